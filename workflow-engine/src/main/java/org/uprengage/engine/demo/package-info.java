@@ -1,0 +1,5 @@
+/**
+ * Demo data for the quick start: the country team the demo users work in. Active in profile {@code
+ * demo}.
+ */
+package org.uprengage.engine.demo;

@@ -1,0 +1,20 @@
+package org.uprengage.engine.directory;
+
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class DirectoryController {
+
+  private final Directory directory;
+
+  DirectoryController(Directory directory) {
+    this.directory = directory;
+  }
+
+  @GetMapping("/api/agencies")
+  List<Directory.Agency> agencies() {
+    return directory.agencies();
+  }
+}

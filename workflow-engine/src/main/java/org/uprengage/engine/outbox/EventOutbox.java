@@ -1,0 +1,77 @@
+package org.uprengage.engine.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends an event to the outbox in the caller's transaction. Each event of a review gets the next
+ * number of that review's sequence, so consumers can tell order and gaps.
+ */
+@Component
+public class EventOutbox {
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  EventOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * Records one event. The payload gets {@code reviewId}, {@code sequence} and {@code occurredAt}
+   * added; the rest is the caller's.
+   *
+   * @return the event id (CloudEvents {@code id})
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public UUID append(
+      String topic, UUID reviewId, String type, String subject, Map<String, ?> payload) {
+    Long sequence =
+        jdbc.queryForObject(
+            "UPDATE upr_review SET event_sequence = event_sequence + 1 WHERE id = ? RETURNING event_sequence",
+            Long.class,
+            reviewId);
+    if (sequence == null) {
+      throw new IllegalStateException("No review " + reviewId + " to record " + type + " for");
+    }
+    Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("reviewId", reviewId.toString());
+    body.put("sequence", sequence);
+    body.put("occurredAt", occurredAt.toString());
+    body.putAll(payload);
+    UUID eventId = UUID.randomUUID();
+    jdbc.update(
+        "INSERT INTO upr_event_outbox (event_id, topic, record_key, type, subject, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        eventId,
+        topic,
+        reviewId.toString(),
+        type,
+        subject,
+        Timestamp.from(occurredAt),
+        toJson(body));
+    return eventId;
+  }
+
+  private String toJson(Map<String, Object> body) {
+    try {
+      return json.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Event payload is not serialisable", e);
+    }
+  }
+}

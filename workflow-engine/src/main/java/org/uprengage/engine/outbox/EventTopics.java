@@ -1,0 +1,12 @@
+package org.uprengage.engine.outbox;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** The Kafka topics the engine publishes to; the record key is always the review id. */
+@ConfigurationProperties("upr.events.topics")
+public record EventTopics(
+    @DefaultValue("upr.tasks.v1") String tasks,
+    @DefaultValue("upr.reviews.v1") String reviews,
+    @DefaultValue("3") int partitions,
+    @DefaultValue("1") short replicationFactor) {}

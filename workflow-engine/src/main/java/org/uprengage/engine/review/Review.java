@@ -1,0 +1,18 @@
+package org.uprengage.engine.review;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A State's review in one UPR Working Group session, as its country team works on it. */
+public record Review(
+    UUID id,
+    String country,
+    int session,
+    String processInstanceId,
+    String startedBy,
+    Instant startedAt,
+    String state) {
+
+  public static final String ACTIVE = "ACTIVE";
+  public static final String COMPLETED = "COMPLETED";
+}

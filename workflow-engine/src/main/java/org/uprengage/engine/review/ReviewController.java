@@ -1,0 +1,47 @@
+package org.uprengage.engine.review;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.web.ApiProblem;
+
+@RestController
+@RequestMapping("/api/reviews")
+class ReviewController {
+
+  private final ReviewWorkflow workflow;
+
+  ReviewController(ReviewWorkflow workflow) {
+    this.workflow = workflow;
+  }
+
+  @PostMapping
+  ResponseEntity<Review> start(Caller caller, @Valid @RequestBody StartReview request) {
+    Review review = workflow.start(caller, request.country(), request.session());
+    return ResponseEntity.created(URI.create("/api/reviews/" + review.id())).body(review);
+  }
+
+  @GetMapping("/{id}")
+  Review get(Caller caller, @PathVariable UUID id) {
+    return workflow.find(caller, id).orElseThrow(() -> ApiProblem.notFound("Review", id));
+  }
+
+  record StartReview(
+      @NotNull
+          @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166-1 alpha-3 code such as GHA")
+          String country,
+      @NotNull @Positive @Max(value = 999, message = "must be a WG session number such as 42")
+          Integer session) {}
+}

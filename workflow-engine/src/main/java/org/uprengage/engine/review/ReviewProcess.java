@@ -1,0 +1,22 @@
+package org.uprengage.engine.review;
+
+/** Names shared by the {@code upr-review} BPMN model, its Java adapters and its tests. */
+public final class ReviewProcess {
+
+  public static final String PROCESS_KEY = "upr-review";
+
+  public static final String START_REVIEW_SCHEDULED = "StartEvent_ReviewScheduled";
+  public static final String TASK_PLAN_SUBMISSION = "UserTask_PlanSubmission";
+  public static final String TASK_DRAFT_AGENCY_SECTION = "UserTask_DraftAgencySection";
+  public static final String END_SECTIONS_DRAFTED = "EndEvent_SectionsDrafted";
+
+  public static final String GROUP_COORDINATOR = "coordinator";
+
+  public static final String VAR_REVIEW_ID = "reviewId";
+  public static final String VAR_COUNTRY = "country";
+  public static final String VAR_SESSION = "session";
+  public static final String VAR_AGENCIES = "agencies";
+  public static final String VAR_AGENCY = "agency";
+
+  private ReviewProcess() {}
+}

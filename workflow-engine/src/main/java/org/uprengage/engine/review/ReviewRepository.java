@@ -1,0 +1,89 @@
+package org.uprengage.engine.review;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The review table. */
+@Repository
+class ReviewRepository {
+
+  private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate named;
+
+  ReviewRepository(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+    this.jdbc = jdbc;
+    this.named = named;
+  }
+
+  void insert(UUID id, String country, int session, String startedBy, Instant startedAt) {
+    jdbc.update(
+        "INSERT INTO upr_review (id, country, session_number, started_by, started_at) VALUES (?, ?, ?, ?, ?)",
+        id,
+        country,
+        session,
+        startedBy,
+        Timestamp.from(startedAt));
+  }
+
+  void attachProcess(UUID id, String processInstanceId) {
+    jdbc.update(
+        "UPDATE upr_review SET process_instance_id = ? WHERE id = ?", processInstanceId, id);
+  }
+
+  boolean exists(String country, int session) {
+    Integer count =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM upr_review WHERE country = ? AND session_number = ?",
+            Integer.class,
+            country,
+            session);
+    return count != null && count > 0;
+  }
+
+  Optional<ReviewRow> find(UUID id) {
+    return jdbc.query("SELECT * FROM upr_review WHERE id = ?", ReviewRepository::row, id).stream()
+        .findFirst();
+  }
+
+  /** Review ids by process instance id, for the instances given. */
+  Map<String, ReviewRow> byProcessInstance(Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return Map.of();
+    }
+    List<ReviewRow> rows =
+        named.query(
+            "SELECT * FROM upr_review WHERE process_instance_id IN (:ids)",
+            Map.of("ids", processInstanceIds),
+            (rs, i) -> row(rs, i));
+    return rows.stream().collect(Collectors.toMap(ReviewRow::processInstanceId, r -> r));
+  }
+
+  private static ReviewRow row(ResultSet rs, int i) throws SQLException {
+    return new ReviewRow(
+        rs.getObject("id", UUID.class),
+        rs.getString("country"),
+        rs.getInt("session_number"),
+        rs.getString("process_instance_id"),
+        rs.getString("started_by"),
+        rs.getTimestamp("started_at").toInstant());
+  }
+
+  record ReviewRow(
+      UUID id,
+      String country,
+      int session,
+      String processInstanceId,
+      String startedBy,
+      Instant startedAt) {}
+}

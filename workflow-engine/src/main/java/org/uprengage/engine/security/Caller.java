@@ -1,0 +1,36 @@
+package org.uprengage.engine.security;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The authenticated person behind a request: roles, the agency they work for (none for coordinators
+ * and admins) and the country teams they belong to.
+ */
+public record Caller(String username, Set<String> roles, String agency, Set<String> countryTeams) {
+
+  public static final String ADMIN = "admin";
+  public static final String COORDINATOR = "coordinator";
+
+  public Caller {
+    roles = Set.copyOf(roles);
+    countryTeams = Set.copyOf(countryTeams);
+  }
+
+  public boolean hasRole(String role) {
+    return roles.contains(role);
+  }
+
+  public boolean belongsTo(String countryTeam) {
+    return countryTeams.contains(countryTeam);
+  }
+
+  /** Camunda candidate groups this person works in: their roles and their agency. */
+  public Set<String> groups() {
+    Set<String> groups = new LinkedHashSet<>(roles);
+    if (agency != null) {
+      groups.add(agency);
+    }
+    return groups;
+  }
+}

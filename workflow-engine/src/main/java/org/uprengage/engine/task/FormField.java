@@ -1,0 +1,17 @@
+package org.uprengage.engine.task;
+
+import java.util.List;
+
+/**
+ * One input a task takes on completion.
+ *
+ * @param type {@code string} or {@code string-list}
+ * @param options the allowed values, where the field takes only those
+ */
+public record FormField(
+    String name,
+    String type,
+    boolean required,
+    String description,
+    Integer maxLength,
+    List<String> options) {}

@@ -1,0 +1,87 @@
+package org.uprengage.engine.task;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.uprengage.engine.web.ApiProblem;
+
+/** The JSON object a person completes a task with, read field by field against the task's form. */
+final class FormInput {
+
+  private final Map<String, Object> values;
+  private final List<ApiProblem.FieldError> errors = new ArrayList<>();
+
+  FormInput(Map<String, Object> values) {
+    this.values = values == null ? Map.of() : values;
+  }
+
+  /** Rejects fields the form does not know. */
+  FormInput onlyFields(List<FormField> fields) {
+    Set<String> known = new LinkedHashSet<>();
+    fields.forEach(field -> known.add(field.name()));
+    values.keySet().stream()
+        .filter(name -> !known.contains(name))
+        .sorted()
+        .forEach(name -> reject(name, "is not an input of this task"));
+    return this;
+  }
+
+  String string(FormField field) {
+    Object value = values.get(field.name());
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      if (field.required()) {
+        reject(field.name(), "is required");
+      }
+      return null;
+    }
+    if (!(value instanceof String s)) {
+      reject(field.name(), "must be a string");
+      return null;
+    }
+    if (field.maxLength() != null && s.length() > field.maxLength()) {
+      reject(field.name(), "must be at most " + field.maxLength() + " characters");
+      return null;
+    }
+    return s;
+  }
+
+  List<String> strings(FormField field) {
+    Object value = values.get(field.name());
+    if (value == null || (value instanceof List<?> l && l.isEmpty())) {
+      if (field.required()) {
+        reject(field.name(), "is required: give at least one value");
+      }
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      reject(field.name(), "must be a list of strings");
+      return List.of();
+    }
+    Set<String> result = new LinkedHashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      Object item = list.get(i);
+      String at = field.name() + "[" + i + "]";
+      if (!(item instanceof String s) || s.isBlank()) {
+        reject(at, "must be a non-empty string");
+      } else if (field.options() != null && !field.options().contains(s)) {
+        reject(at, "'" + s + "' is not one of the allowed values");
+      } else if (!result.add(s)) {
+        reject(at, "'" + s + "' is given twice");
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  void reject(String field, String message) {
+    errors.add(new ApiProblem.FieldError(field, message));
+  }
+
+  /** Throws one problem listing every field at fault, if any. */
+  void throwIfInvalid() {
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+  }
+}

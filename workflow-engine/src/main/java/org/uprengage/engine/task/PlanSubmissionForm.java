@@ -1,0 +1,54 @@
+package org.uprengage.engine.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.uprengage.engine.directory.Directory;
+import org.uprengage.engine.review.ReviewProcess;
+import org.uprengage.engine.security.Caller;
+
+/** "Plan the UN submission": the coordinator chooses the agencies that draft a section. */
+@Component
+class PlanSubmissionForm implements TaskForm {
+
+  static final int MAX_AGENCIES = 30;
+
+  private final Directory directory;
+
+  PlanSubmissionForm(Directory directory) {
+    this.directory = directory;
+  }
+
+  @Override
+  public String taskKey() {
+    return ReviewProcess.TASK_PLAN_SUBMISSION;
+  }
+
+  @Override
+  public List<FormField> fields() {
+    return List.of(
+        new FormField(
+            ReviewProcess.VAR_AGENCIES,
+            "string-list",
+            true,
+            "The agencies that draft a section of the joint submission (codes, at most "
+                + MAX_AGENCIES
+                + ")",
+            null,
+            directory.agencies().stream().map(Directory.Agency::code).toList()));
+  }
+
+  @Override
+  public Map<String, Object> submit(
+      Caller caller, UUID reviewId, Map<String, Object> localVariables, FormInput input) {
+    FormField agenciesField = fields().get(0);
+    List<String> agencies = input.onlyFields(fields()).strings(agenciesField);
+    if (agencies.size() > MAX_AGENCIES) {
+      input.reject(agenciesField.name(), "must name at most " + MAX_AGENCIES + " agencies");
+    }
+    input.throwIfInvalid();
+    // A mutable list: Camunda stores it as JSON and reads it back as the same type.
+    return Map.of(ReviewProcess.VAR_AGENCIES, new java.util.ArrayList<>(agencies));
+  }
+}

@@ -1,0 +1,55 @@
+package org.uprengage.engine.task;
+
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.security.Caller;
+
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+
+  private final TaskWork work;
+
+  TaskController(TaskWork work) {
+    this.work = work;
+  }
+
+  @GetMapping
+  TaskPage list(
+      Caller caller,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    return work.list(caller, page, size);
+  }
+
+  @GetMapping("/{id}")
+  TaskView get(Caller caller, @PathVariable String id) {
+    return work.get(caller, id);
+  }
+
+  @PostMapping("/{id}/claim")
+  TaskView claim(Caller caller, @PathVariable String id) {
+    return work.claim(caller, id);
+  }
+
+  @PostMapping("/{id}/unclaim")
+  TaskView unclaim(Caller caller, @PathVariable String id) {
+    return work.unclaim(caller, id);
+  }
+
+  @PostMapping("/{id}/complete")
+  ResponseEntity<Void> complete(
+      Caller caller,
+      @PathVariable String id,
+      @RequestBody(required = false) Map<String, Object> input) {
+    work.complete(caller, id, input);
+    return ResponseEntity.noContent().build();
+  }
+}

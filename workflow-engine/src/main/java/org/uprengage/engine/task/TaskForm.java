@@ -1,0 +1,24 @@
+package org.uprengage.engine.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.uprengage.engine.security.Caller;
+
+/** The inputs one kind of user task takes, and what completing it with them does. */
+interface TaskForm {
+
+  /** The BPMN element id of the user tasks this form serves. */
+  String taskKey();
+
+  List<FormField> fields();
+
+  /**
+   * Validates the input, does what the task's completion records beyond the process (in the
+   * caller's transaction) and returns the process variables to complete with.
+   *
+   * @throws org.uprengage.engine.web.ApiProblem naming the field at fault
+   */
+  Map<String, Object> submit(
+      Caller caller, UUID reviewId, Map<String, Object> localVariables, FormInput input);
+}

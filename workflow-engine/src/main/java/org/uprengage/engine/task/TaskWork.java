@@ -1,0 +1,222 @@
+package org.uprengage.engine.task;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.engine.review.Review;
+import org.uprengage.engine.review.ReviewWorkflow;
+import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.web.ApiProblem;
+
+/**
+ * What a person may do with user tasks. A person sees the tasks of their country teams that are
+ * assigned to them or offered to one of their groups; any other task does not exist for them (404).
+ * Only the assignee completes a task.
+ */
+@Service
+public class TaskWork {
+
+  public static final int MAX_PAGE_SIZE = 100;
+
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final ReviewWorkflow reviews;
+  private final Map<String, TaskForm> forms;
+
+  TaskWork(
+      TaskService tasks, IdentityService identity, ReviewWorkflow reviews, List<TaskForm> forms) {
+    this.tasks = tasks;
+    this.identity = identity;
+    this.reviews = reviews;
+    this.forms = forms.stream().collect(Collectors.toMap(TaskForm::taskKey, Function.identity()));
+  }
+
+  /** The caller's assigned tasks and the unassigned tasks they may claim, oldest first. */
+  @Transactional(readOnly = true)
+  public TaskPage list(Caller caller, int page, int size) {
+    if (page < 0) {
+      throw ApiProblem.invalid("page", "must be 0 or more");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw ApiProblem.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    if (caller.countryTeams().isEmpty()) {
+      return new TaskPage(List.of(), page, size, 0);
+    }
+    TaskQuery query =
+        tasks.createTaskQuery().tenantIdIn(caller.countryTeams().toArray(String[]::new));
+    if (caller.groups().isEmpty()) {
+      query.taskAssignee(caller.username());
+    } else {
+      query
+          .or()
+          .taskAssignee(caller.username())
+          .taskCandidateGroupIn(List.copyOf(caller.groups()))
+          .endOr();
+    }
+    long total = query.count();
+    List<Task> found =
+        query.orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(page * size, size);
+    Map<String, Review> byInstance =
+        reviews.byProcessInstance(
+            found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+    List<TaskView> items = new ArrayList<>(found.size());
+    for (Task task : found) {
+      items.add(view(task, byInstance.get(task.getProcessInstanceId()), false));
+    }
+    return new TaskPage(items, page, size, total);
+  }
+
+  @Transactional(readOnly = true)
+  public TaskView get(Caller caller, String taskId) {
+    return view(visibleTask(caller, taskId), true);
+  }
+
+  /** Takes the task; claiming a task one already holds changes nothing. */
+  @Transactional
+  public TaskView claim(Caller caller, String taskId) {
+    Task task = visibleTask(caller, taskId);
+    if (caller.username().equals(task.getAssignee())) {
+      return view(task, false);
+    }
+    if (task.getAssignee() != null) {
+      throw ApiProblem.conflict(
+          "The task is already claimed by " + task.getAssignee() + ".", view(task, false));
+    }
+    asCaller(caller, () -> tasks.claim(taskId, caller.username()));
+    return view(reload(taskId), false);
+  }
+
+  /** Gives the task back to its candidate groups. */
+  @Transactional
+  public TaskView unclaim(Caller caller, String taskId) {
+    Task task = visibleTask(caller, taskId);
+    if (task.getAssignee() == null) {
+      return view(task, false);
+    }
+    if (!caller.username().equals(task.getAssignee())) {
+      throw ApiProblem.forbidden(
+          "Only " + task.getAssignee() + ", who holds the task, can give it back.");
+    }
+    asCaller(caller, () -> tasks.setAssignee(taskId, null));
+    return view(reload(taskId), false);
+  }
+
+  /** Completes the task with the inputs its form takes. */
+  @Transactional
+  public void complete(Caller caller, String taskId, Map<String, Object> input) {
+    Task task = visibleTask(caller, taskId);
+    if (task.getAssignee() == null) {
+      throw ApiProblem.conflict("Claim the task before completing it.", view(task, false));
+    }
+    if (!caller.username().equals(task.getAssignee())) {
+      throw ApiProblem.forbidden(
+          "The task is held by " + task.getAssignee() + "; only the assignee completes it.");
+    }
+    Review review = reviewOf(task);
+    TaskForm form = forms.get(task.getTaskDefinitionKey());
+    FormInput formInput = new FormInput(input);
+    Map<String, Object> variables;
+    if (form == null) {
+      formInput.onlyFields(List.of()).throwIfInvalid();
+      variables = Map.of();
+    } else {
+      variables = form.submit(caller, review.id(), tasks.getVariables(taskId), formInput);
+    }
+    asCaller(caller, () -> tasks.complete(taskId, variables));
+  }
+
+  private Task visibleTask(Caller caller, String taskId) {
+    if (caller.countryTeams().isEmpty()) {
+      throw ApiProblem.notFound("Task", taskId);
+    }
+    Task task =
+        tasks
+            .createTaskQuery()
+            .taskId(taskId)
+            .tenantIdIn(caller.countryTeams().toArray(String[]::new))
+            .singleResult();
+    if (task == null) {
+      throw ApiProblem.notFound("Task", taskId);
+    }
+    if (caller.username().equals(task.getAssignee())) {
+      return task;
+    }
+    Set<String> groups = caller.groups();
+    if (candidateGroups(taskId).stream().noneMatch(groups::contains)) {
+      throw ApiProblem.notFound("Task", taskId);
+    }
+    return task;
+  }
+
+  private Task reload(String taskId) {
+    return tasks.createTaskQuery().taskId(taskId).singleResult();
+  }
+
+  private Review reviewOf(Task task) {
+    Review review =
+        reviews
+            .byProcessInstance(Set.of(task.getProcessInstanceId()))
+            .get(task.getProcessInstanceId());
+    if (review == null) {
+      throw new IllegalStateException("Task " + task.getId() + " belongs to no review");
+    }
+    return review;
+  }
+
+  private List<String> candidateGroups(String taskId) {
+    return tasks.getIdentityLinksForTask(taskId).stream()
+        .filter(
+            link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .sorted()
+        .toList();
+  }
+
+  private TaskView view(Task task, boolean withForm) {
+    return view(task, reviewOf(task), withForm);
+  }
+
+  private TaskView view(Task task, Review review, boolean withForm) {
+    TaskForm form = forms.get(task.getTaskDefinitionKey());
+    return new TaskView(
+        task.getId(),
+        task.getName(),
+        task.getTaskDefinitionKey(),
+        review == null ? null : review.id(),
+        task.getTenantId(),
+        review == null ? null : review.session(),
+        task.getAssignee(),
+        candidateGroups(task.getId()),
+        instant(task.getCreateTime()),
+        instant(task.getDueDate()),
+        withForm ? (form == null ? Collections.emptyList() : form.fields()) : null);
+  }
+
+  private static Instant instant(java.util.Date date) {
+    return date == null ? null : date.toInstant();
+  }
+
+  private void asCaller(Caller caller, Runnable command) {
+    identity.setAuthentication(
+        caller.username(), List.copyOf(caller.groups()), List.copyOf(caller.countryTeams()));
+    try {
+      command.run();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}

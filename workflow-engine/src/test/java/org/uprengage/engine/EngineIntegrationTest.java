@@ -1,0 +1,145 @@
+package org.uprengage.engine;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.uprengage.testsupport.TestInfrastructure;
+
+/**
+ * Base of the engine's integration tests: one Spring context on this run's own PostgreSQL database
+ * and Kafka broker, shared by every test class that extends it. The job executor is off: tests fire
+ * jobs themselves.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"demo", "test"})
+public abstract class EngineIntegrationTest {
+
+  private static final AtomicInteger countryTeams = new AtomicInteger();
+
+  @Autowired protected MockMvc mvc;
+  @Autowired protected JdbcTemplate jdbc;
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> TestInfrastructure.database("engine"));
+    registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().user());
+    registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
+    registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+    registry.add("upr.events.topics.tasks", () -> TestInfrastructure.topic("upr.tasks.v1"));
+    registry.add("upr.events.topics.reviews", () -> TestInfrastructure.topic("upr.reviews.v1"));
+  }
+
+  /** Starts a review through the API as {@code who} and returns its id. */
+  protected String startReview(String team, int session, RequestPostProcessor who)
+      throws Exception {
+    String body =
+        mvc.perform(
+                post("/api/reviews")
+                    .with(who)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"country\":\"" + team + "\",\"session\":" + session + "}"))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return JsonPath.read(body, "$.id");
+  }
+
+  /** The ids of the tasks {@code who} sees in the review, with the given task key. */
+  protected List<String> taskIds(String reviewId, String taskKey, RequestPostProcessor who)
+      throws Exception {
+    String body =
+        mvc.perform(get("/api/tasks").with(who))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return JsonPath.read(
+        body, "$.items[?(@.reviewId == '" + reviewId + "' && @.taskKey == '" + taskKey + "')].id");
+  }
+
+  protected ResultActions act(String taskId, String action, RequestPostProcessor who)
+      throws Exception {
+    return mvc.perform(post("/api/tasks/" + taskId + "/" + action).with(who));
+  }
+
+  protected ResultActions complete(String taskId, String json, RequestPostProcessor who)
+      throws Exception {
+    return mvc.perform(
+        post("/api/tasks/" + taskId + "/complete")
+            .with(who)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json));
+  }
+
+  /** Event types the outbox holds for a review, in sequence order. */
+  protected List<String> outboxTypes(String reviewId) {
+    return jdbc.queryForList(
+        "SELECT type FROM upr_event_outbox WHERE record_key = ? ORDER BY (payload::json->>'sequence')::bigint",
+        String.class,
+        reviewId);
+  }
+
+  /**
+   * A country team of its own for one test, so tests never see each other's reviews. Codes come
+   * from ISO 3166's user-assigned range (XAA-XZZ), never a real country.
+   */
+  protected String newCountryTeam() {
+    int n = countryTeams.getAndIncrement();
+    String code = "X" + (char) ('A' + n / 26) + (char) ('A' + n % 26);
+    jdbc.update(
+        "INSERT INTO upr_country_team (code, name) VALUES (?, ?)", code, "Test team " + code);
+    return code;
+  }
+
+  /** People as their tokens would describe them, in the country team given. */
+  protected static JwtRequestPostProcessor coordinator(String team) {
+    return person("coordinator", List.of("coordinator"), null, List.of(team));
+  }
+
+  protected static JwtRequestPostProcessor focalUnicef(String team) {
+    return person("focal-unicef", List.of("focal-point"), "UNICEF", List.of(team));
+  }
+
+  protected static JwtRequestPostProcessor focalUndp(String team) {
+    return person("focal-undp", List.of("focal-point"), "UNDP", List.of(team));
+  }
+
+  protected static JwtRequestPostProcessor headUnicef(String team) {
+    return person("head-unicef", List.of("head-of-office"), "UNICEF", List.of(team));
+  }
+
+  protected static JwtRequestPostProcessor person(
+      String username, List<String> roles, String agency, List<String> teams) {
+    return jwt()
+        .jwt(
+            token -> {
+              token
+                  .subject(username)
+                  .claim("preferred_username", username)
+                  .claim("roles", roles)
+                  .claim("country_teams", teams);
+              if (agency != null) {
+                token.claim("agency", agency);
+              }
+            });
+  }
+}

@@ -1,0 +1,142 @@
+package org.uprengage.engine.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.uprengage.engine.EngineIntegrationTest;
+import org.uprengage.engine.review.ReviewProcess;
+
+class TaskLifecycleTest extends EngineIntegrationTest {
+
+  @Autowired HistoryService history;
+
+  @Test
+  void aReviewFlowsFromPlanningToOneDraftPerChosenAgency() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = startReview(team, 42, coordinator(team));
+
+    List<String> plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team));
+    assertThat(plan).hasSize(1);
+    act(plan.get(0), "claim", coordinator(team))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.assignee").value("coordinator"));
+    complete(plan.get(0), "{\"agencies\":[\"UNICEF\",\"UNDP\"]}", coordinator(team))
+        .andExpect(status().isNoContent());
+
+    List<String> unicef =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team));
+    List<String> undp = taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUndp(team));
+    assertThat(unicef).hasSize(1);
+    assertThat(undp).hasSize(1).doesNotContainAnyElementsOf(unicef);
+
+    act(unicef.get(0), "claim", focalUnicef(team)).andExpect(status().isOk());
+    act(unicef.get(0), "claim", headUnicef(team))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.current.assignee").value("focal-unicef"));
+    complete(unicef.get(0), "{\"text\":\"UNICEF's section\"}", focalUnicef(team))
+        .andExpect(status().isNoContent());
+    act(undp.get(0), "claim", focalUndp(team)).andExpect(status().isOk());
+    complete(undp.get(0), "{\"text\":\"UNDP's section\"}", focalUndp(team))
+        .andExpect(status().isNoContent());
+
+    String processInstanceId =
+        jdbc.queryForObject(
+            "SELECT process_instance_id FROM upr_review WHERE id = ?::uuid",
+            String.class,
+            reviewId);
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult()
+                .getEndActivityId())
+        .isEqualTo(ReviewProcess.END_SECTIONS_DRAFTED);
+    assertThat(
+            jdbc.queryForList(
+                "SELECT agency FROM upr_submission_section WHERE review_id = ?::uuid ORDER BY agency",
+                String.class,
+                reviewId))
+        .containsExactly("UNDP", "UNICEF");
+    assertThat(outboxTypes(reviewId))
+        .containsExactly(
+            "org.uprengage.review.started.v1",
+            TaskEvents.CREATED,
+            TaskEvents.CLAIMED,
+            TaskEvents.COMPLETED,
+            TaskEvents.CREATED,
+            TaskEvents.CREATED,
+            TaskEvents.CLAIMED,
+            TaskEvents.COMPLETED,
+            TaskEvents.CLAIMED,
+            TaskEvents.COMPLETED);
+  }
+
+  @Test
+  void givingATaskBackOffersItToTheGroupAgainAndRaisesUnclaimed() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = startReview(team, 42, coordinator(team));
+    String plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
+
+    act(plan, "claim", coordinator(team)).andExpect(status().isOk());
+    act(plan, "unclaim", coordinator(team))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.assignee").doesNotExist());
+
+    assertThat(outboxTypes(reviewId)).endsWith(TaskEvents.CLAIMED, TaskEvents.UNCLAIMED);
+    assertThat(taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)))
+        .containsExactly(plan);
+  }
+
+  @Test
+  void claimingATaskOneAlreadyHoldsChangesNothing() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = startReview(team, 42, coordinator(team));
+    String plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
+
+    act(plan, "claim", coordinator(team)).andExpect(status().isOk());
+    act(plan, "claim", coordinator(team)).andExpect(status().isOk());
+
+    assertThat(outboxTypes(reviewId)).filteredOn(TaskEvents.CLAIMED::equals).hasSize(1);
+  }
+
+  @Test
+  void aTaskOfAnotherAgencyOrCountryTeamDoesNotExistForTheCaller() throws Exception {
+    String team = newCountryTeam();
+    String otherTeam = newCountryTeam();
+    String reviewId = startReview(team, 42, coordinator(team));
+    String plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
+    act(plan, "claim", coordinator(team));
+    complete(plan, "{\"agencies\":[\"UNICEF\"]}", coordinator(team))
+        .andExpect(status().isNoContent());
+    String draft =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+
+    act(draft, "claim", focalUndp(team))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.type").value("https://uprengage.org/problems/not-found"));
+    act(draft, "claim", focalUnicef(otherTeam)).andExpect(status().isNotFound());
+    act(plan, "claim", coordinator(team))
+        .andExpect(status().isNotFound()); // completed tasks are gone
+  }
+
+  @Test
+  void onlyTheAssigneeCompletesAndOnlyAfterClaiming() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = startReview(team, 42, coordinator(team));
+    String plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
+    act(plan, "claim", coordinator(team));
+    complete(plan, "{\"agencies\":[\"UNICEF\"]}", coordinator(team));
+    String draft =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+
+    complete(draft, "{\"text\":\"early\"}", focalUnicef(team)).andExpect(status().isConflict());
+    act(draft, "claim", focalUnicef(team));
+    complete(draft, "{\"text\":\"not mine\"}", headUnicef(team)).andExpect(status().isForbidden());
+    act(draft, "unclaim", headUnicef(team)).andExpect(status().isForbidden());
+  }
+}
