@@ -1,0 +1,117 @@
+package org.uprengage.notification.inbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Each person's in-app notifications. */
+@Service
+public class Inbox {
+
+  public static final int MAX_PAGE_SIZE = 100;
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  Inbox(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Puts a notification in the recipient's inbox unless this event already put one there.
+   *
+   * @return whether it was added
+   */
+  public boolean deliver(String recipient, NewNotification notification) {
+    return jdbc.update(
+            """
+            INSERT INTO ns_notification (id, recipient, kind, title, body, review_id, task_id, event_source, event_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (recipient, event_source, event_id) DO NOTHING
+            """,
+            UUID.randomUUID(),
+            recipient,
+            notification.kind(),
+            notification.title(),
+            notification.body(),
+            notification.reviewId(),
+            notification.taskId(),
+            notification.eventSource(),
+            notification.eventId(),
+            Timestamp.from(clock.instant()))
+        > 0;
+  }
+
+  @Transactional(readOnly = true)
+  public NotificationPage of(String recipient, int page, int size) {
+    List<Notification> items =
+        jdbc.query(
+            "SELECT * FROM ns_notification WHERE recipient = ? ORDER BY (read_at IS NULL) DESC, created_at DESC, id LIMIT ? OFFSET ?",
+            Inbox::row,
+            recipient,
+            size,
+            (long) page * size);
+    Long total =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM ns_notification WHERE recipient = ?", Long.class, recipient);
+    Long unread =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM ns_notification WHERE recipient = ? AND read_at IS NULL",
+            Long.class,
+            recipient);
+    return new NotificationPage(
+        items, page, size, total == null ? 0 : total, unread == null ? 0 : unread);
+  }
+
+  /** Marks the recipient's notification read; empty if they have no such notification. */
+  @Transactional
+  public Optional<Notification> markRead(String recipient, UUID id) {
+    jdbc.update(
+        "UPDATE ns_notification SET read_at = ? WHERE id = ? AND recipient = ? AND read_at IS NULL",
+        Timestamp.from(clock.instant()),
+        id,
+        recipient);
+    return jdbc
+        .query(
+            "SELECT * FROM ns_notification WHERE id = ? AND recipient = ?",
+            Inbox::row,
+            id,
+            recipient)
+        .stream()
+        .findFirst();
+  }
+
+  private static Notification row(ResultSet rs, int i) throws SQLException {
+    return new Notification(
+        rs.getObject("id", UUID.class),
+        rs.getString("kind"),
+        rs.getString("title"),
+        rs.getString("body"),
+        rs.getObject("review_id", UUID.class),
+        rs.getString("task_id"),
+        instant(rs.getTimestamp("created_at")),
+        instant(rs.getTimestamp("read_at")));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  /** What a notification says and which event caused it. */
+  public record NewNotification(
+      String kind,
+      String title,
+      String body,
+      UUID reviewId,
+      String taskId,
+      String eventSource,
+      String eventId) {}
+}

@@ -1,0 +1,2 @@
+/** Bearer tokens on every API call: the same issuers as the workflow engine. */
+package org.uprengage.notification.security;

@@ -1,0 +1,80 @@
+package org.uprengage.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.uprengage.testsupport.TestInfrastructure;
+
+/**
+ * Base of notification-service's integration tests: one Spring context on this run's own database
+ * and Kafka broker, with the demo directory (everyone in country team GHA).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"demo", "test"})
+public abstract class NotificationIntegrationTest {
+
+  protected static final String TASKS_TOPIC = TestInfrastructure.topic("upr.tasks.v1");
+
+  @Autowired protected MockMvc mvc;
+  @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected KafkaTemplate<String, String> kafka;
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> TestInfrastructure.database("notification"));
+    registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().user());
+    registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
+    registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+    registry.add("upr.events.topics.tasks", () -> TASKS_TOPIC);
+  }
+
+  /** A task-created event as the workflow engine publishes it. */
+  protected static ProducerRecord<String, String> taskCreated(
+      UUID reviewId, String taskId, List<String> groups) {
+    String data =
+        """
+        {"reviewId":"%s","sequence":2,"occurredAt":"2026-11-29T10:00:00Z","taskId":"%s","taskKey":"UserTask_DraftAgencySection",
+         "taskName":"Draft the agency section","countryTeam":"GHA","candidateGroups":%s}
+        """
+            .formatted(reviewId, taskId, groups.stream().map(g -> "\"" + g + "\"").toList());
+    return cloudEvent(
+        reviewId.toString(), UUID.randomUUID().toString(), "org.uprengage.task.created.v1", data);
+  }
+
+  protected static ProducerRecord<String, String> cloudEvent(
+      String key, String id, String type, String data) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(TASKS_TOPIC, key, data);
+    Map.of(
+            "ce_specversion", "1.0",
+            "ce_id", id,
+            "ce_source", "/upr-engage/workflow-engine",
+            "ce_type", type,
+            "ce_time", "2026-11-29T10:00:00Z")
+        .forEach(
+            (name, value) ->
+                record
+                    .headers()
+                    .add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+    return record;
+  }
+
+  protected List<String> recipientsOf(String taskId) {
+    return jdbc.queryForList(
+        "SELECT recipient FROM ns_notification WHERE task_id = ? ORDER BY recipient",
+        String.class,
+        taskId);
+  }
+}

@@ -1,0 +1,128 @@
+package org.uprengage.notification.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.uprengage.notification.NotificationIntegrationTest;
+import org.uprengage.testsupport.TestInfrastructure;
+
+class TaskEventConsumptionTest extends NotificationIntegrationTest {
+
+  @Autowired TaskEventHandler handler;
+
+  @Test
+  void everyoneInTheTaskGroupOfTheCountryTeamGetsOneInAppNotification() throws Exception {
+    String taskId = UUID.randomUUID().toString();
+    kafka.send(taskCreated(UUID.randomUUID(), taskId, List.of("UNICEF"))).get();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> assertThat(recipientsOf(taskId)).containsExactly("focal-unicef", "head-unicef"));
+    mvc.perform(
+            get("/api/notifications")
+                .with(
+                    jwt()
+                        .jwt(
+                            t ->
+                                t.subject("focal-unicef")
+                                    .claim("preferred_username", "focal-unicef"))))
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath("$.items[?(@.taskId == '" + taskId + "')].title")
+                .value("New task for your group: Draft the agency section"));
+    mvc.perform(
+            get("/api/notifications")
+                .with(
+                    jwt()
+                        .jwt(
+                            t ->
+                                t.subject("focal-undp").claim("preferred_username", "focal-undp"))))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[?(@.taskId == '" + taskId + "')]").isEmpty());
+  }
+
+  @Test
+  void aRedeliveredEventNotifiesNobodyTwice() throws Exception {
+    String taskId = UUID.randomUUID().toString();
+    ProducerRecord<String, String> event = taskCreated(UUID.randomUUID(), taskId, List.of("UNDP"));
+    kafka.send(event).get();
+    kafka.send(event).get();
+    String marker = UUID.randomUUID().toString();
+    kafka.send(taskCreated(UUID.randomUUID(), marker, List.of("UNDP"))).get();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> !recipientsOf(marker).isEmpty());
+    assertThat(recipientsOf(taskId)).containsExactly("focal-undp");
+    assertThat(
+            handler.handle(
+                IncomingEvent.from(
+                    new ConsumerRecord<>(TASKS_TOPIC, 0, 0, event.key(), event.value()) {
+                      {
+                        event.headers().forEach(h -> headers().add(h));
+                      }
+                    },
+                    new com.fasterxml.jackson.databind.ObjectMapper())))
+        .isZero();
+  }
+
+  @Test
+  void aPoisonEventIsParkedWithItsReasonAndTheRestGoOn() throws Exception {
+    String poisonKey = UUID.randomUUID().toString();
+    kafka.send(TASKS_TOPIC, poisonKey, "{not json").get(); // no CloudEvents headers either
+    kafka
+        .send(
+            cloudEvent(
+                poisonKey,
+                UUID.randomUUID().toString(),
+                "org.uprengage.task.created.v1",
+                "{\"taskId\":\"only\"}"))
+        .get();
+    String taskId = UUID.randomUUID().toString();
+    kafka.send(taskCreated(UUID.randomUUID(), taskId, List.of("UNICEF"))).get();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> recipientsOf(taskId).size() == 2);
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
+                "group.id", "dlt-reader-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest",
+                "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                "value.deserializer",
+                    "org.apache.kafka.common.serialization.StringDeserializer"))) {
+      consumer.subscribe(List.of(TASKS_TOPIC + ".dlt"));
+      List<String> reasons = new java.util.ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> {
+                for (ConsumerRecord<String, String> parked :
+                    consumer.poll(Duration.ofMillis(200))) {
+                  if (poisonKey.equals(parked.key())) {
+                    reasons.add(
+                        new String(
+                            parked.headers().lastHeader("kafka_dlt-exception-message").value(),
+                            StandardCharsets.UTF_8));
+                  }
+                }
+                return reasons.size() == 2;
+              });
+      assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("ce_specversion"));
+      assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("needs reviewId"));
+    }
+  }
+}
