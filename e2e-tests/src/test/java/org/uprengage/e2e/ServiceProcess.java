@@ -1,0 +1,118 @@
+package org.uprengage.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service started from its executable jar as a separate JVM, on a free loopback port. */
+final class ServiceProcess implements AutoCloseable {
+
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  private final String name;
+  private final int port;
+  private final Process process;
+  private final Path log;
+
+  private ServiceProcess(String name, int port, Process process, Path log) {
+    this.name = name;
+    this.port = port;
+    this.process = process;
+    this.log = log;
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Starts the jar named by system property {@code jarProperty} with the given Spring properties.
+   */
+  static ServiceProcess start(
+      String name, String jarProperty, int port, Map<String, String> properties)
+      throws IOException {
+    Path jar = Path.of(System.getProperty(jarProperty, "missing"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          name
+              + " jar not found at "
+              + jar
+              + ": build the services first (./mvnw verify builds them)");
+    }
+    Path logs = Path.of(System.getProperty("upr.e2e.log-dir", "target/service-logs"));
+    Files.createDirectories(logs);
+    Path log = logs.resolve(name + ".log");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xmx384m",
+                "-jar",
+                jar.toString()));
+    command.add("--server.port=" + port);
+    command.add("--server.address=127.0.0.1");
+    properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ServiceProcess(name, port, process, log);
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Waits until the service says it is ready to take traffic. */
+  void awaitReady(Duration timeout) {
+    await(name + " ready")
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException(
+                    name + " exited with " + process.exitValue() + "; see " + log);
+              }
+              try {
+                HttpResponse<Void> response =
+                    http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                            .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return response.statusCode() == 200;
+              } catch (IOException e) {
+                return false;
+              }
+            });
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}

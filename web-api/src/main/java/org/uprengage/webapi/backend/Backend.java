@@ -1,0 +1,115 @@
+package org.uprengage.webapi.backend;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.uprengage.webapi.security.Callers;
+
+/** One service behind web-api, called as the current caller. */
+public class Backend {
+
+  private final String name;
+  private final RestClient client;
+  private final Callers callers;
+  private final ObjectMapper json;
+
+  Backend(String name, RestClient client, Callers callers, ObjectMapper json) {
+    this.name = name;
+    this.client = client;
+    this.callers = callers;
+    this.json = json;
+  }
+
+  public <T> T get(String uri, Class<T> type, Object... variables) {
+    return call(
+        () ->
+            authorized(client.get().uri(uri, variables))
+                .retrieve()
+                .onStatus(HttpStatusCode::isError, this::fail)
+                .body(type));
+  }
+
+  public <T> T get(String uri, ParameterizedTypeReference<T> type, Object... variables) {
+    return call(
+        () ->
+            authorized(client.get().uri(uri, variables))
+                .retrieve()
+                .onStatus(HttpStatusCode::isError, this::fail)
+                .body(type));
+  }
+
+  /**
+   * POSTs {@code body} (none where null) and reads the answer as {@code type} (none where null).
+   */
+  public <T> T post(String uri, Object body, Class<T> type, Object... variables) {
+    return call(
+        () -> {
+          RestClient.RequestBodySpec request = client.post().uri(uri, variables);
+          authorized(request);
+          if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+          }
+          RestClient.ResponseSpec response =
+              request.retrieve().onStatus(HttpStatusCode::isError, this::fail);
+          if (type == null) {
+            response.toBodilessEntity();
+            return null;
+          }
+          return response.body(type);
+        });
+  }
+
+  private <S extends RestClient.RequestHeadersSpec<?>> S authorized(S request) {
+    request.header(HttpHeaders.AUTHORIZATION, "Bearer " + callers.bearerToken());
+    request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+    return request;
+  }
+
+  private <T> T call(java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ResourceAccessException e) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "The " + name + " did not answer; try again shortly.");
+      problem.setType(URI.create("https://uprengage.org/problems/service-unavailable"));
+      problem.setTitle("Service unavailable");
+      throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+    }
+  }
+
+  /** Passes the service's problem through: its status and its problem+json body. */
+  private void fail(org.springframework.http.HttpRequest request, ClientHttpResponse response)
+      throws IOException {
+    HttpStatusCode status = response.getStatusCode();
+    byte[] body = response.getBody().readAllBytes();
+    ProblemDetail problem;
+    try {
+      problem = json.readValue(body, ProblemDetail.class);
+    } catch (IOException notAProblem) {
+      problem =
+          ProblemDetail.forStatusAndDetail(
+              status,
+              "The "
+                  + name
+                  + " answered "
+                  + status.value()
+                  + ": "
+                  + new String(body, StandardCharsets.UTF_8));
+    }
+    problem.setStatus(status.value());
+    throw new ErrorResponseException(status, problem, null);
+  }
+}

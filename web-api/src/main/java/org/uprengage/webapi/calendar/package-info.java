@@ -1,0 +1,2 @@
+/** Reference data people plan with: the UPR session calendar and the agencies. */
+package org.uprengage.webapi.calendar;

@@ -1,0 +1,55 @@
+package org.uprengage.webapi.review;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.webapi.backend.Backend;
+
+@RestController
+@RequestMapping("/api/reviews")
+@Tag(name = "Reviews")
+class ReviewController {
+
+  private final Backend engine;
+
+  ReviewController(
+      @org.springframework.beans.factory.annotation.Qualifier("engine") Backend engine) {
+    this.engine = engine;
+  }
+
+  @PostMapping
+  @Operation(
+      summary = "Start a review",
+      description =
+          "Coordinators and admins of the country team start the review of their State in a WG session (once per session).")
+  ResponseEntity<ReviewResource> start(@Valid @RequestBody StartReview request) {
+    ReviewResource review = engine.post("/api/reviews", request, ReviewResource.class);
+    return ResponseEntity.created(URI.create("/api/reviews/" + review.id())).body(review);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "Read a review of one of your country teams")
+  ReviewResource get(@PathVariable UUID id) {
+    return engine.get("/api/reviews/{id}", ReviewResource.class, id);
+  }
+
+  record StartReview(
+      @NotNull
+          @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166-1 alpha-3 code such as GHA")
+          String country,
+      @NotNull @Positive @Max(value = 999, message = "must be a WG session number such as 42")
+          Integer session) {}
+}

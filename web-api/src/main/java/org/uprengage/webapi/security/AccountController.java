@@ -1,0 +1,53 @@
+package org.uprengage.webapi.security;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Account")
+class AccountController {
+
+  private final Callers callers;
+  private final Optional<InternalTokens> tokens;
+
+  AccountController(Callers callers, Optional<InternalTokens> tokens) {
+    this.callers = callers;
+    this.tokens = tokens;
+  }
+
+  @GetMapping("/api/me")
+  @Operation(summary = "Who you are to UPR Engage: roles, agency, country teams")
+  Caller me() {
+    return callers.current();
+  }
+
+  @PostMapping("/api/auth/token")
+  @Operation(
+      summary = "Exchange a demo sign-in for a bearer token (quick start)",
+      description =
+          "Checks the password once and returns a short-lived token, so scripts need not send a password with every request. Absent in production, where tokens come from the identity provider.")
+  TokenResponse token() {
+    InternalTokens issuer =
+        tokens.orElseThrow(
+            () -> {
+              ProblemDetail problem =
+                  ProblemDetail.forStatusAndDetail(
+                      HttpStatus.NOT_FOUND, "Tokens come from your identity provider here.");
+              problem.setTitle("Not available");
+              return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+            });
+    InternalTokens.IssuedToken token = issuer.issue(callers.current());
+    return new TokenResponse(token.value(), "Bearer", token.expiresAt());
+  }
+
+  /** A bearer token and when it expires. */
+  record TokenResponse(String accessToken, String tokenType, Instant expiresAt) {}
+}

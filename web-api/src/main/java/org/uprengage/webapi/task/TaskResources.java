@@ -1,0 +1,43 @@
+package org.uprengage.webapi.task;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The shapes of the task resource. */
+final class TaskResources {
+
+  private TaskResources() {}
+
+  /** A user task; {@code form} is given on the detail view only. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Task(
+      String id,
+      String name,
+      @Schema(description = "BPMN element id of the task", example = "UserTask_DraftAgencySection")
+          String taskKey,
+      UUID reviewId,
+      String country,
+      Integer session,
+      String assignee,
+      List<String> candidateGroups,
+      Instant created,
+      Instant due,
+      List<FormField> form) {}
+
+  /** One input the task takes on completion. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record FormField(
+      String name,
+      @Schema(allowableValues = {"string", "string-list"}) String type,
+      boolean required,
+      String description,
+      Integer maxLength,
+      List<String> options) {}
+
+  /** A bounded page of tasks. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record TaskPage(List<Task> items, int page, int size, long total) {}
+}
