@@ -111,7 +111,7 @@ class ReviewSliceIT {
     Api.Response started = coordinator.post("/api/reviews", "{\"country\":\"GHA\",\"session\":42}");
     assertThat(started.status()).isEqualTo(201);
     String reviewId = started.body().get("id").asText();
-    assertThat(started.location()).isEqualTo("/api/reviews/" + reviewId);
+    assertThat(started.location()).isEqualTo(webApi + "/api/reviews/" + reviewId);
 
     String plan = taskOf(coordinator, reviewId, "UserTask_PlanSubmission");
     assertThat(coordinator.post("/api/tasks/" + plan + "/claim", null).status()).isEqualTo(200);

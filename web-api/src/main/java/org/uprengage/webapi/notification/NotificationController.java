@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +20,6 @@ import org.uprengage.webapi.backend.Backend;
 @RestController
 @RequestMapping("/api/notifications")
 @Tag(name = "Notifications")
-@Validated
 class NotificationController {
 
   private final Backend notifications;

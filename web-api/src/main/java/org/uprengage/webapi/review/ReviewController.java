@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
-import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.uprengage.webapi.backend.Backend;
 
 @RestController
@@ -37,7 +37,12 @@ class ReviewController {
           "Coordinators and admins of the country team start the review of their State in a WG session (once per session).")
   ResponseEntity<ReviewResource> start(@Valid @RequestBody StartReview request) {
     ReviewResource review = engine.post("/api/reviews", request, ReviewResource.class);
-    return ResponseEntity.created(URI.create("/api/reviews/" + review.id())).body(review);
+    return ResponseEntity.created(
+            ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(review.id())
+                .toUri())
+        .body(review);
   }
 
   @GetMapping("/{id}")

@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +20,6 @@ import org.uprengage.webapi.backend.Backend;
 @RestController
 @RequestMapping("/api/tasks")
 @Tag(name = "Tasks")
-@Validated
 class TaskController {
 
   private static final String TASK_ID = "[A-Za-z0-9-]{1,64}";
@@ -35,12 +34,20 @@ class TaskController {
   @GetMapping
   @Operation(
       summary = "Your tasks and the tasks your groups may claim",
-      description = "Oldest first, in pages of at most 100.")
+      description =
+          "Oldest first, in pages of at most 100; only one review's where reviewId is given.")
   TaskResources.TaskPage list(
+      @RequestParam(required = false) UUID reviewId,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
-    return engine.get(
-        "/api/tasks?page={page}&size={size}", TaskResources.TaskPage.class, page, size);
+    return reviewId == null
+        ? engine.get("/api/tasks?page={page}&size={size}", TaskResources.TaskPage.class, page, size)
+        : engine.get(
+            "/api/tasks?reviewId={reviewId}&page={page}&size={size}",
+            TaskResources.TaskPage.class,
+            reviewId,
+            page,
+            size);
   }
 
   @GetMapping("/{id}")

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -32,7 +33,7 @@ class OutboxRelay {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
   /** Advisory lock key: "UPROUTBX" read as a number. */
-  private static final long RELAY_LOCK = 0x5550524f55544258L;
+  static final long RELAY_LOCK = 0x5550524f55544258L;
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
@@ -40,8 +41,10 @@ class OutboxRelay {
   private final String source;
   private final int batchSize;
   private final Duration sendTimeout;
+  private final long lockKey;
   private Instant quietUntil = Instant.MIN;
 
+  @Autowired
   OutboxRelay(
       JdbcTemplate jdbc,
       TransactionTemplate transactions,
@@ -49,6 +52,18 @@ class OutboxRelay {
       @Value("${upr.events.source}") String source,
       @Value("${upr.events.relay.batch-size:200}") int batchSize,
       @Value("${upr.events.relay.send-timeout:10s}") Duration sendTimeout) {
+    this(jdbc, transactions, kafka, source, batchSize, sendTimeout, RELAY_LOCK);
+  }
+
+  OutboxRelay(
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      KafkaTemplate<String, String> kafka,
+      String source,
+      int batchSize,
+      Duration sendTimeout,
+      long lockKey) {
+    this.lockKey = lockKey;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.kafka = kafka;
@@ -80,7 +95,7 @@ class OutboxRelay {
             status -> {
               Boolean locked =
                   jdbc.queryForObject(
-                      "SELECT pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK);
+                      "SELECT pg_try_advisory_xact_lock(?)", Boolean.class, lockKey);
               if (!Boolean.TRUE.equals(locked)) {
                 return 0;
               }
@@ -114,8 +129,12 @@ class OutboxRelay {
 
   private void send(List<OutboxRow> rows) {
     List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
-    for (OutboxRow row : rows) {
-      sends.add(kafka.send(toRecord(row)));
+    try {
+      for (OutboxRow row : rows) {
+        sends.add(kafka.send(toRecord(row)));
+      }
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Kafka did not accept the batch", e);
     }
     try {
       CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))

@@ -1,6 +1,7 @@
 package org.uprengage.engine.task;
 
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +25,10 @@ class TaskController {
   @GetMapping
   TaskPage list(
       Caller caller,
+      @RequestParam(required = false) UUID reviewId,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return work.list(caller, page, size);
+    return work.list(caller, reviewId, page, size);
   }
 
   @GetMapping("/{id}")

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -44,9 +45,12 @@ public class TaskWork {
     this.forms = forms.stream().collect(Collectors.toMap(TaskForm::taskKey, Function.identity()));
   }
 
-  /** The caller's assigned tasks and the unassigned tasks they may claim, oldest first. */
+  /**
+   * The caller's assigned tasks and the unassigned tasks they may claim, oldest first; only those
+   * of one review where {@code reviewId} is given.
+   */
   @Transactional(readOnly = true)
-  public TaskPage list(Caller caller, int page, int size) {
+  public TaskPage list(Caller caller, UUID reviewId, int page, int size) {
     if (page < 0) {
       throw ApiProblem.invalid("page", "must be 0 or more");
     }

@@ -1,0 +1,58 @@
+package org.uprengage.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a topic of this run's broker from the beginning, as any Kafka client would. */
+public final class KafkaRecords {
+
+  private KafkaRecords() {}
+
+  /**
+   * The records with {@code key}, in topic order, once at least {@code count} have arrived or
+   * {@code timeout} has passed (then whatever arrived).
+   */
+  public static List<ConsumerRecord<String, String>> withKey(
+      String topic, String key, int count, Duration timeout) {
+    List<ConsumerRecord<String, String>> found = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                TestInfrastructure.kafkaBootstrapServers(),
+                "group.id",
+                "test-reader-" + UUID.randomUUID(),
+                "auto.offset.reset",
+                "earliest",
+                "enable.auto.commit",
+                "false"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      Instant deadline = Instant.now().plus(timeout);
+      while (found.size() < count && Instant.now().isBefore(deadline)) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          if (key.equals(record.key())) {
+            found.add(record);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** A header's value as text, or null. */
+  public static String header(ConsumerRecord<?, ?> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}
