@@ -14,6 +14,7 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.uprengage.webapi.security.Callers;
 
 /** One service behind web-api, called as the current caller. */
@@ -80,14 +81,26 @@ public class Backend {
     try {
       return call.get();
     } catch (ResourceAccessException e) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.SERVICE_UNAVAILABLE,
-              "The " + name + " did not answer; try again shortly.");
-      problem.setType(URI.create("https://uprengage.org/problems/service-unavailable"));
-      problem.setTitle("Service unavailable");
-      throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+      throw unavailable(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "service-unavailable",
+          "The " + name + " did not answer; try again shortly.",
+          e);
+    } catch (RestClientException e) {
+      throw unavailable(
+          HttpStatus.BAD_GATEWAY,
+          "bad-gateway",
+          "The " + name + " answered something web-api could not read.",
+          e);
     }
+  }
+
+  private static ErrorResponseException unavailable(
+      HttpStatus status, String type, String detail, Exception cause) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("https://uprengage.org/problems/" + type));
+    problem.setTitle(status.getReasonPhrase());
+    return new ErrorResponseException(status, problem, cause);
   }
 
   /** Passes the service's problem through: its status and its problem+json body. */

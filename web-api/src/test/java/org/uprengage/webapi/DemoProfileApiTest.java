@@ -1,0 +1,198 @@
+package org.uprengage.webapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.uprengage.webapi.security.InternalTokens;
+
+/**
+ * web-api's own behaviour in the quick start: sign-in, token relay, validation, problem
+ * pass-through.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+class DemoProfileApiTest {
+
+  static final StubService engine = new StubService();
+  static final StubService notifications = new StubService();
+
+  @Autowired MockMvc mvc;
+  @Autowired InternalTokens tokens;
+
+  @DynamicPropertySource
+  static void services(DynamicPropertyRegistry registry) {
+    registry.add("upr.services.engine", engine::url);
+    registry.add("upr.services.notifications", notifications::url);
+  }
+
+  @BeforeEach
+  void resetStubs() {
+    engine.reset();
+    notifications.reset();
+  }
+
+  @Test
+  void aRequestWithoutCredentialsGets401WithAProblemSayingHowToSignIn() throws Exception {
+    mvc.perform(get("/api/tasks"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(
+            header()
+                .stringValues(
+                    "WWW-Authenticate",
+                    org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("Basic"))))
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(401));
+    assertThat(engine.received()).isEmpty();
+  }
+
+  @Test
+  void aWrongPasswordIsRejected() throws Exception {
+    mvc.perform(get("/api/tasks").header("Authorization", basic("coordinator", "wrong")))
+        .andExpect(status().isUnauthorized());
+    assertThat(engine.received()).isEmpty();
+  }
+
+  @Test
+  void aDemoUserIsRelayedToTheEngineWithAnInternalTokenDescribingThem() throws Exception {
+    engine.answer(200, "application/json", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+    mvc.perform(get("/api/tasks").header("Authorization", basic("focal-unicef", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(0));
+
+    assertThat(engine.last().uri()).isEqualTo("/api/tasks?page=0&size=50");
+    Jwt relayed =
+        tokens.decoder().decode(engine.last().authorization().substring("Bearer ".length()));
+    assertThat(relayed.getClaimAsString("preferred_username")).isEqualTo("focal-unicef");
+    assertThat(relayed.getClaimAsString("agency")).isEqualTo("UNICEF");
+    assertThat(relayed.getClaimAsStringList("roles")).containsExactly("focal-point");
+    assertThat(relayed.getClaimAsStringList("country_teams")).containsExactly("GHA");
+  }
+
+  @Test
+  void aTokenFromTheTokenEndpointAuthenticatesAndIsRelayedUnchanged() throws Exception {
+    String answer =
+        mvc.perform(post("/api/auth/token").header("Authorization", basic("coordinator", "demo")))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.tokenType").value("Bearer"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String token = JsonPath.read(answer, "$.accessToken");
+
+    mvc.perform(get("/api/me").header("Authorization", "Bearer " + token))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.username").value("coordinator"))
+        .andExpect(jsonPath("$.countryTeams[0]").value("GHA"));
+    engine.answer(200, "application/json", "[]");
+    mvc.perform(get("/api/sessions").header("Authorization", "Bearer " + token))
+        .andExpect(status().isOk());
+    assertThat(engine.last().authorization()).isEqualTo("Bearer " + token);
+    mvc.perform(get("/api/me").header("Authorization", "Bearer " + token + "x"))
+        .andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void badInputIsRejectedBeforeItReachesTheEngine() throws Exception {
+    mvc.perform(
+            post("/api/reviews")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"country\":\"Ghana\",\"session\":42}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("country"));
+    mvc.perform(
+            post("/api/reviews")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"country\":\"GHA\",\"session\":42,\"x\":true}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("x"));
+    mvc.perform(
+            get("/api/tasks/{id}", "bad!id").header("Authorization", basic("coordinator", "demo")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("id"));
+    mvc.perform(get("/api/tasks?size=1000").header("Authorization", basic("coordinator", "demo")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("size"));
+    assertThat(engine.received()).isEmpty();
+  }
+
+  @Test
+  void theEnginesProblemsPassThroughUnchanged() throws Exception {
+    engine.answer(
+        409,
+        "application/problem+json",
+        "{\"type\":\"https://uprengage.org/problems/conflict\",\"title\":\"Conflict with the current state\",\"status\":409,\"detail\":\"The task is already claimed by focal-unicef.\"}");
+    mvc.perform(
+            post("/api/tasks/abc-123/claim").header("Authorization", basic("head-unicef", "demo")))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value("The task is already claimed by focal-unicef."))
+        .andExpect(jsonPath("$.type").value("https://uprengage.org/problems/conflict"));
+  }
+
+  @Test
+  void aStartedReviewAnswers201WithItsLocation() throws Exception {
+    engine.answer(
+        201,
+        "application/json",
+        "{\"id\":\"7f3f4c72-1f67-42c3-9976-600fc9772be3\",\"country\":\"GHA\",\"session\":56,\"state\":\"ACTIVE\",\"processInstanceId\":\"internal\"}");
+    mvc.perform(
+            post("/api/reviews")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"country\":\"GHA\",\"session\":56}"))
+        .andExpect(status().isCreated())
+        .andExpect(
+            header()
+                .string(
+                    "Location",
+                    "http://localhost/api/reviews/7f3f4c72-1f67-42c3-9976-600fc9772be3"))
+        .andExpect(jsonPath("$.processInstanceId").doesNotExist());
+    assertThat(engine.last().body()).isEqualTo("{\"country\":\"GHA\",\"session\":56}");
+  }
+
+  @Test
+  void notificationsComeFromTheNotificationService() throws Exception {
+    notifications.answer(
+        200, "application/json", "{\"items\":[],\"page\":0,\"size\":20,\"total\":0,\"unread\":0}");
+    mvc.perform(get("/api/notifications").header("Authorization", basic("focal-undp", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.unread").value(0));
+    assertThat(notifications.last().uri()).isEqualTo("/api/notifications?page=0&size=20");
+    assertThat(engine.received()).isEmpty();
+  }
+
+  @Test
+  void theOpenApiDocumentIsPublic() throws Exception {
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/reviews'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/tasks/{id}/claim'].post").exists())
+        .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
+  }
+
+  static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+  }
+}

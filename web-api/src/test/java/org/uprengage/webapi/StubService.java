@@ -1,0 +1,76 @@
+package org.uprengage.webapi;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in for a service behind web-api, on a loopback port: answers every request with the
+ * status and body set last, and records what it received. For tests of web-api's own behaviour
+ * only; the end-to-end test runs the real services.
+ */
+public final class StubService {
+
+  private final HttpServer server;
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private volatile int status = 200;
+  private volatile String contentType = "application/json";
+  private volatile String body = "{}";
+
+  public StubService() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext(
+        "/",
+        exchange -> {
+          received.add(
+              new Received(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().toString(),
+                  exchange.getRequestHeaders().getFirst("Authorization"),
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", contentType);
+          exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
+          if (status != 204) {
+            exchange.getResponseBody().write(bytes);
+          }
+          exchange.close();
+        });
+    server.start();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public void answer(int status, String contentType, String body) {
+    this.status = status;
+    this.contentType = contentType;
+    this.body = body;
+  }
+
+  public List<Received> received() {
+    return received;
+  }
+
+  public Received last() {
+    return received.get(received.size() - 1);
+  }
+
+  public void reset() {
+    received.clear();
+    answer(200, "application/json", "{}");
+  }
+
+  /** One request the stand-in received. */
+  public record Received(String method, String uri, String authorization, String body) {}
+}
