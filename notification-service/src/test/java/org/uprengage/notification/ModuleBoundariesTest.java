@@ -1,0 +1,16 @@
+package org.uprengage.notification;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+/**
+ * Each feature package is a module: no cycles between them, and none reaches into another's
+ * internals.
+ */
+class ModuleBoundariesTest {
+
+  @Test
+  void featurePackagesRespectTheirBoundaries() {
+    ApplicationModules.of(NotificationServiceApplication.class).verify();
+  }
+}
