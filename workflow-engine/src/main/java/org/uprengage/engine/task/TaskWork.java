@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -62,6 +63,13 @@ public class TaskWork {
     }
     TaskQuery query =
         tasks.createTaskQuery().tenantIdIn(caller.countryTeams().toArray(String[]::new));
+    if (reviewId != null) {
+      Optional<Review> review = reviews.find(caller, reviewId);
+      if (review.isEmpty() || review.get().processInstanceId() == null) {
+        return new TaskPage(List.of(), page, size, 0);
+      }
+      query.processInstanceId(review.get().processInstanceId());
+    }
     if (caller.groups().isEmpty()) {
       query.taskAssignee(caller.username());
     } else {

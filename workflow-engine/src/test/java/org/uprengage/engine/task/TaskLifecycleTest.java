@@ -1,6 +1,7 @@
 package org.uprengage.engine.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -90,6 +91,25 @@ class TaskLifecycleTest extends EngineIntegrationTest {
     assertThat(outboxTypes(reviewId)).endsWith(TaskEvents.CLAIMED, TaskEvents.UNCLAIMED);
     assertThat(taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)))
         .containsExactly(plan);
+  }
+
+  @Test
+  void theTaskListCanBeNarrowedToOneReview() throws Exception {
+    String team = newCountryTeam();
+    String first = startReview(team, 41, coordinator(team));
+    String second = startReview(team, 42, coordinator(team));
+    String firstPlan = taskIds(first, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
+    act(firstPlan, "claim", coordinator(team)).andExpect(status().isOk());
+
+    mvc.perform(get("/api/tasks").param("reviewId", second).with(coordinator(team)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(1))
+        .andExpect(jsonPath("$.items[0].reviewId").value(second));
+    mvc.perform(get("/api/tasks").param("reviewId", first).with(coordinator(team)))
+        .andExpect(jsonPath("$.total").value(1))
+        .andExpect(jsonPath("$.items[0].id").value(firstPlan));
+    mvc.perform(get("/api/tasks").param("reviewId", first).with(coordinator(newCountryTeam())))
+        .andExpect(jsonPath("$.total").value(0));
   }
 
   @Test
