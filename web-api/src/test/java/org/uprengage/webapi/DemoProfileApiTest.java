@@ -184,6 +184,29 @@ class DemoProfileApiTest {
   }
 
   @Test
+  void sessionChangesCarryTheirVersionBothWays() throws Exception {
+    engine.answer(
+        200,
+        "application/json",
+        "{\"number\":56,\"cycle\":5,\"startsOn\":\"2027-11-01\",\"endsOn\":\"2027-11-12\",\"version\":3}");
+    engine.etag("\"3\"");
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(
+                    "/api/sessions/56")
+                .header("Authorization", basic("admin", "demo"))
+                .header("If-Match", "\"2\"")
+                .contentType("application/merge-patch+json")
+                .content("{\"stakeholderDeadline\":\"2027-04-08\"}"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"3\""))
+        .andExpect(jsonPath("$.version").value(3));
+    assertThat(engine.last().method()).isEqualTo("PATCH");
+    assertThat(engine.last().ifMatch()).isEqualTo("\"2\"");
+    assertThat(engine.last().contentType()).startsWith("application/merge-patch+json");
+    assertThat(engine.last().body()).isEqualTo("{\"stakeholderDeadline\":\"2027-04-08\"}");
+  }
+
+  @Test
   void theOpenApiDocumentIsPublic() throws Exception {
     mvc.perform(get("/v3/api-docs"))
         .andExpect(status().isOk())

@@ -21,6 +21,7 @@ public final class StubService {
   private volatile int status = 200;
   private volatile String contentType = "application/json";
   private volatile String body = "{}";
+  private volatile String etag;
 
   public StubService() {
     try {
@@ -36,9 +37,14 @@ public final class StubService {
                   exchange.getRequestMethod(),
                   exchange.getRequestURI().toString(),
                   exchange.getRequestHeaders().getFirst("Authorization"),
+                  exchange.getRequestHeaders().getFirst("If-Match"),
+                  exchange.getRequestHeaders().getFirst("Content-Type"),
                   new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", contentType);
+          if (etag != null) {
+            exchange.getResponseHeaders().add("ETag", etag);
+          }
           exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
           if (status != 204) {
             exchange.getResponseBody().write(bytes);
@@ -58,6 +64,10 @@ public final class StubService {
     this.body = body;
   }
 
+  public void etag(String etag) {
+    this.etag = etag;
+  }
+
   public List<Received> received() {
     return received;
   }
@@ -69,8 +79,15 @@ public final class StubService {
   public void reset() {
     received.clear();
     answer(200, "application/json", "{}");
+    etag = null;
   }
 
   /** One request the stand-in received. */
-  public record Received(String method, String uri, String authorization, String body) {}
+  public record Received(
+      String method,
+      String uri,
+      String authorization,
+      String ifMatch,
+      String contentType,
+      String body) {}
 }

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.client.ResourceAccessException;
@@ -68,6 +71,30 @@ public class Backend {
             return null;
           }
           return response.body(type);
+        });
+  }
+
+  /**
+   * Sends {@code body} with the content type and headers given, and returns the whole answer
+   * (status, headers such as ETag, body).
+   */
+  public <T> ResponseEntity<T> exchange(
+      HttpMethod method,
+      String uri,
+      MediaType contentType,
+      Object body,
+      Map<String, String> headers,
+      Class<T> type,
+      Object... variables) {
+    return call(
+        () -> {
+          RestClient.RequestBodySpec request = client.method(method).uri(uri, variables);
+          authorized(request);
+          headers.forEach(request::header);
+          if (body != null) {
+            request.contentType(contentType).body(body);
+          }
+          return request.retrieve().onStatus(HttpStatusCode::isError, this::fail).toEntity(type);
         });
   }
 

@@ -2,16 +2,29 @@ package org.uprengage.webapi.calendar;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.uprengage.webapi.backend.Backend;
 
 @RestController
@@ -26,15 +39,83 @@ class CalendarController {
   }
 
   @GetMapping("/sessions")
-  @Operation(summary = "The UPR Working Group sessions in the calendar")
+  @Operation(
+      summary =
+          "The UPR Working Group sessions in the calendar, with every deadline (official or computed)")
   List<Session> sessions() {
     return engine.get("/api/sessions", new ParameterizedTypeReference<List<Session>>() {});
   }
 
   @GetMapping("/sessions/{number}")
-  @Operation(summary = "One WG session with its official deadlines")
-  Session session(@PathVariable int number) {
-    return engine.get("/api/sessions/{number}", Session.class, number);
+  @Operation(
+      summary = "One WG session; its ETag is the version to send in If-Match when changing it")
+  ResponseEntity<Session> session(@PathVariable int number) {
+    return relayed(
+        engine.exchange(
+            HttpMethod.GET, "/api/sessions/{number}", null, null, Map.of(), Session.class, number));
+  }
+
+  @GetMapping("/sessions/{number}/history")
+  @Operation(summary = "Every change of a session's entry: who, when, old and new value")
+  List<SessionChange> history(@PathVariable int number) {
+    return engine.get(
+        "/api/sessions/{number}/history",
+        new ParameterizedTypeReference<List<SessionChange>>() {},
+        number);
+  }
+
+  @PostMapping("/sessions")
+  @Operation(summary = "Add a WG session to the calendar (admins)")
+  ResponseEntity<Session> create(
+      @RequestBody
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = NewSession.class)))
+          Map<String, Object> body) {
+    ResponseEntity<Session> created =
+        engine.exchange(
+            HttpMethod.POST,
+            "/api/sessions",
+            MediaType.APPLICATION_JSON,
+            body,
+            Map.of(),
+            Session.class);
+    Session session = created.getBody();
+    return ResponseEntity.created(
+            ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{number}")
+                .buildAndExpand(session.number())
+                .toUri())
+        .headers(etag(created))
+        .body(session);
+  }
+
+  @PatchMapping(
+      path = "/sessions/{number}",
+      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      summary = "Change a session's dates (admins)",
+      description =
+          "JSON merge patch: the fields given are set, null clears an official date (it is then computed). Send the ETag in If-Match; a change made meanwhile answers 409 with the current entry.")
+  ResponseEntity<Session> change(
+      @PathVariable int number,
+      @RequestBody
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = SessionPatch.class)))
+          Map<String, Object> patch,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    Map<String, String> headers = new HashMap<>();
+    if (ifMatch != null) {
+      headers.put(HttpHeaders.IF_MATCH, ifMatch);
+    }
+    return relayed(
+        engine.exchange(
+            HttpMethod.PATCH,
+            "/api/sessions/{number}",
+            MediaType.valueOf("application/merge-patch+json"),
+            patch,
+            headers,
+            Session.class,
+            number));
   }
 
   @GetMapping("/agencies")
@@ -43,7 +124,21 @@ class CalendarController {
     return engine.get("/api/agencies", new ParameterizedTypeReference<List<Agency>>() {});
   }
 
-  /** A WG session; deadlines are absent where OHCHR has not published them. */
+  private static <T> ResponseEntity<T> relayed(ResponseEntity<T> answer) {
+    return ResponseEntity.status(answer.getStatusCode())
+        .headers(etag(answer))
+        .body(answer.getBody());
+  }
+
+  private static HttpHeaders etag(ResponseEntity<?> answer) {
+    HttpHeaders headers = new HttpHeaders();
+    if (answer.getHeaders().getETag() != null) {
+      headers.setETag(answer.getHeaders().getETag());
+    }
+    return headers;
+  }
+
+  /** A WG session with every deadline a country team plans against. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Session(
       int number,
@@ -52,9 +147,56 @@ class CalendarController {
       LocalDate endsOn,
       @Schema(description = "true while the dates are planned but not confirmed by OHCHR")
           boolean datesTentative,
+      @Schema(description = "the HRC regular session that adopts the outcomes")
+          Dated<Integer> hrcSession,
+      @Schema(
+              description =
+                  "stakeholderSubmission, unEntitySubmission, nationalReport, addendumEarly (official only), addendumFinal")
+          Map<String, Dated<LocalDate>> deadlines,
+      int version) {}
+
+  /** A value and where it comes from. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Dated<T>(
+      T value,
+      @Schema(allowableValues = {"official", "computed"}) String source,
+      @Schema(description = "how a computed value was found") String rule) {}
+
+  /** One field changed in one version. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record SessionChange(
+      int version,
+      String field,
+      String oldValue,
+      String newValue,
+      String changedBy,
+      Instant changedAt) {}
+
+  /** The body of a new session: official dates where OHCHR published them. */
+  record NewSession(
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "57") int number,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2028-01-24")
+          LocalDate startsOn,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2028-02-04") LocalDate endsOn,
+      Boolean datesTentative,
+      Integer hrcSession,
       LocalDate stakeholderDeadline,
-      @Schema(description = "defaults to the stakeholder deadline") LocalDate unEntityDeadline,
-      LocalDate nationalReportDeadline) {}
+      LocalDate unEntityDeadline,
+      LocalDate nationalReportDeadline,
+      LocalDate addendumEarlyDeadline,
+      LocalDate addendumFinalDeadline) {}
+
+  /** The fields a change may set; null clears an official deadline. */
+  record SessionPatch(
+      LocalDate startsOn,
+      LocalDate endsOn,
+      Boolean datesTentative,
+      Integer hrcSession,
+      LocalDate stakeholderDeadline,
+      LocalDate unEntityDeadline,
+      LocalDate nationalReportDeadline,
+      LocalDate addendumEarlyDeadline,
+      LocalDate addendumFinalDeadline) {}
 
   /** A UN entity. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,10 +1,18 @@
 package org.uprengage.engine.session;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.web.ApiProblem;
 
 @RestController
@@ -18,12 +26,52 @@ class SessionController {
   }
 
   @GetMapping
-  List<UprSession> all() {
+  List<SessionView> all() {
     return calendar.all();
   }
 
   @GetMapping("/{number}")
-  UprSession one(@PathVariable int number) {
-    return calendar.find(number).orElseThrow(() -> ApiProblem.notFound("Session", number));
+  ResponseEntity<SessionView> one(@PathVariable int number) {
+    SessionView session =
+        calendar.view(number).orElseThrow(() -> ApiProblem.notFound("Session", number));
+    return ResponseEntity.ok().eTag(String.valueOf(session.version())).body(session);
+  }
+
+  @GetMapping("/{number}/history")
+  List<SessionChange> history(@PathVariable int number) {
+    calendar.find(number).orElseThrow(() -> ApiProblem.notFound("Session", number));
+    return calendar.history(number);
+  }
+
+  @PostMapping
+  ResponseEntity<SessionView> create(Caller caller, @RequestBody Map<String, Object> body) {
+    SessionView session = calendar.create(caller, body);
+    return ResponseEntity.created(URI.create("/api/sessions/" + session.number()))
+        .eTag(String.valueOf(session.version()))
+        .body(session);
+  }
+
+  @PatchMapping(
+      path = "/{number}",
+      consumes = {"application/merge-patch+json", "application/json"})
+  ResponseEntity<SessionView> change(
+      Caller caller,
+      @PathVariable int number,
+      @RequestBody Map<String, Object> patch,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    SessionView session = calendar.update(caller, number, patch, version(ifMatch));
+    return ResponseEntity.ok().eTag(String.valueOf(session.version())).body(session);
+  }
+
+  private static Integer version(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return null;
+    }
+    String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+    try {
+      return Integer.valueOf(value);
+    } catch (NumberFormatException e) {
+      throw ApiProblem.invalid("If-Match", "must be the ETag of the session, such as \"3\"");
+    }
   }
 }

@@ -3,8 +3,8 @@ package org.uprengage.engine.session;
 import java.time.LocalDate;
 
 /**
- * A UPR Working Group session. Deadlines are null where OHCHR has not published them; the UN-entity
- * deadline defaults to the stakeholder deadline.
+ * A UPR Working Group session as the calendar stores it: the dates OHCHR published (null where it
+ * has not) and the version of the entry. {@link SessionView} adds the computed dates.
  */
 public record UprSession(
     int number,
@@ -12,6 +12,10 @@ public record UprSession(
     LocalDate startsOn,
     LocalDate endsOn,
     boolean datesTentative,
+    Integer hrcSession,
     LocalDate stakeholderDeadline,
     LocalDate unEntityDeadline,
-    LocalDate nationalReportDeadline) {}
+    LocalDate nationalReportDeadline,
+    LocalDate addendumEarlyDeadline,
+    LocalDate addendumFinalDeadline,
+    int version) {}
