@@ -16,6 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.uprengage.testsupport.IdentityProviderStub;
 
 /**
  * The production profile: only tokens of the identity provider named by {@code UPR_JWT_ISSUER_URI}

@@ -1,4 +1,4 @@
-package org.uprengage.webapi;
+package org.uprengage.testsupport;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

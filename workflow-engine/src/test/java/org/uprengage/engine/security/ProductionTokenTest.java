@@ -1,0 +1,75 @@
+package org.uprengage.engine.security;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.uprengage.testsupport.IdentityProviderStub;
+import org.uprengage.testsupport.TestInfrastructure;
+
+/**
+ * The production profile: the engine takes the identity provider's tokens (relayed by web-api),
+ * found through the provider's discovery document, and nothing else.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"prod", "test"})
+class ProductionTokenTest {
+
+  static final IdentityProviderStub idp = new IdentityProviderStub();
+  static final Map<String, Object> COORDINATOR =
+      Map.of(
+          "sub",
+          "9a0e",
+          "preferred_username",
+          "kofi.rco",
+          "roles",
+          List.of("coordinator"),
+          "country_teams",
+          List.of("GHA"));
+
+  @Autowired MockMvc mvc;
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    registry.add("UPR_JWT_ISSUER_URI", idp::issuer);
+    registry.add("spring.datasource.url", () -> TestInfrastructure.database("engine"));
+    registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().user());
+    registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
+    registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+    registry.add("upr.events.topics.tasks", () -> TestInfrastructure.topic("upr.tasks.v1"));
+    registry.add("upr.events.topics.reviews", () -> TestInfrastructure.topic("upr.reviews.v1"));
+  }
+
+  @Test
+  void theIdentityProvidersTokenIsAccepted() throws Exception {
+    mvc.perform(
+            get("/api/tasks")
+                .header("Authorization", "Bearer " + idp.token(idp.issuer(), COORDINATOR)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").isNumber());
+  }
+
+  @Test
+  void internalTokensAndOtherIssuersAreNot() throws Exception {
+    IdentityProviderStub other = new IdentityProviderStub();
+    mvc.perform(
+            get("/api/tasks")
+                .header("Authorization", "Bearer " + other.token(other.issuer(), COORDINATOR)))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(
+            get("/api/tasks")
+                .header("Authorization", "Bearer " + other.token(idp.issuer(), COORDINATOR)))
+        .andExpect(status().isUnauthorized());
+  }
+}
