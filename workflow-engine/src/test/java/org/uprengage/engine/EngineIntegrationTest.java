@@ -45,6 +45,7 @@ public abstract class EngineIntegrationTest {
     registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
     registry.add("upr.events.topics.tasks", () -> TestInfrastructure.topic("upr.tasks.v1"));
     registry.add("upr.events.topics.reviews", () -> TestInfrastructure.topic("upr.reviews.v1"));
+    registry.add("upr.events.topics.deadlines", () -> TestInfrastructure.topic("upr.deadlines.v1"));
   }
 
   /** Starts a review through the API as {@code who} and returns its id. */

@@ -8,5 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EventTopics(
     @DefaultValue("upr.tasks.v1") String tasks,
     @DefaultValue("upr.reviews.v1") String reviews,
+    @DefaultValue("upr.deadlines.v1") String deadlines,
     @DefaultValue("3") int partitions,
     @DefaultValue("1") short replicationFactor) {}

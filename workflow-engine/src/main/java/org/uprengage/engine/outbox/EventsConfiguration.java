@@ -31,6 +31,14 @@ class EventsConfiguration {
   }
 
   @Bean
+  NewTopic deadlineEventsTopic(EventTopics topics) {
+    return TopicBuilder.name(topics.deadlines())
+        .partitions(topics.partitions())
+        .replicas(topics.replicationFactor())
+        .build();
+  }
+
+  @Bean
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();

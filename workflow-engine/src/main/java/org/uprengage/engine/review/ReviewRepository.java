@@ -56,6 +56,13 @@ class ReviewRepository {
         .findFirst();
   }
 
+  List<ReviewRow> inSession(int session) {
+    return jdbc.query(
+        "SELECT * FROM upr_review WHERE session_number = ? ORDER BY started_at",
+        ReviewRepository::row,
+        session);
+  }
+
   /** Review ids by process instance id, for the instances given. */
   Map<String, ReviewRow> byProcessInstance(Collection<String> processInstanceIds) {
     if (processInstanceIds.isEmpty()) {

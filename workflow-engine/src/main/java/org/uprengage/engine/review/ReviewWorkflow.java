@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.directory.Directory;
@@ -35,6 +36,7 @@ public class ReviewWorkflow {
   private final EventOutbox outbox;
   private final EventTopics topics;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   ReviewWorkflow(
       ReviewRepository reviews,
@@ -44,7 +46,9 @@ public class ReviewWorkflow {
       SessionCalendar calendar,
       EventOutbox outbox,
       EventTopics topics,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.reviews = reviews;
     this.runtime = runtime;
     this.identity = identity;
@@ -82,6 +86,7 @@ public class ReviewWorkflow {
     UUID id = UUID.randomUUID();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     reviews.insert(id, country, session, caller.username(), now);
+    events.publishEvent(new ReviewScheduled(id, country, session));
     outbox.append(
         topics.reviews(),
         id,
@@ -111,6 +116,15 @@ public class ReviewWorkflow {
   @Transactional(readOnly = true)
   public Optional<Review> find(Caller caller, UUID id) {
     return reviews.find(id).filter(row -> caller.belongsTo(row.country())).map(this::toReview);
+  }
+
+  /** The reviews of a WG session whose process still runs. */
+  @Transactional(readOnly = true)
+  public List<Review> activeInSession(int session) {
+    return reviews.inSession(session).stream()
+        .map(this::toReview)
+        .filter(review -> Review.ACTIVE.equals(review.state()))
+        .toList();
   }
 
   /** Reviews by the id of the process instance that carries them. */

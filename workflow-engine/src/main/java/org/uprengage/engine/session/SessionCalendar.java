@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,10 +29,12 @@ public class SessionCalendar {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  SessionCalendar(JdbcTemplate jdbc, Clock clock) {
+  SessionCalendar(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
   }
 
   public Optional<UprSession> find(int number) {
@@ -161,6 +164,7 @@ public class SessionCalendar {
       recordChange(number, version, field, before.get(field), after.get(field), caller);
     }
     jdbc.update("UPDATE upr_session SET version = ? WHERE number = ?", version, number);
+    events.publishEvent(new SessionDatesChanged(number, caller.username()));
     return view(number).orElseThrow();
   }
 

@@ -1,0 +1,41 @@
+package org.uprengage.engine.deadline;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.security.Caller;
+
+@RestController
+@RequestMapping("/api/reviews/{reviewId}/milestones")
+class MilestoneController {
+
+  private final DeadlinePlanner planner;
+
+  MilestoneController(DeadlinePlanner planner) {
+    this.planner = planner;
+  }
+
+  @GetMapping
+  List<Milestone> all(Caller caller, @PathVariable UUID reviewId) {
+    return planner.milestones(caller, reviewId);
+  }
+
+  @PutMapping("/{key}")
+  Milestone move(
+      Caller caller,
+      @PathVariable UUID reviewId,
+      @PathVariable String key,
+      @Valid @RequestBody MoveMilestone request) {
+    return planner.move(caller, reviewId, key, request.dueOn());
+  }
+
+  record MoveMilestone(@NotNull LocalDate dueOn) {}
+}

@@ -1,0 +1,54 @@
+package org.uprengage.engine.deadline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How many days before the UN-entity submission deadline each internal milestone falls. The
+ * defaults follow the usual RCO plan; an installation sets its own under {@code
+ * upr.milestones.days-before}.
+ */
+@ConfigurationProperties("upr.milestones")
+public record MilestoneOffsets(Map<String, Integer> daysBefore) {
+
+  public static final String CALL_FOR_INPUTS = "callForInputs";
+  public static final String AGENCY_DRAFTS_DUE = "agencyDraftsDue";
+  public static final String CONSOLIDATION = "consolidation";
+  public static final String CLEARANCE = "clearance";
+  public static final String RC_SIGN_OFF = "rcSignOff";
+  public static final String SUBMISSION = "submission";
+
+  public MilestoneOffsets {
+    Map<String, Integer> offsets = new LinkedHashMap<>();
+    offsets.put(CALL_FOR_INPUTS, 70);
+    offsets.put(AGENCY_DRAFTS_DUE, 42);
+    offsets.put(CONSOLIDATION, 28);
+    offsets.put(CLEARANCE, 14);
+    offsets.put(RC_SIGN_OFF, 7);
+    offsets.put(SUBMISSION, 0);
+    if (daysBefore != null) {
+      daysBefore.forEach(
+          (key, days) -> {
+            if (!offsets.containsKey(key)) {
+              throw new IllegalArgumentException(
+                  "upr.milestones.days-before."
+                      + key
+                      + ": no such milestone; known: "
+                      + offsets.keySet());
+            }
+            if (days == null || days < 0) {
+              throw new IllegalArgumentException(
+                  "upr.milestones.days-before." + key + " must be 0 or more days");
+            }
+            offsets.put(key, days);
+          });
+    }
+    daysBefore = Map.copyOf(offsets);
+  }
+
+  /** The milestones in plan order. */
+  public static final java.util.List<String> KEYS =
+      java.util.List.of(
+          CALL_FOR_INPUTS, AGENCY_DRAFTS_DUE, CONSOLIDATION, CLEARANCE, RC_SIGN_OFF, SUBMISSION);
+}
