@@ -108,7 +108,7 @@ class ReviewSliceIT {
     Api focalUndp = new Api(webApi, "focal-undp", "demo");
     Api headUnicef = new Api(webApi, "head-unicef", "demo");
 
-    Api.Response started = coordinator.post("/api/reviews", "{\"country\":\"GHA\",\"session\":42}");
+    Api.Response started = coordinator.post("/api/reviews", "{\"country\":\"GHA\",\"session\":56}");
     assertThat(started.status()).isEqualTo(201);
     String reviewId = started.body().get("id").asText();
     assertThat(started.location()).isEqualTo(webApi + "/api/reviews/" + reviewId);

@@ -1,17 +1,26 @@
 package org.uprengage.webapi.review;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,6 +59,58 @@ class ReviewController {
   ReviewResource get(@PathVariable UUID id) {
     return engine.get("/api/reviews/{id}", ReviewResource.class, id);
   }
+
+  @GetMapping("/{id}/milestones")
+  @Operation(
+      summary = "The review's internal milestones",
+      description =
+          "Back-scheduled from the session's UN-entity deadline; basis says whether that deadline is official or computed, or whether a coordinator moved the milestone.")
+  List<Milestone> milestones(@PathVariable UUID id) {
+    return engine.get(
+        "/api/reviews/{id}/milestones", new ParameterizedTypeReference<List<Milestone>>() {}, id);
+  }
+
+  @PutMapping("/{id}/milestones/{key}")
+  @Operation(
+      summary = "Move one of the review's milestones (coordinators)",
+      description =
+          "The open tasks due at it, and their reminders, move with it; a moved milestone no longer follows the session calendar.")
+  Milestone moveMilestone(
+      @PathVariable UUID id,
+      @PathVariable @Pattern(regexp = "[A-Za-z]{1,40}", message = "is not a milestone name")
+          String key,
+      @Valid @RequestBody MoveMilestone request) {
+    return engine
+        .exchange(
+            HttpMethod.PUT,
+            "/api/reviews/{id}/milestones/{key}",
+            MediaType.APPLICATION_JSON,
+            request,
+            Map.of(),
+            Milestone.class,
+            id,
+            key)
+        .getBody();
+  }
+
+  /** One internal milestone of a review. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Milestone(
+      @Schema(
+              allowableValues = {
+                "callForInputs",
+                "agencyDraftsDue",
+                "consolidation",
+                "clearance",
+                "rcSignOff",
+                "submission"
+              })
+          String key,
+      LocalDate dueOn,
+      @Schema(allowableValues = {"official", "computed", "moved"}) String basis,
+      String movedBy) {}
+
+  record MoveMilestone(@NotNull LocalDate dueOn) {}
 
   record StartReview(
       @NotNull

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +45,10 @@ public class DeadlinePlanner {
 
   public static final String DEADLINE_CHANGED = "org.uprengage.deadline.changed.v1";
 
+  /** Which milestone each deadline watch (its timer) is watching. */
+  static final Map<String, String> WATCH_MILESTONES =
+      Map.of(ReviewProcess.TIMER_DRAFT_DEADLINE_ALERT, MilestoneOffsets.AGENCY_DRAFTS_DUE);
+
   /** Which milestone each user task is due at. */
   static final Map<String, String> TASK_MILESTONES =
       Map.of(
@@ -56,6 +63,8 @@ public class DeadlinePlanner {
   private final ReviewWorkflow reviews;
   private final TaskService tasks;
   private final MilestoneOffsets offsets;
+  private final ReminderSchedule reminders;
+  private final ManagementService management;
   private final EventOutbox outbox;
   private final EventTopics topics;
   private final Clock clock;
@@ -66,6 +75,8 @@ public class DeadlinePlanner {
       ReviewWorkflow reviews,
       TaskService tasks,
       MilestoneOffsets offsets,
+      ReminderSchedule reminders,
+      ManagementService management,
       EventOutbox outbox,
       EventTopics topics,
       Clock clock) {
@@ -74,6 +85,8 @@ public class DeadlinePlanner {
     this.reviews = reviews;
     this.tasks = tasks;
     this.offsets = offsets;
+    this.reminders = reminders;
+    this.management = management;
     this.outbox = outbox;
     this.topics = topics;
     this.clock = clock;
@@ -106,6 +119,39 @@ public class DeadlinePlanner {
     return find(UUID.fromString(reviewId.toString()), milestone)
         .map(m -> endOfDay(m.dueOn()))
         .orElse(null);
+  }
+
+  /**
+   * When the deadline watch of a milestone fires next: the next reminder still ahead, else the
+   * deadline itself. Used by the BPMN timers: {@code ${deadlinePlanner.nextAlert(execution,
+   * 'agencyDraftsDue')}}.
+   */
+  public Date nextAlert(DelegateExecution execution, String milestone) {
+    return nextAlert(dueOf(execution, milestone));
+  }
+
+  /** When a milestone of the execution's review falls due (end of its day, UTC). */
+  public Date dueOf(DelegateExecution execution, String milestone) {
+    UUID reviewId = UUID.fromString(execution.getVariable(ReviewProcess.VAR_REVIEW_ID).toString());
+    return find(reviewId, milestone)
+        .map(m -> endOfDay(m.dueOn()))
+        .orElseThrow(
+            () ->
+                new IllegalStateException("Review " + reviewId + " has no milestone " + milestone));
+  }
+
+  /** Whole days left until {@code due}, rounded to the nearest day; 0 or less once it passed. */
+  static long daysLeft(Date due, Date now) {
+    return Math.round((due.getTime() - now.getTime()) / 86_400_000.0);
+  }
+
+  private Date nextAlert(Date due) {
+    Date now = ClockUtil.getCurrentTime();
+    return reminders.daysBefore().stream()
+        .map(days -> new Date(due.getTime() - days * 86_400_000L))
+        .filter(reminder -> reminder.after(now))
+        .min(Date::compareTo)
+        .orElse(due);
   }
 
   /** The milestones of a review the caller can see, in plan order. */
@@ -194,6 +240,13 @@ public class DeadlinePlanner {
         moved.add(task.getId());
       }
     }
+    for (Job watch :
+        management.createJobQuery().processInstanceId(review.processInstanceId()).timers().list()) {
+      String watched = WATCH_MILESTONES.get(watchedActivity(watch));
+      if (key.equals(watched)) {
+        management.setJobDuedate(watch.getId(), nextAlert(endOfDay(newDueOn)));
+      }
+    }
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("milestone", key);
     payload.put("oldDueOn", oldDueOn.toString());
@@ -207,6 +260,14 @@ public class DeadlinePlanner {
         DEADLINE_CHANGED,
         "reviews/" + review.id() + "/milestones/" + key,
         payload);
+  }
+
+  private String watchedActivity(Job job) {
+    return management
+        .createJobDefinitionQuery()
+        .jobDefinitionId(job.getJobDefinitionId())
+        .singleResult()
+        .getActivityId();
   }
 
   private Optional<Milestone> find(UUID reviewId, String key) {

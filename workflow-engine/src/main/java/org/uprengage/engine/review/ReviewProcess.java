@@ -7,7 +7,12 @@ public final class ReviewProcess {
 
   public static final String START_REVIEW_SCHEDULED = "StartEvent_ReviewScheduled";
   public static final String TASK_PLAN_SUBMISSION = "UserTask_PlanSubmission";
+  public static final String SUBPROCESS_DRAFT_AGENCY_SECTION = "SubProcess_DraftAgencySection";
   public static final String TASK_DRAFT_AGENCY_SECTION = "UserTask_DraftAgencySection";
+  public static final String TIMER_DRAFT_DEADLINE_ALERT = "Timer_DraftDeadlineAlert";
+  public static final String TASK_RAISE_DEADLINE_ALERT = "ServiceTask_RaiseDeadlineAlert";
+  public static final String END_DEADLINE_ESCALATED = "EndEvent_DeadlineEscalated";
+  public static final String END_SECTION_DRAFTED = "EndEvent_SectionDrafted";
   public static final String END_SECTIONS_DRAFTED = "EndEvent_SectionsDrafted";
 
   public static final String GROUP_COORDINATOR = "coordinator";
@@ -17,6 +22,7 @@ public final class ReviewProcess {
   public static final String VAR_SESSION = "session";
   public static final String VAR_AGENCIES = "agencies";
   public static final String VAR_AGENCY = "agency";
+  public static final String VAR_DEADLINE_MISSED = "deadlineMissed";
 
   private ReviewProcess() {}
 }

@@ -38,12 +38,12 @@ class TaskController {
 
   @PostMapping("/{id}/claim")
   TaskView claim(Caller caller, @PathVariable String id) {
-    return work.claim(caller, id);
+    return onceMoreIfConcurrent(() -> work.claim(caller, id));
   }
 
   @PostMapping("/{id}/unclaim")
   TaskView unclaim(Caller caller, @PathVariable String id) {
-    return work.unclaim(caller, id);
+    return onceMoreIfConcurrent(() -> work.unclaim(caller, id));
   }
 
   @PostMapping("/{id}/complete")
@@ -51,7 +51,23 @@ class TaskController {
       Caller caller,
       @PathVariable String id,
       @RequestBody(required = false) Map<String, Object> input) {
-    work.complete(caller, id, input);
+    onceMoreIfConcurrent(
+        () -> {
+          work.complete(caller, id, input);
+          return null;
+        });
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * Runs a command and, if it lost a race with another change of the same process (a timer firing,
+   * say), runs it once more on the new state: a second loss is the caller's 409.
+   */
+  private static <T> T onceMoreIfConcurrent(java.util.function.Supplier<T> command) {
+    try {
+      return command.get();
+    } catch (org.camunda.bpm.engine.OptimisticLockingException lost) {
+      return command.get();
+    }
   }
 }
