@@ -55,10 +55,70 @@ class ReviewController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "Read a review of one of your country teams")
-  ReviewResource get(@PathVariable UUID id) {
-    return engine.get("/api/reviews/{id}", ReviewResource.class, id);
+  @Operation(
+      summary =
+          "A review of one of your country teams: stage, open tasks, every deadline and how it stands")
+  ReviewDetail get(@PathVariable UUID id) {
+    return engine.get("/api/reviews/{id}", ReviewDetail.class, id);
   }
+
+  @GetMapping("/{id}/timeline")
+  @Operation(summary = "What happened in the review, when and by whom, oldest first")
+  List<TimelineEntry> timeline(@PathVariable UUID id) {
+    return engine.get(
+        "/api/reviews/{id}/timeline", new ParameterizedTypeReference<List<TimelineEntry>>() {}, id);
+  }
+
+  /** A review with its stage, open tasks and deadlines. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ReviewDetail(
+      UUID id,
+      String country,
+      int session,
+      @Schema(allowableValues = {"ACTIVE", "COMPLETED"}) String state,
+      @Schema(allowableValues = {"submission-planning", "agency-drafting", "sections-drafted"})
+          String stage,
+      String startedBy,
+      java.time.Instant startedAt,
+      List<OpenTask> openTasks,
+      @Schema(description = "the session's deadlines, each official or computed")
+          Map<String, Dated> sessionDeadlines,
+      List<MilestoneStatus> milestones) {}
+
+  /** A task waiting for someone. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record OpenTask(
+      String id,
+      String name,
+      String taskKey,
+      String assignee,
+      List<String> candidateGroups,
+      java.time.Instant due) {}
+
+  /** A date and where it comes from. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Dated(
+      LocalDate value,
+      @Schema(allowableValues = {"official", "computed"}) String source,
+      String rule) {}
+
+  /** A milestone and how it stands. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record MilestoneStatus(
+      String key,
+      LocalDate dueOn,
+      @Schema(allowableValues = {"official", "computed", "moved"}) String basis,
+      @Schema(allowableValues = {"upcoming", "open", "overdue", "met", "missed", "passed"})
+          String status) {}
+
+  /** Something that happened in a review. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record TimelineEntry(
+      java.time.Instant at,
+      @Schema(example = "task.claimed") String event,
+      String subject,
+      String actor,
+      String detail) {}
 
   @GetMapping("/{id}/milestones")
   @Operation(

@@ -92,6 +92,15 @@ public class DeadlinePlanner {
     this.clock = clock;
   }
 
+  /** The user tasks that fall due at a milestone. */
+  public static List<String> tasksDueAt(String milestone) {
+    return TASK_MILESTONES.entrySet().stream()
+        .filter(e -> e.getValue().equals(milestone))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
+  }
+
   /** Plans the milestones of a review as it is scheduled, before its first task exists. */
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)

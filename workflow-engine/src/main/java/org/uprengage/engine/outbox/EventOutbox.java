@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,6 +66,31 @@ public class EventOutbox {
         Timestamp.from(occurredAt),
         toJson(body));
     return eventId;
+  }
+
+  /** The events recorded for a review, in their sequence: its history as the services saw it. */
+  @Transactional(readOnly = true)
+  public List<RecordedEvent> eventsOf(UUID reviewId) {
+    return jdbc.query(
+        "SELECT type, occurred_at, payload FROM upr_event_outbox WHERE record_key = ? ORDER BY position",
+        (rs, i) ->
+            new RecordedEvent(
+                rs.getString("type"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                fromJson(rs.getString("payload"))),
+        reviewId.toString());
+  }
+
+  /** One recorded event: its type, when it happened and its data. */
+  public record RecordedEvent(String type, Instant occurredAt, Map<String, Object> data) {}
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> fromJson(String payload) {
+    try {
+      return json.readValue(payload, Map.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable outbox payload", e);
+    }
   }
 
   private String toJson(Map<String, Object> body) {

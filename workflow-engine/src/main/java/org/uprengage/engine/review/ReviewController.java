@@ -6,16 +6,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.web.ApiProblem;
 
 @RestController
 @RequestMapping("/api/reviews")
@@ -31,11 +27,6 @@ class ReviewController {
   ResponseEntity<Review> start(Caller caller, @Valid @RequestBody StartReview request) {
     Review review = workflow.start(caller, request.country(), request.session());
     return ResponseEntity.created(URI.create("/api/reviews/" + review.id())).body(review);
-  }
-
-  @GetMapping("/{id}")
-  Review get(Caller caller, @PathVariable UUID id) {
-    return workflow.find(caller, id).orElseThrow(() -> ApiProblem.notFound("Review", id));
   }
 
   record StartReview(

@@ -24,5 +24,13 @@ public final class ReviewProcess {
   public static final String VAR_AGENCY = "agency";
   public static final String VAR_DEADLINE_MISSED = "deadlineMissed";
 
+  /** The stage a review is in, by the activity it waits at. */
+  public static final java.util.Map<String, String> STAGES =
+      java.util.Map.of(
+          TASK_PLAN_SUBMISSION, "submission-planning",
+          SUBPROCESS_DRAFT_AGENCY_SECTION, "agency-drafting");
+
+  public static final String STAGE_SECTIONS_DRAFTED = "sections-drafted";
+
   private ReviewProcess() {}
 }
