@@ -27,6 +27,7 @@ import org.uprengage.testsupport.TestInfrastructure;
 public abstract class NotificationIntegrationTest {
 
   protected static final String TASKS_TOPIC = TestInfrastructure.topic("upr.tasks.v1");
+  protected static final String DEADLINES_TOPIC = TestInfrastructure.topic("upr.deadlines.v1");
 
   @Autowired protected MockMvc mvc;
   @Autowired protected JdbcTemplate jdbc;
@@ -39,6 +40,7 @@ public abstract class NotificationIntegrationTest {
     registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
     registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
     registry.add("upr.events.topics.tasks", () -> TASKS_TOPIC);
+    registry.add("upr.events.topics.deadlines", () -> DEADLINES_TOPIC);
   }
 
   /** A task-created event as the workflow engine publishes it. */
@@ -56,7 +58,12 @@ public abstract class NotificationIntegrationTest {
 
   protected static ProducerRecord<String, String> cloudEvent(
       String key, String id, String type, String data) {
-    ProducerRecord<String, String> record = new ProducerRecord<>(TASKS_TOPIC, key, data);
+    return cloudEvent(TASKS_TOPIC, key, id, type, data);
+  }
+
+  protected static ProducerRecord<String, String> cloudEvent(
+      String topic, String key, String id, String type, String data) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
     Map.of(
             "ce_specversion", "1.0",
             "ce_id", id,

@@ -55,6 +55,16 @@ class KafkaConsumerConfiguration {
   }
 
   @Bean
+  NewTopic deadlineEventsDeadLetterTopic(
+      @Value("${upr.events.topics.deadlines}") String deadlines,
+      @Value("${upr.events.topics.partitions:3}") int partitions) {
+    return TopicBuilder.name(deadlines + DEAD_LETTER_SUFFIX)
+        .partitions(partitions)
+        .replicas(1)
+        .build();
+  }
+
+  @Bean
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();

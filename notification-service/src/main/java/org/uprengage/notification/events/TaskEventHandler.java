@@ -2,15 +2,9 @@ package org.uprengage.notification.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.notification.directory.People;
-import org.uprengage.notification.directory.Person;
-import org.uprengage.notification.inbox.Inbox;
 
 /**
  * Decides who hears of a task event and puts it in their inbox. The event's id is recorded in the
@@ -19,18 +13,14 @@ import org.uprengage.notification.inbox.Inbox;
 @Service
 public class TaskEventHandler {
 
-  private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final People people;
-  private final Inbox inbox;
-  private final Clock clock;
+  private final Notifier notifier;
 
-  TaskEventHandler(JdbcTemplate jdbc, ObjectMapper json, People people, Inbox inbox, Clock clock) {
-    this.jdbc = jdbc;
+  TaskEventHandler(ObjectMapper json, People people, Notifier notifier) {
     this.json = json;
     this.people = people;
-    this.inbox = inbox;
-    this.clock = clock;
+    this.notifier = notifier;
   }
 
   /**
@@ -52,77 +42,42 @@ public class TaskEventHandler {
           "the task event's data does not match its schema: " + e.getMessage());
     }
     task.requireComplete();
-    if (!firstTime(event)) {
+    if (!notifier.firstTime(event)) {
       return 0;
     }
     return switch (event.type()) {
       case TaskEvent.CREATED, TaskEvent.UNCLAIMED ->
           task.assignee() != null
-              ? notify(
+              ? notifier.tell(
                   people.named(task.assignee()),
+                  task.actor(),
                   event,
-                  task,
-                  "task-assigned",
-                  "Task assigned to you: ")
-              : notify(
+                  message(task, "task-assigned", "Task assigned to you: "))
+              : notifier.tell(
                   people.inGroups(task.countryTeam(), task.groups()),
+                  task.actor(),
                   event,
-                  task,
-                  "task-available",
-                  "New task for your group: ");
+                  message(task, "task-available", "New task for your group: "));
       case TaskEvent.ASSIGNED ->
-          notify(
+          notifier.tell(
               people.named(task.assignee()),
+              task.actor(),
               event,
-              task,
-              "task-assigned",
-              "Task assigned to you: ");
+              message(task, "task-assigned", "Task assigned to you: "));
       default -> 0; // claimed, completed, cancelled: nobody needs telling yet
     };
   }
 
-  private boolean firstTime(IncomingEvent event) {
-    return jdbc.update(
-            "INSERT INTO ns_processed_event (source, id, type, processed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            event.source(),
-            event.id(),
-            event.type(),
-            Timestamp.from(clock.instant()))
-        > 0;
-  }
-
-  private int notify(
-      List<Person> recipients,
-      IncomingEvent event,
-      TaskEvent task,
-      String kind,
-      String titlePrefix) {
-    int delivered = 0;
-    for (Person person : recipients) {
-      if (person.username().equals(task.actor())) {
-        continue; // nobody is told of what they did themselves
-      }
-      String body =
-          "\""
-              + task.taskName()
-              + "\" in the review of "
-              + task.countryTeam()
-              + (task.assignee() == null
-                  ? " is waiting to be claimed by " + String.join(", ", task.groups()) + "."
-                  : " is yours to do.");
-      if (inbox.deliver(
-          person.username(),
-          new Inbox.NewNotification(
-              kind,
-              titlePrefix + task.taskName(),
-              body,
-              task.reviewId(),
-              task.taskId(),
-              event.source(),
-              event.id()))) {
-        delivered++;
-      }
-    }
-    return delivered;
+  private static Notifier.Message message(TaskEvent task, String kind, String titlePrefix) {
+    String body =
+        "\""
+            + task.taskName()
+            + "\" in the review of "
+            + task.countryTeam()
+            + (task.assignee() == null
+                ? " is waiting to be claimed by " + String.join(", ", task.groups()) + "."
+                : " is yours to do.");
+    return new Notifier.Message(
+        kind, titlePrefix + task.taskName(), body, task.reviewId(), task.taskId());
   }
 }

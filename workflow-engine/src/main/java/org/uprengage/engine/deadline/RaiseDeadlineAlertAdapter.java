@@ -44,6 +44,7 @@ class RaiseDeadlineAlertAdapter implements JavaDelegate {
     long daysLeft = DeadlinePlanner.daysLeft(due, ClockUtil.getCurrentTime());
     boolean missed = !ClockUtil.getCurrentTime().before(due);
     List<String> watchedTasks = new ArrayList<>();
+    List<String> assignees = new ArrayList<>();
     List<String> groups = new ArrayList<>();
     for (Task task :
         execution
@@ -55,6 +56,9 @@ class RaiseDeadlineAlertAdapter implements JavaDelegate {
       if (milestone.equals(DeadlinePlanner.TASK_MILESTONES.get(task.getTaskDefinitionKey()))
           && sameScope(execution, task)) {
         watchedTasks.add(task.getId());
+        if (task.getAssignee() != null) {
+          assignees.add(task.getAssignee());
+        }
       }
     }
     Object agency = execution.getVariable(ReviewProcess.VAR_AGENCY);
@@ -68,6 +72,7 @@ class RaiseDeadlineAlertAdapter implements JavaDelegate {
     payload.put("countryTeam", execution.getTenantId());
     payload.put("taskIds", watchedTasks);
     payload.put("candidateGroups", groups);
+    payload.put("assignees", assignees);
     if (missed) {
       payload.put("escalateTo", List.of(ReviewProcess.GROUP_COORDINATOR));
     }

@@ -5,20 +5,30 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Reads task events from Kafka and hands each to {@link TaskEventHandler}. */
+/** Reads task and deadline events from Kafka and hands each to its handler. */
 @Component
-class TaskEventListener {
+class EventListeners {
 
   private final TaskEventHandler handler;
+  private final DeadlineEventHandler deadlines;
   private final ObjectMapper json;
 
-  TaskEventListener(TaskEventHandler handler, ObjectMapper json) {
+  EventListeners(TaskEventHandler handler, DeadlineEventHandler deadlines, ObjectMapper json) {
     this.handler = handler;
+    this.deadlines = deadlines;
     this.json = json;
   }
 
   @KafkaListener(id = "task-events", idIsGroup = false, topics = "${upr.events.topics.tasks}")
   void onTaskEvent(ConsumerRecord<String, String> record) {
     handler.handle(IncomingEvent.from(record, json));
+  }
+
+  @KafkaListener(
+      id = "deadline-events",
+      idIsGroup = false,
+      topics = "${upr.events.topics.deadlines}")
+  void onDeadlineEvent(ConsumerRecord<String, String> record) {
+    deadlines.handle(IncomingEvent.from(record, json));
   }
 }

@@ -1,0 +1,74 @@
+package org.uprengage.notification.events;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.uprengage.notification.directory.Person;
+import org.uprengage.notification.inbox.Inbox;
+
+/**
+ * What every event handler shares: recording that an event was handled (in the handler's
+ * transaction, so a redelivery changes nothing) and putting one notification per person in the
+ * inbox.
+ */
+@Component
+class Notifier {
+
+  private final JdbcTemplate jdbc;
+  private final Inbox inbox;
+  private final Clock clock;
+
+  Notifier(JdbcTemplate jdbc, Inbox inbox, Clock clock) {
+    this.jdbc = jdbc;
+    this.inbox = inbox;
+    this.clock = clock;
+  }
+
+  /** Records the event as handled; false if it already was. */
+  boolean firstTime(IncomingEvent event) {
+    return jdbc.update(
+            "INSERT INTO ns_processed_event (source, id, type, processed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            event.source(),
+            event.id(),
+            event.type(),
+            Timestamp.from(clock.instant()))
+        > 0;
+  }
+
+  /**
+   * Tells each person once, skipping whoever caused the event.
+   *
+   * @return how many were told
+   */
+  int tell(Collection<Person> people, String actor, IncomingEvent event, Message message) {
+    Map<String, Person> once = new LinkedHashMap<>();
+    people.forEach(person -> once.putIfAbsent(person.username(), person));
+    int told = 0;
+    for (Person person : once.values()) {
+      if (person.username().equals(actor)) {
+        continue; // nobody is told of what they did themselves
+      }
+      if (inbox.deliver(
+          person.username(),
+          new Inbox.NewNotification(
+              message.kind(),
+              message.title(),
+              message.body(),
+              message.reviewId(),
+              message.taskId(),
+              event.source(),
+              event.id()))) {
+        told++;
+      }
+    }
+    return told;
+  }
+
+  /** What a notification says. */
+  record Message(String kind, String title, String body, UUID reviewId, String taskId) {}
+}
