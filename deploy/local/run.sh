@@ -171,8 +171,8 @@ cat <<INFO
   Demo users (password "demo"), all in the UN country team in Ghana (GHA):
     coordinator     RCO coordinator: starts reviews, plans the submission
     focal-unicef    UNICEF focal point         focal-undp    UNDP focal point
-    head-unicef     UNICEF head of office      rc            Resident Coordinator
-    admin           administrator
+    head-unicef     UNICEF head of office      head-undp     UNDP head of office
+    rc              Resident Coordinator       admin         administrator
 
   Try:  curl -u coordinator:demo http://127.0.0.1:$web_port/api/sessions
 

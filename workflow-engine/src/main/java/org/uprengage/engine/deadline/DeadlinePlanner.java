@@ -53,7 +53,12 @@ public class DeadlinePlanner {
   static final Map<String, String> TASK_MILESTONES =
       Map.of(
           ReviewProcess.TASK_PLAN_SUBMISSION, MilestoneOffsets.CALL_FOR_INPUTS,
-          ReviewProcess.TASK_DRAFT_AGENCY_SECTION, MilestoneOffsets.AGENCY_DRAFTS_DUE);
+          ReviewProcess.TASK_DRAFT_AGENCY_SECTION, MilestoneOffsets.AGENCY_DRAFTS_DUE,
+          ReviewProcess.TASK_CONSOLIDATE_SUBMISSION, MilestoneOffsets.CONSOLIDATION,
+          ReviewProcess.TASK_CLEAR_SUBMISSION, MilestoneOffsets.CLEARANCE,
+          ReviewProcess.TASK_REVISE_AGENCY_SECTION, MilestoneOffsets.CLEARANCE,
+          ReviewProcess.TASK_SIGN_OFF_SUBMISSION, MilestoneOffsets.RC_SIGN_OFF,
+          ReviewProcess.TASK_RECORD_SUBMISSION, MilestoneOffsets.SUBMISSION);
 
   /** Tasks fall due at the end of the milestone's day (UTC). */
   private static final LocalTime END_OF_DAY = LocalTime.of(23, 59);

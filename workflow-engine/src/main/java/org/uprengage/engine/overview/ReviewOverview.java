@@ -132,7 +132,7 @@ public class ReviewOverview {
 
   private String stage(Review review) {
     if (!Review.ACTIVE.equals(review.state())) {
-      return ReviewProcess.STAGE_SECTIONS_DRAFTED;
+      return ReviewProcess.STAGE_SUBMITTED;
     }
     for (String activity : runtime.getActiveActivityIds(review.processInstanceId())) {
       String stage = ReviewProcess.STAGES.get(activity);

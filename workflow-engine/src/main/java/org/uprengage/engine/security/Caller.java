@@ -25,11 +25,15 @@ public record Caller(String username, Set<String> roles, String agency, Set<Stri
     return countryTeams.contains(countryTeam);
   }
 
-  /** Camunda candidate groups this person works in: their roles and their agency. */
+  /**
+   * Camunda candidate groups this person works in: their roles, their agency, and each role within
+   * their agency ({@code head-of-office:UNICEF}).
+   */
   public Set<String> groups() {
     Set<String> groups = new LinkedHashSet<>(roles);
     if (agency != null) {
       groups.add(agency);
+      roles.forEach(role -> groups.add(role + ":" + agency));
     }
     return groups;
   }

@@ -2,22 +2,50 @@ package org.uprengage.engine.submission;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.engine.outbox.EventOutbox;
+import org.uprengage.engine.outbox.EventTopics;
+import org.uprengage.engine.review.ReviewProcess;
 
-/** Keeps each agency's section of a review's joint submission. */
-@Service
+/**
+ * The joint submission of a review: each agency's section, the consolidated text (a new round each
+ * time it is consolidated), the heads of office's and the RC's decisions on each round, and when it
+ * went to OHCHR. The review process asks it which way to go ({@code
+ * ${submissionSections.sentBack(execution)}}).
+ */
+@Service("submissionSections")
 public class SubmissionSections {
+
+  public static final String APPROVE = "approve";
+  public static final String SEND_BACK = "send-back";
+  public static final String CLEARANCE = "clearance";
+  public static final String SIGN_OFF = "sign-off";
+
+  public static final String SUBMISSION_APPROVED = "org.uprengage.review.submission-approved.v1";
+  public static final String SUBMISSION_SENT_BACK = "org.uprengage.review.submission-sent-back.v1";
+  public static final String SUBMISSION_SUBMITTED = "org.uprengage.review.submission-submitted.v1";
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final EventOutbox outbox;
+  private final EventTopics topics;
 
-  SubmissionSections(JdbcTemplate jdbc, Clock clock) {
+  SubmissionSections(JdbcTemplate jdbc, Clock clock, EventOutbox outbox, EventTopics topics) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.outbox = outbox;
+    this.topics = topics;
   }
 
   /** Records (or replaces) the agency's draft, in the caller's transaction. */
@@ -35,15 +63,166 @@ public class SubmissionSections {
         Timestamp.from(clock.instant()));
   }
 
-  public String draftOf(UUID reviewId, String agency) {
+  public Optional<String> draftedBy(UUID reviewId, String agency) {
     return jdbc
         .query(
-            "SELECT text FROM upr_submission_section WHERE review_id = ? AND agency = ?",
+            "SELECT drafted_by FROM upr_submission_section WHERE review_id = ? AND agency = ?",
             (rs, i) -> rs.getString(1),
             reviewId,
             agency)
         .stream()
-        .findFirst()
-        .orElse(null);
+        .findFirst();
   }
+
+  /**
+   * Records the consolidated text as a new round.
+   *
+   * @return the round number (1 for the first consolidation)
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int consolidate(UUID reviewId, String text, String author) {
+    Integer round =
+        jdbc.queryForObject(
+            """
+            INSERT INTO upr_submission (review_id, text, round, consolidated_by, consolidated_at) VALUES (?, ?, 1, ?, ?)
+            ON CONFLICT (review_id) DO UPDATE SET text = EXCLUDED.text, round = upr_submission.round + 1,
+                consolidated_by = EXCLUDED.consolidated_by, consolidated_at = EXCLUDED.consolidated_at
+            RETURNING round
+            """,
+            Integer.class,
+            reviewId,
+            text,
+            author,
+            Timestamp.from(clock.instant()));
+    return round == null ? 1 : round;
+  }
+
+  public Optional<String> consolidatedBy(UUID reviewId) {
+    return jdbc
+        .query(
+            "SELECT consolidated_by FROM upr_submission WHERE review_id = ?",
+            (rs, i) -> rs.getString(1),
+            reviewId)
+        .stream()
+        .findFirst();
+  }
+
+  /** Records a decision on the round's text and raises "submission approved" or "sent back". */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void decide(
+      UUID reviewId,
+      int round,
+      String stage,
+      String agency,
+      String decision,
+      String comments,
+      String decidedBy) {
+    jdbc.update(
+        "INSERT INTO upr_submission_decision (review_id, round, stage, agency, decision, comments, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        reviewId,
+        round,
+        stage,
+        agency,
+        decision,
+        comments,
+        decidedBy,
+        Timestamp.from(clock.instant()));
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("round", round);
+    payload.put("stage", stage);
+    payload.put("agency", agency);
+    payload.put("decidedBy", decidedBy);
+    payload.put("comments", comments);
+    outbox.append(
+        topics.reviews(),
+        reviewId,
+        APPROVE.equals(decision) ? SUBMISSION_APPROVED : SUBMISSION_SENT_BACK,
+        "reviews/" + reviewId + "/submission",
+        payload);
+  }
+
+  /** The decisions on a review's submission, oldest first: its clearance history. */
+  public List<Decision> decisions(UUID reviewId) {
+    return jdbc.query(
+        "SELECT * FROM upr_submission_decision WHERE review_id = ? ORDER BY id",
+        (rs, i) ->
+            new Decision(
+                rs.getInt("round"),
+                rs.getString("stage"),
+                rs.getString("agency"),
+                rs.getString("decision"),
+                rs.getString("comments"),
+                rs.getString("decided_by"),
+                rs.getTimestamp("decided_at").toInstant()),
+        reviewId);
+  }
+
+  /** Records when the signed-off submission went to OHCHR and raises "submission submitted". */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordSubmitted(UUID reviewId, LocalDate submittedOn, String reference, String by) {
+    jdbc.update(
+        "UPDATE upr_submission SET submitted_on = ?, ohchr_reference = ?, submitted_by = ? WHERE review_id = ?",
+        submittedOn,
+        reference,
+        by,
+        reviewId);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("submittedOn", submittedOn.toString());
+    payload.put("reference", reference);
+    payload.put("submittedBy", by);
+    outbox.append(
+        topics.reviews(),
+        reviewId,
+        SUBMISSION_SUBMITTED,
+        "reviews/" + reviewId + "/submission",
+        payload);
+  }
+
+  /** Whether a head of office sent the current round back. */
+  public boolean sentBack(DelegateExecution execution) {
+    return !agenciesSentBack(execution).isEmpty();
+  }
+
+  /** The agencies whose head of office sent the current round back. */
+  public List<String> agenciesSentBack(DelegateExecution execution) {
+    return new ArrayList<>(
+        jdbc.queryForList(
+            "SELECT agency FROM upr_submission_decision WHERE review_id = ? AND round = ? AND stage = ? AND decision = ? ORDER BY agency",
+            String.class,
+            reviewId(execution),
+            round(execution),
+            CLEARANCE,
+            SEND_BACK));
+  }
+
+  /** Whether the RC sent the current round back. */
+  public boolean signOffSentBack(DelegateExecution execution) {
+    return !jdbc.queryForList(
+            "SELECT 1 FROM upr_submission_decision WHERE review_id = ? AND round = ? AND stage = ? AND decision = ?",
+            Integer.class,
+            reviewId(execution),
+            round(execution),
+            SIGN_OFF,
+            SEND_BACK)
+        .isEmpty();
+  }
+
+  private static UUID reviewId(DelegateExecution execution) {
+    return UUID.fromString(execution.getVariable(ReviewProcess.VAR_REVIEW_ID).toString());
+  }
+
+  private static int round(DelegateExecution execution) {
+    Object round = execution.getVariable(ReviewProcess.VAR_SUBMISSION_ROUND);
+    return round == null ? 0 : ((Number) round).intValue();
+  }
+
+  /** One decision on one round of the submission. */
+  public record Decision(
+      int round,
+      String stage,
+      String agency,
+      String decision,
+      String comments,
+      String decidedBy,
+      java.time.Instant decidedAt) {}
 }

@@ -2,13 +2,15 @@ package org.uprengage.engine.task;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.submission.SubmissionSections;
 
-/** "Draft the agency section": the focal point hands in the agency's text. */
+/**
+ * "Draft the agency section" and "Revise the agency section": the focal point hands in the agency's
+ * text.
+ */
 @Component
 class DraftAgencySectionForm implements TaskForm {
 
@@ -24,8 +26,9 @@ class DraftAgencySectionForm implements TaskForm {
   }
 
   @Override
-  public String taskKey() {
-    return ReviewProcess.TASK_DRAFT_AGENCY_SECTION;
+  public java.util.Set<String> taskKeys() {
+    return java.util.Set.of(
+        ReviewProcess.TASK_DRAFT_AGENCY_SECTION, ReviewProcess.TASK_REVISE_AGENCY_SECTION);
   }
 
   @Override
@@ -34,12 +37,11 @@ class DraftAgencySectionForm implements TaskForm {
   }
 
   @Override
-  public Map<String, Object> submit(
-      Caller caller, UUID reviewId, Map<String, Object> localVariables, FormInput input) {
+  public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
     String text = input.onlyFields(fields()).string(TEXT);
     input.throwIfInvalid();
-    String agency = (String) localVariables.get(ReviewProcess.VAR_AGENCY);
-    sections.recordDraft(reviewId, agency, text, caller.username());
+    String agency = (String) task.variables().get(ReviewProcess.VAR_AGENCY);
+    sections.recordDraft(task.reviewId(), agency, text, caller.username());
     return Map.of();
   }
 }

@@ -47,6 +47,30 @@ final class FormInput {
     return s;
   }
 
+  /** A string that must be one of the field's options. */
+  String choice(FormField field) {
+    String value = string(field);
+    if (value != null && field.options() != null && !field.options().contains(value)) {
+      reject(field.name(), "must be one of " + String.join(", ", field.options()));
+      return null;
+    }
+    return value;
+  }
+
+  /** An ISO date ({@code 2027-03-31}). */
+  java.time.LocalDate date(FormField field) {
+    String value = string(field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      reject(field.name(), "must be a date such as 2027-03-31");
+      return null;
+    }
+  }
+
   List<String> strings(FormField field) {
     Object value = values.get(field.name());
     if (value == null || (value instanceof List<?> l && l.isEmpty())) {

@@ -2,7 +2,6 @@ package org.uprengage.engine.task;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.uprengage.engine.directory.Directory;
 import org.uprengage.engine.review.ReviewProcess;
@@ -21,8 +20,8 @@ class PlanSubmissionForm implements TaskForm {
   }
 
   @Override
-  public String taskKey() {
-    return ReviewProcess.TASK_PLAN_SUBMISSION;
+  public java.util.Set<String> taskKeys() {
+    return java.util.Set.of(ReviewProcess.TASK_PLAN_SUBMISSION);
   }
 
   @Override
@@ -40,8 +39,7 @@ class PlanSubmissionForm implements TaskForm {
   }
 
   @Override
-  public Map<String, Object> submit(
-      Caller caller, UUID reviewId, Map<String, Object> localVariables, FormInput input) {
+  public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
     FormField agenciesField = fields().get(0);
     List<String> agencies = input.onlyFields(fields()).strings(agenciesField);
     if (agencies.size() > MAX_AGENCIES) {

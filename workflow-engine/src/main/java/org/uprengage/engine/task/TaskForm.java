@@ -8,8 +8,8 @@ import org.uprengage.engine.security.Caller;
 /** The inputs one kind of user task takes, and what completing it with them does. */
 interface TaskForm {
 
-  /** The BPMN element id of the user tasks this form serves. */
-  String taskKey();
+  /** The BPMN element ids of the user tasks this form serves. */
+  java.util.Set<String> taskKeys();
 
   List<FormField> fields();
 
@@ -19,6 +19,8 @@ interface TaskForm {
    *
    * @throws org.uprengage.engine.web.ApiProblem naming the field at fault
    */
-  Map<String, Object> submit(
-      Caller caller, UUID reviewId, Map<String, Object> localVariables, FormInput input);
+  Map<String, Object> submit(Caller caller, TaskContext task, FormInput input);
+
+  /** The task being completed: its review, its BPMN element id and the variables it sees. */
+  record TaskContext(UUID reviewId, String taskKey, Map<String, Object> variables) {}
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -43,7 +42,8 @@ public class TaskWork {
     this.tasks = tasks;
     this.identity = identity;
     this.reviews = reviews;
-    this.forms = forms.stream().collect(Collectors.toMap(TaskForm::taskKey, Function.identity()));
+    this.forms = new java.util.HashMap<>();
+    forms.forEach(form -> form.taskKeys().forEach(key -> this.forms.put(key, form)));
   }
 
   /**
@@ -146,7 +146,12 @@ public class TaskWork {
       formInput.onlyFields(List.of()).throwIfInvalid();
       variables = Map.of();
     } else {
-      variables = form.submit(caller, review.id(), tasks.getVariables(taskId), formInput);
+      variables =
+          form.submit(
+              caller,
+              new TaskForm.TaskContext(
+                  review.id(), task.getTaskDefinitionKey(), tasks.getVariables(taskId)),
+              formInput);
     }
     asCaller(caller, () -> tasks.complete(taskId, variables));
   }

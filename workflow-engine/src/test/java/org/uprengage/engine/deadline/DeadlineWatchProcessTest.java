@@ -82,7 +82,7 @@ class DeadlineWatchProcessTest extends EngineIntegrationTest {
     assertThat(watches(drafting.instance())).isEmpty();
 
     completeDraft(drafting, "UNICEF");
-    assertThat(drafting.instance()).isEnded().hasPassed(ReviewProcess.END_SECTIONS_DRAFTED);
+    assertThat(drafting.instance()).isWaitingAt(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
   }
 
   @Test
@@ -94,7 +94,7 @@ class DeadlineWatchProcessTest extends EngineIntegrationTest {
 
     assertThat(watches(drafting.instance())).hasSize(1);
     completeDraft(drafting, "UNICEF");
-    assertThat(drafting.instance()).isEnded();
+    assertThat(drafting.instance()).isWaitingAt(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
     assertThat(outboxTypes(drafting.review().id().toString()))
         .noneMatch(type -> type.startsWith("org.uprengage.deadline."));
   }

@@ -67,7 +67,7 @@ class ReviewProcessTest extends EngineIntegrationTest {
       work.complete(focalPoint, draft.getId(), Map.of("text", agency + " section"));
     }
 
-    assertThat(instance).isEnded().hasPassed(ReviewProcess.END_SECTIONS_DRAFTED);
+    assertThat(instance).isWaitingAt(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
   }
 
   @Test
@@ -87,7 +87,7 @@ class ReviewProcessTest extends EngineIntegrationTest {
     work.claim(focalPoint, draft.getId());
     work.complete(focalPoint, draft.getId(), Map.of("text", "UNHCR section"));
 
-    assertThat(instance).isEnded().hasPassed(ReviewProcess.END_SECTIONS_DRAFTED);
+    assertThat(instance).isWaitingAt(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
   }
 
   private ProcessInstance instanceOf(Review review) {

@@ -1,0 +1,42 @@
+package org.uprengage.engine.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.uprengage.engine.review.ReviewProcess;
+import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.submission.SubmissionSections;
+
+/** "Consolidate the joint submission": the coordinator hands in the merged text, a new round. */
+@Component
+class ConsolidateSubmissionForm implements TaskForm {
+
+  private static final FormField TEXT =
+      new FormField("text", "string", true, "The consolidated joint submission", 200_000, null);
+
+  private final SubmissionSections submission;
+
+  ConsolidateSubmissionForm(SubmissionSections submission) {
+    this.submission = submission;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
+  }
+
+  @Override
+  public List<FormField> fields() {
+    return List.of(TEXT);
+  }
+
+  @Override
+  public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
+    String text = input.onlyFields(fields()).string(TEXT);
+    input.throwIfInvalid();
+    return Map.of(
+        ReviewProcess.VAR_SUBMISSION_ROUND,
+        submission.consolidate(task.reviewId(), text, caller.username()));
+  }
+}
