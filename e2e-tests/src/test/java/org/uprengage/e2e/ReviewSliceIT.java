@@ -102,7 +102,8 @@ class ReviewSliceIT {
   }
 
   @Test
-  void aReviewFlowsFromTheCoordinatorToEachAgencyAndOutOnKafka() throws Exception {
+  void aReviewFlowsFromTheCoordinatorToEachAgencyAndOnToConsolidationAndOutOnKafka()
+      throws Exception {
     Api coordinator = new Api(webApi, "coordinator", "demo");
     Api focalUnicef = new Api(webApi, "focal-unicef", "demo");
     Api focalUndp = new Api(webApi, "focal-undp", "demo");
@@ -150,7 +151,7 @@ class ReviewSliceIT {
                 .status())
         .isEqualTo(204);
 
-    List<ConsumerRecord<byte[], byte[]>> events = taskEventsOf(reviewId, 9);
+    List<ConsumerRecord<byte[], byte[]>> events = taskEventsOf(reviewId, 10);
     assertThat(events)
         .allSatisfy(
             record -> {
@@ -170,7 +171,8 @@ class ReviewSliceIT {
             "org.uprengage.task.claimed.v1",
             "org.uprengage.task.completed.v1",
             "org.uprengage.task.claimed.v1",
-            "org.uprengage.task.completed.v1");
+            "org.uprengage.task.completed.v1",
+            "org.uprengage.task.created.v1");
     List<Long> sequences = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : events) {
       sequences.add(json.readTree(record.value()).get("sequence").asLong());

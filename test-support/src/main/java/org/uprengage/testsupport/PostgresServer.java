@@ -19,9 +19,10 @@ public record PostgresServer(
     execute("CREATE DATABASE " + name);
   }
 
-  public void dropDatabase(String name) {
+  /** Drops the database unless someone is connected to it (then PostgreSQL refuses). */
+  public void dropDatabaseIfUnused(String name) {
     requirePlainIdentifier(name);
-    execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    execute("DROP DATABASE IF EXISTS " + name);
   }
 
   Connection adminConnection() throws SQLException {

@@ -36,7 +36,7 @@ import org.testcontainers.kafka.KafkaContainer;
  * </ol>
  *
  * {@code UPR_TEST_INFRA=containers} prefers Testcontainers for both, {@code embedded} forces the
- * embedded PostgreSQL. Every run gets fresh databases, dropped when the JVM exits.
+ * embedded PostgreSQL. Every run gets fresh databases; the next run drops them.
  */
 public final class TestInfrastructure {
 
@@ -64,7 +64,7 @@ public final class TestInfrastructure {
     if (postgres == null) {
       postgres = choosePostgres();
       log.info("Tests use PostgreSQL from {}", postgres.origin());
-      dropStaleDatabases(postgres);
+      dropEarlierRunsDatabases(postgres);
     }
     return postgres;
   }
@@ -213,42 +213,37 @@ public final class TestInfrastructure {
     }
   }
 
-  /** Runs that were killed leave databases behind; drop those older than today's runs. */
-  private static void dropStaleDatabases(PostgresServer server) {
-    String today = LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE);
-    List<String> stale = new ArrayList<>();
+  /**
+   * Drops the databases earlier runs left behind. They are not dropped at exit: the Spring contexts
+   * still close then, and a context that loses its database waits for it. A database still in use
+   * (another run's) is not dropped.
+   */
+  private static void dropEarlierRunsDatabases(PostgresServer server) {
+    List<String> earlier = new ArrayList<>();
     try (Connection connection = server.adminConnection();
         Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "SELECT datname FROM pg_database WHERE datname LIKE '" + DATABASE_PREFIX + "%'")) {
+                "SELECT datname FROM pg_database WHERE datname LIKE '"
+                    + DATABASE_PREFIX
+                    + "%' AND datname NOT IN (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)")) {
       while (rows.next()) {
-        String name = rows.getString(1);
-        String date = name.substring(DATABASE_PREFIX.length()).split("_")[0];
-        if (date.compareTo(today) < 0) {
-          stale.add(name);
-        }
+        earlier.add(rows.getString(1));
       }
     } catch (SQLException e) {
-      log.warn("Could not list old test databases: {}", e.getMessage());
+      log.warn("Could not list earlier test databases: {}", e.getMessage());
       return;
     }
-    stale.forEach(server::dropDatabase);
+    for (String name : earlier) {
+      try {
+        server.dropDatabaseIfUnused(name);
+      } catch (RuntimeException e) {
+        log.debug("Kept {}: {}", name, e.getMessage());
+      }
+    }
   }
 
   private static void shutdown() {
-    if (postgres != null && !Boolean.getBoolean("upr.test.keep-databases")) {
-      databases.keySet().stream()
-          .map(p -> DATABASE_PREFIX + RUN_ID + "_" + p.toLowerCase(Locale.ROOT))
-          .forEach(
-              name -> {
-                try {
-                  postgres.dropDatabase(name);
-                } catch (RuntimeException e) {
-                  // The JVM is exiting; the next run drops what is left.
-                }
-              });
-    }
     for (AutoCloseable resource : owned) {
       try {
         resource.close();

@@ -66,7 +66,7 @@ class TaskEventConsumptionTest extends NotificationIntegrationTest {
     kafka.send(taskCreated(UUID.randomUUID(), marker, List.of("UNDP"))).get();
 
     await().atMost(Duration.ofSeconds(20)).until(() -> !recipientsOf(marker).isEmpty());
-    assertThat(recipientsOf(taskId)).containsExactly("focal-undp");
+    assertThat(recipientsOf(taskId)).containsExactly("focal-undp", "head-undp");
     assertThat(
             handler.handle(
                 IncomingEvent.from(
