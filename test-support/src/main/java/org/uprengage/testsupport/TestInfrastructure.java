@@ -83,6 +83,11 @@ public final class TestInfrastructure {
         });
   }
 
+  /** Whether this JVM created the database for {@code purpose}. */
+  public static boolean databaseCreated(String purpose) {
+    return databases.containsKey(purpose);
+  }
+
   /** The bootstrap servers of this run's Kafka broker. */
   public static synchronized String kafkaBootstrapServers() {
     if (kafkaBootstrapServers == null) {
