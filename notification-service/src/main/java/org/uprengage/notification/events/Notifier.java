@@ -62,7 +62,8 @@ class Notifier {
               message.reviewId(),
               message.taskId(),
               event.source(),
-              event.id()))) {
+              event.id(),
+              event.time()))) {
         told++;
       }
     }

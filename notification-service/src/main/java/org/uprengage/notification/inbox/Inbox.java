@@ -34,8 +34,8 @@ public class Inbox {
   public boolean deliver(String recipient, NewNotification notification) {
     return jdbc.update(
             """
-            INSERT INTO ns_notification (id, recipient, kind, title, body, review_id, task_id, event_source, event_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (recipient, event_source, event_id) DO NOTHING
+            INSERT INTO ns_notification (id, recipient, kind, title, body, review_id, task_id, event_source, event_id, occurred_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (recipient, event_source, event_id) DO NOTHING
             """,
             UUID.randomUUID(),
             recipient,
@@ -46,6 +46,7 @@ public class Inbox {
             notification.taskId(),
             notification.eventSource(),
             notification.eventId(),
+            notification.occurredAt() == null ? null : Timestamp.from(notification.occurredAt()),
             Timestamp.from(clock.instant()))
         > 0;
   }
@@ -97,6 +98,7 @@ public class Inbox {
         rs.getString("body"),
         rs.getObject("review_id", UUID.class),
         rs.getString("task_id"),
+        instant(rs.getTimestamp("occurred_at")),
         instant(rs.getTimestamp("created_at")),
         instant(rs.getTimestamp("read_at")));
   }
@@ -113,5 +115,6 @@ public class Inbox {
       UUID reviewId,
       String taskId,
       String eventSource,
-      String eventId) {}
+      String eventId,
+      Instant occurredAt) {}
 }

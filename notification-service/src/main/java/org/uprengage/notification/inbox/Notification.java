@@ -11,5 +11,6 @@ public record Notification(
     String body,
     UUID reviewId,
     String taskId,
+    Instant occurredAt,
     Instant createdAt,
     Instant readAt) {}

@@ -54,6 +54,7 @@ class NotificationController {
       String body,
       UUID reviewId,
       String taskId,
+      Instant occurredAt,
       Instant createdAt,
       Instant readAt) {}
 

@@ -10,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends an event to the outbox in the caller's transaction. Each event of a review gets the next
@@ -22,14 +25,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EventOutbox {
 
+  /** Marks a transaction that already asked for the relay to run after its commit. */
+  private static final Object WAKE_RELAY = new Object();
+
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final Clock clock;
+  private final OutboxRelay relay;
 
-  EventOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+  EventOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, @Lazy OutboxRelay relay) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
+    this.relay = relay;
   }
 
   /**
@@ -65,7 +73,29 @@ public class EventOutbox {
         subject,
         Timestamp.from(occurredAt),
         toJson(body));
+    wakeRelayAfterCommit();
     return eventId;
+  }
+
+  /** Publishes right after the commit instead of at the relay's next poll: lower latency. */
+  private void wakeRelayAfterCommit() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()
+        || TransactionSynchronizationManager.hasResource(WAKE_RELAY)) {
+      return;
+    }
+    TransactionSynchronizationManager.bindResource(WAKE_RELAY, Boolean.TRUE);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            relay.wakeUp();
+          }
+
+          @Override
+          public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(WAKE_RELAY);
+          }
+        });
   }
 
   /** The events recorded for a review, in their sequence: its history as the services saw it. */

@@ -1,5 +1,6 @@
 package org.uprengage.engine.outbox;
 
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -42,7 +43,16 @@ class OutboxRelay {
   private final int batchSize;
   private final Duration sendTimeout;
   private final long lockKey;
-  private Instant quietUntil = Instant.MIN;
+  private volatile Instant quietUntil = Instant.MIN;
+  private final java.util.concurrent.atomic.AtomicBoolean wakeUpPending =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.ExecutorService wakeUps =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "outbox-relay-wake-up");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   @Autowired
   OutboxRelay(
@@ -70,6 +80,26 @@ class OutboxRelay {
     this.source = source;
     this.batchSize = batchSize;
     this.sendTimeout = sendTimeout;
+  }
+
+  /**
+   * Runs the relay now, on its own thread, after a transaction that wrote events committed;
+   * wake-ups that arrive while one is pending are folded into it. The scheduled poll stays as the
+   * safety net (and serves events written by other engine nodes).
+   */
+  void wakeUp() {
+    if (wakeUpPending.compareAndSet(false, true)) {
+      wakeUps.execute(
+          () -> {
+            wakeUpPending.set(false);
+            relayPending();
+          });
+    }
+  }
+
+  @PreDestroy
+  void stopWakeUps() {
+    wakeUps.shutdownNow();
   }
 
   @Scheduled(fixedDelayString = "${upr.events.relay.interval:200ms}")
