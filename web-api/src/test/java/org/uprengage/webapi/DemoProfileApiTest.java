@@ -78,7 +78,8 @@ class DemoProfileApiTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.total").value(0));
 
-    assertThat(engine.last().uri()).isEqualTo("/api/tasks?page=0&size=50");
+    assertThat(engine.last().uri())
+        .isEqualTo("/api/tasks?show=both&overdue=false&sort=created&order=asc&page=0&size=50");
     Jwt relayed =
         tokens.decoder().decode(engine.last().authorization().substring("Bearer ".length()));
     assertThat(relayed.getClaimAsString("preferred_username")).isEqualTo("focal-unicef");
@@ -204,6 +205,28 @@ class DemoProfileApiTest {
     assertThat(engine.last().ifMatch()).isEqualTo("\"2\"");
     assertThat(engine.last().contentType()).startsWith("application/merge-patch+json");
     assertThat(engine.last().body()).isEqualTo("{\"stakeholderDeadline\":\"2027-04-08\"}");
+  }
+
+  @Test
+  void taskFiltersReachTheEngineEncodedAndBadOnesDoNot() throws Exception {
+    engine.answer(200, "application/json", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+    mvc.perform(
+            get("/api/tasks")
+                .param("show", "team")
+                .param("q", "agency & section")
+                .param("dueBefore", "2027-01-01")
+                .header("Authorization", basic("coordinator", "demo")))
+        .andExpect(status().isOk());
+    assertThat(engine.last().uri())
+        .contains("show=team", "dueBefore=2027-01-01", "q=agency%20%26%20section");
+    int before = engine.received().size();
+    mvc.perform(
+            get("/api/tasks")
+                .param("show", "everything")
+                .header("Authorization", basic("coordinator", "demo")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("show"));
+    assertThat(engine.received()).hasSize(before);
   }
 
   @Test

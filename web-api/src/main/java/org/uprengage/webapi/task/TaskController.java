@@ -33,22 +33,93 @@ class TaskController {
 
   @GetMapping
   @Operation(
-      summary = "Your tasks and the tasks your groups may claim",
+      summary = "Your tasks, your groups' claimable ones, or (coordinators) your teams' all",
       description =
-          "Oldest first, in pages of at most 100; only one review's where reviewId is given.")
+          "show: mine | claimable | both (default) | team. Filters: reviewId, taskKey, overdue, dueBefore (a date), q (part of the name). sort: created | due, order: asc | desc. Pages of at most 100.")
   TaskResources.TaskPage list(
       @RequestParam(required = false) UUID reviewId,
+      @RequestParam(defaultValue = "both")
+          @Pattern(
+              regexp = "mine|claimable|both|team",
+              message = "must be one of mine, claimable, both, team")
+          String show,
+      @RequestParam(required = false)
+          @Pattern(regexp = "[A-Za-z_]{1,80}", message = "is not a task key")
+          String taskKey,
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(required = false) java.time.LocalDate dueBefore,
+      @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 200) String q,
+      @RequestParam(defaultValue = "created")
+          @Pattern(regexp = "created|due", message = "must be created or due")
+          String sort,
+      @RequestParam(defaultValue = "asc")
+          @Pattern(regexp = "asc|desc", message = "must be asc or desc")
+          String order,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
-    return reviewId == null
-        ? engine.get("/api/tasks?page={page}&size={size}", TaskResources.TaskPage.class, page, size)
-        : engine.get(
-            "/api/tasks?reviewId={reviewId}&page={page}&size={size}",
-            TaskResources.TaskPage.class,
-            reviewId,
-            page,
-            size);
+    org.springframework.web.util.UriComponentsBuilder uri =
+        org.springframework.web.util.UriComponentsBuilder.fromPath("/api/tasks")
+            .queryParam("show", show)
+            .queryParam("overdue", overdue)
+            .queryParam("sort", sort)
+            .queryParam("order", order)
+            .queryParam("page", page)
+            .queryParam("size", size);
+    if (reviewId != null) {
+      uri.queryParam("reviewId", reviewId);
+    }
+    if (taskKey != null) {
+      uri.queryParam("taskKey", taskKey);
+    }
+    if (dueBefore != null) {
+      uri.queryParam("dueBefore", dueBefore);
+    }
+    if (q != null) {
+      uri.queryParam("q", "{q}");
+    }
+    return q == null
+        ? engine.get(uri.build().toUriString(), TaskResources.TaskPage.class)
+        : engine.get(uri.build().toUriString(), TaskResources.TaskPage.class, q);
   }
+
+  @PostMapping("/{id}/assign")
+  @Operation(
+      summary = "Assign a task to someone (coordinators)",
+      description = "Reassigns where someone holds it; the assignee is told.")
+  TaskResources.Task assign(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
+      @jakarta.validation.Valid @RequestBody Assignment assignment) {
+    return engine.post("/api/tasks/{id}/assign", assignment, TaskResources.Task.class, id);
+  }
+
+  @GetMapping("/{id}/comments")
+  @Operation(summary = "Comments on a task, oldest first")
+  java.util.List<TaskResources.Comment> comments(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id) {
+    return engine.get(
+        "/api/tasks/{id}/comments",
+        new org.springframework.core.ParameterizedTypeReference<
+            java.util.List<TaskResources.Comment>>() {},
+        id);
+  }
+
+  @PostMapping("/{id}/comments")
+  @Operation(summary = "Comment on a task you see")
+  org.springframework.http.ResponseEntity<TaskResources.Comment> comment(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
+      @jakarta.validation.Valid @RequestBody NewComment comment) {
+    return org.springframework.http.ResponseEntity.status(201)
+        .body(engine.post("/api/tasks/{id}/comments", comment, TaskResources.Comment.class, id));
+  }
+
+  record Assignment(
+      @jakarta.validation.constraints.NotBlank
+          @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "must be a username")
+          String assignee) {}
+
+  record NewComment(
+      @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 4000)
+          String text) {}
 
   @GetMapping("/{id}")
   @Operation(summary = "A task with the inputs it takes")

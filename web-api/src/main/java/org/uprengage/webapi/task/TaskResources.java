@@ -37,6 +37,10 @@ final class TaskResources {
       Integer maxLength,
       List<String> options) {}
 
+  /** A comment on a task. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Comment(String id, String author, Instant time, String text) {}
+
   /** A bounded page of tasks. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record TaskPage(List<Task> items, int page, int size, long total) {}

@@ -26,10 +26,60 @@ class TaskController {
   TaskPage list(
       Caller caller,
       @RequestParam(required = false) UUID reviewId,
+      @RequestParam(defaultValue = "both") String show,
+      @RequestParam(required = false) String taskKey,
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(required = false) java.time.LocalDate dueBefore,
+      @RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "created") String sort,
+      @RequestParam(defaultValue = "asc") String order,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return work.list(caller, reviewId, page, size);
+    if (!order.equals("asc") && !order.equals("desc")) {
+      throw org.uprengage.engine.web.ApiProblem.invalid("order", "must be asc or desc");
+    }
+    if (q != null && q.length() > 200) {
+      throw org.uprengage.engine.web.ApiProblem.invalid("q", "must be at most 200 characters");
+    }
+    java.time.Instant before =
+        dueBefore == null ? null : dueBefore.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    if (overdue) {
+      java.time.Instant now = java.time.Instant.now();
+      before = before == null || now.isBefore(before) ? now : before;
+    }
+    return work.list(
+        caller,
+        new TaskFilter(
+            reviewId,
+            show,
+            taskKey,
+            before,
+            q == null || q.isBlank() ? null : q,
+            sort,
+            order.equals("desc")),
+        page,
+        size);
   }
+
+  @PostMapping("/{id}/assign")
+  TaskView assign(Caller caller, @PathVariable String id, @RequestBody Assignment assignment) {
+    return onceMoreIfConcurrent(() -> work.assign(caller, id, assignment.assignee()));
+  }
+
+  @GetMapping("/{id}/comments")
+  java.util.List<TaskComment> comments(Caller caller, @PathVariable String id) {
+    return work.comments(caller, id);
+  }
+
+  @PostMapping("/{id}/comments")
+  ResponseEntity<TaskComment> comment(
+      Caller caller, @PathVariable String id, @RequestBody NewComment comment) {
+    return ResponseEntity.status(201).body(work.comment(caller, id, comment.text()));
+  }
+
+  record Assignment(String assignee) {}
+
+  record NewComment(String text) {}
 
   @GetMapping("/{id}")
   TaskView get(Caller caller, @PathVariable String id) {

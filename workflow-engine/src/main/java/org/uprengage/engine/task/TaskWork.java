@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -46,12 +45,9 @@ public class TaskWork {
     forms.forEach(form -> form.taskKeys().forEach(key -> this.forms.put(key, form)));
   }
 
-  /**
-   * The caller's assigned tasks and the unassigned tasks they may claim, oldest first; only those
-   * of one review where {@code reviewId} is given.
-   */
+  /** The caller's tasks as the filter says, in bounded pages. */
   @Transactional(readOnly = true)
-  public TaskPage list(Caller caller, UUID reviewId, int page, int size) {
+  public TaskPage list(Caller caller, TaskFilter filter, int page, int size) {
     if (page < 0) {
       throw ApiProblem.invalid("page", "must be 0 or more");
     }
@@ -63,25 +59,59 @@ public class TaskWork {
     }
     TaskQuery query =
         tasks.createTaskQuery().tenantIdIn(caller.countryTeams().toArray(String[]::new));
-    if (reviewId != null) {
-      Optional<Review> review = reviews.find(caller, reviewId);
+    if (filter.reviewId() != null) {
+      Optional<Review> review = reviews.find(caller, filter.reviewId());
       if (review.isEmpty() || review.get().processInstanceId() == null) {
         return new TaskPage(List.of(), page, size, 0);
       }
       query.processInstanceId(review.get().processInstanceId());
     }
-    if (caller.groups().isEmpty()) {
-      query.taskAssignee(caller.username());
-    } else {
-      query
-          .or()
-          .taskAssignee(caller.username())
-          .taskCandidateGroupIn(List.copyOf(caller.groups()))
-          .endOr();
+    List<String> groups = List.copyOf(caller.groups());
+    switch (filter.show()) {
+      case "mine" -> query.taskAssignee(caller.username());
+      case "claimable" -> {
+        if (groups.isEmpty()) {
+          return new TaskPage(List.of(), page, size, 0);
+        }
+        query.taskCandidateGroupIn(groups);
+      }
+      case "team" -> {
+        if (!overseesTeams(caller)) {
+          throw ApiProblem.forbidden(
+              "Only coordinators and admins see every task of their country teams.");
+        }
+      }
+      case "both" -> {
+        if (groups.isEmpty()) {
+          query.taskAssignee(caller.username());
+        } else {
+          query.or().taskAssignee(caller.username()).taskCandidateGroupIn(groups).endOr();
+        }
+      }
+      default -> throw ApiProblem.invalid("show", "must be one of mine, claimable, both, team");
+    }
+    if (filter.taskKey() != null) {
+      query.taskDefinitionKey(filter.taskKey());
+    }
+    if (filter.dueBefore() != null) {
+      query.dueBefore(java.util.Date.from(filter.dueBefore()));
+    }
+    if (filter.text() != null) {
+      query.taskNameLike(
+          "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
     long total = query.count();
-    List<Task> found =
-        query.orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(page * size, size);
+    switch (filter.sort()) {
+      case "due" -> query.orderByDueDate();
+      case "created" -> query.orderByTaskCreateTime();
+      default -> throw ApiProblem.invalid("sort", "must be created or due");
+    }
+    if (filter.descending()) {
+      query.desc();
+    } else {
+      query.asc();
+    }
+    List<Task> found = query.orderByTaskId().asc().listPage(page * size, size);
     Map<String, Review> byInstance =
         reviews.byProcessInstance(
             found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
@@ -90,6 +120,48 @@ public class TaskWork {
       items.add(view(task, byInstance.get(task.getProcessInstanceId()), false));
     }
     return new TaskPage(items, page, size, total);
+  }
+
+  /** A coordinator (or admin) assigns the task to someone, or to someone else. */
+  @Transactional
+  public TaskView assign(Caller caller, String taskId, String assignee) {
+    Task task = visibleTask(caller, taskId);
+    if (!overseesTeams(caller)) {
+      throw ApiProblem.forbidden("Only coordinators and admins assign tasks; you can claim it.");
+    }
+    if (assignee == null || !assignee.matches("[A-Za-z0-9._@-]{1,100}")) {
+      throw ApiProblem.invalid("assignee", "must be a username (letters, digits, . _ @ -)");
+    }
+    if (!assignee.equals(task.getAssignee())) {
+      asCaller(caller, () -> tasks.setAssignee(taskId, assignee));
+    }
+    return view(reload(taskId), false);
+  }
+
+  /** Comments on a task the caller sees, oldest first. */
+  @Transactional(readOnly = true)
+  public List<TaskComment> comments(Caller caller, String taskId) {
+    visibleTask(caller, taskId);
+    return tasks.getTaskComments(taskId).stream()
+        .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Comment::getTime))
+        .map(TaskComment::of)
+        .toList();
+  }
+
+  /** Adds the caller's comment to a task they see. */
+  @Transactional
+  public TaskComment comment(Caller caller, String taskId, String text) {
+    Task task = visibleTask(caller, taskId);
+    if (text == null || text.isBlank()) {
+      throw ApiProblem.invalid("text", "is required");
+    }
+    if (text.length() > TaskComment.MAX_LENGTH) {
+      throw ApiProblem.invalid("text", "must be at most " + TaskComment.MAX_LENGTH + " characters");
+    }
+    org.camunda.bpm.engine.task.Comment[] added = new org.camunda.bpm.engine.task.Comment[1];
+    asCaller(
+        caller, () -> added[0] = tasks.createComment(taskId, task.getProcessInstanceId(), text));
+    return TaskComment.of(added[0]);
   }
 
   @Transactional(readOnly = true)
@@ -101,6 +173,12 @@ public class TaskWork {
   @Transactional
   public TaskView claim(Caller caller, String taskId) {
     Task task = visibleTask(caller, taskId);
+    if (!caller.username().equals(task.getAssignee())
+        && !offeredTo(caller, taskId)
+        && !caller.hasRole(Caller.ADMIN)) {
+      throw ApiProblem.forbidden(
+          "The task is not offered to your groups; a coordinator can assign it.");
+    }
     if (caller.username().equals(task.getAssignee())) {
       return view(task, false);
     }
@@ -119,9 +197,11 @@ public class TaskWork {
     if (task.getAssignee() == null) {
       return view(task, false);
     }
-    if (!caller.username().equals(task.getAssignee())) {
+    if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
       throw ApiProblem.forbidden(
-          "Only " + task.getAssignee() + ", who holds the task, can give it back.");
+          "Only "
+              + task.getAssignee()
+              + ", who holds the task, or a coordinator can give it back.");
     }
     asCaller(caller, () -> tasks.setAssignee(taskId, null));
     return view(reload(taskId), false);
@@ -169,7 +249,7 @@ public class TaskWork {
     if (task == null) {
       throw ApiProblem.notFound("Task", taskId);
     }
-    if (caller.username().equals(task.getAssignee())) {
+    if (caller.username().equals(task.getAssignee()) || overseesTeams(caller)) {
       return task;
     }
     Set<String> groups = caller.groups();
@@ -177,6 +257,16 @@ public class TaskWork {
       throw ApiProblem.notFound("Task", taskId);
     }
     return task;
+  }
+
+  private boolean offeredTo(Caller caller, String taskId) {
+    Set<String> groups = caller.groups();
+    return candidateGroups(taskId).stream().anyMatch(groups::contains);
+  }
+
+  /** Coordinators and admins oversee every task of their country teams. */
+  private static boolean overseesTeams(Caller caller) {
+    return caller.hasRole(Caller.COORDINATOR) || caller.hasRole(Caller.ADMIN);
   }
 
   private Task reload(String taskId) {

@@ -1,0 +1,197 @@
+package org.uprengage.engine.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.uprengage.engine.EngineIntegrationTest;
+import org.uprengage.engine.review.ReviewProcess;
+
+/** Assigning, commenting and finding tasks. */
+class TaskActionsTest extends EngineIntegrationTest {
+
+  @Test
+  void aCoordinatorAssignsADraftToAFocalPointWhoThenHoldsIt() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team);
+    String draft =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+
+    assign(draft, "focal-unicef", coordinator(team))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.assignee").value("focal-unicef"));
+    assign(draft, "head-unicef", coordinator(team))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.assignee").value("head-unicef"));
+
+    assertThat(outboxTypes(reviewId)).endsWith(TaskEvents.ASSIGNED, TaskEvents.ASSIGNED);
+    mvc.perform(
+            get("/api/tasks")
+                .param("reviewId", reviewId)
+                .param("show", "mine")
+                .with(headUnicef(team)))
+        .andExpect(jsonPath("$.items[0].id").value(draft));
+    act(draft, "unclaim", coordinator(team))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.assignee").doesNotExist());
+  }
+
+  @Test
+  void onlyCoordinatorsAssignAndNobodyClaimsWorkNotOfferedToThem() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team);
+    String draft =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+
+    assign(draft, "focal-unicef", focalUnicef(team)).andExpect(status().isForbidden());
+    act(draft, "claim", coordinator(team)).andExpect(status().isForbidden());
+    assign(draft, "not a name!", coordinator(team))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("assignee"));
+    assign(draft, "focal-unicef", coordinator(newCountryTeam())).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void peopleWhoSeeATaskCommentOnItAndReadTheComments() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team);
+    String draft =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+
+    comment(draft, "Please cover birth registration", coordinator(team))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.author").value("coordinator"));
+    comment(draft, "Will do", focalUnicef(team)).andExpect(status().isCreated());
+
+    mvc.perform(get("/api/tasks/" + draft + "/comments").with(headUnicef(team)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].text").value("Please cover birth registration"))
+        .andExpect(jsonPath("$[1].author").value("focal-unicef"));
+    mvc.perform(get("/api/tasks/" + draft + "/comments").with(focalUndp(team)))
+        .andExpect(status().isNotFound());
+    comment(draft, "x".repeat(4001), focalUnicef(team))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("text"));
+    comment(draft, " ", focalUnicef(team)).andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void theTaskListFiltersAndSorts() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team);
+    String draft =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+    act(draft, "claim", focalUnicef(team));
+
+    mvc.perform(
+            get("/api/tasks")
+                .param("reviewId", reviewId)
+                .param("show", "claimable")
+                .with(headUnicef(team)))
+        .andExpect(jsonPath("$.total").value(0));
+    mvc.perform(
+            get("/api/tasks")
+                .param("reviewId", reviewId)
+                .param("show", "mine")
+                .with(focalUnicef(team)))
+        .andExpect(jsonPath("$.total").value(1));
+    mvc.perform(
+            get("/api/tasks")
+                .param("reviewId", reviewId)
+                .param("show", "team")
+                .with(coordinator(team)))
+        .andExpect(jsonPath("$.total").value(2))
+        .andExpect(jsonPath("$.items[0].taskKey").value(ReviewProcess.TASK_DRAFT_AGENCY_SECTION));
+    mvc.perform(
+            get("/api/tasks")
+                .param("reviewId", reviewId)
+                .param("show", "team")
+                .with(focalUnicef(team)))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            get("/api/tasks")
+                .param("reviewId", reviewId)
+                .param("show", "team")
+                .param("q", "agency")
+                .with(coordinator(team)))
+        .andExpect(jsonPath("$.total").value(2));
+    mvc.perform(
+            get("/api/tasks")
+                .param("reviewId", reviewId)
+                .param("show", "team")
+                .param("q", "nothing like it")
+                .with(coordinator(team)))
+        .andExpect(jsonPath("$.total").value(0));
+    mvc.perform(
+            get("/api/tasks")
+                .param("reviewId", reviewId)
+                .param("show", "team")
+                .param("overdue", "true")
+                .with(coordinator(team)))
+        .andExpect(jsonPath("$.total").value(2)); // 2022 dates
+    mvc.perform(
+            get("/api/tasks")
+                .param("reviewId", reviewId)
+                .param("show", "team")
+                .param("dueBefore", "2022-01-01")
+                .with(coordinator(team)))
+        .andExpect(jsonPath("$.total").value(0));
+    mvc.perform(
+            get("/api/tasks")
+                .param("reviewId", reviewId)
+                .param("show", "team")
+                .param("sort", "due")
+                .param("order", "desc")
+                .with(coordinator(team)))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/tasks").param("show", "everything").with(coordinator(team)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("show"));
+    mvc.perform(get("/api/tasks").param("sort", "colour").with(coordinator(team)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("sort"));
+    mvc.perform(get("/api/tasks").param("dueBefore", "soon").with(coordinator(team)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("dueBefore"));
+  }
+
+  /**
+   * Starts a review of the team in session 42 and has the coordinator ask UNICEF and UNDP to draft.
+   */
+  private String drafting(String team) throws Exception {
+    String reviewId = startReview(team, 42, coordinator(team));
+    String plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
+    act(plan, "claim", coordinator(team));
+    complete(plan, "{\"agencies\":[\"UNICEF\",\"UNDP\"]}", coordinator(team))
+        .andExpect(status().isNoContent());
+    return reviewId;
+  }
+
+  private org.springframework.test.web.servlet.ResultActions assign(
+      String taskId,
+      String assignee,
+      org.springframework.test.web.servlet.request.RequestPostProcessor who)
+      throws Exception {
+    return mvc.perform(
+        post("/api/tasks/" + taskId + "/assign")
+            .with(who)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"assignee\":\"" + assignee + "\"}"));
+  }
+
+  private org.springframework.test.web.servlet.ResultActions comment(
+      String taskId,
+      String text,
+      org.springframework.test.web.servlet.request.RequestPostProcessor who)
+      throws Exception {
+    return mvc.perform(
+        post("/api/tasks/" + taskId + "/comments")
+            .with(who)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\":\"" + text + "\"}"));
+  }
+}
