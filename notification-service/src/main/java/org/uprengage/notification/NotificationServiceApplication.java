@@ -3,10 +3,12 @@ package org.uprengage.notification;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Turns workflow events into notifications for the people who should hear of them. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class NotificationServiceApplication {
 
   public static void main(String[] args) {

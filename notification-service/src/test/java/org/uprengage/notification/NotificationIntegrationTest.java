@@ -1,5 +1,7 @@
 package org.uprengage.notification;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,20 @@ public abstract class NotificationIntegrationTest {
   @Autowired protected JdbcTemplate jdbc;
   @Autowired protected KafkaTemplate<String, String> kafka;
 
+  /** A real SMTP server on a free loopback port, shared by the tests of this context. */
+  protected static final GreenMail smtp =
+      new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  static {
+    smtp.start();
+  }
+
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    registry.add("upr.channels.email.enabled", () -> "true");
+    registry.add("upr.channels.email.interval", () -> "100ms");
     registry.add("spring.datasource.url", () -> TestInfrastructure.database("notification"));
     registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().user());
     registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());

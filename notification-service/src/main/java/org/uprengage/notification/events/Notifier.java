@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.uprengage.notification.directory.Person;
+import org.uprengage.notification.email.EmailChannel;
 import org.uprengage.notification.inbox.Inbox;
 
 /**
@@ -22,11 +24,13 @@ class Notifier {
   private final JdbcTemplate jdbc;
   private final Inbox inbox;
   private final Clock clock;
+  private final Optional<EmailChannel> email;
 
-  Notifier(JdbcTemplate jdbc, Inbox inbox, Clock clock) {
+  Notifier(JdbcTemplate jdbc, Inbox inbox, Clock clock, Optional<EmailChannel> email) {
     this.jdbc = jdbc;
     this.inbox = inbox;
     this.clock = clock;
+    this.email = email;
   }
 
   /** Records the event as handled; false if it already was. */
@@ -53,18 +57,30 @@ class Notifier {
       if (person.username().equals(actor)) {
         continue; // nobody is told of what they did themselves
       }
-      if (inbox.deliver(
-          person.username(),
-          new Inbox.NewNotification(
-              message.kind(),
-              message.title(),
-              message.body(),
-              message.reviewId(),
-              message.taskId(),
-              event.source(),
-              event.id(),
-              event.time()))) {
+      Optional<UUID> delivered =
+          inbox.deliver(
+              person.username(),
+              new Inbox.NewNotification(
+                  message.kind(),
+                  message.title(),
+                  message.body(),
+                  message.reviewId(),
+                  message.taskId(),
+                  event.source(),
+                  event.id(),
+                  event.time()));
+      if (delivered.isPresent()) {
         told++;
+        if (email.isPresent() && person.email() != null) {
+          email
+              .get()
+              .enqueue(
+                  delivered.get(),
+                  person.email(),
+                  message.title(),
+                  message.body(),
+                  message.taskId());
+        }
       }
     }
     return told;

@@ -29,15 +29,17 @@ public class Inbox {
   /**
    * Puts a notification in the recipient's inbox unless this event already put one there.
    *
-   * @return whether it was added
+   * @return the notification's id, or empty when this event already put one there
    */
-  public boolean deliver(String recipient, NewNotification notification) {
-    return jdbc.update(
+  public Optional<UUID> deliver(String recipient, NewNotification notification) {
+    UUID id = UUID.randomUUID();
+    int added =
+        jdbc.update(
             """
             INSERT INTO ns_notification (id, recipient, kind, title, body, review_id, task_id, event_source, event_id, occurred_at, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (recipient, event_source, event_id) DO NOTHING
             """,
-            UUID.randomUUID(),
+            id,
             recipient,
             notification.kind(),
             notification.title(),
@@ -47,8 +49,8 @@ public class Inbox {
             notification.eventSource(),
             notification.eventId(),
             notification.occurredAt() == null ? null : Timestamp.from(notification.occurredAt()),
-            Timestamp.from(clock.instant()))
-        > 0;
+            Timestamp.from(clock.instant()));
+    return added > 0 ? Optional.of(id) : Optional.empty();
   }
 
   @Transactional(readOnly = true)

@@ -1,0 +1,139 @@
+package org.uprengage.notification.email;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Sends notifications by e-mail (plain text and HTML, with a link to the task). Active with {@code
+ * upr.channels.email.enabled=true} and Spring Mail's {@code spring.mail.*} settings.
+ */
+@Service
+@ConditionalOnProperty(name = "upr.channels.email.enabled", havingValue = "true")
+public class EmailChannel {
+
+  private static final Logger log = LoggerFactory.getLogger(EmailChannel.class);
+  static final int MAX_ATTEMPTS = 8;
+
+  private final JdbcTemplate jdbc;
+  private final JavaMailSender mail;
+  private final Clock clock;
+  private final String from;
+  private final String linkBase;
+
+  EmailChannel(
+      JdbcTemplate jdbc,
+      JavaMailSender mail,
+      Clock clock,
+      @Value("${upr.channels.email.from}") String from,
+      @Value("${upr.links.base-url}") String linkBase) {
+    this.jdbc = jdbc;
+    this.mail = mail;
+    this.clock = clock;
+    this.from = from;
+    this.linkBase = linkBase;
+  }
+
+  /** Queues the e-mail of a notification, in the notification's transaction. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void enqueue(
+      UUID notificationId, String address, String title, String body, String taskId) {
+    String link =
+        taskId == null ? linkBase + "/api/notifications" : linkBase + "/api/tasks/" + taskId;
+    String text = body + "\n\n" + link + "\n\n-- \nUPR Engage";
+    String html =
+        "<p>"
+            + HtmlUtils.htmlEscape(body)
+            + "</p><p><a href=\""
+            + HtmlUtils.htmlEscape(link)
+            + "\">Open in UPR Engage</a></p>"
+            + "<p style=\"color:#666\">UPR Engage</p>";
+    jdbc.update(
+        "INSERT INTO ns_email (id, notification_id, recipient, subject, text_body, html_body, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (notification_id) DO NOTHING",
+        UUID.randomUUID(),
+        notificationId,
+        address,
+        "[UPR Engage] " + title,
+        text,
+        html,
+        Timestamp.from(clock.instant()));
+  }
+
+  /**
+   * Sends the e-mails that are due; a failure is retried later, up to {@value #MAX_ATTEMPTS} times.
+   */
+  @Scheduled(fixedDelayString = "${upr.channels.email.interval:1s}")
+  @Transactional
+  public void sendDue() {
+    List<Pending> due =
+        jdbc.query(
+            "SELECT id, recipient, subject, text_body, html_body, attempts FROM ns_email WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED",
+            (rs, i) ->
+                new Pending(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("recipient"),
+                    rs.getString("subject"),
+                    rs.getString("text_body"),
+                    rs.getString("html_body"),
+                    rs.getInt("attempts")),
+            Timestamp.from(clock.instant()));
+    for (Pending email : due) {
+      try {
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(email.recipient());
+        helper.setSubject(email.subject());
+        helper.setText(email.text(), email.html());
+        mail.send(message);
+        jdbc.update(
+            "UPDATE ns_email SET status = 'sent', attempts = attempts + 1, sent_at = ? WHERE id = ?",
+            Timestamp.from(clock.instant()),
+            email.id());
+      } catch (MailException | MessagingException e) {
+        int attempts = email.attempts() + 1;
+        boolean givingUp = attempts >= MAX_ATTEMPTS;
+        Instant next = clock.instant().plus(backoff(attempts));
+        jdbc.update(
+            "UPDATE ns_email SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+            givingUp ? "failed" : "pending",
+            attempts,
+            e.getMessage(),
+            Timestamp.from(next),
+            email.id());
+        log.warn(
+            "E-mail {} not sent (attempt {}{}): {}",
+            email.id(),
+            attempts,
+            givingUp ? ", giving up" : "",
+            e.getMessage());
+      }
+    }
+  }
+
+  /** 30 s, 1 min, 2 min ... at most an hour. */
+  static Duration backoff(int attempts) {
+    return Duration.ofSeconds(Math.min(3600, 30L << Math.min(attempts - 1, 7)));
+  }
+
+  private record Pending(
+      UUID id, String recipient, String subject, String text, String html, int attempts) {}
+}
