@@ -80,6 +80,9 @@ class DemoProfileApiTest {
 
     assertThat(engine.last().uri())
         .isEqualTo("/api/tasks?show=both&overdue=false&sort=created&order=asc&page=0&size=50");
+    assertThat(engine.last().forwardedFor())
+        .as("the caller's address, for the audit trail")
+        .isEqualTo("127.0.0.1");
     Jwt relayed =
         tokens.decoder().decode(engine.last().authorization().substring("Bearer ".length()));
     assertThat(relayed.getClaimAsString("preferred_username")).isEqualTo("focal-unicef");

@@ -39,6 +39,7 @@ public final class StubService {
                   exchange.getRequestHeaders().getFirst("Authorization"),
                   exchange.getRequestHeaders().getFirst("If-Match"),
                   exchange.getRequestHeaders().getFirst("Content-Type"),
+                  exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
                   new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", contentType);
@@ -89,5 +90,6 @@ public final class StubService {
       String authorization,
       String ifMatch,
       String contentType,
+      String forwardedFor,
       String body) {}
 }

@@ -100,8 +100,28 @@ public class Backend {
 
   private <S extends RestClient.RequestHeadersSpec<?>> S authorized(S request) {
     request.header(HttpHeaders.AUTHORIZATION, "Bearer " + callers.bearerToken());
+    String client = clientAddress();
+    if (client != null) {
+      request.header("X-Forwarded-For", client);
+    }
     request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
     return request;
+  }
+
+  /**
+   * The chain of addresses the current request came through, for the services' audit trails: what
+   * arrived in X-Forwarded-For (from a proxy in front of web-api), then the peer's address.
+   */
+  private static String clientAddress() {
+    if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+      jakarta.servlet.http.HttpServletRequest request = attributes.getRequest();
+      String forwarded = request.getHeader("X-Forwarded-For");
+      return forwarded == null || forwarded.isBlank()
+          ? request.getRemoteAddr()
+          : forwarded + ", " + request.getRemoteAddr();
+    }
+    return null;
   }
 
   private <T> T call(java.util.function.Supplier<T> call) {

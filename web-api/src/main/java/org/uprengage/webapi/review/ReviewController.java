@@ -62,6 +62,26 @@ class ReviewController {
     return engine.get("/api/reviews/{id}", ReviewDetail.class, id);
   }
 
+  @GetMapping("/{id}/audit")
+  @Operation(
+      summary =
+          "Every change attempted on the review and its tasks: who, what, when, from where, and the outcome")
+  List<AuditEntry> audit(@PathVariable UUID id) {
+    return engine.get(
+        "/api/reviews/{id}/audit", new ParameterizedTypeReference<List<AuditEntry>>() {}, id);
+  }
+
+  /** One change attempted. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record AuditEntry(
+      java.time.Instant at,
+      String actor,
+      @Schema(example = "POST /api/tasks/{id}/claim") String action,
+      @Schema(description = "the HTTP status it ended with") int outcome,
+      UUID reviewId,
+      String taskId,
+      String remoteAddress) {}
+
   @GetMapping("/{id}/timeline")
   @Operation(summary = "What happened in the review, when and by whom, oldest first")
   List<TimelineEntry> timeline(@PathVariable UUID id) {

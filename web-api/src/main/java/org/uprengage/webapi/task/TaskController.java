@@ -92,6 +92,18 @@ class TaskController {
     return engine.post("/api/tasks/{id}/assign", assignment, TaskResources.Task.class, id);
   }
 
+  @GetMapping("/{id}/audit")
+  @Operation(
+      summary = "Every change attempted on a task: who, what, when, from where, and the outcome")
+  java.util.List<TaskResources.AuditEntry> audit(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id) {
+    return engine.get(
+        "/api/tasks/{id}/audit",
+        new org.springframework.core.ParameterizedTypeReference<
+            java.util.List<TaskResources.AuditEntry>>() {},
+        id);
+  }
+
   @GetMapping("/{id}/comments")
   @Operation(summary = "Comments on a task, oldest first")
   java.util.List<TaskResources.Comment> comments(

@@ -37,6 +37,17 @@ final class TaskResources {
       Integer maxLength,
       List<String> options) {}
 
+  /** One change attempted on a task. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record AuditEntry(
+      Instant at,
+      String actor,
+      String action,
+      int outcome,
+      UUID reviewId,
+      String taskId,
+      String remoteAddress) {}
+
   /** A comment on a task. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Comment(String id, String author, Instant time, String text) {}

@@ -40,6 +40,7 @@ public class ReviewOverview {
   private final RuntimeService runtime;
   private final EventOutbox events;
   private final Clock clock;
+  private final org.uprengage.engine.audit.AuditTrail audits;
 
   ReviewOverview(
       ReviewWorkflow reviews,
@@ -49,7 +50,9 @@ public class ReviewOverview {
       HistoryService history,
       RuntimeService runtime,
       EventOutbox events,
-      Clock clock) {
+      Clock clock,
+      org.uprengage.engine.audit.AuditTrail audits) {
+    this.audits = audits;
     this.reviews = reviews;
     this.deadlines = deadlines;
     this.calendar = calendar;
@@ -101,6 +104,13 @@ public class ReviewOverview {
         openTasks,
         calendar.view(review.session()).orElseThrow().deadlines(),
         milestones);
+  }
+
+  /** Every change attempted on the review and its tasks: who, what, when, from where, outcome. */
+  @Transactional(readOnly = true)
+  public List<org.uprengage.engine.audit.AuditEntry> audit(Caller caller, UUID reviewId) {
+    visible(caller, reviewId);
+    return audits.ofReview(reviewId);
   }
 
   /** What happened in the review, oldest first, from the events it raised. */

@@ -23,6 +23,11 @@ class ReviewOverviewController {
     return overview.detail(caller, id);
   }
 
+  @GetMapping("/audit")
+  List<org.uprengage.engine.audit.AuditEntry> audit(Caller caller, @PathVariable UUID id) {
+    return overview.audit(caller, id);
+  }
+
   @GetMapping("/timeline")
   List<TimelineEntry> timeline(Caller caller, @PathVariable UUID id) {
     return overview.timeline(caller, id);

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.engine.audit.AuditTrail;
 import org.uprengage.engine.directory.Directory;
 import org.uprengage.engine.outbox.EventOutbox;
 import org.uprengage.engine.outbox.EventTopics;
@@ -105,6 +106,7 @@ public class ReviewWorkflow {
               .setVariable(ReviewProcess.VAR_SESSION, session)
               .execute();
       reviews.attachProcess(id, instance.getId());
+      AuditTrail.concerns(id, null);
       return new Review(
           id, country, session, instance.getId(), caller.username(), now, Review.ACTIVE);
     } finally {

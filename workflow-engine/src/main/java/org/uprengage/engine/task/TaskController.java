@@ -66,6 +66,12 @@ class TaskController {
     return onceMoreIfConcurrent(() -> work.assign(caller, id, assignment.assignee()));
   }
 
+  @GetMapping("/{id}/audit")
+  java.util.List<org.uprengage.engine.audit.AuditEntry> audit(
+      Caller caller, @PathVariable String id) {
+    return work.audit(caller, id);
+  }
+
   @GetMapping("/{id}/comments")
   java.util.List<TaskComment> comments(Caller caller, @PathVariable String id) {
     return work.comments(caller, id);

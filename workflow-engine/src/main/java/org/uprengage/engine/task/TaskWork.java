@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.engine.audit.AuditEntry;
+import org.uprengage.engine.audit.AuditTrail;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
@@ -35,9 +37,15 @@ public class TaskWork {
   private final IdentityService identity;
   private final ReviewWorkflow reviews;
   private final Map<String, TaskForm> forms;
+  private final AuditTrail audits;
 
   TaskWork(
-      TaskService tasks, IdentityService identity, ReviewWorkflow reviews, List<TaskForm> forms) {
+      TaskService tasks,
+      IdentityService identity,
+      ReviewWorkflow reviews,
+      List<TaskForm> forms,
+      AuditTrail audits) {
+    this.audits = audits;
     this.tasks = tasks;
     this.identity = identity;
     this.reviews = reviews;
@@ -126,6 +134,7 @@ public class TaskWork {
   @Transactional
   public TaskView assign(Caller caller, String taskId, String assignee) {
     Task task = visibleTask(caller, taskId);
+    AuditTrail.concerns(reviewOf(task).id(), taskId);
     if (!overseesTeams(caller)) {
       throw ApiProblem.forbidden("Only coordinators and admins assign tasks; you can claim it.");
     }
@@ -136,6 +145,26 @@ public class TaskWork {
       asCaller(caller, () -> tasks.setAssignee(taskId, assignee));
     }
     return view(reload(taskId), false);
+  }
+
+  /**
+   * The audit trail of a task the caller sees, or of a finished one of a review the caller sees.
+   */
+  @Transactional(readOnly = true)
+  public List<AuditEntry> audit(Caller caller, String taskId) {
+    try {
+      visibleTask(caller, taskId);
+    } catch (ApiProblem notVisible) {
+      boolean reviewVisible =
+          audits
+              .reviewOfTask(taskId)
+              .flatMap(reviewId -> reviews.find(caller, reviewId))
+              .isPresent();
+      if (!reviewVisible || tasks.createTaskQuery().taskId(taskId).count() > 0) {
+        throw notVisible;
+      }
+    }
+    return audits.ofTask(taskId);
   }
 
   /** Comments on a task the caller sees, oldest first. */
@@ -152,6 +181,7 @@ public class TaskWork {
   @Transactional
   public TaskComment comment(Caller caller, String taskId, String text) {
     Task task = visibleTask(caller, taskId);
+    AuditTrail.concerns(reviewOf(task).id(), taskId);
     if (text == null || text.isBlank()) {
       throw ApiProblem.invalid("text", "is required");
     }
@@ -173,6 +203,7 @@ public class TaskWork {
   @Transactional
   public TaskView claim(Caller caller, String taskId) {
     Task task = visibleTask(caller, taskId);
+    AuditTrail.concerns(reviewOf(task).id(), taskId);
     if (!caller.username().equals(task.getAssignee())
         && !offeredTo(caller, taskId)
         && !caller.hasRole(Caller.ADMIN)) {
@@ -194,6 +225,7 @@ public class TaskWork {
   @Transactional
   public TaskView unclaim(Caller caller, String taskId) {
     Task task = visibleTask(caller, taskId);
+    AuditTrail.concerns(reviewOf(task).id(), taskId);
     if (task.getAssignee() == null) {
       return view(task, false);
     }
@@ -211,6 +243,7 @@ public class TaskWork {
   @Transactional
   public void complete(Caller caller, String taskId, Map<String, Object> input) {
     Task task = visibleTask(caller, taskId);
+    AuditTrail.concerns(reviewOf(task).id(), taskId);
     if (task.getAssignee() == null) {
       throw ApiProblem.conflict("Claim the task before completing it.", view(task, false));
     }
