@@ -1,6 +1,5 @@
 package org.uprengage.engine.audit;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -9,18 +8,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class AuditConfiguration implements WebMvcConfigurer {
 
-  private final AuditTrail trail;
-  private final String usernameClaim;
+  private final AuditInterceptor interceptor;
 
-  AuditConfiguration(
-      AuditTrail trail,
-      @Value("${upr.security.claims.username:preferred_username}") String usernameClaim) {
-    this.trail = trail;
-    this.usernameClaim = usernameClaim;
+  AuditConfiguration(AuditInterceptor interceptor) {
+    this.interceptor = interceptor;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new AuditInterceptor(trail, usernameClaim)).addPathPatterns("/api/**");
+    registry.addInterceptor(interceptor).addPathPatterns("/api/**");
   }
 }

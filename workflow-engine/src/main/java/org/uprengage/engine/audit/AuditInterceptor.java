@@ -18,6 +18,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * ended with. "From where" is the first address of {@code X-Forwarded-For} (set by web-api), else
  * the peer's address.
  */
+@org.springframework.stereotype.Component
 class AuditInterceptor implements HandlerInterceptor {
 
   private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
