@@ -74,6 +74,15 @@ public class Inbox {
         items, page, size, total == null ? 0 : total, unread == null ? 0 : unread);
   }
 
+  /** Marks all of the recipient's notifications read; returns how many were unread. */
+  @Transactional
+  public int markAllRead(String recipient) {
+    return jdbc.update(
+        "UPDATE ns_notification SET read_at = ? WHERE recipient = ? AND read_at IS NULL",
+        Timestamp.from(clock.instant()),
+        recipient);
+  }
+
   /** Marks the recipient's notification read; empty if they have no such notification. */
   @Transactional
   public Optional<Notification> markRead(String recipient, UUID id) {

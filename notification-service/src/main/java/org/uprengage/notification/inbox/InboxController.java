@@ -43,6 +43,11 @@ class InboxController {
     return inbox.of(username(token), page, size);
   }
 
+  @PostMapping("/read-all")
+  java.util.Map<String, Integer> markAllRead(@AuthenticationPrincipal Jwt token) {
+    return java.util.Map.of("marked", inbox.markAllRead(username(token)));
+  }
+
   @PostMapping("/{id}/read")
   Notification markRead(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
     return inbox

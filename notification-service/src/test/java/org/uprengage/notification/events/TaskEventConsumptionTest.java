@@ -57,6 +57,46 @@ class TaskEventConsumptionTest extends NotificationIntegrationTest {
   }
 
   @Test
+  void aPersonReadsOneOrAllOfTheirNotifications() throws Exception {
+    String first = UUID.randomUUID().toString();
+    String second = UUID.randomUUID().toString();
+    kafka.send(taskCreated(UUID.randomUUID(), first, List.of("UNDP"))).get();
+    kafka.send(taskCreated(UUID.randomUUID(), second, List.of("UNDP"))).get();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> recipientsOf(first).size() == 2 && recipientsOf(second).size() == 2);
+    var headUndp = jwt().jwt(t -> t.subject("head-undp").claim("preferred_username", "head-undp"));
+    String id =
+        jdbc.queryForObject(
+            "SELECT id::text FROM ns_notification WHERE task_id = ? AND recipient = 'head-undp'",
+            String.class,
+            first);
+
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/notifications/" + id + "/read")
+                .with(headUndp))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.readAt").exists());
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/notifications/read-all")
+                .with(headUndp))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.marked").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+    mvc.perform(get("/api/notifications").with(headUndp)).andExpect(jsonPath("$.unread").value(0));
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/notifications/" + id + "/read")
+                .with(
+                    jwt()
+                        .jwt(
+                            t ->
+                                t.subject("focal-undp").claim("preferred_username", "focal-undp"))))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
   void aRedeliveredEventNotifiesNobodyTwice() throws Exception {
     String taskId = UUID.randomUUID().toString();
     ProducerRecord<String, String> event = taskCreated(UUID.randomUUID(), taskId, List.of("UNDP"));

@@ -39,6 +39,17 @@ class NotificationController {
         "/api/notifications?page={page}&size={size}", NotificationPage.class, page, size);
   }
 
+  @PostMapping("/read-all")
+  @Operation(
+      summary = "Mark all your notifications read",
+      description = "Answers how many were unread.")
+  ReadAll markAllRead() {
+    return notifications.post("/api/notifications/read-all", null, ReadAll.class);
+  }
+
+  /** How many notifications were marked read. */
+  record ReadAll(int marked) {}
+
   @PostMapping("/{id}/read")
   @Operation(summary = "Mark one of your notifications read")
   Notification markRead(@PathVariable UUID id) {

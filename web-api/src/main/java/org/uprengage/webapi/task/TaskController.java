@@ -124,6 +124,39 @@ class TaskController {
         .body(engine.post("/api/tasks/{id}/comments", comment, TaskResources.Comment.class, id));
   }
 
+  @PostMapping("/{id}/delegate")
+  @Operation(
+      summary = "Delegate a task you hold",
+      description = "The delegate works on it and resolves it; then you complete it.")
+  TaskResources.Task delegate(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
+      @jakarta.validation.Valid @RequestBody Delegation delegation) {
+    return engine.post("/api/tasks/{id}/delegate", delegation, TaskResources.Task.class, id);
+  }
+
+  @PostMapping("/{id}/resolve")
+  @Operation(summary = "Hand a task delegated to you back to its holder")
+  TaskResources.Task resolve(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id) {
+    return engine.post("/api/tasks/{id}/resolve", null, TaskResources.Task.class, id);
+  }
+
+  @PostMapping("/{id}/follow-up")
+  @Operation(
+      summary = "Set (or clear, with null) the day you want to look at a task you hold again")
+  TaskResources.Task followUp(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
+      @RequestBody FollowUp followUp) {
+    return engine.post("/api/tasks/{id}/follow-up", followUp, TaskResources.Task.class, id);
+  }
+
+  record Delegation(
+      @jakarta.validation.constraints.NotBlank
+          @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "must be a username")
+          String to) {}
+
+  record FollowUp(java.time.LocalDate on) {}
+
   record Assignment(
       @jakarta.validation.constraints.NotBlank
           @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "must be a username")

@@ -25,6 +25,9 @@ final class TaskResources {
       List<String> candidateGroups,
       Instant created,
       Instant due,
+      @Schema(description = "the day the holder wants to look at it again") Instant followUp,
+      @Schema(description = "who delegated the task, while it is delegated or after") String owner,
+      @Schema(allowableValues = {"PENDING", "RESOLVED"}) String delegationState,
       List<FormField> form) {}
 
   /** One input the task takes on completion. */

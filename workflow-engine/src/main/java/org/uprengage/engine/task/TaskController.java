@@ -83,6 +83,25 @@ class TaskController {
     return ResponseEntity.status(201).body(work.comment(caller, id, comment.text()));
   }
 
+  @PostMapping("/{id}/delegate")
+  TaskView delegate(Caller caller, @PathVariable String id, @RequestBody Delegation delegation) {
+    return onceMoreIfConcurrent(() -> work.delegate(caller, id, delegation.to()));
+  }
+
+  @PostMapping("/{id}/resolve")
+  TaskView resolve(Caller caller, @PathVariable String id) {
+    return onceMoreIfConcurrent(() -> work.resolve(caller, id));
+  }
+
+  @PostMapping("/{id}/follow-up")
+  TaskView followUp(Caller caller, @PathVariable String id, @RequestBody FollowUp followUp) {
+    return work.followUp(caller, id, followUp.on());
+  }
+
+  record Delegation(String to) {}
+
+  record FollowUp(java.time.LocalDate on) {}
+
   record Assignment(String assignee) {}
 
   record NewComment(String text) {}

@@ -16,4 +16,7 @@ public record TaskView(
     List<String> candidateGroups,
     Instant created,
     Instant due,
+    Instant followUp,
+    String owner,
+    String delegationState,
     List<FormField> form) {}

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -138,9 +139,7 @@ public class TaskWork {
     if (!overseesTeams(caller)) {
       throw ApiProblem.forbidden("Only coordinators and admins assign tasks; you can claim it.");
     }
-    if (assignee == null || !assignee.matches("[A-Za-z0-9._@-]{1,100}")) {
-      throw ApiProblem.invalid("assignee", "must be a username (letters, digits, . _ @ -)");
-    }
+    requireUsername("assignee", assignee);
     if (!assignee.equals(task.getAssignee())) {
       asCaller(caller, () -> tasks.setAssignee(taskId, assignee));
     }
@@ -165,6 +164,61 @@ public class TaskWork {
       }
     }
     return audits.ofTask(taskId);
+  }
+
+  /**
+   * The holder hands the task to someone for a while (Camunda's delegation): that person works on
+   * it and resolves it, and it comes back to the holder, who completes it.
+   */
+  @Transactional
+  public TaskView delegate(Caller caller, String taskId, String to) {
+    Task task = visibleTask(caller, taskId);
+    AuditTrail.concerns(reviewOf(task).id(), taskId);
+    if (!caller.username().equals(task.getAssignee())) {
+      throw ApiProblem.forbidden("Only the person who holds the task delegates it.");
+    }
+    requireUsername("to", to);
+    asCaller(caller, () -> tasks.delegateTask(taskId, to));
+    return view(reload(taskId), false);
+  }
+
+  /** The delegate hands the task back to its holder. */
+  @Transactional
+  public TaskView resolve(Caller caller, String taskId) {
+    Task task = visibleTask(caller, taskId);
+    AuditTrail.concerns(reviewOf(task).id(), taskId);
+    if (task.getDelegationState() != DelegationState.PENDING) {
+      throw ApiProblem.conflict("The task is not delegated.", view(task, false));
+    }
+    if (!caller.username().equals(task.getAssignee())) {
+      throw ApiProblem.forbidden(
+          "Only " + task.getAssignee() + ", to whom it was delegated, resolves it.");
+    }
+    asCaller(caller, () -> tasks.resolveTask(taskId));
+    return view(reload(taskId), false);
+  }
+
+  /** Sets (or, with null, clears) the day the holder wants to look at the task again. */
+  @Transactional
+  public TaskView followUp(Caller caller, String taskId, java.time.LocalDate on) {
+    Task task = visibleTask(caller, taskId);
+    AuditTrail.concerns(reviewOf(task).id(), taskId);
+    if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
+      throw ApiProblem.forbidden(
+          "Only the person who holds the task, or a coordinator, sets its follow-up date.");
+    }
+    task.setFollowUpDate(
+        on == null
+            ? null
+            : java.util.Date.from(on.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+    asCaller(caller, () -> tasks.saveTask(task));
+    return view(reload(taskId), false);
+  }
+
+  private static void requireUsername(String field, String username) {
+    if (username == null || !username.matches("[A-Za-z0-9._@-]{1,100}")) {
+      throw ApiProblem.invalid(field, "must be a username (letters, digits, . _ @ -)");
+    }
   }
 
   /** Comments on a task the caller sees, oldest first. */
@@ -244,6 +298,15 @@ public class TaskWork {
   public void complete(Caller caller, String taskId, Map<String, Object> input) {
     Task task = visibleTask(caller, taskId);
     AuditTrail.concerns(reviewOf(task).id(), taskId);
+    if (task.getDelegationState() == DelegationState.PENDING) {
+      throw ApiProblem.conflict(
+          "The task is delegated to "
+              + task.getAssignee()
+              + ": they resolve it, then "
+              + task.getOwner()
+              + " completes it.",
+          view(task, false));
+    }
     if (task.getAssignee() == null) {
       throw ApiProblem.conflict("Claim the task before completing it.", view(task, false));
     }
@@ -343,6 +406,9 @@ public class TaskWork {
         candidateGroups(task.getId()),
         instant(task.getCreateTime()),
         instant(task.getDueDate()),
+        instant(task.getFollowUpDate()),
+        task.getOwner(),
+        task.getDelegationState() == null ? null : task.getDelegationState().name(),
         withForm ? (form == null ? Collections.emptyList() : form.fields()) : null);
   }
 

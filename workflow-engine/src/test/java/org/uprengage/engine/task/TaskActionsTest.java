@@ -159,6 +159,65 @@ class TaskActionsTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.errors[0].field").value("dueBefore"));
   }
 
+  @Test
+  void theHolderDelegatesTheDelegateResolvesAndTheHolderCompletes() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team);
+    String draft =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+    act(draft, "claim", focalUnicef(team)).andExpect(status().isOk());
+
+    mvc.perform(
+            post("/api/tasks/" + draft + "/delegate")
+                .with(focalUnicef(team))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"to\":\"head-unicef\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.assignee").value("head-unicef"))
+        .andExpect(jsonPath("$.owner").value("focal-unicef"))
+        .andExpect(jsonPath("$.delegationState").value("PENDING"));
+    complete(draft, "{\"text\":\"too early\"}", headUnicef(team)).andExpect(status().isConflict());
+    act(draft, "resolve", focalUnicef(team)).andExpect(status().isForbidden());
+    act(draft, "resolve", headUnicef(team))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.assignee").value("focal-unicef"))
+        .andExpect(jsonPath("$.delegationState").value("RESOLVED"));
+    act(draft, "resolve", focalUnicef(team)).andExpect(status().isConflict());
+    complete(draft, "{\"text\":\"UNICEF section\"}", focalUnicef(team))
+        .andExpect(status().isNoContent());
+    assertThat(outboxTypes(reviewId)).contains(TaskEvents.ASSIGNED);
+  }
+
+  @Test
+  void theHolderSetsAFollowUpDate() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team);
+    String draft =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+    mvc.perform(
+            post("/api/tasks/" + draft + "/follow-up")
+                .with(focalUnicef(team))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"on\":\"2027-01-10\"}"))
+        .andExpect(status().isForbidden());
+    act(draft, "claim", focalUnicef(team));
+
+    mvc.perform(
+            post("/api/tasks/" + draft + "/follow-up")
+                .with(focalUnicef(team))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"on\":\"2027-01-10\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.followUp").value("2027-01-10T00:00:00Z"));
+    mvc.perform(
+            post("/api/tasks/" + draft + "/follow-up")
+                .with(focalUnicef(team))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"on\":\"someday\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("on"));
+  }
+
   /**
    * Starts a review of the team in session 42 and has the coordinator ask UNICEF and UNDP to draft.
    */
