@@ -57,17 +57,9 @@ public class DeadlineEventHandler {
               event,
               new Notifier.Message(
                   "deadline-approaching",
-                  "Due in "
-                      + deadline.daysLeft()
-                      + (deadline.daysLeft() == 1 ? " day: " : " days: ")
-                      + deadline.milestone(),
-                  "The "
-                      + deadline.milestone()
-                      + " deadline of the review of "
-                      + deadline.countryTeam()
-                      + " is "
-                      + deadline.dueAt()
-                      + ".",
+                  "deadline.approaching",
+                  new Object[] {deadline.daysLeft(), deadline.milestone()},
+                  new Object[] {deadline.milestone(), deadline.countryTeam(), deadline.dueAt()},
                   deadline.reviewId(),
                   taskId));
       case DeadlineEvent.MISSED -> {
@@ -80,14 +72,9 @@ public class DeadlineEventHandler {
             event,
             new Notifier.Message(
                 "deadline-missed",
-                "Overdue: " + deadline.milestone(),
-                "The "
-                    + deadline.milestone()
-                    + " deadline of the review of "
-                    + deadline.countryTeam()
-                    + " ("
-                    + deadline.dueAt()
-                    + ") has passed with work still open; the coordinator has been told.",
+                "deadline.missed",
+                new Object[] {deadline.milestone()},
+                new Object[] {deadline.milestone(), deadline.countryTeam(), deadline.dueAt()},
                 deadline.reviewId(),
                 taskId));
       }

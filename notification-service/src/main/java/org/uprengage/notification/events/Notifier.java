@@ -4,9 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.uprengage.notification.directory.Person;
@@ -25,8 +27,15 @@ class Notifier {
   private final Inbox inbox;
   private final Clock clock;
   private final Optional<EmailChannel> email;
+  private final MessageSource messages;
 
-  Notifier(JdbcTemplate jdbc, Inbox inbox, Clock clock, Optional<EmailChannel> email) {
+  Notifier(
+      JdbcTemplate jdbc,
+      Inbox inbox,
+      Clock clock,
+      Optional<EmailChannel> email,
+      MessageSource messages) {
+    this.messages = messages;
     this.jdbc = jdbc;
     this.inbox = inbox;
     this.clock = clock;
@@ -57,13 +66,17 @@ class Notifier {
       if (person.username().equals(actor)) {
         continue; // nobody is told of what they did themselves
       }
+      Locale locale = Locale.forLanguageTag(person.locale() == null ? "en" : person.locale());
+      String title =
+          messages.getMessage(message.key() + ".title", message.titleArguments(), locale);
+      String body = messages.getMessage(message.key() + ".body", message.bodyArguments(), locale);
       Optional<UUID> delivered =
           inbox.deliver(
               person.username(),
               new Inbox.NewNotification(
                   message.kind(),
-                  message.title(),
-                  message.body(),
+                  title,
+                  body,
                   message.reviewId(),
                   message.taskId(),
                   event.source(),
@@ -72,20 +85,22 @@ class Notifier {
       if (delivered.isPresent()) {
         told++;
         if (email.isPresent() && person.email() != null) {
-          email
-              .get()
-              .enqueue(
-                  delivered.get(),
-                  person.email(),
-                  message.title(),
-                  message.body(),
-                  message.taskId());
+          email.get().enqueue(delivered.get(), person.email(), title, body, message.taskId());
         }
       }
     }
     return told;
   }
 
-  /** What a notification says. */
-  record Message(String kind, String title, String body, UUID reviewId, String taskId) {}
+  /**
+   * What a notification says, as message keys and their arguments: each person reads it in their
+   * own language ({@code messages*.properties}; English where theirs is missing).
+   */
+  record Message(
+      String kind,
+      String key,
+      Object[] titleArguments,
+      Object[] bodyArguments,
+      UUID reviewId,
+      String taskId) {}
 }

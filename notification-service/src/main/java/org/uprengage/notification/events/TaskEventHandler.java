@@ -48,36 +48,35 @@ public class TaskEventHandler {
     return switch (event.type()) {
       case TaskEvent.CREATED, TaskEvent.UNCLAIMED ->
           task.assignee() != null
-              ? notifier.tell(
-                  people.named(task.assignee()),
-                  task.actor(),
-                  event,
-                  message(task, "task-assigned", "Task assigned to you: "))
+              ? notifier.tell(people.named(task.assignee()), task.actor(), event, assigned(task))
               : notifier.tell(
                   people.inGroups(task.countryTeam(), task.groups()),
                   task.actor(),
                   event,
-                  message(task, "task-available", "New task for your group: "));
+                  available(task));
       case TaskEvent.ASSIGNED ->
-          notifier.tell(
-              people.named(task.assignee()),
-              task.actor(),
-              event,
-              message(task, "task-assigned", "Task assigned to you: "));
+          notifier.tell(people.named(task.assignee()), task.actor(), event, assigned(task));
       default -> 0; // claimed, completed, cancelled: nobody needs telling yet
     };
   }
 
-  private static Notifier.Message message(TaskEvent task, String kind, String titlePrefix) {
-    String body =
-        "\""
-            + task.taskName()
-            + "\" in the review of "
-            + task.countryTeam()
-            + (task.assignee() == null
-                ? " is waiting to be claimed by " + String.join(", ", task.groups()) + "."
-                : " is yours to do.");
+  private static Notifier.Message available(TaskEvent task) {
     return new Notifier.Message(
-        kind, titlePrefix + task.taskName(), body, task.reviewId(), task.taskId());
+        "task-available",
+        "task.available",
+        new Object[] {task.taskName()},
+        new Object[] {task.taskName(), task.countryTeam(), String.join(", ", task.groups())},
+        task.reviewId(),
+        task.taskId());
+  }
+
+  private static Notifier.Message assigned(TaskEvent task) {
+    return new Notifier.Message(
+        "task-assigned",
+        "task.assigned",
+        new Object[] {task.taskName()},
+        new Object[] {task.taskName(), task.countryTeam()},
+        task.reviewId(),
+        task.taskId());
   }
 }

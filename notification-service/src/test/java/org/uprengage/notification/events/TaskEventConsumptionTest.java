@@ -97,6 +97,28 @@ class TaskEventConsumptionTest extends NotificationIntegrationTest {
   }
 
   @Test
+  void eachPersonReadsTheNotificationInTheirLanguage() throws Exception {
+    String taskId = UUID.randomUUID().toString();
+    kafka.send(taskCreated(UUID.randomUUID(), taskId, List.of("UNDP"))).get();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> recipientsOf(taskId).size() == 2);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT title FROM ns_notification WHERE task_id = ? AND recipient = 'focal-undp'",
+                String.class,
+                taskId))
+        .isEqualTo(
+            "Nouvelle tâche pour votre groupe : Draft the agency section"); // focal-undp reads
+    // French
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT title FROM ns_notification WHERE task_id = ? AND recipient = 'head-undp'",
+                String.class,
+                taskId))
+        .isEqualTo("New task for your group: Draft the agency section");
+  }
+
+  @Test
   void aRedeliveredEventNotifiesNobodyTwice() throws Exception {
     String taskId = UUID.randomUUID().toString();
     ProducerRecord<String, String> event = taskCreated(UUID.randomUUID(), taskId, List.of("UNDP"));
