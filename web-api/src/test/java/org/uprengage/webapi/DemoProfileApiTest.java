@@ -233,6 +233,20 @@ class DemoProfileApiTest {
   }
 
   @Test
+  void repeatedFailedSignInsOfAUserAreRefusedForAWhile() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      mvc.perform(get("/api/me").header("Authorization", basic("rc", "guess-" + i)))
+          .andExpect(status().isUnauthorized());
+    }
+    mvc.perform(get("/api/me").header("Authorization", basic("rc", "demo")))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(header().exists("Retry-After"))
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(get("/api/me").header("Authorization", basic("admin", "demo")))
+        .andExpect(status().isOk());
+  }
+
+  @Test
   void theOpenApiDocumentIsPublic() throws Exception {
     String document =
         mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();

@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Bearer tokens always; HTTP Basic for the demo users in the quick start. Sessions are never
@@ -27,7 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, Optional<UserDetailsService> demoUsers)
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http, Optional<UserDetailsService> demoUsers, SignInThrottle throttle)
       throws Exception {
     ProblemAuthenticationEntryPoint entryPoint =
         new ProblemAuthenticationEntryPoint(demoUsers.isPresent());
@@ -55,6 +57,7 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable());
     if (demoUsers.isPresent()) {
       http.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
+      http.addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class);
     }
     return http.build();
   }

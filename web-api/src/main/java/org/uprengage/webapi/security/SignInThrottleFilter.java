@@ -1,0 +1,62 @@
+package org.uprengage.webapi.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Refuses HTTP Basic sign-ins of a username that failed too often lately (429, Retry-After). */
+class SignInThrottleFilter extends OncePerRequestFilter {
+
+  private final SignInThrottle throttle;
+
+  SignInThrottleFilter(SignInThrottle throttle) {
+    this.throttle = throttle;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String username = basicUsername(request.getHeader(HttpHeaders.AUTHORIZATION));
+    Duration wait = username == null ? Duration.ZERO : throttle.waitFor(username);
+    if (wait.isZero() || wait.isNegative()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    long seconds = Math.max(1, wait.toSeconds());
+    response.setStatus(429);
+    response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response
+        .getOutputStream()
+        .write(
+            ("{\"type\":\"https://uprengage.org/problems/too-many-sign-ins\",\"title\":\"Too many failed sign-ins\",\"status\":429,\"detail\":\"Too many failed sign-ins for this user; try again in "
+                    + seconds
+                    + " seconds.\"}")
+                .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String basicUsername(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).trim()),
+              StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon < 0 ? null : decoded.substring(0, colon);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
