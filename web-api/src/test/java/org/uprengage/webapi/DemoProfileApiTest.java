@@ -247,6 +247,31 @@ class DemoProfileApiTest {
   }
 
   @Test
+  void bulkRequestsAreBoundedBeforeTheyReachTheEngine() throws Exception {
+    String many = String.join(",", java.util.Collections.nCopies(51, "\"abc\""));
+    mvc.perform(
+            post("/api/tasks/bulk/claim")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"taskIds\":[" + many + "]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("taskIds"));
+    assertThat(engine.received()).isEmpty();
+    engine.answer(
+        200,
+        "application/json",
+        "[{\"taskId\":\"abc\",\"status\":404,\"problem\":{\"title\":\"Task not found\",\"status\":404}}]");
+    mvc.perform(
+            post("/api/tasks/bulk/claim")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"taskIds\":[\"abc\"]}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].status").value(404))
+        .andExpect(jsonPath("$[0].problem.title").value("Task not found"));
+  }
+
+  @Test
   void theOpenApiDocumentIsPublic() throws Exception {
     String document =
         mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();

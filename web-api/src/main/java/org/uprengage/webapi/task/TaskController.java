@@ -150,6 +150,46 @@ class TaskController {
     return engine.post("/api/tasks/{id}/follow-up", followUp, TaskResources.Task.class, id);
   }
 
+  @PostMapping("/bulk/claim")
+  @Operation(
+      summary = "Claim several tasks",
+      description =
+          "Each task gets its own result (status, task or problem); at most 50 a request.")
+  java.util.List<TaskResources.BulkResult> bulkClaim(
+      @jakarta.validation.Valid @RequestBody BulkRequest request) {
+    return bulk("claim", request);
+  }
+
+  @PostMapping("/bulk/assign")
+  @Operation(
+      summary = "Assign several tasks to one person (coordinators)",
+      description = "Each task gets its own result; at most 50 a request.")
+  java.util.List<TaskResources.BulkResult> bulkAssign(
+      @jakarta.validation.Valid @RequestBody BulkRequest request) {
+    return bulk("assign", request);
+  }
+
+  @PostMapping("/bulk/complete")
+  @Operation(
+      summary = "Complete several tasks you hold with the same inputs",
+      description = "Each task gets its own result; at most 50 a request.")
+  java.util.List<TaskResources.BulkResult> bulkComplete(
+      @jakarta.validation.Valid @RequestBody BulkRequest request) {
+    return bulk("complete", request);
+  }
+
+  private java.util.List<TaskResources.BulkResult> bulk(String action, BulkRequest request) {
+    return java.util.List.of(
+        engine.post("/api/tasks/bulk/" + action, request, TaskResources.BulkResult[].class));
+  }
+
+  /** Up to 50 tasks; the assignee for assign, the inputs for complete. */
+  record BulkRequest(
+      @jakarta.validation.constraints.NotEmpty @jakarta.validation.constraints.Size(max = 50)
+          java.util.List<@Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String> taskIds,
+      @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "must be a username") String assignee,
+      Map<String, Object> input) {}
+
   record Delegation(
       @jakarta.validation.constraints.NotBlank
           @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "must be a username")

@@ -51,6 +51,10 @@ final class TaskResources {
       String taskId,
       String remoteAddress) {}
 
+  /** What happened to one task of a bulk request. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record BulkResult(String taskId, int status, Task task, java.util.Map<String, Object> problem) {}
+
   /** A comment on a task. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Comment(String id, String author, Instant time, String text) {}

@@ -1,0 +1,90 @@
+package org.uprengage.engine.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.web.ApiProblem;
+
+/**
+ * Bulk claim, assign and complete: each task is its own transaction and gets its own result, so one
+ * that fails leaves the others done. At most {@value #MAX_ITEMS} tasks a request.
+ */
+@RestController
+@RequestMapping("/api/tasks/bulk")
+class BulkTaskController {
+
+  static final int MAX_ITEMS = 50;
+
+  private final TaskWork work;
+
+  BulkTaskController(TaskWork work) {
+    this.work = work;
+  }
+
+  @PostMapping("/claim")
+  List<ItemResult> claim(Caller caller, @RequestBody Bulk request) {
+    return each(request, id -> work.claim(caller, id));
+  }
+
+  @PostMapping("/assign")
+  List<ItemResult> assign(Caller caller, @RequestBody Bulk request) {
+    return each(request, id -> work.assign(caller, id, request.assignee()));
+  }
+
+  @PostMapping("/complete")
+  List<ItemResult> complete(Caller caller, @RequestBody Bulk request) {
+    return each(
+        request,
+        id -> {
+          work.complete(caller, id, request.input());
+          return null;
+        });
+  }
+
+  private static List<ItemResult> each(Bulk request, Function<String, TaskView> action) {
+    if (request.taskIds() == null || request.taskIds().isEmpty()) {
+      throw ApiProblem.invalid("taskIds", "name at least one task");
+    }
+    if (request.taskIds().size() > MAX_ITEMS) {
+      throw ApiProblem.invalid("taskIds", "at most " + MAX_ITEMS + " tasks a request");
+    }
+    List<ItemResult> results = new ArrayList<>();
+    for (String id : request.taskIds()) {
+      try {
+        TaskView task;
+        try {
+          task = action.apply(id);
+        } catch (OptimisticLockingException lost) {
+          task = action.apply(id);
+        }
+        results.add(new ItemResult(id, 200, task, null));
+      } catch (ErrorResponseException problem) {
+        ProblemDetail body = problem.getBody();
+        results.add(new ItemResult(id, body.getStatus(), null, body));
+      } catch (OptimisticLockingException lost) {
+        results.add(
+            new ItemResult(
+                id,
+                409,
+                null,
+                ApiProblem.conflict("Someone else changed this task at the same time.").getBody()));
+      }
+    }
+    return results;
+  }
+
+  /** The tasks and, for assign, the assignee; for complete, the inputs every task takes. */
+  record Bulk(List<String> taskIds, String assignee, Map<String, Object> input) {}
+
+  /** What happened to one task: its status, the task as it is now, or the problem. */
+  record ItemResult(String taskId, int status, TaskView task, ProblemDetail problem) {}
+}
