@@ -77,6 +77,12 @@ public abstract class EngineIntegrationTest {
         body, "$.items[?(@.reviewId == '" + reviewId + "' && @.taskKey == '" + taskKey + "')].id");
   }
 
+  /** POSTs a JSON body as {@code who}. */
+  protected ResultActions postJson(String path, String json, RequestPostProcessor who)
+      throws Exception {
+    return mvc.perform(post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(json));
+  }
+
   protected ResultActions act(String taskId, String action, RequestPostProcessor who)
       throws Exception {
     return mvc.perform(post("/api/tasks/" + taskId + "/" + action).with(who));

@@ -135,7 +135,8 @@ public class TaskWork {
   @Transactional
   public TaskView assign(Caller caller, String taskId, String assignee) {
     Task task = visibleTask(caller, taskId);
-    AuditTrail.concerns(reviewOf(task).id(), taskId);
+    Review review = reviewOf(task);
+    AuditTrail.concerns(review.id(), taskId);
     if (!overseesTeams(caller)) {
       throw ApiProblem.forbidden("Only coordinators and admins assign tasks; you can claim it.");
     }
@@ -143,7 +144,7 @@ public class TaskWork {
     if (!assignee.equals(task.getAssignee())) {
       asCaller(caller, () -> tasks.setAssignee(taskId, assignee));
     }
-    return view(reload(taskId), false);
+    return view(reload(taskId), review, false);
   }
 
   /**
@@ -173,36 +174,39 @@ public class TaskWork {
   @Transactional
   public TaskView delegate(Caller caller, String taskId, String to) {
     Task task = visibleTask(caller, taskId);
-    AuditTrail.concerns(reviewOf(task).id(), taskId);
+    Review review = reviewOf(task);
+    AuditTrail.concerns(review.id(), taskId);
     if (!caller.username().equals(task.getAssignee())) {
       throw ApiProblem.forbidden("Only the person who holds the task delegates it.");
     }
     requireUsername("to", to);
     asCaller(caller, () -> tasks.delegateTask(taskId, to));
-    return view(reload(taskId), false);
+    return view(reload(taskId), review, false);
   }
 
   /** The delegate hands the task back to its holder. */
   @Transactional
   public TaskView resolve(Caller caller, String taskId) {
     Task task = visibleTask(caller, taskId);
-    AuditTrail.concerns(reviewOf(task).id(), taskId);
+    Review review = reviewOf(task);
+    AuditTrail.concerns(review.id(), taskId);
     if (task.getDelegationState() != DelegationState.PENDING) {
-      throw ApiProblem.conflict("The task is not delegated.", view(task, false));
+      throw ApiProblem.conflict("The task is not delegated.", view(task, review, false));
     }
     if (!caller.username().equals(task.getAssignee())) {
       throw ApiProblem.forbidden(
           "Only " + task.getAssignee() + ", to whom it was delegated, resolves it.");
     }
     asCaller(caller, () -> tasks.resolveTask(taskId));
-    return view(reload(taskId), false);
+    return view(reload(taskId), review, false);
   }
 
   /** Sets (or, with null, clears) the day the holder wants to look at the task again. */
   @Transactional
   public TaskView followUp(Caller caller, String taskId, java.time.LocalDate on) {
     Task task = visibleTask(caller, taskId);
-    AuditTrail.concerns(reviewOf(task).id(), taskId);
+    Review review = reviewOf(task);
+    AuditTrail.concerns(review.id(), taskId);
     if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
       throw ApiProblem.forbidden(
           "Only the person who holds the task, or a coordinator, sets its follow-up date.");
@@ -212,7 +216,7 @@ public class TaskWork {
             ? null
             : java.util.Date.from(on.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
     asCaller(caller, () -> tasks.saveTask(task));
-    return view(reload(taskId), false);
+    return view(reload(taskId), review, false);
   }
 
   private static void requireUsername(String field, String username) {
@@ -235,7 +239,8 @@ public class TaskWork {
   @Transactional
   public TaskComment comment(Caller caller, String taskId, String text) {
     Task task = visibleTask(caller, taskId);
-    AuditTrail.concerns(reviewOf(task).id(), taskId);
+    Review review = reviewOf(task);
+    AuditTrail.concerns(review.id(), taskId);
     if (text == null || text.isBlank()) {
       throw ApiProblem.invalid("text", "is required");
     }
@@ -257,7 +262,8 @@ public class TaskWork {
   @Transactional
   public TaskView claim(Caller caller, String taskId) {
     Task task = visibleTask(caller, taskId);
-    AuditTrail.concerns(reviewOf(task).id(), taskId);
+    Review review = reviewOf(task);
+    AuditTrail.concerns(review.id(), taskId);
     if (!caller.username().equals(task.getAssignee())
         && !offeredTo(caller, taskId)
         && !caller.hasRole(Caller.ADMIN)) {
@@ -265,23 +271,24 @@ public class TaskWork {
           "The task is not offered to your groups; a coordinator can assign it.");
     }
     if (caller.username().equals(task.getAssignee())) {
-      return view(task, false);
+      return view(task, review, false);
     }
     if (task.getAssignee() != null) {
       throw ApiProblem.conflict(
-          "The task is already claimed by " + task.getAssignee() + ".", view(task, false));
+          "The task is already claimed by " + task.getAssignee() + ".", view(task, review, false));
     }
     asCaller(caller, () -> tasks.claim(taskId, caller.username()));
-    return view(reload(taskId), false);
+    return view(reload(taskId), review, false);
   }
 
   /** Gives the task back to its candidate groups. */
   @Transactional
   public TaskView unclaim(Caller caller, String taskId) {
     Task task = visibleTask(caller, taskId);
-    AuditTrail.concerns(reviewOf(task).id(), taskId);
+    Review review = reviewOf(task);
+    AuditTrail.concerns(review.id(), taskId);
     if (task.getAssignee() == null) {
-      return view(task, false);
+      return view(task, review, false);
     }
     if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
       throw ApiProblem.forbidden(
@@ -290,14 +297,15 @@ public class TaskWork {
               + ", who holds the task, or a coordinator can give it back.");
     }
     asCaller(caller, () -> tasks.setAssignee(taskId, null));
-    return view(reload(taskId), false);
+    return view(reload(taskId), review, false);
   }
 
   /** Completes the task with the inputs its form takes. */
   @Transactional
   public void complete(Caller caller, String taskId, Map<String, Object> input) {
     Task task = visibleTask(caller, taskId);
-    AuditTrail.concerns(reviewOf(task).id(), taskId);
+    Review review = reviewOf(task);
+    AuditTrail.concerns(review.id(), taskId);
     if (task.getDelegationState() == DelegationState.PENDING) {
       throw ApiProblem.conflict(
           "The task is delegated to "
@@ -305,16 +313,15 @@ public class TaskWork {
               + ": they resolve it, then "
               + task.getOwner()
               + " completes it.",
-          view(task, false));
+          view(task, review, false));
     }
     if (task.getAssignee() == null) {
-      throw ApiProblem.conflict("Claim the task before completing it.", view(task, false));
+      throw ApiProblem.conflict("Claim the task before completing it.", view(task, review, false));
     }
     if (!caller.username().equals(task.getAssignee())) {
       throw ApiProblem.forbidden(
           "The task is held by " + task.getAssignee() + "; only the assignee completes it.");
     }
-    Review review = reviewOf(task);
     TaskForm form = forms.get(task.getTaskDefinitionKey());
     FormInput formInput = new FormInput(input);
     Map<String, Object> variables;

@@ -2,12 +2,10 @@ package org.uprengage.engine.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.review.ReviewProcess;
 
@@ -167,11 +165,7 @@ class TaskActionsTest extends EngineIntegrationTest {
         taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
     act(draft, "claim", focalUnicef(team)).andExpect(status().isOk());
 
-    mvc.perform(
-            post("/api/tasks/" + draft + "/delegate")
-                .with(focalUnicef(team))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"to\":\"head-unicef\"}"))
+    postJson("/api/tasks/" + draft + "/delegate", "{\"to\":\"head-unicef\"}", focalUnicef(team))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.assignee").value("head-unicef"))
         .andExpect(jsonPath("$.owner").value("focal-unicef"))
@@ -194,26 +188,14 @@ class TaskActionsTest extends EngineIntegrationTest {
     String reviewId = drafting(team);
     String draft =
         taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
-    mvc.perform(
-            post("/api/tasks/" + draft + "/follow-up")
-                .with(focalUnicef(team))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"on\":\"2027-01-10\"}"))
+    postJson("/api/tasks/" + draft + "/follow-up", "{\"on\":\"2027-01-10\"}", focalUnicef(team))
         .andExpect(status().isForbidden());
     act(draft, "claim", focalUnicef(team));
 
-    mvc.perform(
-            post("/api/tasks/" + draft + "/follow-up")
-                .with(focalUnicef(team))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"on\":\"2027-01-10\"}"))
+    postJson("/api/tasks/" + draft + "/follow-up", "{\"on\":\"2027-01-10\"}", focalUnicef(team))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.followUp").value("2027-01-10T00:00:00Z"));
-    mvc.perform(
-            post("/api/tasks/" + draft + "/follow-up")
-                .with(focalUnicef(team))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"on\":\"someday\"}"))
+    postJson("/api/tasks/" + draft + "/follow-up", "{\"on\":\"someday\"}", focalUnicef(team))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("on"));
   }
@@ -235,11 +217,7 @@ class TaskActionsTest extends EngineIntegrationTest {
       String assignee,
       org.springframework.test.web.servlet.request.RequestPostProcessor who)
       throws Exception {
-    return mvc.perform(
-        post("/api/tasks/" + taskId + "/assign")
-            .with(who)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"assignee\":\"" + assignee + "\"}"));
+    return postJson("/api/tasks/" + taskId + "/assign", "{\"assignee\":\"" + assignee + "\"}", who);
   }
 
   private org.springframework.test.web.servlet.ResultActions comment(
@@ -247,10 +225,6 @@ class TaskActionsTest extends EngineIntegrationTest {
       String text,
       org.springframework.test.web.servlet.request.RequestPostProcessor who)
       throws Exception {
-    return mvc.perform(
-        post("/api/tasks/" + taskId + "/comments")
-            .with(who)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"text\":\"" + text + "\"}"));
+    return postJson("/api/tasks/" + taskId + "/comments", "{\"text\":\"" + text + "\"}", who);
   }
 }
