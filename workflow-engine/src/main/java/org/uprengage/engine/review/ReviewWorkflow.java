@@ -73,7 +73,7 @@ public class ReviewWorkflow {
       throw ApiProblem.invalid(
           "country", "no country team serves " + country + "; an admin adds country teams");
     }
-    if (!caller.belongsTo(country) && !caller.hasRole(Caller.ADMIN)) {
+    if (!caller.belongsTo(country)) {
       throw ApiProblem.forbidden("You are not a member of the country team for " + country + ".");
     }
     if (calendar.find(session).isEmpty()) {

@@ -11,6 +11,11 @@ public record Caller(String username, Set<String> roles, String agency, Set<Stri
 
   public static final String ADMIN = "admin";
   public static final String COORDINATOR = "coordinator";
+  public static final String VIEWER = "viewer";
+
+  /** The roles that act on tasks; a person with none of them (a viewer) only reads. */
+  public static final Set<String> ACTING_ROLES =
+      Set.of(ADMIN, COORDINATOR, "rc", "head-of-office", "focal-point");
 
   public Caller {
     roles = Set.copyOf(roles);
@@ -19,6 +24,11 @@ public record Caller(String username, Set<String> roles, String agency, Set<Stri
 
   public boolean hasRole(String role) {
     return roles.contains(role);
+  }
+
+  /** A viewer (or a person with no acting role): sees what their groups see, changes nothing. */
+  public boolean readOnly() {
+    return roles.stream().noneMatch(ACTING_ROLES::contains);
   }
 
   public boolean belongsTo(String countryTeam) {

@@ -17,10 +17,36 @@ import org.uprengage.engine.security.Caller;
 class TaskController {
 
   private final TaskWork work;
+  private final TaskAttachments attachments;
 
-  TaskController(TaskWork work) {
+  TaskController(TaskWork work, TaskAttachments attachments) {
     this.work = work;
+    this.attachments = attachments;
   }
+
+  @GetMapping("/{id}/attachments")
+  java.util.List<TaskAttachment> attachments(Caller caller, @PathVariable String id) {
+    return attachments.list(caller, id);
+  }
+
+  @PostMapping("/{id}/attachments")
+  ResponseEntity<TaskAttachment> attach(
+      Caller caller, @PathVariable String id, @RequestBody NewAttachment attachment) {
+    TaskAttachment added =
+        attachments.add(caller, id, attachment.name(), attachment.url(), attachment.description());
+    return ResponseEntity.created(
+            java.net.URI.create("/api/tasks/" + id + "/attachments/" + added.id()))
+        .body(added);
+  }
+
+  @org.springframework.web.bind.annotation.DeleteMapping("/{id}/attachments/{attachmentId}")
+  ResponseEntity<Void> detach(
+      Caller caller, @PathVariable String id, @PathVariable UUID attachmentId) {
+    attachments.remove(caller, id, attachmentId);
+    return ResponseEntity.noContent().build();
+  }
+
+  record NewAttachment(String name, String url, String description) {}
 
   @GetMapping
   TaskPage list(

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -35,6 +37,7 @@ public class TaskWork {
   public static final int MAX_PAGE_SIZE = 100;
 
   private final TaskService tasks;
+  private final HistoryService history;
   private final IdentityService identity;
   private final ReviewWorkflow reviews;
   private final Map<String, TaskForm> forms;
@@ -42,12 +45,14 @@ public class TaskWork {
 
   TaskWork(
       TaskService tasks,
+      HistoryService history,
       IdentityService identity,
       ReviewWorkflow reviews,
       List<TaskForm> forms,
       AuditTrail audits) {
     this.audits = audits;
     this.tasks = tasks;
+    this.history = history;
     this.identity = identity;
     this.reviews = reviews;
     this.forms = new java.util.HashMap<>();
@@ -62,6 +67,10 @@ public class TaskWork {
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw ApiProblem.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    if ("team".equals(filter.show()) && !overseesTeams(caller)) {
+      throw ApiProblem.forbidden(
+          "Only coordinators and admins see every task of their country teams.");
     }
     if (caller.countryTeams().isEmpty()) {
       return new TaskPage(List.of(), page, size, 0);
@@ -85,10 +94,7 @@ public class TaskWork {
         query.taskCandidateGroupIn(groups);
       }
       case "team" -> {
-        if (!overseesTeams(caller)) {
-          throw ApiProblem.forbidden(
-              "Only coordinators and admins see every task of their country teams.");
-        }
+        // checked above, before anything is looked up
       }
       case "both" -> {
         if (groups.isEmpty()) {
@@ -134,7 +140,7 @@ public class TaskWork {
   /** A coordinator (or admin) assigns the task to someone, or to someone else. */
   @Transactional
   public TaskView assign(Caller caller, String taskId, String assignee) {
-    Task task = visibleTask(caller, taskId);
+    Task task = changeableTask(caller, taskId);
     Review review = reviewOf(task);
     AuditTrail.concerns(review.id(), taskId);
     if (!overseesTeams(caller)) {
@@ -173,7 +179,7 @@ public class TaskWork {
    */
   @Transactional
   public TaskView delegate(Caller caller, String taskId, String to) {
-    Task task = visibleTask(caller, taskId);
+    Task task = changeableTask(caller, taskId);
     Review review = reviewOf(task);
     AuditTrail.concerns(review.id(), taskId);
     if (!caller.username().equals(task.getAssignee())) {
@@ -187,7 +193,7 @@ public class TaskWork {
   /** The delegate hands the task back to its holder. */
   @Transactional
   public TaskView resolve(Caller caller, String taskId) {
-    Task task = visibleTask(caller, taskId);
+    Task task = changeableTask(caller, taskId);
     Review review = reviewOf(task);
     AuditTrail.concerns(review.id(), taskId);
     if (task.getDelegationState() != DelegationState.PENDING) {
@@ -204,7 +210,7 @@ public class TaskWork {
   /** Sets (or, with null, clears) the day the holder wants to look at the task again. */
   @Transactional
   public TaskView followUp(Caller caller, String taskId, java.time.LocalDate on) {
-    Task task = visibleTask(caller, taskId);
+    Task task = changeableTask(caller, taskId);
     Review review = reviewOf(task);
     AuditTrail.concerns(review.id(), taskId);
     if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
@@ -238,7 +244,7 @@ public class TaskWork {
   /** Adds the caller's comment to a task they see. */
   @Transactional
   public TaskComment comment(Caller caller, String taskId, String text) {
-    Task task = visibleTask(caller, taskId);
+    Task task = changeableTask(caller, taskId);
     Review review = reviewOf(task);
     AuditTrail.concerns(review.id(), taskId);
     if (text == null || text.isBlank()) {
@@ -261,7 +267,7 @@ public class TaskWork {
   /** Takes the task; claiming a task one already holds changes nothing. */
   @Transactional
   public TaskView claim(Caller caller, String taskId) {
-    Task task = visibleTask(caller, taskId);
+    Task task = changeableTask(caller, taskId);
     Review review = reviewOf(task);
     AuditTrail.concerns(review.id(), taskId);
     if (!caller.username().equals(task.getAssignee())
@@ -284,7 +290,7 @@ public class TaskWork {
   /** Gives the task back to its candidate groups. */
   @Transactional
   public TaskView unclaim(Caller caller, String taskId) {
-    Task task = visibleTask(caller, taskId);
+    Task task = changeableTask(caller, taskId);
     Review review = reviewOf(task);
     AuditTrail.concerns(review.id(), taskId);
     if (task.getAssignee() == null) {
@@ -303,7 +309,7 @@ public class TaskWork {
   /** Completes the task with the inputs its form takes. */
   @Transactional
   public void complete(Caller caller, String taskId, Map<String, Object> input) {
-    Task task = visibleTask(caller, taskId);
+    Task task = changeableTask(caller, taskId);
     Review review = reviewOf(task);
     AuditTrail.concerns(review.id(), taskId);
     if (task.getDelegationState() == DelegationState.PENDING) {
@@ -339,7 +345,21 @@ public class TaskWork {
     asCaller(caller, () -> tasks.complete(taskId, variables));
   }
 
-  private Task visibleTask(Caller caller, String taskId) {
+  /** A task the caller sees and may change: viewers see tasks but change none (403). */
+  Task changeableTask(Caller caller, String taskId) {
+    Task task;
+    try {
+      task = visibleTask(caller, taskId);
+    } catch (ApiProblem notVisible) {
+      throw finishedTask(caller, taskId).orElse(notVisible);
+    }
+    if (caller.readOnly()) {
+      throw ApiProblem.forbidden("Viewers see reviews and tasks but do not change them.");
+    }
+    return task;
+  }
+
+  Task visibleTask(Caller caller, String taskId) {
     if (caller.countryTeams().isEmpty()) {
       throw ApiProblem.notFound("Task", taskId);
     }
@@ -362,6 +382,61 @@ public class TaskWork {
     return task;
   }
 
+  /**
+   * The loser of a race to finish a task learns what became of it (409 with its state) rather than
+   * a bare 404, if the finished task was one they saw.
+   */
+  private Optional<ApiProblem> finishedTask(Caller caller, String taskId) {
+    if (caller.countryTeams().isEmpty()) {
+      return Optional.empty();
+    }
+    HistoricTaskInstance finished =
+        history
+            .createHistoricTaskInstanceQuery()
+            .taskId(taskId)
+            .tenantIdIn(caller.countryTeams().toArray(String[]::new))
+            .finished()
+            .singleResult();
+    if (finished == null) {
+      return Optional.empty();
+    }
+    boolean sawIt =
+        overseesTeams(caller)
+            || caller.username().equals(finished.getAssignee())
+            || history
+                .createHistoricIdentityLinkLogQuery()
+                .taskId(taskId)
+                .type(IdentityLinkType.CANDIDATE)
+                .list()
+                .stream()
+                .anyMatch(link -> caller.groups().contains(link.getGroupId()));
+    if (!sawIt) {
+      return Optional.empty();
+    }
+    String outcome = "completed".equals(finished.getDeleteReason()) ? "completed" : "cancelled";
+    return Optional.of(
+        ApiProblem.conflict(
+            "The task was already "
+                + outcome
+                + (finished.getAssignee() == null
+                    ? ""
+                    : " (held by " + finished.getAssignee() + ")")
+                + " at "
+                + finished.getEndTime().toInstant()
+                + ".",
+            new FinishedTask(
+                finished.getId(),
+                finished.getName(),
+                finished.getTaskDefinitionKey(),
+                outcome,
+                finished.getAssignee(),
+                finished.getEndTime().toInstant())));
+  }
+
+  /** What a finished task looks like to the one who came too late. */
+  record FinishedTask(
+      String id, String name, String taskKey, String state, String assignee, Instant finished) {}
+
   private boolean offeredTo(Caller caller, String taskId) {
     Set<String> groups = caller.groups();
     return candidateGroups(taskId).stream().anyMatch(groups::contains);
@@ -376,7 +451,7 @@ public class TaskWork {
     return tasks.createTaskQuery().taskId(taskId).singleResult();
   }
 
-  private Review reviewOf(Task task) {
+  Review reviewOf(Task task) {
     Review review =
         reviews
             .byProcessInstance(Set.of(task.getProcessInstanceId()))

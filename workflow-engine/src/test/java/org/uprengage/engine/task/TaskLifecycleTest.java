@@ -137,7 +137,11 @@ class TaskLifecycleTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.type").value("https://uprengage.org/problems/not-found"));
     act(draft, "claim", focalUnicef(otherTeam)).andExpect(status().isNotFound());
     act(plan, "claim", coordinator(team))
-        .andExpect(status().isNotFound()); // completed tasks are gone
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.current.state").value("completed"))
+        .andExpect(jsonPath("$.current.assignee").value("coordinator"));
+    act(plan, "claim", focalUnicef(team)).andExpect(status().isNotFound());
+    act(plan, "claim", coordinator(otherTeam)).andExpect(status().isNotFound());
   }
 
   @Test

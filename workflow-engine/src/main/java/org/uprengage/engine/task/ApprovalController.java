@@ -1,0 +1,27 @@
+package org.uprengage.engine.task;
+
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.web.ApiProblem;
+
+@RestController
+class ApprovalController {
+
+  private final Approvals approvals;
+
+  ApprovalController(Approvals approvals) {
+    this.approvals = approvals;
+  }
+
+  @GetMapping("/api/approvals")
+  List<Approvals.Approval> waiting(
+      Caller caller, @RequestParam(defaultValue = "both") String show) {
+    if (!List.of("mine", "both", "team").contains(show)) {
+      throw ApiProblem.invalid("show", "must be one of mine, both, team");
+    }
+    return approvals.waiting(caller, show);
+  }
+}

@@ -1,0 +1,76 @@
+package org.uprengage.engine.task;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.engine.review.ReviewProcess;
+import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.submission.SubmissionRecord;
+import org.uprengage.engine.submission.SubmissionSections;
+import org.uprengage.engine.submission.SubmissionView;
+
+/**
+ * Decisions waiting on people: the joint submission's clearance by heads of office and sign-off by
+ * the RC, each with the text to decide on. They decide by completing the task with {@code
+ * {"decision":"approve"}} or {@code {"decision":"send-back","comments":...}}.
+ */
+@Service
+public class Approvals {
+
+  /** Every approval task, at most this many of each kind in one answer. */
+  static final int MAX_PER_KIND = TaskWork.MAX_PAGE_SIZE;
+
+  private final TaskWork work;
+  private final SubmissionRecord submissions;
+
+  Approvals(TaskWork work, SubmissionRecord submissions) {
+    this.work = work;
+    this.submissions = submissions;
+  }
+
+  /** The approvals the caller may decide (show=both), or, for coordinators, their teams' (team). */
+  @Transactional(readOnly = true)
+  public List<Approval> waiting(Caller caller, String show) {
+    List<Approval> waiting = new ArrayList<>();
+    for (String taskKey :
+        List.of(ReviewProcess.TASK_CLEAR_SUBMISSION, ReviewProcess.TASK_SIGN_OFF_SUBMISSION)) {
+      TaskPage page =
+          work.list(
+              caller,
+              new TaskFilter(null, show, taskKey, null, null, "due", false),
+              0,
+              MAX_PER_KIND);
+      for (TaskView task : page.items()) {
+        SubmissionView submission = submissions.of(caller, task.reviewId());
+        waiting.add(
+            new Approval(
+                task,
+                taskKey.equals(ReviewProcess.TASK_CLEAR_SUBMISSION)
+                    ? SubmissionSections.CLEARANCE
+                    : SubmissionSections.SIGN_OFF,
+                submission.round(),
+                submission.text(),
+                submission.consolidatedBy(),
+                submission.consolidatedAt()));
+      }
+    }
+    waiting.sort(
+        Comparator.comparing(
+                (Approval approval) -> approval.task().due(),
+                Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(approval -> approval.task().id()));
+    return waiting;
+  }
+
+  /** A decision waiting: the task, which kind, and the round's text. */
+  public record Approval(
+      TaskView task,
+      String stage,
+      Integer round,
+      String text,
+      String consolidatedBy,
+      Instant consolidatedAt) {}
+}

@@ -1,0 +1,114 @@
+package org.uprengage.engine.security;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.uprengage.engine.EngineIntegrationTest;
+import org.uprengage.engine.review.ReviewProcess;
+
+/**
+ * Reviews in a known state for the security tests, and a snapshot of everything a request could
+ * change in one, to show that a refused request changed nothing.
+ */
+abstract class ApiFixtures extends EngineIntegrationTest {
+
+  private static final AtomicInteger sessions = new AtomicInteger(600);
+  private static String foreignTeam;
+
+  /** A second country team, foreign to every fixture's. */
+  protected String foreignTeam() {
+    synchronized (ApiFixtures.class) {
+      if (foreignTeam == null) {
+        foreignTeam = newCountryTeam();
+      }
+      return foreignTeam;
+    }
+  }
+
+  /** Everything a request of the matrix could change in a fixture, as one comparable text. */
+  protected String state(Fixture fixture) {
+    return String.join(
+        "\n",
+        String.valueOf(
+            jdbc.queryForList(
+                "SELECT id_, rev_, assignee_, owner_, delegation_, follow_up_date_, due_date_ FROM act_ru_task WHERE tenant_id_ = ? ORDER BY id_",
+                fixture.team())),
+        String.valueOf(
+            jdbc.queryForList(
+                "SELECT id_ FROM act_hi_comment WHERE task_id_ IN (?, ?) ORDER BY id_",
+                fixture.held(),
+                fixture.open())),
+        String.valueOf(
+            jdbc.queryForList(
+                "SELECT id, name, url FROM upr_task_attachment WHERE task_id IN (?, ?) ORDER BY id",
+                fixture.held(),
+                fixture.open())),
+        String.valueOf(
+            jdbc.queryForList(
+                "SELECT * FROM upr_review WHERE country = ? ORDER BY id", fixture.team())),
+        String.valueOf(
+            jdbc.queryForList(
+                "SELECT * FROM upr_review_milestone WHERE review_id = ?::uuid ORDER BY 2",
+                fixture.review())),
+        String.valueOf(
+            jdbc.queryForList("SELECT * FROM upr_session WHERE number = ?", fixture.session())),
+        String.valueOf(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM upr_session WHERE number > ?",
+                Long.class,
+                fixture.session())));
+  }
+
+  /**
+   * A fresh review in a fresh country team: UNICEF's draft held by UNICEF's focal point with one
+   * attachment, UNDP's draft offered to UNDP; with a session of its own in the calendar if asked.
+   */
+  protected Fixture fixture(boolean withSession) throws Exception {
+    String team = newCountryTeam();
+    String reviewId = startReview(team, 42, coordinator(team));
+    String plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
+    act(plan, "claim", coordinator(team));
+    complete(plan, "{\"agencies\":[\"UNICEF\",\"UNDP\"]}", coordinator(team));
+    String held =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+    String open =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUndp(team)).get(0);
+    act(held, "claim", focalUnicef(team));
+    String attachment =
+        JsonPath.read(
+            postJson(
+                    "/api/tasks/" + held + "/attachments",
+                    "{\"name\":\"Draft v1\",\"url\":\"https://docs.example.org/d/1\"}",
+                    focalUnicef(team))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$.id");
+    int session = withSession ? sessions.getAndIncrement() : 0;
+    if (withSession) {
+      postJson(
+          "/api/sessions",
+          "{\"number\":" + session + ",\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"}",
+          person("admin", List.of("admin"), null, List.of(team)));
+    }
+    return new Fixture(team, reviewId, held, open, attachment, session);
+  }
+
+  /** The objects of one fixture, by the names the matrix uses. */
+  protected record Fixture(
+      String team, String review, String held, String open, String attachment, int session) {
+
+    String fill(String template) {
+      return template
+          .replace("{team}", team)
+          .replace("{review}", review)
+          .replace("{held}", held)
+          .replace("{open}", open)
+          .replace("{attachment}", attachment)
+          .replace("{session}", String.valueOf(session))
+          .replace(
+              "{newSession}",
+              template.contains("{newSession}") ? String.valueOf(sessions.getAndIncrement()) : "");
+    }
+  }
+}

@@ -1,0 +1,344 @@
+package org.uprengage.engine.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * A corpus of bad input, each sent by the person who could otherwise make the change: malformed
+ * JSON, wrong types, unknown fields (no mass assignment), oversized values, injection strings in
+ * constrained fields, bad path and query values, wrong media types and methods. Every one gets a
+ * 4xx with a problem+json body, none a 5xx, and nothing changes.
+ */
+class BadInputCorpusTest extends ApiFixtures {
+
+  private static final String JSON = "application/json";
+  private static final String MERGE_PATCH = "application/merge-patch+json";
+
+  private static final List<String> INJECTIONS =
+      List.of(
+          "'; DROP TABLE upr_review; --",
+          "\" OR 1=1 --",
+          "<script>alert(1)</script>",
+          "${jndi:ldap://127.0.0.1:1389/a}",
+          "../../../../etc/passwd",
+          "a\\u0000b",
+          "{{7*7}}");
+
+  /** Who sends what: the person is the one allowed to make the change, so only the input is bad. */
+  private record Case(
+      String who,
+      String method,
+      String path,
+      String contentType,
+      String body,
+      BiFunction<String, String, RequestPostProcessor> person) {
+
+    @Override
+    public String toString() {
+      return method
+          + " "
+          + path
+          + " "
+          + (body == null ? "" : body.length() > 80 ? body.substring(0, 80) + "..." : body);
+    }
+  }
+
+  @Test
+  void everyBadInputGetsAProblemAndChangesNothing() throws Exception {
+    Fixture fixture = fixture(true);
+    List<Case> corpus = corpus();
+    String before = state(fixture);
+    List<String> failures = new ArrayList<>();
+    for (Case bad : corpus) {
+      MockHttpServletRequestBuilder request =
+          request(HttpMethod.valueOf(bad.method()), fixture.fill(bad.path()))
+              .with(bad.person().apply(fixture.team(), foreignTeam()));
+      if (bad.contentType() != null) {
+        request.contentType(bad.contentType());
+      }
+      if (bad.body() != null) {
+        request.content(fixture.fill(bad.body()));
+      }
+      MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+      int status = response.getStatus();
+      if (status < 400 || status >= 500) {
+        failures.add(bad + " -> " + status + " " + response.getContentAsString());
+      } else if (!String.valueOf(response.getContentType())
+          .startsWith("application/problem+json")) {
+        failures.add(bad + " -> " + status + " without problem+json");
+      }
+    }
+    assertThat(failures).isEmpty();
+    assertThat(state(fixture))
+        .as("state after " + corpus.size() + " bad requests")
+        .isEqualTo(before);
+    System.out.println("Bad-input corpus: " + corpus.size() + " requests");
+  }
+
+  private static List<Case> corpus() {
+    List<Case> corpus = new ArrayList<>();
+    BiFunction<String, String, RequestPostProcessor> coordinator =
+        (own, foreign) -> coordinator(own);
+    BiFunction<String, String, RequestPostProcessor> focal = (own, foreign) -> focalUnicef(own);
+    BiFunction<String, String, RequestPostProcessor> focalUndp = (own, foreign) -> focalUndp(own);
+    BiFunction<String, String, RequestPostProcessor> admin =
+        (own, foreign) -> person("admin", List.of("admin"), null, List.of(own));
+    String longText = "x".repeat(200_001);
+
+    // Every JSON endpoint: malformed, not an object, wrong types, unknown fields, no body.
+    Map<String, BiFunction<String, String, RequestPostProcessor>> jsonEndpoints =
+        Map.of(
+            "POST /api/reviews", coordinator,
+            "POST /api/tasks/{held}/complete", focal,
+            "POST /api/tasks/{held}/assign", coordinator,
+            "POST /api/tasks/{held}/delegate", focal,
+            "POST /api/tasks/{held}/follow-up", focal,
+            "POST /api/tasks/{held}/comments", focal,
+            "POST /api/tasks/{held}/attachments", focal,
+            "POST /api/tasks/bulk/claim", focalUndp,
+            "PUT /api/reviews/{review}/milestones/clearance", coordinator,
+            "POST /api/sessions", admin);
+    jsonEndpoints.forEach(
+        (endpoint, who) -> {
+          String method = endpoint.substring(0, endpoint.indexOf(' '));
+          String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+          for (String body :
+              List.of(
+                  "{\"text\":",
+                  "{'single':'quotes'}",
+                  "[]",
+                  "\"a string\"",
+                  "42",
+                  "null",
+                  "{\"sneaky\":1}",
+                  "{\"text\":{\"nested\":[1,2,3]},\"assignee\":[],\"to\":7,\"on\":true}")) {
+            corpus.add(new Case(endpoint, method, path, JSON, body, who));
+          }
+          corpus.add(new Case(endpoint, method, path, JSON, "", who));
+          corpus.add(new Case(endpoint, method, path, "text/plain", "text=hello", who));
+          corpus.add(new Case(endpoint, method, path, "application/xml", "<text>x</text>", who));
+        });
+    corpus.add(
+        new Case("", "PATCH", "/api/sessions/{session}", MERGE_PATCH, "{\"endsOn\":", admin));
+    corpus.add(new Case("", "PATCH", "/api/sessions/{session}", MERGE_PATCH, "[]", admin));
+    corpus.add(
+        new Case("", "PATCH", "/api/sessions/{session}", MERGE_PATCH, "{\"sneaky\":1}", admin));
+    corpus.add(
+        new Case("", "PATCH", "/api/sessions/{session}", "text/plain", "endsOn=2031-05-17", admin));
+
+    // Values of the wrong shape, oversized, or carrying injection strings, per field.
+    add(
+        corpus,
+        "POST",
+        "/api/reviews",
+        coordinator,
+        "{\"country\":42,\"session\":54}",
+        "{\"country\":\"{team}\",\"session\":\"fifty\"}",
+        "{\"country\":\"{team}\",\"session\":1.5}",
+        "{\"country\":\"{team}\",\"session\":-1}",
+        "{\"country\":\"{team}\",\"session\":99999999999}",
+        "{\"country\":\"{team}\",\"session\":54,\"startedBy\":\"rc\"}",
+        "{\"country\":\"{team}\"}");
+    for (String injection : INJECTIONS) {
+      add(
+          corpus,
+          "POST",
+          "/api/reviews",
+          coordinator,
+          "{\"country\":" + quoted(injection) + ",\"session\":54}");
+      add(
+          corpus,
+          "POST",
+          "/api/tasks/{held}/assign",
+          coordinator,
+          "{\"assignee\":" + quoted(injection) + "}");
+      add(
+          corpus,
+          "POST",
+          "/api/tasks/{held}/delegate",
+          focal,
+          "{\"to\":" + quoted(injection) + "}");
+      add(
+          corpus,
+          "POST",
+          "/api/tasks/{held}/attachments",
+          focal,
+          "{\"name\":\"Draft\",\"url\":" + quoted(injection) + "}");
+      add(
+          corpus,
+          "PUT",
+          "/api/reviews/{review}/milestones/clearance",
+          coordinator,
+          "{\"dueOn\":" + quoted(injection) + "}");
+      add(
+          corpus,
+          "PATCH",
+          "/api/sessions/{session}",
+          admin,
+          MERGE_PATCH,
+          "{\"endsOn\":" + quoted(injection) + "}");
+    }
+    add(
+        corpus,
+        "POST",
+        "/api/tasks/{held}/complete",
+        focal,
+        "{\"text\":42}",
+        "{\"text\":[\"a\"]}",
+        "{\"text\":null}",
+        "{\"text\":\"" + "x".repeat(100_001) + "\"}",
+        "{\"text\":\"Our section\",\"agencies\":[\"UNICEF\"]}",
+        "{\"text\":\"Our section\",\"decision\":\"approve\"}");
+    add(
+        corpus,
+        "POST",
+        "/api/tasks/{held}/assign",
+        coordinator,
+        "{\"assignee\":[\"a\"]}",
+        "{\"assignee\":\"" + "a".repeat(101) + "\"}",
+        "{\"assignee\":\"\"}",
+        "{\"assignee\":\"focal-undp\",\"candidateGroups\":[\"UNDP\"]}");
+    add(
+        corpus,
+        "POST",
+        "/api/tasks/{held}/follow-up",
+        focal,
+        "{\"on\":\"tomorrow\"}",
+        "{\"on\":\"2027-02-30\"}",
+        "{\"on\":20270101}",
+        "{\"on\":\"2027-01-15\",\"assignee\":\"rc\"}");
+    add(
+        corpus,
+        "POST",
+        "/api/tasks/{held}/comments",
+        focal,
+        "{\"text\":\"\"}",
+        "{\"text\":\"   \"}",
+        "{\"text\":\"" + "x".repeat(4001) + "\"}",
+        "{\"text\":{\"a\":1}}",
+        "{\"text\":\"hello\",\"author\":\"rc\"}",
+        "{\"text\":\"" + longText + "\"}");
+    add(
+        corpus,
+        "POST",
+        "/api/tasks/{held}/attachments",
+        focal,
+        "{\"name\":\"Draft\",\"url\":\"javascript:alert(1)\"}",
+        "{\"name\":\"Draft\",\"url\":\"file:///etc/passwd\"}",
+        "{\"name\":\"Draft\",\"url\":\"https://user:secret@docs.example.org/d\"}",
+        "{\"name\":\"Draft\",\"url\":\"not a link\"}",
+        "{\"name\":\"Draft\",\"url\":\"https:///no-host\"}",
+        "{\"name\":\"\",\"url\":\"https://docs.example.org/d\"}",
+        "{\"name\":\"" + "n".repeat(201) + "\",\"url\":\"https://docs.example.org/d\"}",
+        "{\"name\":\"Draft\",\"url\":\"https://docs.example.org/" + "p".repeat(2000) + "\"}",
+        "{\"name\":\"Draft\",\"url\":\"https://docs.example.org/d\",\"description\":\""
+            + "d".repeat(1001)
+            + "\"}",
+        "{\"name\":\"Draft\",\"url\":\"https://docs.example.org/d\",\"addedBy\":\"rc\"}");
+    add(
+        corpus,
+        "POST",
+        "/api/tasks/bulk/claim",
+        focalUndp,
+        "{\"taskIds\":[]}",
+        "{\"taskIds\":\"{open}\"}",
+        "{\"taskIds\":null}",
+        "{\"taskIds\":["
+            + String.join(",", IntStream.range(0, 51).mapToObj(i -> "\"t" + i + "\"").toList())
+            + "]}");
+    add(
+        corpus,
+        "PUT",
+        "/api/reviews/{review}/milestones/clearance",
+        coordinator,
+        "{\"dueOn\":null}",
+        "{}",
+        "{\"dueOn\":\"2022-09-01\",\"movedBy\":\"rc\"}");
+    add(
+        corpus,
+        "POST",
+        "/api/sessions",
+        admin,
+        "{\"number\":\"x\",\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"}",
+        "{\"number\":5000,\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"}",
+        "{\"number\":599,\"startsOn\":\"2031-13-01\",\"endsOn\":\"2031-05-16\"}",
+        "{\"number\":599,\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-01\"}",
+        "{\"number\":599,\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\",\"version\":9}");
+    add(
+        corpus,
+        "PATCH",
+        "/api/sessions/{session}",
+        admin,
+        MERGE_PATCH,
+        "{\"number\":43}",
+        "{\"endsOn\":\"x\"}",
+        "{\"endsOn\":\"2031-05-01\"}",
+        "{\"unknownDeadline\":\"2031-01-01\"}");
+
+    // Bad path and query values, unknown paths, wrong methods.
+    for (String path :
+        List.of(
+            "/api/reviews/not-a-uuid",
+            "/api/reviews/00000000-0000-0000-0000-000000000000",
+            "/api/reviews/{review}/milestones/%27%3B%20DROP%20TABLE%20upr_review",
+            "/api/tasks/%27%20OR%201%3D1",
+            "/api/tasks/{held}/attachments/not-a-uuid",
+            "/api/sessions/not-a-number",
+            "/api/sessions/99999999999",
+            "/api/tasks?size=1000",
+            "/api/tasks?size=0",
+            "/api/tasks?page=-1",
+            "/api/tasks?dueBefore=yesterday",
+            "/api/tasks?reviewId=not-a-uuid",
+            "/api/tasks?show=everything",
+            "/api/tasks?sort=name",
+            "/api/tasks?order=sideways",
+            "/api/tasks?overdue=maybe",
+            "/api/tasks?q=" + "q".repeat(201),
+            "/api/approvals?show=claimable",
+            "/api/nothing-here")) {
+      corpus.add(new Case("", "GET", path, null, null, coordinator));
+    }
+    corpus.add(new Case("", "DELETE", "/api/reviews/{review}", null, null, coordinator));
+    corpus.add(new Case("", "PUT", "/api/tasks/{held}", JSON, "{}", coordinator));
+    corpus.add(
+        new Case("", "DELETE", "/api/tasks/{held}/attachments/not-a-uuid", null, null, focal));
+    return corpus;
+  }
+
+  private static void add(
+      List<Case> corpus,
+      String method,
+      String path,
+      BiFunction<String, String, RequestPostProcessor> who,
+      String... bodies) {
+    for (String body : bodies) {
+      corpus.add(new Case("", method, path, JSON, body, who));
+    }
+  }
+
+  private static void add(
+      List<Case> corpus,
+      String method,
+      String path,
+      BiFunction<String, String, RequestPostProcessor> who,
+      String contentType,
+      String body) {
+    corpus.add(new Case("", method, path, contentType, body, who));
+  }
+
+  private static String quoted(String value) {
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
