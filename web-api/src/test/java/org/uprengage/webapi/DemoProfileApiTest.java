@@ -9,46 +9,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import java.util.Base64;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.uprengage.webapi.security.InternalTokens;
 
 /**
  * web-api's own behaviour in the quick start: sign-in, token relay, validation, problem
  * pass-through.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("demo")
-class DemoProfileApiTest {
-
-  static final StubService engine = new StubService();
-  static final StubService notifications = new StubService();
-
-  @Autowired MockMvc mvc;
-  @Autowired InternalTokens tokens;
-
-  @DynamicPropertySource
-  static void services(DynamicPropertyRegistry registry) {
-    registry.add("upr.services.engine", engine::url);
-    registry.add("upr.services.notifications", notifications::url);
-  }
-
-  @BeforeEach
-  void resetStubs() {
-    engine.reset();
-    notifications.reset();
-  }
+class DemoProfileApiTest extends DemoApiTest {
 
   @Test
   void aRequestWithoutCredentialsGets401WithAProblemSayingHowToSignIn() throws Exception {
@@ -282,9 +251,5 @@ class DemoProfileApiTest {
         .andExpect(jsonPath("$.paths['/api/reviews'].post").exists())
         .andExpect(jsonPath("$.paths['/api/tasks/{id}/claim'].post").exists())
         .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
-  }
-
-  static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
   }
 }

@@ -54,12 +54,51 @@ class SecurityConfiguration {
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable());
+        .csrf(csrf -> csrf.disable())
+        .headers(SecurityConfiguration::securityHeaders);
     if (demoUsers.isPresent()) {
       http.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
       http.addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class);
     }
     return http.build();
+  }
+
+  /**
+   * Beside Spring Security's defaults (nosniff, frames denied, no caching of answers, HSTS over
+   * HTTPS): a content security policy that lets the API's answers load nothing at all, and Swagger
+   * UI load only its own files; no referrer sent on; no powerful browser features.
+   */
+  private static void securityHeaders(
+      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
+          headers) {
+    org.springframework.security.web.util.matcher.RequestMatcher swaggerUi =
+        request -> request.getRequestURI().startsWith("/swagger-ui");
+    headers
+        .addHeaderWriter(
+            new org.springframework.security.web.header.writers
+                .DelegatingRequestMatcherHeaderWriter(
+                swaggerUi,
+                new org.springframework.security.web.header.writers.StaticHeadersWriter(
+                    "Content-Security-Policy",
+                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'")))
+        .addHeaderWriter(
+            new org.springframework.security.web.header.writers
+                .DelegatingRequestMatcherHeaderWriter(
+                new org.springframework.security.web.util.matcher.NegatedRequestMatcher(swaggerUi),
+                new org.springframework.security.web.header.writers.StaticHeadersWriter(
+                    "Content-Security-Policy",
+                    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")))
+        .referrerPolicy(
+            referrer ->
+                referrer.policy(
+                    org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                        .ReferrerPolicy.NO_REFERRER))
+        .addHeaderWriter(
+            new org.springframework.security.web.header.writers.StaticHeadersWriter(
+                "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"))
+        .addHeaderWriter(
+            new org.springframework.security.web.header.writers.StaticHeadersWriter(
+                "Cross-Origin-Opener-Policy", "same-origin"));
   }
 
   /** The quick start: demo users with one password, and tokens web-api signs itself. */

@@ -150,6 +150,59 @@ class TaskController {
     return engine.post("/api/tasks/{id}/follow-up", followUp, TaskResources.Task.class, id);
   }
 
+  @GetMapping("/{id}/attachments")
+  @Operation(summary = "Documents attached to a task, by link")
+  java.util.List<TaskResources.Attachment> attachments(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id) {
+    return engine.get(
+        "/api/tasks/{id}/attachments",
+        new org.springframework.core.ParameterizedTypeReference<
+            java.util.List<TaskResources.Attachment>>() {},
+        id);
+  }
+
+  @PostMapping("/{id}/attachments")
+  @Operation(
+      summary = "Attach a document to a task by its link",
+      description =
+          "UPR Engage keeps the link (http or https, no credentials in it), never the file. At most 50 a task.")
+  ResponseEntity<TaskResources.Attachment> attach(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
+      @jakarta.validation.Valid @RequestBody NewAttachment attachment) {
+    TaskResources.Attachment added =
+        engine.post("/api/tasks/{id}/attachments", attachment, TaskResources.Attachment.class, id);
+    return ResponseEntity.created(
+            org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{attachmentId}")
+                .buildAndExpand(added.id())
+                .toUri())
+        .body(added);
+  }
+
+  @org.springframework.web.bind.annotation.DeleteMapping("/{id}/attachments/{attachmentId}")
+  @Operation(summary = "Remove an attachment (the person who added it, or a coordinator)")
+  ResponseEntity<Void> detach(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
+      @PathVariable UUID attachmentId) {
+    engine.exchange(
+        org.springframework.http.HttpMethod.DELETE,
+        "/api/tasks/{id}/attachments/{attachmentId}",
+        null,
+        null,
+        Map.of(),
+        Void.class,
+        id,
+        attachmentId);
+    return ResponseEntity.noContent().build();
+  }
+
+  record NewAttachment(
+      @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200)
+          String name,
+      @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000)
+          String url,
+      @jakarta.validation.constraints.Size(max = 1000) String description) {}
+
   @PostMapping("/bulk/claim")
   @Operation(
       summary = "Claim several tasks",

@@ -62,4 +62,9 @@ final class TaskResources {
   /** A bounded page of tasks. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record TaskPage(List<Task> items, int page, int size, long total) {}
+
+  /** A document attached to a task by its link. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Attachment(
+      UUID id, String name, String url, String description, String addedBy, Instant addedAt) {}
 }

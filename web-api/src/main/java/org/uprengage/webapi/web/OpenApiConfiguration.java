@@ -95,6 +95,20 @@ class OpenApiConfiguration {
                                   "409",
                                   "Conflict with the current state; current shows it where useful");
                             }
+                            if (operation.getRequestBody() != null) {
+                              problem(
+                                  responses,
+                                  "413",
+                                  "The body is larger than "
+                                      + RequestSizeLimitFilter.MAX_BODY_BYTES / 1024
+                                      + " KiB");
+                            }
+                            if (path.startsWith("/api/tasks/bulk/")) {
+                              problem(
+                                  responses,
+                                  "429",
+                                  "Too many bulk requests lately; Retry-After says when to try again");
+                            }
                             problem(
                                 responses,
                                 "503",

@@ -1,0 +1,49 @@
+package org.uprengage.webapi.task;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.webapi.backend.Backend;
+
+@RestController
+@Tag(name = "Approvals")
+class ApprovalController {
+
+  private final Backend engine;
+
+  ApprovalController(
+      @org.springframework.beans.factory.annotation.Qualifier("engine") Backend engine) {
+    this.engine = engine;
+  }
+
+  @GetMapping("/api/approvals")
+  @Operation(
+      summary = "Decisions waiting on you: clearance by heads of office, sign-off by the RC",
+      description =
+          "Each with the text to decide on. Decide by completing the task: {\"decision\":\"approve\"} or {\"decision\":\"send-back\",\"comments\":\"...\"}; nobody approves a text they wrote (403). show=team lists every decision waiting in your country teams (coordinators). The history of decisions is at /api/reviews/{id}/submission.")
+  List<Approval> waiting(
+      @RequestParam(defaultValue = "both")
+          @Pattern(regexp = "mine|both|team", message = "must be one of mine, both, team")
+          String show) {
+    return engine.get(
+        "/api/approvals?show={show}", new ParameterizedTypeReference<List<Approval>>() {}, show);
+  }
+
+  /** A decision waiting. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Approval(
+      TaskResources.Task task,
+      @Schema(allowableValues = {"clearance", "sign-off"}) String stage,
+      Integer round,
+      String text,
+      String consolidatedBy,
+      Instant consolidatedAt) {}
+}
