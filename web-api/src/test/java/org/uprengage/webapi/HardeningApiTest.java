@@ -212,6 +212,35 @@ class HardeningApiTest extends DemoApiTest {
         .andExpect(jsonPath("$.title").value("Review not found"));
   }
 
+  @Test
+  void taskVersionsTravelAsETagAndIfMatch() throws Exception {
+    engine.answer(200, "application/json", "{\"id\":\"abc\",\"version\":3}");
+    engine.etag("\"3\"");
+    mvc.perform(get("/api/tasks/abc").header("Authorization", basic("focal-unicef", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"3\""));
+    mvc.perform(
+            post("/api/tasks/abc/claim")
+                .header("Authorization", basic("focal-unicef", "demo"))
+                .header("If-Match", "\"3\""))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"3\""));
+    assertThat(engine.last().ifMatch()).isEqualTo("\"3\"");
+    engine.answer(
+        409,
+        "application/problem+json",
+        "{\"title\":\"Conflict with the current state\",\"status\":409,\"current\":{\"id\":\"abc\",\"version\":4}}");
+    mvc.perform(
+            post("/api/tasks/abc/complete")
+                .header("Authorization", basic("focal-unicef", "demo"))
+                .header("If-Match", "\"3\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Our section\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.current.version").value(4));
+    assertThat(engine.last().ifMatch()).isEqualTo("\"3\"");
+  }
+
   private org.springframework.test.web.servlet.ResultActions bulkClaim(String user)
       throws Exception {
     return mvc.perform(

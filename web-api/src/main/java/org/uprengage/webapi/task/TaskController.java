@@ -86,10 +86,12 @@ class TaskController {
   @Operation(
       summary = "Assign a task to someone (coordinators)",
       description = "Reassigns where someone holds it; the assignee is told.")
-  TaskResources.Task assign(
+  ResponseEntity<TaskResources.Task> assign(
       @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
-      @jakarta.validation.Valid @RequestBody Assignment assignment) {
-    return engine.post("/api/tasks/{id}/assign", assignment, TaskResources.Task.class, id);
+      @jakarta.validation.Valid @RequestBody Assignment assignment,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false)
+          String ifMatch) {
+    return command("/api/tasks/{id}/assign", assignment, ifMatch, id);
   }
 
   @GetMapping("/{id}/audit")
@@ -128,26 +130,32 @@ class TaskController {
   @Operation(
       summary = "Delegate a task you hold",
       description = "The delegate works on it and resolves it; then you complete it.")
-  TaskResources.Task delegate(
+  ResponseEntity<TaskResources.Task> delegate(
       @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
-      @jakarta.validation.Valid @RequestBody Delegation delegation) {
-    return engine.post("/api/tasks/{id}/delegate", delegation, TaskResources.Task.class, id);
+      @jakarta.validation.Valid @RequestBody Delegation delegation,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false)
+          String ifMatch) {
+    return command("/api/tasks/{id}/delegate", delegation, ifMatch, id);
   }
 
   @PostMapping("/{id}/resolve")
   @Operation(summary = "Hand a task delegated to you back to its holder")
-  TaskResources.Task resolve(
-      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id) {
-    return engine.post("/api/tasks/{id}/resolve", null, TaskResources.Task.class, id);
+  ResponseEntity<TaskResources.Task> resolve(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false)
+          String ifMatch) {
+    return command("/api/tasks/{id}/resolve", null, ifMatch, id);
   }
 
   @PostMapping("/{id}/follow-up")
   @Operation(
       summary = "Set (or clear, with null) the day you want to look at a task you hold again")
-  TaskResources.Task followUp(
+  ResponseEntity<TaskResources.Task> followUp(
       @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
-      @RequestBody FollowUp followUp) {
-    return engine.post("/api/tasks/{id}/follow-up", followUp, TaskResources.Task.class, id);
+      @RequestBody FollowUp followUp,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false)
+          String ifMatch) {
+    return command("/api/tasks/{id}/follow-up", followUp, ifMatch, id);
   }
 
   @GetMapping("/{id}/attachments")
@@ -261,27 +269,39 @@ class TaskController {
 
   @GetMapping("/{id}")
   @Operation(summary = "A task with the inputs it takes")
-  TaskResources.Task get(
+  ResponseEntity<TaskResources.Task> get(
       @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id) {
-    return engine.get("/api/tasks/{id}", TaskResources.Task.class, id);
+    return withVersion(
+        engine.exchange(
+            org.springframework.http.HttpMethod.GET,
+            "/api/tasks/{id}",
+            null,
+            null,
+            Map.of(),
+            TaskResources.Task.class,
+            id));
   }
 
   @PostMapping("/{id}/claim")
   @Operation(
       summary = "Claim a task",
       description = "409 if someone else holds it; claiming your own task changes nothing.")
-  TaskResources.Task claim(
-      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id) {
-    return engine.post("/api/tasks/{id}/claim", null, TaskResources.Task.class, id);
+  ResponseEntity<TaskResources.Task> claim(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false)
+          String ifMatch) {
+    return command("/api/tasks/{id}/claim", null, ifMatch, id);
   }
 
   @PostMapping("/{id}/unclaim")
   @Operation(
       summary = "Give a task back to its groups",
       description = "Only the person who holds it.")
-  TaskResources.Task unclaim(
-      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id) {
-    return engine.post("/api/tasks/{id}/unclaim", null, TaskResources.Task.class, id);
+  ResponseEntity<TaskResources.Task> unclaim(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false)
+          String ifMatch) {
+    return command("/api/tasks/{id}/unclaim", null, ifMatch, id);
   }
 
   @PostMapping("/{id}/complete")
@@ -290,8 +310,41 @@ class TaskController {
       description = "The body holds the task's inputs, as its form lists them.")
   ResponseEntity<Void> complete(
       @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
-      @RequestBody(required = false) Map<String, Object> inputs) {
-    engine.post("/api/tasks/{id}/complete", inputs == null ? Map.of() : inputs, null, id);
+      @RequestBody(required = false) Map<String, Object> inputs,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false)
+          String ifMatch) {
+    engine.exchange(
+        org.springframework.http.HttpMethod.POST,
+        "/api/tasks/{id}/complete",
+        org.springframework.http.MediaType.APPLICATION_JSON,
+        inputs == null ? Map.of() : inputs,
+        ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch),
+        Void.class,
+        id);
     return ResponseEntity.noContent().build();
+  }
+
+  /** Relays a task command with the caller's If-Match, and answers the task with its ETag. */
+  private ResponseEntity<TaskResources.Task> command(
+      String uri, Object body, String ifMatch, Object... variables) {
+    return withVersion(
+        engine.exchange(
+            org.springframework.http.HttpMethod.POST,
+            uri,
+            org.springframework.http.MediaType.APPLICATION_JSON,
+            body,
+            ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch),
+            TaskResources.Task.class,
+            variables));
+  }
+
+  private static ResponseEntity<TaskResources.Task> withVersion(
+      ResponseEntity<TaskResources.Task> answer) {
+    String etag = answer.getHeaders().getETag();
+    ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+    if (etag != null) {
+      ok.header(org.springframework.http.HttpHeaders.ETAG, etag);
+    }
+    return ok.body(answer.getBody());
   }
 }

@@ -28,6 +28,10 @@ final class TaskResources {
       @Schema(description = "the day the holder wants to look at it again") Instant followUp,
       @Schema(description = "who delegated the task, while it is delegated or after") String owner,
       @Schema(allowableValues = {"PENDING", "RESOLVED"}) String delegationState,
+      @Schema(
+              description =
+                  "changes with every change of the task; also its ETag. Send it in If-Match to change the task only as you saw it (409 with the current task otherwise).")
+          Integer version,
       List<FormField> form) {}
 
   /** One input the task takes on completion. */

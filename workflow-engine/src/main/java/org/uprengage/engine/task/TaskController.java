@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,9 +20,16 @@ class TaskController {
   private final TaskWork work;
   private final TaskAttachments attachments;
 
-  TaskController(TaskWork work, TaskAttachments attachments) {
+  private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+  TaskController(
+      TaskWork work,
+      TaskAttachments attachments,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
     this.work = work;
     this.attachments = attachments;
+    this.transactions =
+        new org.springframework.transaction.support.TransactionTemplate(transactions);
   }
 
   @GetMapping("/{id}/attachments")
@@ -88,8 +96,12 @@ class TaskController {
   }
 
   @PostMapping("/{id}/assign")
-  TaskView assign(Caller caller, @PathVariable String id, @RequestBody Assignment assignment) {
-    return onceMoreIfConcurrent(() -> work.assign(caller, id, assignment.assignee()));
+  ResponseEntity<TaskView> assign(
+      Caller caller,
+      @PathVariable String id,
+      @RequestBody Assignment assignment,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    return versioned(caller, id, ifMatch, () -> work.assign(caller, id, assignment.assignee()));
   }
 
   @GetMapping("/{id}/audit")
@@ -110,18 +122,29 @@ class TaskController {
   }
 
   @PostMapping("/{id}/delegate")
-  TaskView delegate(Caller caller, @PathVariable String id, @RequestBody Delegation delegation) {
-    return onceMoreIfConcurrent(() -> work.delegate(caller, id, delegation.to()));
+  ResponseEntity<TaskView> delegate(
+      Caller caller,
+      @PathVariable String id,
+      @RequestBody Delegation delegation,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    return versioned(caller, id, ifMatch, () -> work.delegate(caller, id, delegation.to()));
   }
 
   @PostMapping("/{id}/resolve")
-  TaskView resolve(Caller caller, @PathVariable String id) {
-    return onceMoreIfConcurrent(() -> work.resolve(caller, id));
+  ResponseEntity<TaskView> resolve(
+      Caller caller,
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    return versioned(caller, id, ifMatch, () -> work.resolve(caller, id));
   }
 
   @PostMapping("/{id}/follow-up")
-  TaskView followUp(Caller caller, @PathVariable String id, @RequestBody FollowUp followUp) {
-    return work.followUp(caller, id, followUp.on());
+  ResponseEntity<TaskView> followUp(
+      Caller caller,
+      @PathVariable String id,
+      @RequestBody FollowUp followUp,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    return versioned(caller, id, ifMatch, () -> work.followUp(caller, id, followUp.on()));
   }
 
   record Delegation(String to) {}
@@ -133,31 +156,85 @@ class TaskController {
   record NewComment(String text) {}
 
   @GetMapping("/{id}")
-  TaskView get(Caller caller, @PathVariable String id) {
-    return work.get(caller, id);
+  ResponseEntity<TaskView> get(Caller caller, @PathVariable String id) {
+    return withVersion(work.get(caller, id));
   }
 
   @PostMapping("/{id}/claim")
-  TaskView claim(Caller caller, @PathVariable String id) {
-    return onceMoreIfConcurrent(() -> work.claim(caller, id));
+  ResponseEntity<TaskView> claim(
+      Caller caller,
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    return versioned(caller, id, ifMatch, () -> work.claim(caller, id));
   }
 
   @PostMapping("/{id}/unclaim")
-  TaskView unclaim(Caller caller, @PathVariable String id) {
-    return onceMoreIfConcurrent(() -> work.unclaim(caller, id));
+  ResponseEntity<TaskView> unclaim(
+      Caller caller,
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    return versioned(caller, id, ifMatch, () -> work.unclaim(caller, id));
   }
 
   @PostMapping("/{id}/complete")
   ResponseEntity<Void> complete(
       Caller caller,
       @PathVariable String id,
-      @RequestBody(required = false) Map<String, Object> input) {
+      @RequestBody(required = false) Map<String, Object> input,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    Integer expected = version(ifMatch);
     onceMoreIfConcurrent(
-        () -> {
-          work.complete(caller, id, input);
-          return null;
-        });
+        () ->
+            transactions.execute(
+                status -> {
+                  if (expected != null) {
+                    work.expectVersion(caller, id, expected);
+                  }
+                  work.complete(caller, id, input);
+                  return null;
+                }));
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * Runs a task command, in one transaction with the If-Match check when the caller sent one, and
+   * answers the task as it is after the change, with its version as ETag.
+   */
+  private ResponseEntity<TaskView> versioned(
+      Caller caller, String id, String ifMatch, java.util.function.Supplier<TaskView> command) {
+    Integer expected = version(ifMatch);
+    return withVersion(
+        onceMoreIfConcurrent(
+            () ->
+                transactions.execute(
+                    status -> {
+                      if (expected != null) {
+                        work.expectVersion(caller, id, expected);
+                      }
+                      return command.get();
+                    })));
+  }
+
+  private static ResponseEntity<TaskView> withVersion(TaskView task) {
+    ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+    if (task.version() != null) {
+      ok.eTag(String.valueOf(task.version()));
+    }
+    return ok.body(task);
+  }
+
+  /** The version an If-Match header names ({@code "3"} or {@code W/"3"}), or null for none. */
+  private static Integer version(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return null;
+    }
+    String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+    try {
+      return Integer.valueOf(value);
+    } catch (NumberFormatException e) {
+      throw org.uprengage.engine.web.ApiProblem.invalid(
+          "If-Match", "must be a task version from its ETag, such as \"3\"");
+    }
   }
 
   /**

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A user task as a person sees it; {@code form} is given on the detail view only. */
+/**
+ * A user task as a person sees it; {@code form} is given on the detail view only. {@code version}
+ * changes with every change of the task: send it back in If-Match to change the task only as you
+ * saw it.
+ */
 public record TaskView(
     String id,
     String name,
@@ -19,4 +23,5 @@ public record TaskView(
     Instant followUp,
     String owner,
     String delegationState,
+    Integer version,
     List<FormField> form) {}

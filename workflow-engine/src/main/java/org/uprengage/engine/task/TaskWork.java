@@ -491,7 +491,34 @@ public class TaskWork {
         instant(task.getFollowUpDate()),
         task.getOwner(),
         task.getDelegationState() == null ? null : task.getDelegationState().name(),
+        version(task),
         withForm ? (form == null ? Collections.emptyList() : form.fields()) : null);
+  }
+
+  /** The task's revision, which the engine raises with every change of it. */
+  private static Integer version(Task task) {
+    return task instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity
+        ? entity.getRevision()
+        : null;
+  }
+
+  /**
+   * Refuses a change of a task that changed since the caller read it (409 with the task as it is
+   * now). Called in the transaction of the change.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void expectVersion(Caller caller, String taskId, int expected) {
+    Task task = changeableTask(caller, taskId);
+    Integer version = version(task);
+    if (version != null && version != expected) {
+      throw ApiProblem.conflict(
+          "The task changed since you read it (version "
+              + expected
+              + ", now "
+              + version
+              + "); look at it again.",
+          view(task, reviewOf(task), false));
+    }
   }
 
   private static Instant instant(java.util.Date date) {

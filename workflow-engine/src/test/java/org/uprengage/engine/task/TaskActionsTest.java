@@ -203,6 +203,65 @@ class TaskActionsTest extends EngineIntegrationTest {
   /**
    * Starts a review of the team in session 42 and has the coordinator ask UNICEF and UNDP to draft.
    */
+  @Test
+  void aChangeSentWithAStaleVersionIsRefusedWithTheTaskAsItIsNow() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team);
+    String draft =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+    String read =
+        mvc.perform(get("/api/tasks/" + draft).with(focalUnicef(team)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getHeader("ETag");
+    assertThat(read).isNotBlank();
+
+    String claimed =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/api/tasks/" + draft + "/claim")
+                    .header("If-Match", read)
+                    .with(focalUnicef(team)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getHeader("ETag");
+    assertThat(claimed).isNotEqualTo(read);
+
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/tasks/" + draft + "/unclaim")
+                .header("If-Match", read)
+                .with(coordinator(team)))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.current.assignee").value("focal-unicef"))
+        .andExpect(
+            jsonPath("$.current.version").value(Integer.parseInt(claimed.replace("\"", ""))));
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/tasks/" + draft + "/complete")
+                .header("If-Match", read)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Our section\"}")
+                .with(focalUnicef(team)))
+        .andExpect(status().isConflict());
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/tasks/" + draft + "/unclaim")
+                .header("If-Match", "yesterday")
+                .with(coordinator(team)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/tasks/" + draft + "/unclaim")
+                .header("If-Match", claimed)
+                .with(coordinator(team)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.assignee").doesNotExist());
+  }
+
   private String drafting(String team) throws Exception {
     String reviewId = startReview(team, 42, coordinator(team));
     String plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
