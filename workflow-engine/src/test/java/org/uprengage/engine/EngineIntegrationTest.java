@@ -64,6 +64,30 @@ public abstract class EngineIntegrationTest {
     return JsonPath.read(body, "$.id");
   }
 
+  /**
+   * Starts a review as the team's coordinator and plans the submission with the agencies given;
+   * returns the review's id.
+   */
+  protected String planned(String team, int session, String... agencies) throws Exception {
+    String reviewId = startReview(team, session, coordinator(team));
+    String plan =
+        taskIds(
+                reviewId,
+                org.uprengage.engine.review.ReviewProcess.TASK_PLAN_SUBMISSION,
+                coordinator(team))
+            .get(0);
+    act(plan, "claim", coordinator(team));
+    complete(
+            plan,
+            "{\"agencies\":["
+                + String.join(
+                    ",", java.util.Arrays.stream(agencies).map(a -> "\"" + a + "\"").toList())
+                + "]}",
+            coordinator(team))
+        .andExpect(status().isNoContent());
+    return reviewId;
+  }
+
   /** The ids of the tasks {@code who} sees in the review, with the given task key. */
   protected List<String> taskIds(String reviewId, String taskKey, RequestPostProcessor who)
       throws Exception {

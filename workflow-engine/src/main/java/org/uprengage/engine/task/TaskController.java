@@ -182,17 +182,14 @@ class TaskController {
       @PathVariable String id,
       @RequestBody(required = false) Map<String, Object> input,
       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-    Integer expected = version(ifMatch);
-    onceMoreIfConcurrent(
-        () ->
-            transactions.execute(
-                status -> {
-                  if (expected != null) {
-                    work.expectVersion(caller, id, expected);
-                  }
-                  work.complete(caller, id, input);
-                  return null;
-                }));
+    checked(
+        caller,
+        id,
+        ifMatch,
+        () -> {
+          work.complete(caller, id, input);
+          return null;
+        });
     return ResponseEntity.noContent().build();
   }
 
@@ -202,17 +199,22 @@ class TaskController {
    */
   private ResponseEntity<TaskView> versioned(
       Caller caller, String id, String ifMatch, java.util.function.Supplier<TaskView> command) {
+    return withVersion(checked(caller, id, ifMatch, command));
+  }
+
+  /** Runs the command after the If-Match check, both in one transaction, once more if it raced. */
+  private <T> T checked(
+      Caller caller, String id, String ifMatch, java.util.function.Supplier<T> command) {
     Integer expected = version(ifMatch);
-    return withVersion(
-        onceMoreIfConcurrent(
-            () ->
-                transactions.execute(
-                    status -> {
-                      if (expected != null) {
-                        work.expectVersion(caller, id, expected);
-                      }
-                      return command.get();
-                    })));
+    return onceMoreIfConcurrent(
+        () ->
+            transactions.execute(
+                status -> {
+                  if (expected != null) {
+                    work.expectVersion(caller, id, expected);
+                  }
+                  return command.get();
+                }));
   }
 
   private static ResponseEntity<TaskView> withVersion(TaskView task) {

@@ -65,10 +65,7 @@ abstract class ApiFixtures extends EngineIntegrationTest {
    */
   protected Fixture fixture(boolean withSession) throws Exception {
     String team = newCountryTeam();
-    String reviewId = startReview(team, 42, coordinator(team));
-    String plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
-    act(plan, "claim", coordinator(team));
-    complete(plan, "{\"agencies\":[\"UNICEF\",\"UNDP\"]}", coordinator(team));
+    String reviewId = planned(team, 42, "UNICEF", "UNDP");
     String held =
         taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
     String open =

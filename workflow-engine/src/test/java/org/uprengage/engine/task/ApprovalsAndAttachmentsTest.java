@@ -75,10 +75,7 @@ class ApprovalsAndAttachmentsTest extends EngineIntegrationTest {
   @Test
   void documentsAreAttachedByLinkAndRemovedByWhoeverAddedThemOrACoordinator() throws Exception {
     String team = newCountryTeam();
-    String reviewId = startReview(team, 42, coordinator(team));
-    String plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
-    act(plan, "claim", coordinator(team));
-    complete(plan, "{\"agencies\":[\"UNICEF\"]}", coordinator(team));
+    String reviewId = planned(team, 42, "UNICEF");
     String draft =
         taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
 
@@ -132,10 +129,7 @@ class ApprovalsAndAttachmentsTest extends EngineIntegrationTest {
 
   /** A review whose UNICEF and UNDP sections are drafted, waiting for consolidation. */
   private String drafted(String team) throws Exception {
-    String reviewId = startReview(team, 42, coordinator(team));
-    String plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
-    act(plan, "claim", coordinator(team));
-    complete(plan, "{\"agencies\":[\"UNICEF\",\"UNDP\"]}", coordinator(team));
+    String reviewId = planned(team, 42, "UNICEF", "UNDP");
     for (RequestPostProcessor focal : List.of(focalUnicef(team), focalUndp(team))) {
       String draft = taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focal).get(0);
       act(draft, "claim", focal);
