@@ -30,6 +30,7 @@ public abstract class NotificationIntegrationTest {
 
   protected static final String TASKS_TOPIC = TestInfrastructure.topic("upr.tasks.v1");
   protected static final String DEADLINES_TOPIC = TestInfrastructure.topic("upr.deadlines.v1");
+  protected static final String REVIEWS_TOPIC = TestInfrastructure.topic("upr.reviews.v1");
 
   @Autowired protected MockMvc mvc;
   @Autowired protected JdbcTemplate jdbc;
@@ -55,6 +56,7 @@ public abstract class NotificationIntegrationTest {
     registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
     registry.add("upr.events.topics.tasks", () -> TASKS_TOPIC);
     registry.add("upr.events.topics.deadlines", () -> DEADLINES_TOPIC);
+    registry.add("upr.events.topics.reviews", () -> REVIEWS_TOPIC);
   }
 
   /** A task-created event as the workflow engine publishes it. */
@@ -90,6 +92,27 @@ public abstract class NotificationIntegrationTest {
                     .headers()
                     .add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
     return record;
+  }
+
+  /**
+   * A bearer token of a demo person as web-api issues it: username, roles, agency and country team
+   * GHA.
+   */
+  protected static org.springframework.security.test.web.servlet.request
+          .SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor
+      as(String username, String agency, String... roles) {
+    return org.springframework.security.test.web.servlet.request
+        .SecurityMockMvcRequestPostProcessors.jwt()
+        .jwt(
+            t -> {
+              t.subject(username)
+                  .claim("preferred_username", username)
+                  .claim("roles", List.of(roles))
+                  .claim("country_teams", List.of("GHA"));
+              if (agency != null) {
+                t.claim("agency", agency);
+              }
+            });
   }
 
   protected List<String> recipientsOf(String taskId) {

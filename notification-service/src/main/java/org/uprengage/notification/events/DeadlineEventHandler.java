@@ -20,11 +20,13 @@ public class DeadlineEventHandler {
   private final ObjectMapper json;
   private final People people;
   private final Notifier notifier;
+  private final ReviewTeams reviews;
 
-  DeadlineEventHandler(ObjectMapper json, People people, Notifier notifier) {
+  DeadlineEventHandler(ObjectMapper json, People people, Notifier notifier, ReviewTeams reviews) {
     this.json = json;
     this.people = people;
     this.notifier = notifier;
+    this.reviews = reviews;
   }
 
   /**
@@ -44,10 +46,13 @@ public class DeadlineEventHandler {
       throw new PoisonEventException(
           "the deadline event's data does not match its schema: " + e.getMessage());
     }
-    deadline.requireComplete();
+    deadline.requireComplete(event.type());
     if (!notifier.firstTime(event)) {
       return 0;
     }
+    reviews.remember(deadline.reviewId(), deadline.countryTeam());
+    notifier.publish(
+        event, deadline.countryTeam(), DeadlineEvent.orEmpty(deadline.candidateGroups()));
     String taskId = DeadlineEvent.orEmpty(deadline.taskIds()).stream().findFirst().orElse(null);
     return switch (event.type()) {
       case DeadlineEvent.APPROACHING ->

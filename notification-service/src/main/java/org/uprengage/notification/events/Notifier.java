@@ -11,9 +11,12 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.uprengage.notification.directory.People;
 import org.uprengage.notification.directory.Person;
 import org.uprengage.notification.email.EmailChannel;
 import org.uprengage.notification.inbox.Inbox;
+import org.uprengage.notification.webhook.WebhookEvent;
+import org.uprengage.notification.webhook.Webhooks;
 
 /**
  * What every event handler shares: recording that an event was handled (in the handler's
@@ -28,14 +31,20 @@ class Notifier {
   private final Clock clock;
   private final Optional<EmailChannel> email;
   private final MessageSource messages;
+  private final Webhooks webhooks;
+  private final People people;
 
   Notifier(
       JdbcTemplate jdbc,
       Inbox inbox,
       Clock clock,
       Optional<EmailChannel> email,
-      MessageSource messages) {
+      MessageSource messages,
+      Webhooks webhooks,
+      People people) {
     this.messages = messages;
+    this.webhooks = webhooks;
+    this.people = people;
     this.jdbc = jdbc;
     this.inbox = inbox;
     this.clock = clock;
@@ -51,6 +60,25 @@ class Notifier {
             event.type(),
             Timestamp.from(clock.instant()))
         > 0;
+  }
+
+  /**
+   * Queues the event for the webhooks of its country team and of the agencies its groups name, in
+   * the handler's transaction.
+   *
+   * @return how many deliveries were queued
+   */
+  int publish(IncomingEvent event, String countryTeam, Collection<String> groups) {
+    return webhooks.enqueue(
+        new WebhookEvent(
+            event.source(),
+            event.id(),
+            event.type(),
+            event.subject(),
+            event.time(),
+            event.data(),
+            countryTeam,
+            people.agenciesAmong(groups)));
   }
 
   /**

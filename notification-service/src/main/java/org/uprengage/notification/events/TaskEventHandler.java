@@ -16,11 +16,13 @@ public class TaskEventHandler {
   private final ObjectMapper json;
   private final People people;
   private final Notifier notifier;
+  private final ReviewTeams reviews;
 
-  TaskEventHandler(ObjectMapper json, People people, Notifier notifier) {
+  TaskEventHandler(ObjectMapper json, People people, Notifier notifier, ReviewTeams reviews) {
     this.json = json;
     this.people = people;
     this.notifier = notifier;
+    this.reviews = reviews;
   }
 
   /**
@@ -45,6 +47,8 @@ public class TaskEventHandler {
     if (!notifier.firstTime(event)) {
       return 0;
     }
+    reviews.remember(task.reviewId(), task.countryTeam());
+    notifier.publish(event, task.countryTeam(), task.groups());
     return switch (event.type()) {
       case TaskEvent.CREATED, TaskEvent.UNCLAIMED ->
           task.assignee() != null

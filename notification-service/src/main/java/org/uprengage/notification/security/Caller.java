@@ -1,0 +1,56 @@
+package org.uprengage.notification.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * The authenticated person behind a request, read from the bearer token's claims: roles, the agency
+ * they work for (none for coordinators and admins) and their country teams.
+ */
+public record Caller(String username, Set<String> roles, String agency, Set<String> countryTeams) {
+
+  public static final String ADMIN = "admin";
+  public static final String COORDINATOR = "coordinator";
+  public static final String HEAD_OF_OFFICE = "head-of-office";
+  public static final String FOCAL_POINT = "focal-point";
+
+  public Caller {
+    roles = Set.copyOf(roles);
+    countryTeams = Set.copyOf(countryTeams);
+  }
+
+  /**
+   * Reads the caller from a validated token, with the claim names web-api and the IdP use (the
+   * subject where the username claim is missing).
+   */
+  static Caller of(
+      Jwt token, String usernameClaim, String rolesClaim, String agencyClaim, String teamsClaim) {
+    String username = token.getClaimAsString(usernameClaim);
+    return new Caller(
+        username == null || username.isBlank() ? token.getSubject() : username,
+        Set.copyOf(strings(token.getClaim(rolesClaim))),
+        token.getClaimAsString(agencyClaim),
+        Set.copyOf(strings(token.getClaim(teamsClaim))));
+  }
+
+  public boolean hasRole(String role) {
+    return roles.contains(role);
+  }
+
+  public boolean isAdmin() {
+    return hasRole(ADMIN);
+  }
+
+  public boolean belongsTo(String countryTeam) {
+    return countryTeams.contains(countryTeam);
+  }
+
+  private static List<String> strings(Object claim) {
+    if (claim instanceof Collection<?> values) {
+      return values.stream().map(String::valueOf).toList();
+    }
+    return claim == null ? List.of() : List.of(claim.toString());
+  }
+}
