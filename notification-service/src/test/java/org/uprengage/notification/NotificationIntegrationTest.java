@@ -11,6 +11,10 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,7 +30,18 @@ import org.uprengage.testsupport.TestInfrastructure;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
+@Import(NotificationIntegrationTest.TestClock.class)
 public abstract class NotificationIntegrationTest {
+
+  /** The one clock of the context, which tests move to reach quiet hours and digest times. */
+  @TestConfiguration
+  static class TestClock {
+    @Bean
+    @Primary
+    MutableClock clock() {
+      return new MutableClock();
+    }
+  }
 
   protected static final String TASKS_TOPIC = TestInfrastructure.topic("upr.tasks.v1");
   protected static final String DEADLINES_TOPIC = TestInfrastructure.topic("upr.deadlines.v1");
@@ -35,6 +50,7 @@ public abstract class NotificationIntegrationTest {
   @Autowired protected MockMvc mvc;
   @Autowired protected JdbcTemplate jdbc;
   @Autowired protected KafkaTemplate<String, String> kafka;
+  @Autowired protected MutableClock clock;
 
   /** A real SMTP server on a free loopback port, shared by the tests of this context. */
   protected static final GreenMail smtp =
@@ -57,6 +73,25 @@ public abstract class NotificationIntegrationTest {
     registry.add("upr.events.topics.tasks", () -> TASKS_TOPIC);
     registry.add("upr.events.topics.deadlines", () -> DEADLINES_TOPIC);
     registry.add("upr.events.topics.reviews", () -> REVIEWS_TOPIC);
+  }
+
+  /** A task event as the workflow engine publishes it, with the fields given (JSON, no braces). */
+  protected static ProducerRecord<String, String> taskEvent(
+      UUID reviewId, String type, long sequence, String taskId, String fields) {
+    String data =
+        """
+        {"reviewId":"%s","sequence":%d,"occurredAt":"2026-11-29T10:00:00Z","taskId":"%s","taskName":"Task %s","countryTeam":"GHA",%s}
+        """
+            .formatted(reviewId, sequence, taskId, taskId.substring(0, 8), fields);
+    return cloudEvent(reviewId.toString(), UUID.randomUUID().toString(), type, data);
+  }
+
+  /** Whether the service has processed the event (in the transaction that handled it). */
+  protected boolean processed(ProducerRecord<String, String> event) {
+    String id = new String(event.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+    return jdbc.queryForObject(
+            "SELECT count(*) FROM ns_processed_event WHERE id = ?", Integer.class, id)
+        > 0;
   }
 
   /** A task-created event as the workflow engine publishes it. */

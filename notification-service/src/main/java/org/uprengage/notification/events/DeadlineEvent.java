@@ -8,6 +8,7 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeadlineEvent(
     UUID reviewId,
+    Long sequence,
     String milestone,
     String dueAt,
     Long daysLeft,
