@@ -47,6 +47,26 @@ public record Caller(String username, Set<String> roles, String agency, Set<Stri
     return countryTeams.contains(countryTeam);
   }
 
+  /**
+   * Whether the caller may act for {@code countryTeam} (agency null) or for {@code agency} within
+   * it: admins anywhere; a country team's coordinators for it and its agencies; heads of office and
+   * focal points for their own agency in their country teams.
+   */
+  public boolean speaksFor(String countryTeam, String agency) {
+    if (isAdmin()) {
+      return true;
+    }
+    if (!belongsTo(countryTeam)) {
+      return false;
+    }
+    if (hasRole(COORDINATOR)) {
+      return true;
+    }
+    return agency != null
+        && agency.equals(this.agency)
+        && (hasRole(HEAD_OF_OFFICE) || hasRole(FOCAL_POINT));
+  }
+
   private static List<String> strings(Object claim) {
     if (claim instanceof Collection<?> values) {
       return values.stream().map(String::valueOf).toList();

@@ -15,7 +15,8 @@ public record TaskState(
     String assignee,
     String state,
     Instant dueAt,
-    String milestone) {
+    String milestone,
+    Instant updatedAt) {
 
   public boolean open() {
     return TaskChange.OPEN.equals(state);

@@ -165,6 +165,7 @@ public class TaskStates {
         rs.getString("assignee"),
         rs.getString("state"),
         due == null ? null : due.toInstant(),
-        rs.getString("milestone"));
+        rs.getString("milestone"),
+        rs.getTimestamp("updated_at").toInstant());
   }
 }

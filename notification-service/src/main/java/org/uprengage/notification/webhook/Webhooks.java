@@ -272,23 +272,9 @@ public class Webhooks {
         (long) page * size);
   }
 
-  /**
-   * Admins manage every subscription; a country team's coordinators manage its subscriptions; heads
-   * of office and focal points manage their own agency's in their country teams.
-   */
+  /** Who may manage a subscription: see {@link Caller#speaksFor}. */
   static boolean mayManage(Caller caller, String countryTeam, String agency) {
-    if (caller.isAdmin()) {
-      return true;
-    }
-    if (!caller.belongsTo(countryTeam)) {
-      return false;
-    }
-    if (caller.hasRole(Caller.COORDINATOR)) {
-      return true;
-    }
-    return agency != null
-        && agency.equals(caller.agency())
-        && (caller.hasRole(Caller.HEAD_OF_OFFICE) || caller.hasRole(Caller.FOCAL_POINT));
+    return caller.speaksFor(countryTeam, agency);
   }
 
   private Optional<Subscription> find(UUID id) {
