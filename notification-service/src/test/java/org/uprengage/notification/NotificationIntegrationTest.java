@@ -11,6 +11,10 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,14 +30,27 @@ import org.uprengage.testsupport.TestInfrastructure;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
+@Import(NotificationIntegrationTest.TestClock.class)
 public abstract class NotificationIntegrationTest {
+
+  /** The one clock of the context, which tests move to reach quiet hours and digest times. */
+  @TestConfiguration
+  static class TestClock {
+    @Bean
+    @Primary
+    MutableClock clock() {
+      return new MutableClock();
+    }
+  }
 
   protected static final String TASKS_TOPIC = TestInfrastructure.topic("upr.tasks.v1");
   protected static final String DEADLINES_TOPIC = TestInfrastructure.topic("upr.deadlines.v1");
+  protected static final String REVIEWS_TOPIC = TestInfrastructure.topic("upr.reviews.v1");
 
   @Autowired protected MockMvc mvc;
   @Autowired protected JdbcTemplate jdbc;
   @Autowired protected KafkaTemplate<String, String> kafka;
+  @Autowired protected MutableClock clock;
 
   /** A real SMTP server on a free loopback port, shared by the tests of this context. */
   protected static final GreenMail smtp =
@@ -55,6 +72,26 @@ public abstract class NotificationIntegrationTest {
     registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
     registry.add("upr.events.topics.tasks", () -> TASKS_TOPIC);
     registry.add("upr.events.topics.deadlines", () -> DEADLINES_TOPIC);
+    registry.add("upr.events.topics.reviews", () -> REVIEWS_TOPIC);
+  }
+
+  /** A task event as the workflow engine publishes it, with the fields given (JSON, no braces). */
+  protected static ProducerRecord<String, String> taskEvent(
+      UUID reviewId, String type, long sequence, String taskId, String fields) {
+    String data =
+        """
+        {"reviewId":"%s","sequence":%d,"occurredAt":"2026-11-29T10:00:00Z","taskId":"%s","taskName":"Task %s","countryTeam":"GHA",%s}
+        """
+            .formatted(reviewId, sequence, taskId, taskId.substring(0, 8), fields);
+    return cloudEvent(reviewId.toString(), UUID.randomUUID().toString(), type, data);
+  }
+
+  /** Whether the service has processed the event (in the transaction that handled it). */
+  protected boolean processed(ProducerRecord<String, String> event) {
+    String id = new String(event.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+    return jdbc.queryForObject(
+            "SELECT count(*) FROM ns_processed_event WHERE id = ?", Integer.class, id)
+        > 0;
   }
 
   /** A task-created event as the workflow engine publishes it. */
@@ -90,6 +127,27 @@ public abstract class NotificationIntegrationTest {
                     .headers()
                     .add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
     return record;
+  }
+
+  /**
+   * A bearer token of a demo person as web-api issues it: username, roles, agency and country team
+   * GHA.
+   */
+  protected static org.springframework.security.test.web.servlet.request
+          .SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor
+      as(String username, String agency, String... roles) {
+    return org.springframework.security.test.web.servlet.request
+        .SecurityMockMvcRequestPostProcessors.jwt()
+        .jwt(
+            t -> {
+              t.subject(username)
+                  .claim("preferred_username", username)
+                  .claim("roles", List.of(roles))
+                  .claim("country_teams", List.of("GHA"));
+              if (agency != null) {
+                t.claim("agency", agency);
+              }
+            });
   }
 
   protected List<String> recipientsOf(String taskId) {

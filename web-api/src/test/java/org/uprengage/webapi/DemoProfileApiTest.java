@@ -157,6 +157,91 @@ class DemoProfileApiTest extends DemoApiTest {
   }
 
   @Test
+  void webhookSubscriptionsAreRelayedAsTheCallerAndTheirProblemsPassThrough() throws Exception {
+    notifications.answer(
+        201,
+        "application/json",
+        "{\"id\":\"5b0c8d43-4f59-4df4-9c1d-2c3f0d7a0b11\",\"countryTeam\":\"GHA\",\"url\":\"https://hooks.example.org/upr\",\"eventKinds\":[\"task.created\"],\"status\":\"active\",\"consecutiveFailures\":0,\"secret\":\"whsec_x\"}");
+    mvc.perform(
+            post("/api/webhooks")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"url\":\"https://hooks.example.org/upr\",\"eventKinds\":[\"task.created\"]}"))
+        .andExpect(status().isCreated())
+        .andExpect(
+            header()
+                .string(
+                    "Location",
+                    "http://localhost/api/webhooks/5b0c8d43-4f59-4df4-9c1d-2c3f0d7a0b11"))
+        .andExpect(jsonPath("$.secret").value("whsec_x"));
+    assertThat(notifications.last().method()).isEqualTo("POST");
+    assertThat(notifications.last().uri()).isEqualTo("/api/webhooks");
+    assertThat(notifications.last().authorization()).startsWith("Bearer ");
+    assertThat(notifications.last().body())
+        .isEqualTo("{\"url\":\"https://hooks.example.org/upr\",\"eventKinds\":[\"task.created\"]}");
+
+    notifications.answer(
+        400,
+        "application/problem+json",
+        "{\"title\":\"Invalid input\",\"status\":400,\"errors\":[{\"field\":\"url\",\"message\":\"must be an http or https URL\"}]}");
+    mvc.perform(
+            post("/api/webhooks")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"url\":\"ftp://x\",\"eventKinds\":[\"task.created\"]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("url"));
+
+    notifications.answer(204, "application/json", "");
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                    "/api/webhooks/5b0c8d43-4f59-4df4-9c1d-2c3f0d7a0b11")
+                .header("Authorization", basic("coordinator", "demo")))
+        .andExpect(status().isNoContent());
+    assertThat(notifications.last().method()).isEqualTo("DELETE");
+  }
+
+  @Test
+  void notificationPreferencesAreRelayedBothWays() throws Exception {
+    notifications.answer(
+        200,
+        "application/json",
+        "{\"timeZone\":\"Africa/Accra\",\"kinds\":{\"task-available\":{\"inApp\":true,\"email\":\"digest\",\"mandatory\":false}},\"digestTime\":\"08:00\"}");
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                    "/api/me/notification-preferences")
+                .header("Authorization", basic("focal-undp", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"timeZone\":\"Africa/Accra\",\"kinds\":{\"task-available\":{\"email\":\"digest\"}}}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.kinds['task-available'].email").value("digest"));
+    assertThat(notifications.last().method()).isEqualTo("PUT");
+    assertThat(notifications.last().uri()).isEqualTo("/api/me/notification-preferences");
+    assertThat(notifications.last().body()).contains("\"email\":\"digest\"");
+  }
+
+  @Test
+  void aCalendarFeedIsRelayedWithoutCredentialsAndAnUnknownOneIsNotFound() throws Exception {
+    notifications.answer(
+        200, "text/calendar;charset=UTF-8", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n");
+    mvc.perform(get("/calendar/abc_DEF-123.ics"))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("text/calendar"))
+        .andExpect(content().string(org.hamcrest.Matchers.startsWith("BEGIN:VCALENDAR")));
+    assertThat(notifications.last().uri()).isEqualTo("/calendar/abc_DEF-123.ics");
+    assertThat(notifications.last().authorization()).isNull();
+
+    notifications.answer(
+        404, "application/problem+json", "{\"title\":\"Calendar feed not found\",\"status\":404}");
+    mvc.perform(get("/calendar/unknown.ics"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  @Test
   void sessionChangesCarryTheirVersionBothWays() throws Exception {
     engine.answer(
         200,
@@ -250,6 +335,9 @@ class DemoProfileApiTest extends DemoApiTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.paths['/api/reviews'].post").exists())
         .andExpect(jsonPath("$.paths['/api/tasks/{id}/claim'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/webhooks'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/me/notification-preferences'].put").exists())
+        .andExpect(jsonPath("$.paths['/calendar/{token}.ics'].get.security").isEmpty())
         .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
   }
 }

@@ -3,8 +3,11 @@ package org.uprengage.notification.directory;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -19,8 +22,9 @@ public class People {
   }
 
   /**
-   * The people of {@code countryTeam} in any of {@code groups}, where a group is an agency code or
-   * a role (as Camunda candidate groups are).
+   * The people of {@code countryTeam} in any of {@code groups}, where a group is an agency code, a
+   * role, or a role within an agency ({@code head-of-office:UNICEF}), as Camunda candidate groups
+   * are.
    */
   public List<Person> inGroups(String countryTeam, Collection<String> groups) {
     if (groups.isEmpty()) {
@@ -28,11 +32,41 @@ public class People {
     }
     String[] names = groups.toArray(String[]::new);
     return jdbc.query(
-        "SELECT * FROM ns_person WHERE ? = ANY (country_teams) AND (agency = ANY (?::text[]) OR roles && ?::text[]) ORDER BY username",
+        """
+        SELECT * FROM ns_person p WHERE ? = ANY (p.country_teams) AND (p.agency = ANY (?::text[]) OR p.roles && ?::text[]
+            OR EXISTS (SELECT 1 FROM unnest(p.roles) AS r(role) WHERE r.role || ':' || p.agency = ANY (?::text[])))
+        ORDER BY username
+        """,
         People::row,
         countryTeam,
         names,
+        names,
         names);
+  }
+
+  /**
+   * The agencies {@code groups} name: agency codes known to the directory, and the agency of a role
+   * within an agency ({@code head-of-office:UNICEF} names UNICEF).
+   */
+  public Set<String> agenciesAmong(Collection<String> groups) {
+    Set<String> agencies = new TreeSet<>();
+    List<String> plain = new ArrayList<>();
+    for (String group : groups) {
+      int colon = group.indexOf(':');
+      if (colon >= 0) {
+        agencies.add(group.substring(colon + 1));
+      } else {
+        plain.add(group);
+      }
+    }
+    if (!plain.isEmpty()) {
+      agencies.addAll(
+          jdbc.queryForList(
+              "SELECT DISTINCT agency FROM ns_person WHERE agency = ANY (?::text[])",
+              String.class,
+              (Object) plain.toArray(String[]::new)));
+    }
+    return agencies;
   }
 
   public List<Person> named(String username) {

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
+import org.uprengage.notification.taskstate.TaskStates;
 
 /**
  * Sends notifications by e-mail (plain text and HTML, with a link to the task). Active with {@code
@@ -38,43 +39,60 @@ public class EmailChannel {
   private final Clock clock;
   private final String from;
   private final String linkBase;
+  private final TaskStates tasks;
 
   EmailChannel(
       JdbcTemplate jdbc,
       JavaMailSender mail,
       Clock clock,
+      TaskStates tasks,
       @Value("${upr.channels.email.from}") String from,
       @Value("${upr.links.base-url}") String linkBase) {
     this.jdbc = jdbc;
     this.mail = mail;
     this.clock = clock;
+    this.tasks = tasks;
     this.from = from;
     this.linkBase = linkBase;
   }
 
-  /** Queues the e-mail of a notification, in the notification's transaction. */
+  /**
+   * Queues the e-mail of a notification, in the notification's transaction: pending until its time,
+   * or held for the person's digest.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void enqueue(
-      UUID notificationId, String address, String title, String body, String taskId) {
-    String link =
-        taskId == null ? linkBase + "/api/notifications" : linkBase + "/api/tasks/" + taskId;
-    String text = body + "\n\n" + link + "\n\n-- \nUPR Engage";
+  public void enqueue(Outgoing email) {
+    String link = link(email.taskId());
+    String text = email.body() + "\n\n" + link + "\n\n-- \nUPR Engage";
     String html =
         "<p>"
-            + HtmlUtils.htmlEscape(body)
+            + HtmlUtils.htmlEscape(email.body())
             + "</p><p><a href=\""
             + HtmlUtils.htmlEscape(link)
             + "\">Open in UPR Engage</a></p>"
             + "<p style=\"color:#666\">UPR Engage</p>";
     jdbc.update(
-        "INSERT INTO ns_email (id, notification_id, recipient, subject, text_body, html_body, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (notification_id) DO NOTHING",
+        """
+        INSERT INTO ns_email (id, notification_id, recipient, subject, text_body, html_body, next_attempt_at, status,
+                              username, locale, watched_tasks, must_hold)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (notification_id) DO NOTHING
+        """,
         UUID.randomUUID(),
-        notificationId,
-        address,
-        "[UPR Engage] " + title,
+        email.notificationId(),
+        email.address(),
+        "[UPR Engage] " + email.title(),
         text,
         html,
-        Timestamp.from(clock.instant()));
+        Timestamp.from(email.sendAt()),
+        email.digest() ? "held" : "pending",
+        email.username(),
+        email.locale(),
+        email.watchedTasks().toArray(String[]::new),
+        email.mustHold());
+  }
+
+  String link(String taskId) {
+    return taskId == null ? linkBase + "/api/notifications" : linkBase + "/api/tasks/" + taskId;
   }
 
   /**
@@ -85,7 +103,7 @@ public class EmailChannel {
   public void sendDue() {
     List<Pending> due =
         jdbc.query(
-            "SELECT id, recipient, subject, text_body, html_body, attempts FROM ns_email WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED",
+            "SELECT id, recipient, subject, text_body, html_body, attempts, username, watched_tasks, must_hold FROM ns_email WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED",
             (rs, i) ->
                 new Pending(
                     rs.getObject("id", UUID.class),
@@ -93,9 +111,16 @@ public class EmailChannel {
                     rs.getString("subject"),
                     rs.getString("text_body"),
                     rs.getString("html_body"),
-                    rs.getInt("attempts")),
+                    rs.getInt("attempts"),
+                    rs.getString("username"),
+                    List.of((String[]) rs.getArray("watched_tasks").getArray()),
+                    rs.getBoolean("must_hold")),
             Timestamp.from(clock.instant()));
     for (Pending email : due) {
+      if (!tasks.stillConcerns(email.watchedTasks(), email.username(), email.mustHold())) {
+        jdbc.update("UPDATE ns_email SET status = 'dropped' WHERE id = ?", email.id());
+        continue; // a reminder of work done, or handed to someone else, while it waited
+      }
       try {
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -135,5 +160,13 @@ public class EmailChannel {
   }
 
   private record Pending(
-      UUID id, String recipient, String subject, String text, String html, int attempts) {}
+      UUID id,
+      String recipient,
+      String subject,
+      String text,
+      String html,
+      int attempts,
+      String username,
+      List<String> watchedTasks,
+      boolean mustHold) {}
 }

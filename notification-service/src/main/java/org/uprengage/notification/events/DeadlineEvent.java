@@ -8,6 +8,7 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeadlineEvent(
     UUID reviewId,
+    Long sequence,
     String milestone,
     String dueAt,
     Long daysLeft,
@@ -15,16 +16,26 @@ public record DeadlineEvent(
     List<String> taskIds,
     List<String> candidateGroups,
     List<String> assignees,
-    List<String> escalateTo) {
+    List<String> escalateTo,
+    String oldDueOn,
+    String newDueOn) {
 
   public static final String TYPE_PREFIX = "org.uprengage.deadline.";
   public static final String APPROACHING = "org.uprengage.deadline.approaching.v1";
   public static final String MISSED = "org.uprengage.deadline.missed.v1";
 
-  void requireComplete() {
-    if (reviewId == null || milestone == null || countryTeam == null || dueAt == null) {
-      throw new PoisonEventException(
-          "a deadline event needs reviewId, milestone, dueAt and countryTeam");
+  public static final String CHANGED = "org.uprengage.deadline.changed.v1";
+
+  /** Every deadline event names its review, milestone and country team; alerts also a due time. */
+  void requireComplete(String type) {
+    if (reviewId == null || milestone == null || countryTeam == null) {
+      throw new PoisonEventException("a deadline event needs reviewId, milestone and countryTeam");
+    }
+    if ((APPROACHING.equals(type) || MISSED.equals(type)) && dueAt == null) {
+      throw new PoisonEventException("a deadline alert needs dueAt");
+    }
+    if (CHANGED.equals(type) && newDueOn == null) {
+      throw new PoisonEventException("a deadline change needs newDueOn");
     }
   }
 

@@ -2,17 +2,28 @@ package org.uprengage.notification.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.notification.directory.People;
 import org.uprengage.notification.directory.Person;
+import org.uprengage.notification.preference.Preferences;
+import org.uprengage.notification.taskstate.TaskStates;
 
 /**
  * Turns deadline events into reminders and escalations: "approaching" tells whoever holds the task
- * (else the task's group), "missed" tells them and the coordinators it is escalated to. The engine
- * raises these only while the task is open, so nobody is reminded of work already done.
+ * (else the task's group), "missed" tells them and the coordinators it is escalated to; "changed"
+ * moves the tasks' due dates. The engine raises alerts only while the task is open, but a task may
+ * be done or handed on between the alert and its processing (or its held e-mail): the task state
+ * this service keeps is checked each time, and a reminder that no longer concerns someone is
+ * dropped.
  */
 @Service
 public class DeadlineEventHandler {
@@ -20,11 +31,16 @@ public class DeadlineEventHandler {
   private final ObjectMapper json;
   private final People people;
   private final Notifier notifier;
+  private final ReviewTeams reviews;
+  private final TaskStates tasks;
 
-  DeadlineEventHandler(ObjectMapper json, People people, Notifier notifier) {
+  DeadlineEventHandler(
+      ObjectMapper json, People people, Notifier notifier, ReviewTeams reviews, TaskStates tasks) {
     this.json = json;
     this.people = people;
     this.notifier = notifier;
+    this.reviews = reviews;
+    this.tasks = tasks;
   }
 
   /**
@@ -44,47 +60,101 @@ public class DeadlineEventHandler {
       throw new PoisonEventException(
           "the deadline event's data does not match its schema: " + e.getMessage());
     }
-    deadline.requireComplete();
+    deadline.requireComplete(event.type());
     if (!notifier.firstTime(event)) {
       return 0;
     }
-    String taskId = DeadlineEvent.orEmpty(deadline.taskIds()).stream().findFirst().orElse(null);
+    reviews.remember(deadline.reviewId(), deadline.countryTeam());
+    notifier.publish(
+        event, deadline.countryTeam(), DeadlineEvent.orEmpty(deadline.candidateGroups()));
+    List<String> taskIds = DeadlineEvent.orEmpty(deadline.taskIds());
+    String taskId = taskIds.stream().findFirst().orElse(null);
+    Object[] bodyArguments = {deadline.milestone(), deadline.countryTeam(), deadline.dueAt()};
     return switch (event.type()) {
-      case DeadlineEvent.APPROACHING ->
-          notifier.tell(
-              workers(deadline),
-              null,
-              event,
-              new Notifier.Message(
-                  "deadline-approaching",
-                  "deadline.approaching",
-                  new Object[] {deadline.daysLeft(), deadline.milestone()},
-                  new Object[] {deadline.milestone(), deadline.countryTeam(), deadline.dueAt()},
-                  deadline.reviewId(),
-                  taskId));
-      case DeadlineEvent.MISSED -> {
-        List<Person> told = new ArrayList<>(workers(deadline));
-        told.addAll(
-            people.inGroups(deadline.countryTeam(), DeadlineEvent.orEmpty(deadline.escalateTo())));
+      case DeadlineEvent.APPROACHING -> {
+        tasks.watchedBy(taskIds, deadline.milestone());
         yield notifier.tell(
-            told,
+            stillConcerned(workers(deadline), taskIds, true),
             null,
             event,
             new Notifier.Message(
-                "deadline-missed",
+                Preferences.DEADLINE_APPROACHING,
+                "deadline.approaching",
+                new Object[] {deadline.daysLeft(), deadline.milestone()},
+                bodyArguments,
+                deadline.reviewId(),
+                taskId,
+                taskIds,
+                true));
+      }
+      case DeadlineEvent.MISSED -> {
+        tasks.watchedBy(taskIds, deadline.milestone());
+        Notifier.Message holders =
+            new Notifier.Message(
+                Preferences.DEADLINE_MISSED,
                 "deadline.missed",
                 new Object[] {deadline.milestone()},
-                new Object[] {deadline.milestone(), deadline.countryTeam(), deadline.dueAt()},
+                bodyArguments,
                 deadline.reviewId(),
-                taskId));
+                taskId,
+                taskIds,
+                true);
+        int told =
+            notifier.tell(stillConcerned(workers(deadline), taskIds, true), null, event, holders);
+        List<Person> escalatedTo =
+            people.inGroups(deadline.countryTeam(), DeadlineEvent.orEmpty(deadline.escalateTo()));
+        yield told
+            + notifier.tell(
+                stillConcerned(escalatedTo, taskIds, false),
+                null,
+                event,
+                new Notifier.Message(
+                    Preferences.DEADLINE_MISSED,
+                    "deadline.missed",
+                    new Object[] {deadline.milestone()},
+                    bodyArguments,
+                    deadline.reviewId(),
+                    taskId,
+                    taskIds,
+                    false));
       }
-      default -> 0; // deadline changed: the new due date shows on the task itself
+      case DeadlineEvent.CHANGED -> {
+        tasks.dueMoved(
+            taskIds, deadline.sequence(), endOfDay(deadline.newDueOn()), deadline.milestone());
+        yield 0; // the new due date shows on the task and in the calendar feeds
+      }
+      default -> 0;
     };
   }
 
-  /** Who holds the watched work: its assignees, else everyone of its groups. */
+  /**
+   * Those of {@code people} the watched tasks still concern, as this service last heard: a task
+   * since completed, or handed to someone else, reminds nobody (or nobody else).
+   */
+  private List<Person> stillConcerned(List<Person> people, List<String> taskIds, boolean mustHold) {
+    return people.stream()
+        .filter(person -> tasks.stillConcerns(taskIds, person.username(), mustHold))
+        .toList();
+  }
+
+  /** Milestones fall due at the end of their day, 23:59 UTC, as the engine sets them. */
+  private static Instant endOfDay(String day) {
+    try {
+      return LocalDate.parse(day).atTime(23, 59).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new PoisonEventException("newDueOn is not a date: " + day);
+    }
+  }
+
+  /**
+   * Who holds the watched work: its assignees (as the alert says, and as this service last heard),
+   * else everyone of its groups.
+   */
   private List<Person> workers(DeadlineEvent deadline) {
-    List<String> assignees = DeadlineEvent.orEmpty(deadline.assignees());
+    Set<String> assignees = new LinkedHashSet<>(DeadlineEvent.orEmpty(deadline.assignees()));
+    tasks.find(DeadlineEvent.orEmpty(deadline.taskIds())).stream()
+        .filter(task -> task.open() && task.assignee() != null)
+        .forEach(task -> assignees.add(task.assignee()));
     if (!assignees.isEmpty()) {
       List<Person> holders = new ArrayList<>();
       assignees.forEach(assignee -> holders.addAll(people.named(assignee)));

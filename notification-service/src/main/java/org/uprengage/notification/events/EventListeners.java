@@ -5,17 +5,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Reads task and deadline events from Kafka and hands each to its handler. */
+/** Reads task, deadline and review events from Kafka and hands each to its handler. */
 @Component
 class EventListeners {
 
   private final TaskEventHandler handler;
   private final DeadlineEventHandler deadlines;
+  private final ReviewEventHandler reviews;
   private final ObjectMapper json;
 
-  EventListeners(TaskEventHandler handler, DeadlineEventHandler deadlines, ObjectMapper json) {
+  EventListeners(
+      TaskEventHandler handler,
+      DeadlineEventHandler deadlines,
+      ReviewEventHandler reviews,
+      ObjectMapper json) {
     this.handler = handler;
     this.deadlines = deadlines;
+    this.reviews = reviews;
     this.json = json;
   }
 
@@ -30,5 +36,10 @@ class EventListeners {
       topics = "${upr.events.topics.deadlines}")
   void onDeadlineEvent(ConsumerRecord<String, String> record) {
     deadlines.handle(IncomingEvent.from(record, json));
+  }
+
+  @KafkaListener(id = "review-events", idIsGroup = false, topics = "${upr.events.topics.reviews}")
+  void onReviewEvent(ConsumerRecord<String, String> record) {
+    reviews.handle(IncomingEvent.from(record, json));
   }
 }

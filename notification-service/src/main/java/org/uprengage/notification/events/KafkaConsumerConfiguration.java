@@ -65,6 +65,16 @@ class KafkaConsumerConfiguration {
   }
 
   @Bean
+  NewTopic reviewEventsDeadLetterTopic(
+      @Value("${upr.events.topics.reviews}") String reviews,
+      @Value("${upr.events.topics.partitions:3}") int partitions) {
+    return TopicBuilder.name(reviews + DEAD_LETTER_SUFFIX)
+        .partitions(partitions)
+        .replicas(1)
+        .build();
+  }
+
+  @Bean
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();

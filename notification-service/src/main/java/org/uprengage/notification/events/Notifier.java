@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,14 +12,20 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.uprengage.notification.directory.People;
 import org.uprengage.notification.directory.Person;
 import org.uprengage.notification.email.EmailChannel;
+import org.uprengage.notification.email.Outgoing;
 import org.uprengage.notification.inbox.Inbox;
+import org.uprengage.notification.preference.DeliveryPlan;
+import org.uprengage.notification.preference.Preferences;
+import org.uprengage.notification.webhook.WebhookEvent;
+import org.uprengage.notification.webhook.Webhooks;
 
 /**
  * What every event handler shares: recording that an event was handled (in the handler's
- * transaction, so a redelivery changes nothing) and putting one notification per person in the
- * inbox.
+ * transaction, so a redelivery changes nothing), telling each person once on the channels their
+ * preferences choose, and queueing the event for webhooks.
  */
 @Component
 class Notifier {
@@ -28,14 +35,23 @@ class Notifier {
   private final Clock clock;
   private final Optional<EmailChannel> email;
   private final MessageSource messages;
+  private final Webhooks webhooks;
+  private final People people;
+  private final Preferences preferences;
 
   Notifier(
       JdbcTemplate jdbc,
       Inbox inbox,
       Clock clock,
       Optional<EmailChannel> email,
-      MessageSource messages) {
+      MessageSource messages,
+      Webhooks webhooks,
+      People people,
+      Preferences preferences) {
+    this.preferences = preferences;
     this.messages = messages;
+    this.webhooks = webhooks;
+    this.people = people;
     this.jdbc = jdbc;
     this.inbox = inbox;
     this.clock = clock;
@@ -54,6 +70,25 @@ class Notifier {
   }
 
   /**
+   * Queues the event for the webhooks of its country team and of the agencies its groups name, in
+   * the handler's transaction.
+   *
+   * @return how many deliveries were queued
+   */
+  int publish(IncomingEvent event, String countryTeam, Collection<String> groups) {
+    return webhooks.enqueue(
+        new WebhookEvent(
+            event.source(),
+            event.id(),
+            event.type(),
+            event.subject(),
+            event.time(),
+            event.data(),
+            countryTeam,
+            people.agenciesAmong(groups)));
+  }
+
+  /**
    * Tells each person once, skipping whoever caused the event.
    *
    * @return how many were told
@@ -65,6 +100,10 @@ class Notifier {
     for (Person person : once.values()) {
       if (person.username().equals(actor)) {
         continue; // nobody is told of what they did themselves
+      }
+      DeliveryPlan plan = preferences.plan(person.username(), message.kind());
+      if (plan.nothing()) {
+        continue; // they chose to hear of this kind on no channel
       }
       Locale locale = Locale.forLanguageTag(person.locale() == null ? "en" : person.locale());
       String title =
@@ -81,11 +120,26 @@ class Notifier {
                   message.taskId(),
                   event.source(),
                   event.id(),
-                  event.time()));
+                  event.time(),
+                  plan.inApp()));
       if (delivered.isPresent()) {
         told++;
-        if (email.isPresent() && person.email() != null) {
-          email.get().enqueue(delivered.get(), person.email(), title, body, message.taskId());
+        if (email.isPresent() && person.email() != null && plan.email()) {
+          email
+              .get()
+              .enqueue(
+                  new Outgoing(
+                      delivered.get(),
+                      person.username(),
+                      person.email(),
+                      person.locale(),
+                      title,
+                      body,
+                      message.taskId(),
+                      plan.emailAt(),
+                      plan.digest(),
+                      message.watchedTasks(),
+                      message.mustHold()));
         }
       }
     }
@@ -94,7 +148,9 @@ class Notifier {
 
   /**
    * What a notification says, as message keys and their arguments: each person reads it in their
-   * own language ({@code messages*.properties}; English where theirs is missing).
+   * own language ({@code messages*.properties}; English where theirs is missing). A reminder names
+   * the tasks it watches: should none still be open (and, with {@code mustHold}, held by the
+   * recipient or nobody) when its e-mail finally goes, the e-mail is dropped.
    */
   record Message(
       String kind,
@@ -102,5 +158,18 @@ class Notifier {
       Object[] titleArguments,
       Object[] bodyArguments,
       UUID reviewId,
-      String taskId) {}
+      String taskId,
+      List<String> watchedTasks,
+      boolean mustHold) {
+
+    Message(
+        String kind,
+        String key,
+        Object[] titleArguments,
+        Object[] bodyArguments,
+        UUID reviewId,
+        String taskId) {
+      this(kind, key, titleArguments, bodyArguments, reviewId, taskId, List.of(), false);
+    }
+  }
 }

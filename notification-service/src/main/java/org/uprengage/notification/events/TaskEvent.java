@@ -18,18 +18,29 @@ public record TaskEvent(
     String countryTeam,
     List<String> candidateGroups,
     String assignee,
+    String dueDate,
     String actor) {
 
   public static final String TYPE_PREFIX = "org.uprengage.task.";
   public static final String CREATED = "org.uprengage.task.created.v1";
   public static final String ASSIGNED = "org.uprengage.task.assigned.v1";
   public static final String UNCLAIMED = "org.uprengage.task.unclaimed.v1";
+  public static final String COMPLETED = "org.uprengage.task.completed.v1";
+  public static final String CANCELLED = "org.uprengage.task.cancelled.v1";
+
+  /** The tasks where someone approves (clears or signs off) a submission. */
+  static final java.util.Set<String> APPROVALS =
+      java.util.Set.of("UserTask_ClearSubmission", "UserTask_SignOffSubmission");
 
   void requireComplete() {
     if (reviewId == null || taskId == null || taskName == null || countryTeam == null) {
       throw new PoisonEventException(
           "a task event needs reviewId, taskId, taskName and countryTeam");
     }
+  }
+
+  boolean approval() {
+    return taskKey != null && APPROVALS.contains(taskKey);
   }
 
   List<String> groups() {

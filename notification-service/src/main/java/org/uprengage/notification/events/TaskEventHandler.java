@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.notification.directory.People;
+import org.uprengage.notification.preference.Preferences;
+import org.uprengage.notification.taskstate.TaskChange;
+import org.uprengage.notification.taskstate.TaskStates;
 
 /**
  * Decides who hears of a task event and puts it in their inbox. The event's id is recorded in the
@@ -16,11 +19,16 @@ public class TaskEventHandler {
   private final ObjectMapper json;
   private final People people;
   private final Notifier notifier;
+  private final ReviewTeams reviews;
+  private final TaskStates tasks;
 
-  TaskEventHandler(ObjectMapper json, People people, Notifier notifier) {
+  TaskEventHandler(
+      ObjectMapper json, People people, Notifier notifier, ReviewTeams reviews, TaskStates tasks) {
     this.json = json;
     this.people = people;
     this.notifier = notifier;
+    this.reviews = reviews;
+    this.tasks = tasks;
   }
 
   /**
@@ -45,6 +53,24 @@ public class TaskEventHandler {
     if (!notifier.firstTime(event)) {
       return 0;
     }
+    reviews.remember(task.reviewId(), task.countryTeam());
+    tasks.changed(
+        new TaskChange(
+            task.taskId(),
+            task.reviewId(),
+            task.sequence(),
+            task.countryTeam(),
+            task.taskKey(),
+            task.taskName(),
+            task.groups(),
+            task.assignee(),
+            switch (event.type()) {
+              case TaskEvent.COMPLETED -> TaskChange.COMPLETED;
+              case TaskEvent.CANCELLED -> TaskChange.CANCELLED;
+              default -> TaskChange.OPEN;
+            },
+            instant(task.dueDate())));
+    notifier.publish(event, task.countryTeam(), task.groups());
     return switch (event.type()) {
       case TaskEvent.CREATED, TaskEvent.UNCLAIMED ->
           task.assignee() != null
@@ -60,7 +86,18 @@ public class TaskEventHandler {
     };
   }
 
+  private static java.time.Instant instant(String value) {
+    try {
+      return value == null ? null : java.time.Instant.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new PoisonEventException("dueDate is not an RFC 3339 time: " + value);
+    }
+  }
+
   private static Notifier.Message available(TaskEvent task) {
+    if (task.approval()) {
+      return approval(task);
+    }
     return new Notifier.Message(
         "task-available",
         "task.available",
@@ -70,7 +107,20 @@ public class TaskEventHandler {
         task.taskId());
   }
 
+  private static Notifier.Message approval(TaskEvent task) {
+    return new Notifier.Message(
+        Preferences.APPROVAL_WAITING,
+        "approval.waiting",
+        new Object[] {task.taskName()},
+        new Object[] {task.taskName(), task.countryTeam()},
+        task.reviewId(),
+        task.taskId());
+  }
+
   private static Notifier.Message assigned(TaskEvent task) {
+    if (task.approval()) {
+      return approval(task);
+    }
     return new Notifier.Message(
         "task-assigned",
         "task.assigned",

@@ -36,8 +36,8 @@ public class Inbox {
     int added =
         jdbc.update(
             """
-            INSERT INTO ns_notification (id, recipient, kind, title, body, review_id, task_id, event_source, event_id, occurred_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (recipient, event_source, event_id) DO NOTHING
+            INSERT INTO ns_notification (id, recipient, kind, title, body, review_id, task_id, event_source, event_id, occurred_at, created_at, in_app)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (recipient, event_source, event_id) DO NOTHING
             """,
             id,
             recipient,
@@ -49,7 +49,8 @@ public class Inbox {
             notification.eventSource(),
             notification.eventId(),
             notification.occurredAt() == null ? null : Timestamp.from(notification.occurredAt()),
-            Timestamp.from(clock.instant()));
+            Timestamp.from(clock.instant()),
+            notification.inApp());
     return added > 0 ? Optional.of(id) : Optional.empty();
   }
 
@@ -57,17 +58,19 @@ public class Inbox {
   public NotificationPage of(String recipient, int page, int size) {
     List<Notification> items =
         jdbc.query(
-            "SELECT * FROM ns_notification WHERE recipient = ? ORDER BY (read_at IS NULL) DESC, created_at DESC, id LIMIT ? OFFSET ?",
+            "SELECT * FROM ns_notification WHERE recipient = ? AND in_app ORDER BY (read_at IS NULL) DESC, created_at DESC, id LIMIT ? OFFSET ?",
             Inbox::row,
             recipient,
             size,
             (long) page * size);
     Long total =
         jdbc.queryForObject(
-            "SELECT count(*) FROM ns_notification WHERE recipient = ?", Long.class, recipient);
+            "SELECT count(*) FROM ns_notification WHERE recipient = ? AND in_app",
+            Long.class,
+            recipient);
     Long unread =
         jdbc.queryForObject(
-            "SELECT count(*) FROM ns_notification WHERE recipient = ? AND read_at IS NULL",
+            "SELECT count(*) FROM ns_notification WHERE recipient = ? AND in_app AND read_at IS NULL",
             Long.class,
             recipient);
     return new NotificationPage(
@@ -78,7 +81,7 @@ public class Inbox {
   @Transactional
   public int markAllRead(String recipient) {
     return jdbc.update(
-        "UPDATE ns_notification SET read_at = ? WHERE recipient = ? AND read_at IS NULL",
+        "UPDATE ns_notification SET read_at = ? WHERE recipient = ? AND in_app AND read_at IS NULL",
         Timestamp.from(clock.instant()),
         recipient);
   }
@@ -87,13 +90,13 @@ public class Inbox {
   @Transactional
   public Optional<Notification> markRead(String recipient, UUID id) {
     jdbc.update(
-        "UPDATE ns_notification SET read_at = ? WHERE id = ? AND recipient = ? AND read_at IS NULL",
+        "UPDATE ns_notification SET read_at = ? WHERE id = ? AND recipient = ? AND in_app AND read_at IS NULL",
         Timestamp.from(clock.instant()),
         id,
         recipient);
     return jdbc
         .query(
-            "SELECT * FROM ns_notification WHERE id = ? AND recipient = ?",
+            "SELECT * FROM ns_notification WHERE id = ? AND recipient = ? AND in_app",
             Inbox::row,
             id,
             recipient)
@@ -118,7 +121,10 @@ public class Inbox {
     return timestamp == null ? null : timestamp.toInstant();
   }
 
-  /** What a notification says and which event caused it. */
+  /**
+   * What a notification says and which event caused it; one its recipient chose to get only by
+   * e-mail ({@code inApp} false) is kept but stays out of their inbox.
+   */
   public record NewNotification(
       String kind,
       String title,
@@ -127,5 +133,6 @@ public class Inbox {
       String taskId,
       String eventSource,
       String eventId,
-      Instant occurredAt) {}
+      Instant occurredAt,
+      boolean inApp) {}
 }

@@ -32,6 +32,9 @@ class SecurityConfiguration {
                     .requestMatchers(
                         HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
+                    // calendar feeds: the private token in the URL is the credential
+                    .requestMatchers(HttpMethod.GET, "/calendar/*")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(server -> server.jwt(jwt -> {}))

@@ -1,2 +1,5 @@
-/** The caller's in-app notifications, relayed from notification-service. */
+/**
+ * The caller's in-app notifications, notification preferences, webhook subscriptions and calendar
+ * feeds, relayed from notification-service (the public calendar feeds too).
+ */
 package org.uprengage.webapi.notification;

@@ -47,6 +47,9 @@ class SecurityConfiguration {
                         "/swagger-ui.html",
                         "/swagger-ui/**")
                     .permitAll()
+                    // calendar feeds: the private token in the address is the credential
+                    .requestMatchers(HttpMethod.GET, "/calendar/*")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

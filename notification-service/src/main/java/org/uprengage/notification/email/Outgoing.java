@@ -1,0 +1,24 @@
+package org.uprengage.notification.email;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One notification to send by e-mail: to whom (address, username, language), what, and when: at
+ * {@code sendAt}, alone, or with the rest of the person's daily digest due then. A reminder names
+ * the tasks it watches ({@code watchedTasks}); it is dropped if, when it is finally sent, none is
+ * still open (and, with {@code mustHold}, held by the person or by nobody).
+ */
+public record Outgoing(
+    UUID notificationId,
+    String username,
+    String address,
+    String locale,
+    String title,
+    String body,
+    String taskId,
+    Instant sendAt,
+    boolean digest,
+    List<String> watchedTasks,
+    boolean mustHold) {}

@@ -1,0 +1,76 @@
+package org.uprengage.notification.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * The authenticated person behind a request, read from the bearer token's claims: roles, the agency
+ * they work for (none for coordinators and admins) and their country teams.
+ */
+public record Caller(String username, Set<String> roles, String agency, Set<String> countryTeams) {
+
+  public static final String ADMIN = "admin";
+  public static final String COORDINATOR = "coordinator";
+  public static final String HEAD_OF_OFFICE = "head-of-office";
+  public static final String FOCAL_POINT = "focal-point";
+
+  public Caller {
+    roles = Set.copyOf(roles);
+    countryTeams = Set.copyOf(countryTeams);
+  }
+
+  /**
+   * Reads the caller from a validated token, with the claim names web-api and the IdP use (the
+   * subject where the username claim is missing).
+   */
+  static Caller of(
+      Jwt token, String usernameClaim, String rolesClaim, String agencyClaim, String teamsClaim) {
+    String username = token.getClaimAsString(usernameClaim);
+    return new Caller(
+        username == null || username.isBlank() ? token.getSubject() : username,
+        Set.copyOf(strings(token.getClaim(rolesClaim))),
+        token.getClaimAsString(agencyClaim),
+        Set.copyOf(strings(token.getClaim(teamsClaim))));
+  }
+
+  public boolean hasRole(String role) {
+    return roles.contains(role);
+  }
+
+  public boolean isAdmin() {
+    return hasRole(ADMIN);
+  }
+
+  public boolean belongsTo(String countryTeam) {
+    return countryTeams.contains(countryTeam);
+  }
+
+  /**
+   * Whether the caller may act for {@code countryTeam} (agency null) or for {@code agency} within
+   * it: admins anywhere; a country team's coordinators for it and its agencies; heads of office and
+   * focal points for their own agency in their country teams.
+   */
+  public boolean speaksFor(String countryTeam, String agency) {
+    if (isAdmin()) {
+      return true;
+    }
+    if (!belongsTo(countryTeam)) {
+      return false;
+    }
+    if (hasRole(COORDINATOR)) {
+      return true;
+    }
+    return agency != null
+        && agency.equals(this.agency)
+        && (hasRole(HEAD_OF_OFFICE) || hasRole(FOCAL_POINT));
+  }
+
+  private static List<String> strings(Object claim) {
+    if (claim instanceof Collection<?> values) {
+      return values.stream().map(String::valueOf).toList();
+    }
+    return claim == null ? List.of() : List.of(claim.toString());
+  }
+}

@@ -1,0 +1,171 @@
+package org.uprengage.notification.taskstate;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The state of each task, kept from the events consumed: open or done, who holds it, when it is
+ * due. Answers whether a reminder still concerns someone, and lists upcoming deadlines.
+ */
+@Service
+public class TaskStates {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  TaskStates(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Records what a task event says, unless a later event of the review already did. */
+  @Transactional
+  public void changed(TaskChange change) {
+    long sequence = change.sequence() == null ? 0 : change.sequence();
+    Timestamp due = change.dueAt() == null ? null : Timestamp.from(change.dueAt());
+    jdbc.update(
+        """
+        INSERT INTO ns_task (task_id, review_id, country_team, task_key, task_name, candidate_groups, assignee, state,
+                             state_sequence, due_at, due_sequence, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (task_id) DO UPDATE SET
+            task_name = EXCLUDED.task_name, candidate_groups = EXCLUDED.candidate_groups,
+            assignee = EXCLUDED.assignee, state = EXCLUDED.state, state_sequence = EXCLUDED.state_sequence,
+            due_at = CASE WHEN EXCLUDED.due_sequence >= ns_task.due_sequence AND EXCLUDED.due_at IS NOT NULL
+                          THEN EXCLUDED.due_at ELSE ns_task.due_at END,
+            due_sequence = GREATEST(ns_task.due_sequence, CASE WHEN EXCLUDED.due_at IS NULL THEN 0 ELSE EXCLUDED.due_sequence END),
+            updated_at = EXCLUDED.updated_at
+        WHERE EXCLUDED.state_sequence >= ns_task.state_sequence
+        """,
+        change.taskId(),
+        change.reviewId(),
+        change.countryTeam(),
+        change.taskKey(),
+        change.taskName(),
+        change.candidateGroups().toArray(String[]::new),
+        change.assignee(),
+        change.state(),
+        sequence,
+        due,
+        due == null ? 0 : sequence,
+        Timestamp.from(clock.instant()));
+  }
+
+  /** A deadline moved: its tasks are due at {@code dueAt}, unless a later event said otherwise. */
+  @Transactional
+  public void dueMoved(Collection<String> taskIds, Long sequence, Instant dueAt, String milestone) {
+    long at = sequence == null ? 0 : sequence;
+    for (String taskId : taskIds) {
+      jdbc.update(
+          "UPDATE ns_task SET due_at = ?, milestone = ?, due_sequence = ?, updated_at = ? WHERE task_id = ? AND due_sequence <= ?",
+          Timestamp.from(dueAt),
+          milestone,
+          at,
+          Timestamp.from(clock.instant()),
+          taskId,
+          at);
+    }
+  }
+
+  /** Records which milestone watches the tasks, as deadline alerts tell. */
+  @Transactional
+  public void watchedBy(Collection<String> taskIds, String milestone) {
+    for (String taskId : taskIds) {
+      jdbc.update(
+          "UPDATE ns_task SET milestone = ? WHERE task_id = ? AND milestone IS NULL",
+          milestone,
+          taskId);
+    }
+  }
+
+  /**
+   * Whether a reminder about {@code taskIds} still concerns {@code username}: some task is still
+   * open and, where {@code mustHold}, held by them or by nobody. Tasks never heard of count as open
+   * (nothing says otherwise).
+   */
+  @Transactional(readOnly = true)
+  public boolean stillConcerns(Collection<String> taskIds, String username, boolean mustHold) {
+    if (taskIds.isEmpty()) {
+      return true;
+    }
+    List<TaskState> known = find(taskIds);
+    if (known.size() < taskIds.size()) {
+      return true;
+    }
+    return known.stream()
+        .anyMatch(
+            task ->
+                task.open()
+                    && (!mustHold || task.assignee() == null || task.assignee().equals(username)));
+  }
+
+  public List<TaskState> find(Collection<String> taskIds) {
+    return jdbc.query(
+        "SELECT * FROM ns_task WHERE task_id = ANY (?::text[])",
+        TaskStates::row,
+        (Object) taskIds.toArray(String[]::new));
+  }
+
+  /**
+   * Open tasks with a due time from {@code from} on, held by {@code username} or offered to one of
+   * {@code groups} in {@code countryTeams} while nobody holds them.
+   */
+  @Transactional(readOnly = true)
+  public List<TaskState> upcomingFor(
+      String username, Collection<String> groups, Collection<String> countryTeams, Instant from) {
+    return jdbc.query(
+        """
+        SELECT * FROM ns_task WHERE state = 'open' AND due_at >= ?
+          AND (assignee = ? OR (assignee IS NULL AND country_team = ANY (?::text[]) AND candidate_groups && ?::text[]))
+        ORDER BY due_at, task_id
+        """,
+        TaskStates::row,
+        Timestamp.from(from),
+        username,
+        countryTeams.toArray(String[]::new),
+        groups.toArray(String[]::new));
+  }
+
+  /** Open tasks with a due time from {@code from} on, of an agency in a country team. */
+  @Transactional(readOnly = true)
+  public List<TaskState> upcomingForAgency(String countryTeam, String agency, Instant from) {
+    return jdbc.query(
+        """
+        SELECT * FROM ns_task WHERE state = 'open' AND due_at >= ? AND country_team = ?
+          AND EXISTS (SELECT 1 FROM unnest(candidate_groups) AS g(name) WHERE g.name = ? OR g.name LIKE ?)
+        ORDER BY due_at, task_id
+        """,
+        TaskStates::row,
+        Timestamp.from(from),
+        countryTeam,
+        agency,
+        "%:" + agency);
+  }
+
+  private static TaskState row(ResultSet rs, int i) throws SQLException {
+    Array groups = rs.getArray("candidate_groups");
+    Timestamp due = rs.getTimestamp("due_at");
+    return new TaskState(
+        rs.getString("task_id"),
+        rs.getObject("review_id", UUID.class),
+        rs.getString("country_team"),
+        rs.getString("task_key"),
+        rs.getString("task_name"),
+        groups == null ? List.of() : List.of((String[]) groups.getArray()),
+        rs.getString("assignee"),
+        rs.getString("state"),
+        due == null ? null : due.toInstant(),
+        rs.getString("milestone"),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+}

@@ -1,0 +1,313 @@
+package org.uprengage.notification.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.notification.security.Caller;
+import org.uprengage.notification.web.Problems;
+import org.uprengage.notification.web.Problems.FieldError;
+
+/**
+ * Webhook subscriptions of country teams and agencies, and the queue of their deliveries: each
+ * event is queued once per matching subscription, in the transaction that processed the event, and
+ * posted after commit by {@link WebhookSender}.
+ */
+@Service
+public class Webhooks {
+
+  /** The event kinds a subscription can ask for: the event type without prefix and version. */
+  public static final List<String> KINDS =
+      List.of(
+          "task.created",
+          "task.claimed",
+          "task.assigned",
+          "task.unclaimed",
+          "task.completed",
+          "task.cancelled",
+          "deadline.changed",
+          "deadline.approaching",
+          "deadline.missed",
+          "review.started",
+          "review.submission-approved",
+          "review.submission-sent-back",
+          "review.submission-submitted");
+
+  static final int MAX_KINDS = KINDS.size();
+  private static final int MAX_URL_LENGTH = 2000;
+  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
+  private static final SecureRandom random = new SecureRandom();
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final UrlPolicy urls;
+
+  Webhooks(JdbcTemplate jdbc, ObjectMapper json, Clock clock, UrlPolicy urls) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+    this.urls = urls;
+  }
+
+  /** {@code org.uprengage.task.created.v1} is kind {@code task.created}. */
+  public static String kind(String type) {
+    String kind = type.startsWith("org.uprengage.") ? type.substring(14) : type;
+    int version = kind.lastIndexOf(".v");
+    return version > 0 ? kind.substring(0, version) : kind;
+  }
+
+  /**
+   * Queues the event for every active subscription of its country team (and of its agencies) that
+   * wants its kind; at most once per subscription and event.
+   *
+   * @return how many deliveries were queued
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int enqueue(WebhookEvent event) {
+    if (event.countryTeam() == null) {
+      return 0;
+    }
+    List<UUID> subscriptions =
+        jdbc.queryForList(
+            "SELECT id FROM ns_webhook WHERE deleted_at IS NULL AND status = 'active' AND country_team = ? AND ? = ANY (event_kinds) AND (agency IS NULL OR agency = ANY (?::text[]))",
+            UUID.class,
+            event.countryTeam(),
+            kind(event.type()),
+            event.agencies().toArray(String[]::new));
+    if (subscriptions.isEmpty()) {
+      return 0;
+    }
+    String body = body(event);
+    Timestamp now = Timestamp.from(clock.instant());
+    int queued = 0;
+    for (UUID subscription : subscriptions) {
+      queued +=
+          jdbc.update(
+              "INSERT INTO ns_webhook_delivery (id, webhook_id, event_source, event_id, event_type, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT ns_webhook_delivery_once DO NOTHING",
+              UUID.randomUUID(),
+              subscription,
+              event.source(),
+              event.id(),
+              event.type(),
+              body,
+              now,
+              now);
+    }
+    return queued;
+  }
+
+  /** The event in CloudEvents' structured JSON form: what is posted and signed. */
+  private String body(WebhookEvent event) {
+    ObjectNode body = json.createObjectNode();
+    body.put("specversion", "1.0");
+    body.put("id", event.id());
+    body.put("source", event.source());
+    body.put("type", event.type());
+    if (event.subject() != null) {
+      body.put("subject", event.subject());
+    }
+    if (event.time() != null) {
+      body.put("time", event.time().toString());
+    }
+    body.put("datacontenttype", "application/json");
+    body.set("data", event.data());
+    try {
+      return json.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+
+  /**
+   * Registers a subscription for the caller, after checking the request and that the caller may
+   * speak for its country team or agency.
+   *
+   * @return the subscription, with its secret (the only time it is shown)
+   */
+  @Transactional
+  public Subscription subscribe(Caller caller, NewSubscription request) {
+    List<FieldError> errors = new ArrayList<>();
+    String team = request.countryTeam();
+    if (team == null && caller.countryTeams().size() == 1) {
+      team = caller.countryTeams().iterator().next();
+    }
+    if (team == null || !CODE.matcher(team).matches()) {
+      errors.add(new FieldError("countryTeam", "must name one country team (such as GHA)"));
+    }
+    if (request.agency() != null && !CODE.matcher(request.agency()).matches()) {
+      errors.add(new FieldError("agency", "must be an agency code such as UNICEF"));
+    }
+    if (request.url() == null || request.url().isBlank()) {
+      errors.add(new FieldError("url", "is required"));
+    } else if (request.url().length() > MAX_URL_LENGTH) {
+      errors.add(new FieldError("url", "must be at most " + MAX_URL_LENGTH + " characters"));
+    } else {
+      urls.refusal(request.url()).ifPresent(reason -> errors.add(new FieldError("url", reason)));
+    }
+    Set<String> kinds = new LinkedHashSet<>();
+    if (request.eventKinds() == null || request.eventKinds().isEmpty()) {
+      errors.add(new FieldError("eventKinds", "must name at least one of " + KINDS));
+    } else {
+      for (int i = 0; i < request.eventKinds().size(); i++) {
+        String kind = request.eventKinds().get(i);
+        if (!KINDS.contains(kind)) {
+          errors.add(new FieldError("eventKinds[" + i + "]", "must be one of " + KINDS));
+        } else {
+          kinds.add(kind);
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw Problems.invalid(errors);
+    }
+    if (!mayManage(caller, team, request.agency())) {
+      throw Problems.forbidden(
+          request.agency() == null
+              ? "Only the coordinators of country team " + team + " (or an admin) subscribe for it."
+              : "Only the heads of office and focal points of "
+                  + request.agency()
+                  + " in "
+                  + team
+                  + ", its coordinators or an admin subscribe for it.");
+    }
+    UUID id = UUID.randomUUID();
+    String secret = newSecret();
+    jdbc.update(
+        "INSERT INTO ns_webhook (id, owner, country_team, agency, url, secret, event_kinds, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        id,
+        caller.username(),
+        team,
+        request.agency(),
+        request.url(),
+        secret,
+        kinds.toArray(String[]::new),
+        Timestamp.from(clock.instant()));
+    return find(id).orElseThrow().withSecret(secret);
+  }
+
+  /** The subscriptions the caller may manage, newest first. */
+  @Transactional(readOnly = true)
+  public List<Subscription> visibleTo(Caller caller) {
+    return jdbc
+        .query(
+            "SELECT * FROM ns_webhook WHERE deleted_at IS NULL ORDER BY created_at DESC, id",
+            Webhooks::row)
+        .stream()
+        .filter(s -> mayManage(caller, s.countryTeam(), s.agency()))
+        .toList();
+  }
+
+  /** The subscription, if the caller may manage it. */
+  @Transactional(readOnly = true)
+  public Optional<Subscription> get(Caller caller, UUID id) {
+    return find(id).filter(s -> mayManage(caller, s.countryTeam(), s.agency()));
+  }
+
+  /** Removes the subscription (its history stays); false if the caller has no such one. */
+  @Transactional
+  public boolean delete(Caller caller, UUID id) {
+    if (get(caller, id).isEmpty()) {
+      return false;
+    }
+    jdbc.update(
+        "UPDATE ns_webhook SET deleted_at = ? WHERE id = ?", Timestamp.from(clock.instant()), id);
+    return true;
+  }
+
+  /** Turns a disabled subscription back on: its pending deliveries are tried again now. */
+  @Transactional
+  public Optional<Subscription> enable(Caller caller, UUID id) {
+    if (get(caller, id).isEmpty()) {
+      return Optional.empty();
+    }
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.update(
+        "UPDATE ns_webhook SET status = 'active', disabled_reason = NULL, disabled_at = NULL, consecutive_failures = 0 WHERE id = ?",
+        id);
+    jdbc.update(
+        "UPDATE ns_webhook_delivery SET next_attempt_at = ? WHERE webhook_id = ? AND status = 'pending'",
+        now,
+        id);
+    return find(id);
+  }
+
+  /** The subscription's deliveries, newest first, a bounded page. */
+  @Transactional(readOnly = true)
+  public List<Delivery> deliveries(UUID id, int page, int size) {
+    return jdbc.query(
+        "SELECT * FROM ns_webhook_delivery WHERE webhook_id = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+        (rs, i) ->
+            new Delivery(
+                rs.getObject("id", UUID.class),
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                (Integer) rs.getObject("last_status_code"),
+                rs.getString("last_error"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("next_attempt_at")),
+                instant(rs.getTimestamp("delivered_at"))),
+        id,
+        size,
+        (long) page * size);
+  }
+
+  /** Who may manage a subscription: see {@link Caller#speaksFor}. */
+  static boolean mayManage(Caller caller, String countryTeam, String agency) {
+    return caller.speaksFor(countryTeam, agency);
+  }
+
+  private Optional<Subscription> find(UUID id) {
+    return jdbc
+        .query("SELECT * FROM ns_webhook WHERE id = ? AND deleted_at IS NULL", Webhooks::row, id)
+        .stream()
+        .findFirst();
+  }
+
+  private static String newSecret() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static Subscription row(ResultSet rs, int i) throws SQLException {
+    Array kinds = rs.getArray("event_kinds");
+    return new Subscription(
+        rs.getObject("id", UUID.class),
+        rs.getString("country_team"),
+        rs.getString("agency"),
+        rs.getString("url"),
+        List.of((String[]) kinds.getArray()),
+        rs.getString("status"),
+        rs.getString("disabled_reason"),
+        instant(rs.getTimestamp("disabled_at")),
+        rs.getInt("consecutive_failures"),
+        rs.getString("owner"),
+        instant(rs.getTimestamp("created_at")),
+        null);
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

@@ -1,0 +1,275 @@
+package org.uprengage.notification.preference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.uprengage.notification.NotificationIntegrationTest;
+import org.uprengage.notification.directory.People;
+import org.uprengage.notification.directory.Person;
+
+class PreferencesTest extends NotificationIntegrationTest {
+
+  @Autowired People people;
+
+  @AfterEach
+  void realTime() {
+    clock.reset();
+  }
+
+  @Test
+  void preferencesAreReadAndReplacedAndEveryBadFieldIsNamed() throws Exception {
+    Person person = newPerson("en", "focal-point");
+    RequestPostProcessor caller = as(person.username(), person.agency(), "focal-point");
+    mvc.perform(get("/api/me/notification-preferences").with(caller))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.timeZone").value("UTC"))
+        .andExpect(jsonPath("$.digestTime").value("08:00"))
+        .andExpect(jsonPath("$.kinds['task-available'].email").value("immediate"))
+        .andExpect(jsonPath("$.kinds['deadline-missed'].mandatory").value(true))
+        .andExpect(jsonPath("$.kinds['approval-waiting'].mandatory").value(true));
+
+    mvc.perform(
+            put("/api/me/notification-preferences")
+                .with(caller)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"timeZone":"Mars/Olympus_Mons","quietHours":{"start":"25:00","end":"07:00"},
+                     "kinds":{"deadline-missed":{"inApp":false,"email":"immediate"},"task-available":{"inApp":true,"email":"weekly"},"gossip":{"inApp":true}}}
+                    """))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.errors[*].field")
+                .value(
+                    org.hamcrest.Matchers.containsInAnyOrder(
+                        "timeZone",
+                        "quietHours.start",
+                        "kinds.deadline-missed.inApp",
+                        "kinds.task-available.email",
+                        "kinds.gossip")));
+
+    mvc.perform(
+            put("/api/me/notification-preferences")
+                .with(caller)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"timeZone":"Europe/Paris","quietHours":{"start":"21:00","end":"07:00"},
+                     "kinds":{"task-available":{"inApp":false,"email":"digest"}}}
+                    """))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/me/notification-preferences").with(caller))
+        .andExpect(jsonPath("$.timeZone").value("Europe/Paris"))
+        .andExpect(jsonPath("$.quietHours.start").value("21:00"))
+        .andExpect(jsonPath("$.quietHours.end").value("07:00"))
+        .andExpect(jsonPath("$.kinds['task-available'].inApp").value(false))
+        .andExpect(jsonPath("$.kinds['task-available'].email").value("digest"))
+        .andExpect(jsonPath("$.kinds['task-assigned'].email").value("immediate"));
+  }
+
+  @Test
+  void anEMailInQuietHoursWaitsForTheirEndButAnApprovalDoesNot() throws Exception {
+    Person person = newPerson("en", "head-of-office");
+    preferences(
+        person,
+        """
+        {"timeZone":"Europe/Paris","quietHours":{"start":"21:00","end":"07:00"}}
+        """);
+    ZoneId paris = ZoneId.of("Europe/Paris");
+    LocalDate day = LocalDate.now(paris).plusDays(3);
+    clock.setTo(day.atTime(22, 30).atZone(paris).toInstant());
+
+    UUID reviewId = UUID.randomUUID();
+    String offered = UUID.randomUUID().toString();
+    String approval = UUID.randomUUID().toString();
+    kafka
+        .send(
+            taskEvent(
+                reviewId,
+                "org.uprengage.task.created.v1",
+                2,
+                offered,
+                "\"taskKey\":\"UserTask_DraftAgencySection\",\"candidateGroups\":[\"%s\"]"
+                    .formatted(person.agency())))
+        .get();
+    kafka
+        .send(
+            taskEvent(
+                reviewId,
+                "org.uprengage.task.created.v1",
+                3,
+                approval,
+                "\"taskKey\":\"UserTask_ClearSubmission\",\"candidateGroups\":[\"head-of-office:%s\"]"
+                    .formatted(person.agency())))
+        .get();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> !mailsAbout(approval).isEmpty());
+    assertThat(mailsAbout(approval).get(0).getSubject())
+        .isEqualTo("[UPR Engage] Waiting for your approval: Task " + approval.substring(0, 8));
+    Instant quietEnd = day.plusDays(1).atTime(7, 0).atZone(paris).toInstant();
+    assertThat(emailOf(offered).status()).isEqualTo("pending");
+    assertThat(emailOf(offered).due()).isEqualTo(quietEnd);
+    assertThat(mailsAbout(offered)).isEmpty();
+    assertThat(recipientsOf(offered)).containsExactly(person.username()); // in-app at once
+
+    clock.setTo(quietEnd.plusSeconds(5));
+    await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(offered).size() == 1);
+    assertThat(mailsAbout(approval)).hasSize(1);
+  }
+
+  @Test
+  void theDailyDigestGathersHeldItemsInThePersonsLanguageAndLeavesOutWorkDone() throws Exception {
+    Person person = newPerson("fr", "focal-point");
+    preferences(
+        person,
+        """
+        {"timeZone":"UTC","kinds":{"task-available":{"inApp":false,"email":"digest"},
+          "deadline-approaching":{"inApp":true,"email":"digest"}}}
+        """);
+    LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(5);
+    clock.setTo(day.atTime(10, 0).toInstant(ZoneOffset.UTC));
+    UUID reviewId = UUID.randomUUID();
+    String first = UUID.randomUUID().toString();
+    String second = UUID.randomUUID().toString();
+    String done = UUID.randomUUID().toString();
+    String group = "\"candidateGroups\":[\"%s\"]".formatted(person.agency());
+    kafka.send(taskEvent(reviewId, "org.uprengage.task.created.v1", 2, first, group)).get();
+    kafka.send(taskEvent(reviewId, "org.uprengage.task.created.v1", 3, second, group)).get();
+    kafka.send(taskEvent(reviewId, "org.uprengage.task.created.v1", 4, done, group)).get();
+    await().atMost(Duration.ofSeconds(20)).until(() -> heldFor(person) == 3);
+    ProducerRecord<String, String> reminder =
+        cloudEvent(
+            DEADLINES_TOPIC,
+            reviewId.toString(),
+            UUID.randomUUID().toString(),
+            "org.uprengage.deadline.approaching.v1",
+            """
+            {"reviewId":"%s","sequence":5,"milestone":"agencyDraftsDue","dueAt":"2027-06-02T23:59:00Z","daysLeft":7,"countryTeam":"GHA",
+             "taskIds":["%s"],"candidateGroups":["%s"],"assignees":[]}
+            """
+                .formatted(reviewId, done, person.agency()));
+    kafka.send(reminder).get();
+    await().atMost(Duration.ofSeconds(20)).until(() -> heldFor(person) == 4);
+    kafka
+        .send(
+            taskEvent(
+                reviewId,
+                "org.uprengage.task.completed.v1",
+                6,
+                done,
+                group + ",\"assignee\":\"%s\"".formatted(person.username())))
+        .get();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "SELECT count(*) FROM ns_task WHERE task_id = ? AND state = 'completed'",
+                        Integer.class,
+                        done)
+                    == 1);
+    mvc.perform(
+            get("/api/notifications").with(as(person.username(), person.agency(), "focal-point")))
+        .andExpect(jsonPath("$.total").value(1)); // only the reminder is in-app
+    assertThat(mailsTo(person)).isEmpty();
+
+    clock.setTo(day.plusDays(1).atTime(LocalTime.of(8, 0, 5)).toInstant(ZoneOffset.UTC));
+    await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(person).size() == 1);
+    MimeMessage digest = mailsTo(person).get(0);
+    assertThat(digest.getSubject())
+        .isEqualTo("[UPR Engage] Votre résumé quotidien : 3 notifications");
+    String body = GreenMailUtil.getBody(digest);
+    assertThat(body).contains(first.substring(0, 8), second.substring(0, 8));
+    assertThat(
+            jdbc.queryForList(
+                "SELECT e.status FROM ns_email e JOIN ns_notification n ON n.id = e.notification_id WHERE n.recipient = ? ORDER BY e.status",
+                String.class,
+                person.username()))
+        .containsExactly("digested", "digested", "digested", "dropped");
+  }
+
+  private Person newPerson(String locale, String role) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    Person person =
+        new Person(
+            "pref-" + suffix,
+            "Preferences " + suffix,
+            "pref-" + suffix + "@example.org",
+            locale,
+            "AG" + suffix.toUpperCase(),
+            List.of(role),
+            List.of("GHA"));
+    people.save(person);
+    return person;
+  }
+
+  private void preferences(Person person, String body) throws Exception {
+    mvc.perform(
+            put("/api/me/notification-preferences")
+                .with(as(person.username(), person.agency(), person.roles().get(0)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isOk());
+  }
+
+  private record Email(String status, Instant due) {}
+
+  private Email emailOf(String taskId) {
+    return jdbc.queryForObject(
+        "SELECT e.status, e.next_attempt_at FROM ns_email e JOIN ns_notification n ON n.id = e.notification_id WHERE n.task_id = ?",
+        (rs, i) -> new Email(rs.getString(1), rs.getTimestamp(2).toInstant()),
+        taskId);
+  }
+
+  private int heldFor(Person person) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM ns_email WHERE username = ? AND status = 'held'",
+        Integer.class,
+        person.username());
+  }
+
+  private static List<MimeMessage> mailsAbout(String taskId) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(mail -> GreenMailUtil.getBody(mail).contains(taskId))
+        .toList();
+  }
+
+  private static List<MimeMessage> mailsTo(Person person) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(
+            mail -> {
+              try {
+                return mail.getRecipients(Message.RecipientType.TO)[0]
+                    .toString()
+                    .equals(person.email());
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
+  }
+}

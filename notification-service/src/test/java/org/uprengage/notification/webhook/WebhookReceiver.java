@@ -1,0 +1,98 @@
+package org.uprengage.notification.webhook;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A webhook receiver on a loopback port, as a subscriber would write one: it checks each request's
+ * signature with the algorithm the README documents, and answers what the test tells it per path.
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+  /** One request received, and whether its signature checked out with the path's secret. */
+  record Received(String id, String timestamp, String signature, String body, boolean valid) {}
+
+  private final HttpServer server;
+  private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
+  private final Map<String, String> secrets = new ConcurrentHashMap<>();
+  private final Map<String, Integer> answers = new ConcurrentHashMap<>();
+
+  WebhookReceiver() {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String timestamp = exchange.getRequestHeaders().getFirst("UPR-Webhook-Timestamp");
+          String signature = exchange.getRequestHeaders().getFirst("UPR-Webhook-Signature");
+          String secret = secrets.get(path);
+          boolean valid =
+              secret != null
+                  && timestamp != null
+                  && ("sha256=" + hmacSha256Hex(secret, timestamp + "." + body)).equals(signature);
+          received
+              .computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
+              .add(
+                  new Received(
+                      exchange.getRequestHeaders().getFirst("UPR-Webhook-Id"),
+                      timestamp,
+                      signature,
+                      body,
+                      valid));
+          exchange.sendResponseHeaders(answers.getOrDefault(path, 204), -1);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  /** The documented verification: lower-case hex HMAC-SHA256 of "timestamp.body". */
+  static String hmacSha256Hex(String secret, String message) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      StringBuilder hex = new StringBuilder();
+      for (byte b : mac.doFinal(message.getBytes(StandardCharsets.UTF_8))) {
+        hex.append(String.format("%02x", b));
+      }
+      return hex.toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  void secret(String path, String secret) {
+    secrets.put(path, secret);
+  }
+
+  void answer(String path, int status) {
+    answers.put(path, status);
+  }
+
+  List<Received> at(String path) {
+    return received.getOrDefault(path, List.of());
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,152 @@
+package org.uprengage.webapi.notification;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.uprengage.webapi.backend.Backend;
+import org.uprengage.webapi.backend.ServiceUrls;
+
+/**
+ * Calendar feeds of deadlines: made and rotated by their owner (relayed with their token), and the
+ * feeds themselves, relayed without credentials: the private token in their address is one.
+ */
+@RestController
+@Tag(name = "Calendar feeds")
+class CalendarFeedController {
+
+  static final String TEXT_CALENDAR = "text/calendar";
+
+  private final Backend notifications;
+  private final RestClient feeds;
+
+  CalendarFeedController(
+      @Qualifier("notifications") Backend notifications,
+      RestClient.Builder builder,
+      ServiceUrls urls) {
+    this.notifications = notifications;
+    this.feeds =
+        builder
+            .clone()
+            .baseUrl(urls.notifications().toString())
+            .requestFactory(
+                ClientHttpRequestFactoryBuilder.detect()
+                    .build(
+                        ClientHttpRequestFactorySettings.defaults()
+                            .withConnectTimeout(urls.timeout())
+                            .withReadTimeout(urls.timeout())))
+            .build();
+  }
+
+  @PostMapping("/api/calendar-feeds")
+  @Operation(
+      summary = "Make (or rotate) a private calendar feed of upcoming deadlines",
+      description =
+          "scope person: your deadlines (tasks you hold, and tasks offered to your groups); scope agency: an agency's deadlines in a country team (yours where left out; its heads of office, focal points and coordinators). The answer's url, with its private token, is shown only this once; making the feed again gives a new url and retires the old one.")
+  ResponseEntity<Feed> issue(
+      @RequestBody(required = false)
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = NewFeed.class)))
+          Map<String, Object> body) {
+    Feed feed =
+        notifications
+            .exchange(
+                HttpMethod.POST,
+                "/api/calendar-feeds",
+                MediaType.APPLICATION_JSON,
+                body == null ? Map.of() : body,
+                Map.of(),
+                Feed.class)
+            .getBody();
+    return ResponseEntity.created(URI.create(feed.url())).body(feed);
+  }
+
+  @GetMapping("/api/calendar-feeds")
+  @Operation(summary = "Your calendar feeds (their addresses were shown when made)")
+  List<Feed> mine() {
+    return notifications.get(
+        "/api/calendar-feeds", new ParameterizedTypeReference<List<Feed>>() {});
+  }
+
+  @GetMapping(path = "/calendar/{token}.ics", produces = TEXT_CALENDAR)
+  @SecurityRequirements
+  @Operation(
+      summary = "A calendar feed (iCalendar, RFC 5545); its token is its only credential",
+      description =
+          "One all-day event per upcoming deadline; an event's UID stays the same when its deadline moves.",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "The feed",
+              content = @Content(mediaType = TEXT_CALENDAR, schema = @Schema(type = "string"))))
+  ResponseEntity<String> feed(@PathVariable String token) {
+    try {
+      return feeds
+          .get()
+          .uri("/calendar/{token}.ics", token)
+          .accept(MediaType.valueOf(TEXT_CALENDAR), MediaType.APPLICATION_PROBLEM_JSON)
+          .exchange(
+              (request, response) -> {
+                if (response.getStatusCode().is2xxSuccessful()) {
+                  return ResponseEntity.ok()
+                      .contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
+                      .cacheControl(CacheControl.noCache().cachePrivate())
+                      .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+                }
+                HttpStatus status =
+                    response.getStatusCode().value() == 404
+                        ? HttpStatus.NOT_FOUND
+                        : HttpStatus.BAD_GATEWAY;
+                ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(
+                        status,
+                        status == HttpStatus.NOT_FOUND
+                            ? "No calendar feed has this address."
+                            : "The notification service could not give the feed.");
+                throw new ErrorResponseException(status, problem, null);
+              });
+    } catch (ResourceAccessException e) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "The notification service did not answer; try again shortly.");
+      throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+    }
+  }
+
+  /** Which feed to make. */
+  record NewFeed(
+      @Schema(description = "person (default) or agency") String scope,
+      @Schema(description = "For an agency feed; yours where left out") String countryTeam,
+      @Schema(description = "For an agency feed; yours where left out") String agency) {}
+
+  /** A calendar feed; url only in the answer that made it. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Feed(String scope, String countryTeam, String agency, Instant createdAt, String url) {}
+}
