@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.uprengage.engine.outbox.EventOutbox;
@@ -17,8 +20,9 @@ import org.uprengage.engine.review.ReviewProcess;
 
 /**
  * "Remind, or escalate to the coordinator": when a deadline watch fires, raises "deadline
- * approaching" (a reminder, with the days left) or, once the deadline has passed, "deadline missed"
- * addressed to the coordinator, and tells the process which it was ({@code deadlineMissed}).
+ * approaching" (a reminder, with the days left) for whoever holds the watched task or, once its due
+ * date has passed, "deadline missed" addressed to the coordinator too, and tells the watch which it
+ * was ({@code deadlineMissed}).
  */
 @Component("raiseDeadlineAlertAdapter")
 class RaiseDeadlineAlertAdapter implements JavaDelegate {
@@ -26,51 +30,44 @@ class RaiseDeadlineAlertAdapter implements JavaDelegate {
   static final String DEADLINE_APPROACHING = "org.uprengage.deadline.approaching.v1";
   static final String DEADLINE_MISSED = "org.uprengage.deadline.missed.v1";
 
-  private final DeadlinePlanner planner;
   private final EventOutbox outbox;
   private final EventTopics topics;
 
-  RaiseDeadlineAlertAdapter(DeadlinePlanner planner, EventOutbox outbox, EventTopics topics) {
-    this.planner = planner;
+  RaiseDeadlineAlertAdapter(EventOutbox outbox, EventTopics topics) {
     this.outbox = outbox;
     this.topics = topics;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String milestone = (String) execution.getVariable("milestone");
+    String milestone = (String) execution.getVariable(DeadlineWatchProcess.VAR_MILESTONE);
+    String taskId = (String) execution.getVariable(DeadlineWatchProcess.VAR_TASK_ID);
     UUID reviewId = UUID.fromString(execution.getVariable(ReviewProcess.VAR_REVIEW_ID).toString());
-    Date due = planner.dueOf(execution, milestone);
-    long daysLeft = DeadlinePlanner.daysLeft(due, ClockUtil.getCurrentTime());
-    boolean missed = !ClockUtil.getCurrentTime().before(due);
-    List<String> watchedTasks = new ArrayList<>();
-    List<String> assignees = new ArrayList<>();
+    Date due = (Date) execution.getVariable(DeadlineWatchProcess.VAR_DUE_DATE);
+    Date now = ClockUtil.getCurrentTime();
+    boolean missed = !now.before(due);
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     List<String> groups = new ArrayList<>();
-    for (Task task :
-        execution
-            .getProcessEngineServices()
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceId(execution.getProcessInstanceId())
-            .list()) {
-      if (milestone.equals(DeadlinePlanner.TASK_MILESTONES.get(task.getTaskDefinitionKey()))
-          && sameScope(execution, task)) {
-        watchedTasks.add(task.getId());
-        if (task.getAssignee() != null) {
-          assignees.add(task.getAssignee());
+    List<String> assignees = new ArrayList<>();
+    if (task != null) {
+      for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+          groups.add(link.getGroupId());
         }
       }
-    }
-    Object agency = execution.getVariable(ReviewProcess.VAR_AGENCY);
-    if (agency != null) {
-      groups.add(agency.toString());
+      groups.sort(null);
+      if (task.getAssignee() != null) {
+        assignees.add(task.getAssignee());
+      }
     }
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("milestone", milestone);
+    payload.put("taskName", execution.getVariable(DeadlineWatchProcess.VAR_TASK_NAME));
     payload.put("dueAt", due.toInstant().toString());
-    payload.put("daysLeft", daysLeft);
+    payload.put("daysLeft", DeadlinePlanner.daysLeft(due, now));
     payload.put("countryTeam", execution.getTenantId());
-    payload.put("taskIds", watchedTasks);
+    payload.put("taskIds", List.of(taskId));
     payload.put("candidateGroups", groups);
     payload.put("assignees", assignees);
     if (missed) {
@@ -80,19 +77,8 @@ class RaiseDeadlineAlertAdapter implements JavaDelegate {
         topics.deadlines(),
         reviewId,
         missed ? DEADLINE_MISSED : DEADLINE_APPROACHING,
-        "reviews/" + reviewId + "/milestones/" + milestone,
+        "reviews/" + reviewId + "/tasks/" + taskId,
         payload);
-    execution.setVariableLocal(ReviewProcess.VAR_DEADLINE_MISSED, missed);
-  }
-
-  /** The task of this agency's drafting, not another agency's (same multi-instance scope). */
-  private static boolean sameScope(DelegateExecution execution, Task task) {
-    Object agency = execution.getVariable(ReviewProcess.VAR_AGENCY);
-    Object taskAgency =
-        execution
-            .getProcessEngineServices()
-            .getTaskService()
-            .getVariable(task.getId(), ReviewProcess.VAR_AGENCY);
-    return agency == null || agency.equals(taskAgency);
+    execution.setVariable(ReviewProcess.VAR_DEADLINE_MISSED, missed);
   }
 }
