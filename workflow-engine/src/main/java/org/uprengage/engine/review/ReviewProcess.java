@@ -28,6 +28,7 @@ public final class ReviewProcess {
   public static final String TASK_PLAN_SUBMISSION = "UserTask_PlanSubmission";
   public static final String END_NO_SUBMISSION = "EndEvent_NoSubmission";
   public static final String TASK_DRAFT_AGENCY_SECTION = "UserTask_DraftAgencySection";
+  public static final String END_ALL_AGENCIES_DECLINED = "EndEvent_AllAgenciesDeclined";
   public static final String TASK_CONSOLIDATE_SUBMISSION = "UserTask_ConsolidateSubmission";
   public static final String TASK_CLEAR_SUBMISSION = "UserTask_ClearSubmission";
   public static final String TASK_REVISE_AGENCY_SECTION = "UserTask_ReviseAgencySection";

@@ -203,6 +203,70 @@ class ReviewProcessTest extends EngineIntegrationTest {
   }
 
   @Test
+  void whenEveryAgencyDeclinesThereIsNoSubmissionAndTheReviewGoesOn() {
+    ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 42);
+    ProcessInstance submission = walk.running(ReviewProcess.UN_SUBMISSION_PROCESS_KEY);
+    walk.complete(
+        walk.coordinator(),
+        ReviewProcess.TASK_PLAN_SUBMISSION,
+        Map.of("agencies", List.of("UNICEF", "UNDP")));
+
+    walk.complete(
+        walk.focalPoint("UNICEF"),
+        ReviewProcess.TASK_DRAFT_AGENCY_SECTION,
+        Map.of("decline", "No capacity this cycle"));
+    walk.complete(
+        walk.focalPoint("UNDP"),
+        ReviewProcess.TASK_DRAFT_AGENCY_SECTION,
+        Map.of("decline", "Covered by the UNICEF section"));
+
+    assertThat(submission)
+        .isEnded()
+        .hasPassed(ReviewProcess.END_ALL_AGENCIES_DECLINED)
+        .hasNotPassed(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
+    assertThat(walk.root()).isWaitingAt(ReviewProcess.CALL_WG_REVIEW);
+  }
+
+  @Test
+  void anAgencyThatDeclinesDoesNotClearTheText() {
+    ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 42);
+    walk.complete(
+        walk.coordinator(),
+        ReviewProcess.TASK_PLAN_SUBMISSION,
+        Map.of("agencies", List.of("UNICEF", "UNDP")));
+    String undpDraft =
+        walk.tasks(ReviewProcess.TASK_DRAFT_AGENCY_SECTION).stream()
+            .filter(
+                task ->
+                    engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                        .anyMatch(link -> "UNDP".equals(link.getGroupId())))
+            .findFirst()
+            .orElseThrow()
+            .getId();
+    work.claim(walk.focalPoint("UNDP"), undpDraft);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                work.complete(
+                    walk.focalPoint("UNDP"),
+                    undpDraft,
+                    Map.of("text", "Some text", "decline", "No capacity")))
+        .isInstanceOf(org.uprengage.engine.web.ApiProblem.class)
+        .hasMessageContaining("400");
+
+    work.complete(walk.focalPoint("UNDP"), undpDraft, Map.of("decline", "No capacity"));
+    walk.complete(
+        walk.focalPoint("UNICEF"),
+        ReviewProcess.TASK_DRAFT_AGENCY_SECTION,
+        Map.of("text", "UNICEF section"));
+    walk.complete(
+        walk.coordinator(), ReviewProcess.TASK_CONSOLIDATE_SUBMISSION, Map.of("text", "Joint"));
+
+    assertThat(walk.tasks(ReviewProcess.TASK_CLEAR_SUBMISSION))
+        .singleElement()
+        .satisfies(task -> assertThat(task).hasCandidateGroup("head-of-office:UNICEF"));
+  }
+
+  @Test
   void theHandOverLinksTheNextReviewWhenItWasAlreadyStarted() {
     String team = newCountryTeam();
     ReviewWalk next = new ReviewWalk(engine, reviews, work, team, 56);
