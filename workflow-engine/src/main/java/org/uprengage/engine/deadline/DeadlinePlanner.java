@@ -84,6 +84,10 @@ public class DeadlinePlanner {
           ReviewProcess.TIMER_WG_REPORT_ADOPTED, WG_REPORT_ADOPTED,
           ReviewProcess.TIMER_MID_TERM_REPORT_DUE, MID_TERM_REPORT);
 
+  /** The draft watch's timer of the first model version, and the milestone it watches. */
+  static final Map<String, String> LEGACY_WATCH_MILESTONES =
+      Map.of("Timer_DraftDeadlineAlert", MilestoneOffsets.AGENCY_DRAFTS_DUE);
+
   /** Which milestone each user task is due at. */
   static final Map<String, String> TASK_MILESTONES =
       Map.ofEntries(
@@ -203,6 +207,15 @@ public class DeadlinePlanner {
    */
   public Date nextAlert(DelegateExecution execution) {
     return nextAlert((Date) execution.getVariable(DeadlineWatchProcess.VAR_DUE_DATE));
+  }
+
+  /**
+   * When the draft watch of the first model version (a timer inside its drafting subprocess, before
+   * the stages were split out) fires next; kept so reviews started on that version run on. New
+   * models use {@code upr-deadline-watch}.
+   */
+  public Date nextAlert(DelegateExecution execution, String milestone) {
+    return nextAlert(dueOf(execution, milestone));
   }
 
   /**
@@ -329,8 +342,11 @@ public class DeadlinePlanner {
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
       for (Job timer :
           management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
-        if (key.equals(TIMER_MILESTONES.get(activityOf(timer)))) {
+        String activity = activityOf(timer);
+        if (key.equals(TIMER_MILESTONES.get(activity))) {
           management.setJobDuedate(timer.getId(), endOfDay(newDueOn));
+        } else if (key.equals(LEGACY_WATCH_MILESTONES.get(activity))) {
+          management.setJobDuedate(timer.getId(), nextAlert(endOfDay(newDueOn)));
         }
       }
     }

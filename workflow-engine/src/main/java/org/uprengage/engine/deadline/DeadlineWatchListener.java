@@ -21,7 +21,10 @@ class DeadlineWatchListener implements TaskListener {
       case EVENTNAME_CREATE -> {
         String milestone = DeadlinePlanner.TASK_MILESTONES.get(task.getTaskDefinitionKey());
         Object reviewId = task.getVariable(ReviewProcess.VAR_REVIEW_ID);
-        if (milestone != null && reviewId != null && task.getDueDate() != null) {
+        if (milestone != null
+            && reviewId != null
+            && task.getDueDate() != null
+            && !watchesItself(task)) {
           DeadlineWatchProcess.start(
               runtime,
               task.getId(),
@@ -36,6 +39,14 @@ class DeadlineWatchListener implements TaskListener {
       case EVENTNAME_DELETE -> end(runtime, task, TaskEvents.CANCELLED);
       default -> {}
     }
+  }
+
+  /**
+   * Whether the task comes from the first model version, whose drafts carry their own watch: the
+   * current {@code upr-review} has no user task of its own (its stages have them).
+   */
+  private static boolean watchesItself(DelegateTask task) {
+    return task.getProcessDefinitionId().startsWith(ReviewProcess.PROCESS_KEY + ":");
   }
 
   private static void end(RuntimeService runtime, DelegateTask task, String message) {

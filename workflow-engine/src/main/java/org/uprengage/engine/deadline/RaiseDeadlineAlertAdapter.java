@@ -22,7 +22,8 @@ import org.uprengage.engine.review.ReviewProcess;
  * "Remind, or escalate to the coordinator": when a deadline watch fires, raises "deadline
  * approaching" (a reminder, with the days left) for whoever holds the watched task or, once its due
  * date has passed, "deadline missed" addressed to the coordinator too, and tells the watch which it
- * was ({@code deadlineMissed}).
+ * was ({@code deadlineMissed}). It also serves the draft watch of the first model version, so
+ * reviews started on it run on.
  */
 @Component("raiseDeadlineAlertAdapter")
 class RaiseDeadlineAlertAdapter implements JavaDelegate {
@@ -32,22 +33,31 @@ class RaiseDeadlineAlertAdapter implements JavaDelegate {
 
   private final EventOutbox outbox;
   private final EventTopics topics;
+  private final DeadlinePlanner planner;
 
-  RaiseDeadlineAlertAdapter(EventOutbox outbox, EventTopics topics) {
+  RaiseDeadlineAlertAdapter(EventOutbox outbox, EventTopics topics, DeadlinePlanner planner) {
     this.outbox = outbox;
     this.topics = topics;
+    this.planner = planner;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String milestone = (String) execution.getVariable(DeadlineWatchProcess.VAR_MILESTONE);
-    String taskId = (String) execution.getVariable(DeadlineWatchProcess.VAR_TASK_ID);
     UUID reviewId = UUID.fromString(execution.getVariable(ReviewProcess.VAR_REVIEW_ID).toString());
-    Date due = (Date) execution.getVariable(DeadlineWatchProcess.VAR_DUE_DATE);
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
+    boolean legacy = execution.getVariable(DeadlineWatchProcess.VAR_TASK_ID) == null;
+    Task task = legacy ? legacyDraft(execution, tasks) : watched(execution, tasks);
+    String taskId =
+        task != null
+            ? task.getId()
+            : (String) execution.getVariable(DeadlineWatchProcess.VAR_TASK_ID);
+    Date due =
+        legacy
+            ? planner.dueOf(execution, milestone)
+            : (Date) execution.getVariable(DeadlineWatchProcess.VAR_DUE_DATE);
     Date now = ClockUtil.getCurrentTime();
     boolean missed = !now.before(due);
-    TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     List<String> groups = new ArrayList<>();
     List<String> assignees = new ArrayList<>();
     if (task != null) {
@@ -63,11 +73,11 @@ class RaiseDeadlineAlertAdapter implements JavaDelegate {
     }
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("milestone", milestone);
-    payload.put("taskName", execution.getVariable(DeadlineWatchProcess.VAR_TASK_NAME));
+    payload.put("taskName", task == null ? null : task.getName());
     payload.put("dueAt", due.toInstant().toString());
     payload.put("daysLeft", DeadlinePlanner.daysLeft(due, now));
     payload.put("countryTeam", execution.getTenantId());
-    payload.put("taskIds", List.of(taskId));
+    payload.put("taskIds", taskId == null ? List.of() : List.of(taskId));
     payload.put("candidateGroups", groups);
     payload.put("assignees", assignees);
     if (missed) {
@@ -77,8 +87,37 @@ class RaiseDeadlineAlertAdapter implements JavaDelegate {
         topics.deadlines(),
         reviewId,
         missed ? DEADLINE_MISSED : DEADLINE_APPROACHING,
-        "reviews/" + reviewId + "/tasks/" + taskId,
+        "reviews/" + reviewId + (taskId == null ? "/milestones/" + milestone : "/tasks/" + taskId),
         payload);
-    execution.setVariable(ReviewProcess.VAR_DEADLINE_MISSED, missed);
+    if (legacy) {
+      execution.setVariableLocal(ReviewProcess.VAR_DEADLINE_MISSED, missed);
+    } else {
+      execution.setVariable(ReviewProcess.VAR_DEADLINE_MISSED, missed);
+    }
+  }
+
+  private static Task watched(DelegateExecution execution, TaskService tasks) {
+    String taskId = (String) execution.getVariable(DeadlineWatchProcess.VAR_TASK_ID);
+    return tasks.createTaskQuery().taskId(taskId).singleResult();
+  }
+
+  /**
+   * The draft watched by a watch of the first model version: the task of the agency whose drafting
+   * subprocess the watch runs in (its {@code milestone} is an input of the watch's service task).
+   */
+  private static Task legacyDraft(DelegateExecution execution, TaskService tasks) {
+    Object agency = execution.getVariable(ReviewProcess.VAR_AGENCY);
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(ReviewProcess.TASK_DRAFT_AGENCY_SECTION)
+        .list()
+        .stream()
+        .filter(
+            t ->
+                agency != null
+                    && agency.equals(tasks.getVariable(t.getId(), ReviewProcess.VAR_AGENCY)))
+        .findFirst()
+        .orElse(null);
   }
 }
