@@ -287,6 +287,42 @@ class DemoProfileApiTest extends DemoApiTest {
   }
 
   @Test
+  void theStageFilterAndATeamsMilestoneOffsetsAreRelayed() throws Exception {
+    engine.answer(200, "application/json", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+    mvc.perform(
+            get("/api/tasks")
+                .param("stage", "follow-up")
+                .header("Authorization", basic("coordinator", "demo")))
+        .andExpect(status().isOk());
+    assertThat(engine.last().uri()).contains("stage=follow-up");
+    int before = engine.received().size();
+    mvc.perform(
+            get("/api/tasks")
+                .param("stage", "lunch")
+                .header("Authorization", basic("coordinator", "demo")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("stage"));
+    assertThat(engine.received()).hasSize(before);
+
+    engine.answer(
+        200,
+        "application/json",
+        "{\"countryTeam\":\"GHA\",\"offsets\":[{\"key\":\"agencyDraftsDue\",\"daysBefore\":35,\"before\":\"unEntitySubmission\",\"source\":\"team\",\"changedBy\":\"coordinator\"}]}");
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                    "/api/country-teams/GHA/milestone-offsets")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType("application/json")
+                .content("{\"daysBefore\":{\"agencyDraftsDue\":35,\"briefings\":null}}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.offsets[0].source").value("team"));
+    assertThat(engine.last().method()).isEqualTo("PUT");
+    assertThat(engine.last().uri()).isEqualTo("/api/country-teams/GHA/milestone-offsets");
+    assertThat(engine.last().body())
+        .isEqualTo("{\"daysBefore\":{\"agencyDraftsDue\":35,\"briefings\":null}}");
+  }
+
+  @Test
   void repeatedFailedSignInsOfAUserAreRefusedForAWhile() throws Exception {
     for (int i = 0; i < 10; i++) {
       mvc.perform(get("/api/me").header("Authorization", basic("rc", "guess-" + i)))

@@ -29,7 +29,14 @@ import org.uprengage.testsupport.TestInfrastructure;
  */
 public class ProcessCoverageReport implements TestExecutionListener {
 
-  private static final List<String> MODELS = List.of("bpmn/upr-review/upr-review.bpmn");
+  private static final List<String> MODELS =
+      List.of(
+          "bpmn/upr-review/upr-review.bpmn",
+          "bpmn/upr-un-submission/upr-un-submission.bpmn",
+          "bpmn/upr-wg-review/upr-wg-review.bpmn",
+          "bpmn/upr-adoption/upr-adoption.bpmn",
+          "bpmn/upr-follow-up/upr-follow-up.bpmn",
+          "bpmn/upr-deadline-watch/upr-deadline-watch.bpmn");
 
   @Override
   public void testPlanExecutionFinished(TestPlan testPlan) {

@@ -89,21 +89,47 @@ class ReviewController {
         "/api/reviews/{id}/timeline", new ParameterizedTypeReference<List<TimelineEntry>>() {}, id);
   }
 
-  /** A review with its stage, open tasks and deadlines. */
+  /** A review with its stage, open tasks, deadlines, outcome and the reviews before and after. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record ReviewDetail(
       UUID id,
       String country,
       int session,
       @Schema(allowableValues = {"ACTIVE", "COMPLETED"}) String state,
-      @Schema(allowableValues = {"submission-planning", "agency-drafting", "sections-drafted"})
+      @Schema(allowableValues = {"submission", "review", "adoption", "follow-up", "handed-over"})
           String stage,
+      @Schema(
+              description = "where in its stage the review is; absent once it ended",
+              example = "consolidation")
+          String step,
       String startedBy,
       java.time.Instant startedAt,
       List<OpenTask> openTasks,
       @Schema(description = "the session's deadlines, each official or computed")
           Map<String, Dated> sessionDeadlines,
-      List<MilestoneStatus> milestones) {}
+      List<MilestoneStatus> milestones,
+      @Schema(description = "what the review produced so far, as the coordinator recorded it")
+          Outcome outcome,
+      @Schema(description = "the State's review this one took over from") UUID previousReviewId,
+      @Schema(description = "the State's next review, once this one handed over to it")
+          UUID nextReviewId) {}
+
+  /** What a review produced so far. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Outcome(
+      Integer recommendations,
+      String wgReportSymbol,
+      Positions earlyPositions,
+      Positions finalPositions,
+      String addendumSymbol,
+      LocalDate hrcAdoptedOn,
+      String hrcDecisionSymbol,
+      LocalDate midTermReportSubmittedOn,
+      String midTermReportReference) {}
+
+  /** Positions on the recommendations at one of the addendum's deadlines. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Positions(int supported, int noted, int pending) {}
 
   /** A task waiting for someone. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -111,6 +137,7 @@ class ReviewController {
       String id,
       String name,
       String taskKey,
+      @Schema(allowableValues = {"submission", "review", "adoption", "follow-up"}) String stage,
       String assignee,
       List<String> candidateGroups,
       java.time.Instant due) {}
@@ -144,7 +171,7 @@ class ReviewController {
   @Operation(
       summary = "The review's internal milestones",
       description =
-          "Back-scheduled from the session's UN-entity deadline; basis says whether that deadline is official or computed, or whether a coordinator moved the milestone.")
+          "Through the whole cycle: the submission's back-scheduled from the session's UN-entity deadline (by the country team's offsets), the later stages' from the session's dates, the addendum deadlines and the adopting HRC session; basis says whether the date they hang on is official or computed, or whether a coordinator moved the milestone.")
   List<Milestone> milestones(@PathVariable UUID id) {
     return engine.get(
         "/api/reviews/{id}/milestones", new ParameterizedTypeReference<List<Milestone>>() {}, id);
@@ -183,7 +210,16 @@ class ReviewController {
                 "consolidation",
                 "clearance",
                 "rcSignOff",
-                "submission"
+                "submission",
+                "briefings",
+                "wgReportAdopted",
+                "recommendationsRecorded",
+                "addendumEarly",
+                "addendumFinal",
+                "hrcAdoption",
+                "dissemination",
+                "midTermReport",
+                "midTermReportDue"
               })
           String key,
       LocalDate dueOn,

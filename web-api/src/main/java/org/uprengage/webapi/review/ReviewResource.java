@@ -14,4 +14,7 @@ record ReviewResource(
     @Schema(description = "UPR Working Group session number", example = "42") int session,
     String startedBy,
     Instant startedAt,
-    @Schema(allowableValues = {"ACTIVE", "COMPLETED"}) String state) {}
+    @Schema(allowableValues = {"ACTIVE", "COMPLETED"}) String state,
+    @Schema(description = "the State's review this one took over from") UUID previousReviewId,
+    @Schema(description = "the State's next review, once this one handed over to it")
+        UUID nextReviewId) {}

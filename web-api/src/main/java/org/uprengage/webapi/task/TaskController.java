@@ -35,7 +35,7 @@ class TaskController {
   @Operation(
       summary = "Your tasks, your groups' claimable ones, or (coordinators) your teams' all",
       description =
-          "show: mine | claimable | both (default) | team. Filters: reviewId, taskKey, overdue, dueBefore (a date), q (part of the name). sort: created | due, order: asc | desc. Pages of at most 100.")
+          "show: mine | claimable | both (default) | team. Filters: reviewId, stage (submission | review | adoption | follow-up), taskKey, overdue, dueBefore (a date), q (part of the name). sort: created | due, order: asc | desc. Pages of at most 100.")
   TaskResources.TaskPage list(
       @RequestParam(required = false) UUID reviewId,
       @RequestParam(defaultValue = "both")
@@ -49,6 +49,11 @@ class TaskController {
       @RequestParam(defaultValue = "false") boolean overdue,
       @RequestParam(required = false) java.time.LocalDate dueBefore,
       @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 200) String q,
+      @RequestParam(required = false)
+          @Pattern(
+              regexp = "submission|review|adoption|follow-up",
+              message = "must be one of submission, review, adoption, follow-up")
+          String stage,
       @RequestParam(defaultValue = "created")
           @Pattern(regexp = "created|due", message = "must be created or due")
           String sort,
@@ -73,6 +78,9 @@ class TaskController {
     }
     if (dueBefore != null) {
       uri.queryParam("dueBefore", dueBefore);
+    }
+    if (stage != null) {
+      uri.queryParam("stage", stage);
     }
     if (q != null) {
       uri.queryParam("q", "{q}");

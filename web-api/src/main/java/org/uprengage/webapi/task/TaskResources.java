@@ -38,7 +38,7 @@ final class TaskResources {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record FormField(
       String name,
-      @Schema(allowableValues = {"string", "string-list"}) String type,
+      @Schema(allowableValues = {"string", "string-list", "choice", "date", "integer"}) String type,
       boolean required,
       String description,
       Integer maxLength,

@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,35 +32,91 @@ import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewScheduled;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.session.DeadlineRules;
 import org.uprengage.engine.session.SessionCalendar;
 import org.uprengage.engine.session.SessionDatesChanged;
 import org.uprengage.engine.session.SessionView;
 import org.uprengage.engine.web.ApiProblem;
 
 /**
- * Plans each review's internal milestones back from its session's UN-entity deadline, gives the
- * tasks bound to a milestone their due date, and moves both when a coordinator moves a milestone or
- * the calendar moves the deadline, raising "deadline changed" through the outbox.
+ * Plans each review's milestones through the whole cycle (the submission's back from its session's
+ * UN-entity deadline, the later stages' from the session calendar), gives the tasks bound to a
+ * milestone their due date and the stage timers their time, and moves them all, with the tasks'
+ * deadline watches, when a coordinator moves a milestone or the calendar moves a date, raising
+ * "deadline changed" through the outbox.
  */
 @Service("deadlinePlanner")
 public class DeadlinePlanner {
 
   public static final String DEADLINE_CHANGED = "org.uprengage.deadline.changed.v1";
 
-  /** Which milestone each deadline watch (its timer) is watching. */
-  static final Map<String, String> WATCH_MILESTONES =
-      Map.of(ReviewProcess.TIMER_DRAFT_DEADLINE_ALERT, MilestoneOffsets.AGENCY_DRAFTS_DUE);
+  public static final String WG_REPORT_ADOPTED = "wgReportAdopted";
+  public static final String RECOMMENDATIONS_RECORDED = "recommendationsRecorded";
+  public static final String ADDENDUM_EARLY = "addendumEarly";
+  public static final String ADDENDUM_FINAL = "addendumFinal";
+  public static final String HRC_ADOPTION = "hrcAdoption";
+  public static final String DISSEMINATION = "dissemination";
+  public static final String MID_TERM_REPORT = "midTermReport";
+  public static final String MID_TERM_REPORT_DUE = "midTermReportDue";
+
+  /** Every milestone of a review, in the order they fall. */
+  public static final List<String> MILESTONES =
+      List.of(
+          MilestoneOffsets.CALL_FOR_INPUTS,
+          MilestoneOffsets.AGENCY_DRAFTS_DUE,
+          MilestoneOffsets.CONSOLIDATION,
+          MilestoneOffsets.CLEARANCE,
+          MilestoneOffsets.RC_SIGN_OFF,
+          MilestoneOffsets.SUBMISSION,
+          MilestoneOffsets.BRIEFINGS,
+          WG_REPORT_ADOPTED,
+          RECOMMENDATIONS_RECORDED,
+          ADDENDUM_EARLY,
+          ADDENDUM_FINAL,
+          HRC_ADOPTION,
+          DISSEMINATION,
+          MID_TERM_REPORT,
+          MID_TERM_REPORT_DUE);
+
+  /** Which milestone each stage timer waits for. */
+  static final Map<String, String> TIMER_MILESTONES =
+      Map.of(
+          ReviewProcess.TIMER_WG_REPORT_ADOPTED, WG_REPORT_ADOPTED,
+          ReviewProcess.TIMER_MID_TERM_REPORT_DUE, MID_TERM_REPORT);
+
+  /** The draft watch's timer of the first model version, and the milestone it watches. */
+  static final Map<String, String> LEGACY_WATCH_MILESTONES =
+      Map.of("Timer_DraftDeadlineAlert", MilestoneOffsets.AGENCY_DRAFTS_DUE);
 
   /** Which milestone each user task is due at. */
   static final Map<String, String> TASK_MILESTONES =
-      Map.of(
-          ReviewProcess.TASK_PLAN_SUBMISSION, MilestoneOffsets.CALL_FOR_INPUTS,
-          ReviewProcess.TASK_DRAFT_AGENCY_SECTION, MilestoneOffsets.AGENCY_DRAFTS_DUE,
-          ReviewProcess.TASK_CONSOLIDATE_SUBMISSION, MilestoneOffsets.CONSOLIDATION,
-          ReviewProcess.TASK_CLEAR_SUBMISSION, MilestoneOffsets.CLEARANCE,
-          ReviewProcess.TASK_REVISE_AGENCY_SECTION, MilestoneOffsets.CLEARANCE,
-          ReviewProcess.TASK_SIGN_OFF_SUBMISSION, MilestoneOffsets.RC_SIGN_OFF,
-          ReviewProcess.TASK_RECORD_SUBMISSION, MilestoneOffsets.SUBMISSION);
+      Map.ofEntries(
+          Map.entry(ReviewProcess.TASK_PLAN_SUBMISSION, MilestoneOffsets.CALL_FOR_INPUTS),
+          Map.entry(ReviewProcess.TASK_DRAFT_AGENCY_SECTION, MilestoneOffsets.AGENCY_DRAFTS_DUE),
+          Map.entry(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION, MilestoneOffsets.CONSOLIDATION),
+          Map.entry(ReviewProcess.TASK_CLEAR_SUBMISSION, MilestoneOffsets.CLEARANCE),
+          Map.entry(ReviewProcess.TASK_REVISE_AGENCY_SECTION, MilestoneOffsets.CLEARANCE),
+          Map.entry(ReviewProcess.TASK_SIGN_OFF_SUBMISSION, MilestoneOffsets.RC_SIGN_OFF),
+          Map.entry(ReviewProcess.TASK_RECORD_SUBMISSION, MilestoneOffsets.SUBMISSION),
+          Map.entry(ReviewProcess.TASK_BRIEF_RECOMMENDING_STATES, MilestoneOffsets.BRIEFINGS),
+          Map.entry(ReviewProcess.TASK_RECORD_RECOMMENDATIONS, RECOMMENDATIONS_RECORDED),
+          Map.entry(ReviewProcess.TASK_RECORD_EARLY_POSITIONS, ADDENDUM_EARLY),
+          Map.entry(ReviewProcess.TASK_RECORD_FINAL_POSITIONS, ADDENDUM_FINAL),
+          Map.entry(ReviewProcess.TASK_RECORD_HRC_ADOPTION, HRC_ADOPTION),
+          Map.entry(ReviewProcess.TASK_DISSEMINATE_RECOMMENDATIONS, DISSEMINATION),
+          Map.entry(ReviewProcess.TASK_SUPPORT_MID_TERM_REPORT, MID_TERM_REPORT_DUE));
+
+  /** Days after the WG session ends by which the recommendations are recorded. */
+  static final int RECOMMENDATIONS_RECORDED_DAYS = 14;
+
+  /** Days before the final addendum deadline the early one falls when OHCHR published none. */
+  static final int ADDENDUM_EARLY_DAYS = 28;
+
+  /** Days after the adopting HRC session opens by which the plenary has adopted the outcome. */
+  static final int HRC_ADOPTION_DAYS = 28;
+
+  /** Days after the HRC adoption by which the recommendations are disseminated. */
+  static final int DISSEMINATION_DAYS = 30;
 
   /** Tasks fall due at the end of the milestone's day (UTC). */
   private static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
@@ -67,9 +125,11 @@ public class DeadlinePlanner {
   private final SessionCalendar calendar;
   private final ReviewWorkflow reviews;
   private final TaskService tasks;
-  private final MilestoneOffsets offsets;
+  private final TeamMilestoneOffsets offsets;
+  private final FollowUpSchedule followUp;
   private final ReminderSchedule reminders;
   private final ManagementService management;
+  private final RuntimeService runtime;
   private final EventOutbox outbox;
   private final EventTopics topics;
   private final Clock clock;
@@ -79,9 +139,11 @@ public class DeadlinePlanner {
       SessionCalendar calendar,
       ReviewWorkflow reviews,
       TaskService tasks,
-      MilestoneOffsets offsets,
+      TeamMilestoneOffsets offsets,
+      FollowUpSchedule followUp,
       ReminderSchedule reminders,
       ManagementService management,
+      RuntimeService runtime,
       EventOutbox outbox,
       EventTopics topics,
       Clock clock) {
@@ -90,8 +152,10 @@ public class DeadlinePlanner {
     this.reviews = reviews;
     this.tasks = tasks;
     this.offsets = offsets;
+    this.followUp = followUp;
     this.reminders = reminders;
     this.management = management;
+    this.runtime = runtime;
     this.outbox = outbox;
     this.topics = topics;
     this.clock = clock;
@@ -110,7 +174,8 @@ public class DeadlinePlanner {
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   public void onReviewScheduled(ReviewScheduled scheduled) {
-    for (Map.Entry<String, Planned> milestone : plannedFor(scheduled.session()).entrySet()) {
+    for (Map.Entry<String, Planned> milestone :
+        plannedFor(scheduled.session(), scheduled.country()).entrySet()) {
       jdbc.update(
           "INSERT INTO upr_review_milestone (review_id, key, due_on, basis) VALUES (?, ?, ?, ?)",
           scheduled.reviewId(),
@@ -136,12 +201,29 @@ public class DeadlinePlanner {
   }
 
   /**
-   * When the deadline watch of a milestone fires next: the next reminder still ahead, else the
-   * deadline itself. Used by the BPMN timers: {@code ${deadlinePlanner.nextAlert(execution,
-   * 'agencyDraftsDue')}}.
+   * When a deadline watch fires next: the next reminder still ahead of its task's due date, else
+   * the due date itself. Used by {@code upr-deadline-watch}'s timer: {@code
+   * ${deadlinePlanner.nextAlert(execution)}}.
+   */
+  public Date nextAlert(DelegateExecution execution) {
+    return nextAlert((Date) execution.getVariable(DeadlineWatchProcess.VAR_DUE_DATE));
+  }
+
+  /**
+   * When the draft watch of the first model version (a timer inside its drafting subprocess, before
+   * the stages were split out) fires next; kept so reviews started on that version run on. New
+   * models use {@code upr-deadline-watch}.
    */
   public Date nextAlert(DelegateExecution execution, String milestone) {
     return nextAlert(dueOf(execution, milestone));
+  }
+
+  /**
+   * When a stage timer bound to a milestone fires: the end of the milestone's day (UTC). Used by
+   * the stage models: {@code ${deadlinePlanner.milestoneTime(execution, 'wgReportAdopted')}}.
+   */
+  public Date milestoneTime(DelegateExecution execution, String milestone) {
+    return dueOf(execution, milestone);
   }
 
   /** When a milestone of the execution's review falls due (end of its day, UTC). */
@@ -159,7 +241,7 @@ public class DeadlinePlanner {
     return Math.round((due.getTime() - now.getTime()) / 86_400_000.0);
   }
 
-  private Date nextAlert(Date due) {
+  Date nextAlert(Date due) {
     Date now = ClockUtil.getCurrentTime();
     return reminders.daysBefore().stream()
         .map(days -> new Date(due.getTime() - days * 86_400_000L))
@@ -183,7 +265,7 @@ public class DeadlinePlanner {
                     rs.getString("moved_by")),
             reviewId)
         .stream()
-        .sorted(java.util.Comparator.comparing(m -> MilestoneOffsets.KEYS.indexOf(m.key())))
+        .sorted(java.util.Comparator.comparing(m -> MILESTONES.indexOf(m.key())))
         .toList();
   }
 
@@ -219,8 +301,8 @@ public class DeadlinePlanner {
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   public void onSessionDatesChanged(SessionDatesChanged change) {
-    Map<String, Planned> planned = plannedFor(change.session());
     for (Review review : reviews.activeInSession(change.session())) {
+      Map<String, Planned> planned = plannedFor(change.session(), review.country());
       for (Map.Entry<String, Planned> milestone : planned.entrySet()) {
         Optional<Milestone> current = find(review.id(), milestone.getKey());
         if (current.isEmpty() || "moved".equals(current.get().basis())) {
@@ -247,18 +329,25 @@ public class DeadlinePlanner {
 
   private void applyChange(
       Review review, String key, LocalDate oldDueOn, LocalDate newDueOn, String reason) {
+    String businessKey = review.id().toString();
     List<String> moved = new ArrayList<>();
-    for (Task task : tasks.createTaskQuery().processInstanceId(review.processInstanceId()).list()) {
+    for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(businessKey).list()) {
       if (key.equals(TASK_MILESTONES.get(task.getTaskDefinitionKey()))) {
         tasks.setDueDate(task.getId(), endOfDay(newDueOn));
+        moveWatch(review, task, endOfDay(newDueOn));
         moved.add(task.getId());
       }
     }
-    for (Job watch :
-        management.createJobQuery().processInstanceId(review.processInstanceId()).timers().list()) {
-      String watched = WATCH_MILESTONES.get(watchedActivity(watch));
-      if (key.equals(watched)) {
-        management.setJobDuedate(watch.getId(), nextAlert(endOfDay(newDueOn)));
+    for (ProcessInstance instance :
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
+      for (Job timer :
+          management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
+        String activity = activityOf(timer);
+        if (key.equals(TIMER_MILESTONES.get(activity))) {
+          management.setJobDuedate(timer.getId(), endOfDay(newDueOn));
+        } else if (key.equals(LEGACY_WATCH_MILESTONES.get(activity))) {
+          management.setJobDuedate(timer.getId(), nextAlert(endOfDay(newDueOn)));
+        }
       }
     }
     Map<String, Object> payload = new LinkedHashMap<>();
@@ -276,7 +365,36 @@ public class DeadlinePlanner {
         payload);
   }
 
-  private String watchedActivity(Job job) {
+  /**
+   * Moves the watch of a task to its new due date: its next alert is computed again from now, so a
+   * reminder already sent is not sent again and none still ahead is skipped. A task whose watch had
+   * already escalated gets a new watch when its due date moves.
+   */
+  private void moveWatch(Review review, Task task, Date due) {
+    ProcessInstance watch =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(DeadlineWatchProcess.PROCESS_KEY)
+            .variableValueEquals(DeadlineWatchProcess.VAR_TASK_ID, task.getId())
+            .singleResult();
+    if (watch == null) {
+      DeadlineWatchProcess.start(
+          runtime,
+          task.getId(),
+          task.getName(),
+          review.id().toString(),
+          review.country(),
+          TASK_MILESTONES.get(task.getTaskDefinitionKey()),
+          due);
+      return;
+    }
+    runtime.setVariable(watch.getId(), DeadlineWatchProcess.VAR_DUE_DATE, due);
+    for (Job timer : management.createJobQuery().processInstanceId(watch.getId()).timers().list()) {
+      management.setJobDuedate(timer.getId(), nextAlert(due));
+    }
+  }
+
+  private String activityOf(Job job) {
     return management
         .createJobDefinitionQuery()
         .jobDefinitionId(job.getJobDefinitionId())
@@ -300,19 +418,51 @@ public class DeadlinePlanner {
         .findFirst();
   }
 
-  private Map<String, Planned> plannedFor(int session) {
+  /**
+   * Every milestone of a review of {@code country} in {@code session}: the submission's back from
+   * the UN-entity deadline by the team's offsets, the later stages' from the session's dates, the
+   * addendum deadlines and the adopting HRC session, each with the basis of the date it hangs on.
+   */
+  private Map<String, Planned> plannedFor(int session, String country) {
     SessionView view =
         calendar
             .view(session)
             .orElseThrow(() -> new IllegalStateException("No WG session " + session));
+    Map<String, Integer> daysBefore = offsets.effective(country);
     SessionView.Dated<LocalDate> unEntity = view.deadlines().get(SessionView.UN_ENTITY_SUBMISSION);
     Map<String, Planned> planned = new LinkedHashMap<>();
-    for (String key : MilestoneOffsets.KEYS) {
+    for (String key : MilestoneOffsets.SUBMISSION_KEYS) {
       planned.put(
-          key,
-          new Planned(
-              unEntity.value().minusDays(offsets.daysBefore().get(key)), unEntity.source()));
+          key, new Planned(unEntity.value().minusDays(daysBefore.get(key)), unEntity.source()));
     }
+    String sessionBasis = view.datesTentative() ? SessionView.COMPUTED : SessionView.OFFICIAL;
+    planned.put(
+        MilestoneOffsets.BRIEFINGS,
+        new Planned(
+            view.startsOn().minusDays(daysBefore.get(MilestoneOffsets.BRIEFINGS)), sessionBasis));
+    planned.put(WG_REPORT_ADOPTED, new Planned(view.endsOn(), sessionBasis));
+    planned.put(
+        RECOMMENDATIONS_RECORDED,
+        new Planned(view.endsOn().plusDays(RECOMMENDATIONS_RECORDED_DAYS), sessionBasis));
+    SessionView.Dated<LocalDate> addendumFinal = view.deadlines().get(SessionView.ADDENDUM_FINAL);
+    SessionView.Dated<LocalDate> addendumEarly = view.deadlines().get(SessionView.ADDENDUM_EARLY);
+    planned.put(
+        ADDENDUM_EARLY,
+        addendumEarly != null
+            ? new Planned(addendumEarly.value(), addendumEarly.source())
+            : new Planned(
+                addendumFinal.value().minusDays(ADDENDUM_EARLY_DAYS), SessionView.COMPUTED));
+    planned.put(ADDENDUM_FINAL, new Planned(addendumFinal.value(), addendumFinal.source()));
+    LocalDate hrcAdoption =
+        DeadlineRules.hrcSessionOpening(view.hrcSession().value()).plusDays(HRC_ADOPTION_DAYS);
+    planned.put(HRC_ADOPTION, new Planned(hrcAdoption, SessionView.COMPUTED));
+    planned.put(
+        DISSEMINATION, new Planned(hrcAdoption.plusDays(DISSEMINATION_DAYS), SessionView.COMPUTED));
+    LocalDate midTerm = view.startsOn().plusMonths(followUp.midTermReportMonths());
+    planned.put(MID_TERM_REPORT, new Planned(midTerm, sessionBasis));
+    planned.put(
+        MID_TERM_REPORT_DUE,
+        new Planned(midTerm.plusDays(followUp.midTermReportDays()), sessionBasis));
     return planned;
   }
 

@@ -5,9 +5,10 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How many days before the UN-entity submission deadline each internal milestone falls. The
- * defaults follow the usual RCO plan; an installation sets its own under {@code
- * upr.milestones.days-before}.
+ * How many days before the date it hangs on each configurable milestone falls: the UN-entity
+ * submission deadline for the submission's milestones, the session's opening for {@code briefings}.
+ * The defaults follow the usual RCO plan; an installation sets its own under {@code
+ * upr.milestones.days-before}, a country team its own through {@link TeamMilestoneOffsets}.
  */
 @ConfigurationProperties("upr.milestones")
 public record MilestoneOffsets(Map<String, Integer> daysBefore) {
@@ -18,6 +19,7 @@ public record MilestoneOffsets(Map<String, Integer> daysBefore) {
   public static final String CLEARANCE = "clearance";
   public static final String RC_SIGN_OFF = "rcSignOff";
   public static final String SUBMISSION = "submission";
+  public static final String BRIEFINGS = "briefings";
 
   public MilestoneOffsets {
     Map<String, Integer> offsets = new LinkedHashMap<>();
@@ -27,6 +29,7 @@ public record MilestoneOffsets(Map<String, Integer> daysBefore) {
     offsets.put(CLEARANCE, 14);
     offsets.put(RC_SIGN_OFF, 7);
     offsets.put(SUBMISSION, 0);
+    offsets.put(BRIEFINGS, 28);
     if (daysBefore != null) {
       daysBefore.forEach(
           (key, days) -> {
@@ -47,8 +50,17 @@ public record MilestoneOffsets(Map<String, Integer> daysBefore) {
     daysBefore = Map.copyOf(offsets);
   }
 
-  /** The milestones in plan order. */
+  /** The configurable milestones in plan order. */
   public static final java.util.List<String> KEYS =
       java.util.List.of(
-          CALL_FOR_INPUTS, AGENCY_DRAFTS_DUE, CONSOLIDATION, CLEARANCE, RC_SIGN_OFF, SUBMISSION);
+          CALL_FOR_INPUTS,
+          AGENCY_DRAFTS_DUE,
+          CONSOLIDATION,
+          CLEARANCE,
+          RC_SIGN_OFF,
+          SUBMISSION,
+          BRIEFINGS);
+
+  /** The submission's milestones, which must keep their order (each no earlier than the last). */
+  public static final java.util.List<String> SUBMISSION_KEYS = KEYS.subList(0, 6);
 }

@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.uprengage.engine.outbox.EventOutbox;
@@ -17,8 +20,10 @@ import org.uprengage.engine.review.ReviewProcess;
 
 /**
  * "Remind, or escalate to the coordinator": when a deadline watch fires, raises "deadline
- * approaching" (a reminder, with the days left) or, once the deadline has passed, "deadline missed"
- * addressed to the coordinator, and tells the process which it was ({@code deadlineMissed}).
+ * approaching" (a reminder, with the days left) for whoever holds the watched task or, once its due
+ * date has passed, "deadline missed" addressed to the coordinator too, and tells the watch which it
+ * was ({@code deadlineMissed}). It also serves the draft watch of the first model version, so
+ * reviews started on it run on.
  */
 @Component("raiseDeadlineAlertAdapter")
 class RaiseDeadlineAlertAdapter implements JavaDelegate {
@@ -26,51 +31,53 @@ class RaiseDeadlineAlertAdapter implements JavaDelegate {
   static final String DEADLINE_APPROACHING = "org.uprengage.deadline.approaching.v1";
   static final String DEADLINE_MISSED = "org.uprengage.deadline.missed.v1";
 
-  private final DeadlinePlanner planner;
   private final EventOutbox outbox;
   private final EventTopics topics;
+  private final DeadlinePlanner planner;
 
-  RaiseDeadlineAlertAdapter(DeadlinePlanner planner, EventOutbox outbox, EventTopics topics) {
-    this.planner = planner;
+  RaiseDeadlineAlertAdapter(EventOutbox outbox, EventTopics topics, DeadlinePlanner planner) {
     this.outbox = outbox;
     this.topics = topics;
+    this.planner = planner;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String milestone = (String) execution.getVariable("milestone");
+    String milestone = (String) execution.getVariable(DeadlineWatchProcess.VAR_MILESTONE);
     UUID reviewId = UUID.fromString(execution.getVariable(ReviewProcess.VAR_REVIEW_ID).toString());
-    Date due = planner.dueOf(execution, milestone);
-    long daysLeft = DeadlinePlanner.daysLeft(due, ClockUtil.getCurrentTime());
-    boolean missed = !ClockUtil.getCurrentTime().before(due);
-    List<String> watchedTasks = new ArrayList<>();
-    List<String> assignees = new ArrayList<>();
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
+    boolean legacy = execution.getVariable(DeadlineWatchProcess.VAR_TASK_ID) == null;
+    Task task = legacy ? legacyDraft(execution, tasks) : watched(execution, tasks);
+    String taskId =
+        task != null
+            ? task.getId()
+            : (String) execution.getVariable(DeadlineWatchProcess.VAR_TASK_ID);
+    Date due =
+        legacy
+            ? planner.dueOf(execution, milestone)
+            : (Date) execution.getVariable(DeadlineWatchProcess.VAR_DUE_DATE);
+    Date now = ClockUtil.getCurrentTime();
+    boolean missed = !now.before(due);
     List<String> groups = new ArrayList<>();
-    for (Task task :
-        execution
-            .getProcessEngineServices()
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceId(execution.getProcessInstanceId())
-            .list()) {
-      if (milestone.equals(DeadlinePlanner.TASK_MILESTONES.get(task.getTaskDefinitionKey()))
-          && sameScope(execution, task)) {
-        watchedTasks.add(task.getId());
-        if (task.getAssignee() != null) {
-          assignees.add(task.getAssignee());
+    List<String> assignees = new ArrayList<>();
+    if (task != null) {
+      for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+          groups.add(link.getGroupId());
         }
       }
-    }
-    Object agency = execution.getVariable(ReviewProcess.VAR_AGENCY);
-    if (agency != null) {
-      groups.add(agency.toString());
+      groups.sort(null);
+      if (task.getAssignee() != null) {
+        assignees.add(task.getAssignee());
+      }
     }
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("milestone", milestone);
+    payload.put("taskName", task == null ? null : task.getName());
     payload.put("dueAt", due.toInstant().toString());
-    payload.put("daysLeft", daysLeft);
+    payload.put("daysLeft", DeadlinePlanner.daysLeft(due, now));
     payload.put("countryTeam", execution.getTenantId());
-    payload.put("taskIds", watchedTasks);
+    payload.put("taskIds", taskId == null ? List.of() : List.of(taskId));
     payload.put("candidateGroups", groups);
     payload.put("assignees", assignees);
     if (missed) {
@@ -80,19 +87,37 @@ class RaiseDeadlineAlertAdapter implements JavaDelegate {
         topics.deadlines(),
         reviewId,
         missed ? DEADLINE_MISSED : DEADLINE_APPROACHING,
-        "reviews/" + reviewId + "/milestones/" + milestone,
+        "reviews/" + reviewId + (taskId == null ? "/milestones/" + milestone : "/tasks/" + taskId),
         payload);
-    execution.setVariableLocal(ReviewProcess.VAR_DEADLINE_MISSED, missed);
+    if (legacy) {
+      execution.setVariableLocal(ReviewProcess.VAR_DEADLINE_MISSED, missed);
+    } else {
+      execution.setVariable(ReviewProcess.VAR_DEADLINE_MISSED, missed);
+    }
   }
 
-  /** The task of this agency's drafting, not another agency's (same multi-instance scope). */
-  private static boolean sameScope(DelegateExecution execution, Task task) {
+  private static Task watched(DelegateExecution execution, TaskService tasks) {
+    String taskId = (String) execution.getVariable(DeadlineWatchProcess.VAR_TASK_ID);
+    return tasks.createTaskQuery().taskId(taskId).singleResult();
+  }
+
+  /**
+   * The draft watched by a watch of the first model version: the task of the agency whose drafting
+   * subprocess the watch runs in (its {@code milestone} is an input of the watch's service task).
+   */
+  private static Task legacyDraft(DelegateExecution execution, TaskService tasks) {
     Object agency = execution.getVariable(ReviewProcess.VAR_AGENCY);
-    Object taskAgency =
-        execution
-            .getProcessEngineServices()
-            .getTaskService()
-            .getVariable(task.getId(), ReviewProcess.VAR_AGENCY);
-    return agency == null || agency.equals(taskAgency);
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(ReviewProcess.TASK_DRAFT_AGENCY_SECTION)
+        .list()
+        .stream()
+        .filter(
+            t ->
+                agency != null
+                    && agency.equals(tasks.getVariable(t.getId(), ReviewProcess.VAR_AGENCY)))
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -5,26 +5,40 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.uprengage.engine.outcome.ReviewOutcome;
 import org.uprengage.engine.session.SessionView;
 
-/** A review with its stage, open tasks and deadlines. */
+/**
+ * A review with its stage, open tasks, deadlines, outcome so far and the reviews before and after
+ * it.
+ *
+ * @param stage {@code submission}, {@code review}, {@code adoption}, {@code follow-up}, or {@code
+ *     handed-over} once the process ended
+ * @param step where in its stage the review is, e.g. {@code consolidation}; null once it ended
+ * @param nextReviewId the State's next review, once this one handed over to it
+ */
 public record ReviewDetail(
     UUID id,
     String country,
     int session,
     String state,
     String stage,
+    String step,
     String startedBy,
     Instant startedAt,
     List<OpenTask> openTasks,
     Map<String, SessionView.Dated<LocalDate>> sessionDeadlines,
-    List<MilestoneStatus> milestones) {
+    List<MilestoneStatus> milestones,
+    ReviewOutcome outcome,
+    UUID previousReviewId,
+    UUID nextReviewId) {
 
   /** A task waiting for someone. */
   public record OpenTask(
       String id,
       String name,
       String taskKey,
+      String stage,
       String assignee,
       List<String> candidateGroups,
       Instant due) {}

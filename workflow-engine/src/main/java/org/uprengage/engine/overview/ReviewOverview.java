@@ -9,10 +9,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -21,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.deadline.DeadlinePlanner;
 import org.uprengage.engine.deadline.Milestone;
 import org.uprengage.engine.outbox.EventOutbox;
+import org.uprengage.engine.outcome.ReviewOutcomes;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
@@ -41,6 +45,11 @@ public class ReviewOverview {
   private final EventOutbox events;
   private final Clock clock;
   private final org.uprengage.engine.audit.AuditTrail audits;
+  private final ReviewOutcomes outcomes;
+  private final RepositoryService repository;
+
+  /** Process definition keys by id: definitions never change once deployed. */
+  private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
   ReviewOverview(
       ReviewWorkflow reviews,
@@ -51,8 +60,12 @@ public class ReviewOverview {
       RuntimeService runtime,
       EventOutbox events,
       Clock clock,
-      org.uprengage.engine.audit.AuditTrail audits) {
+      org.uprengage.engine.audit.AuditTrail audits,
+      ReviewOutcomes outcomes,
+      RepositoryService repository) {
     this.audits = audits;
+    this.outcomes = outcomes;
+    this.repository = repository;
     this.reviews = reviews;
     this.deadlines = deadlines;
     this.calendar = calendar;
@@ -69,7 +82,7 @@ public class ReviewOverview {
     List<Task> open =
         tasks
             .createTaskQuery()
-            .processInstanceId(review.processInstanceId())
+            .processInstanceBusinessKey(review.id().toString())
             .orderByTaskCreateTime()
             .asc()
             .list();
@@ -80,6 +93,7 @@ public class ReviewOverview {
               task.getId(),
               task.getName(),
               task.getTaskDefinitionKey(),
+              stageOfTask(task),
               task.getAssignee(),
               candidateGroups(task),
               instant(task.getDueDate())));
@@ -93,17 +107,22 @@ public class ReviewOverview {
               milestone.basis(),
               status(review, milestone, open)));
     }
+    String[] stageAndStep = stageAndStep(review);
     return new ReviewDetail(
         review.id(),
         review.country(),
         review.session(),
         review.state(),
-        stage(review),
+        stageAndStep[0],
+        stageAndStep[1],
         review.startedBy(),
         review.startedAt(),
         openTasks,
         calendar.view(review.session()).orElseThrow().deadlines(),
-        milestones);
+        milestones,
+        outcomes.of(review.id()).orElse(null),
+        review.previousReviewId(),
+        review.nextReviewId());
   }
 
   /** Every change attempted on the review and its tasks: who, what, when, from where, outcome. */
@@ -140,17 +159,41 @@ public class ReviewOverview {
         .orElseThrow(() -> ApiProblem.notFound("Review", reviewId));
   }
 
-  private String stage(Review review) {
+  /**
+   * The stage ({@code upr-review}'s call activity it waits at) and the step in it (the activity the
+   * stage's process waits at).
+   */
+  private String[] stageAndStep(Review review) {
     if (!Review.ACTIVE.equals(review.state())) {
-      return ReviewProcess.STAGE_SUBMITTED;
+      return new String[] {ReviewProcess.STAGE_HANDED_OVER, null};
     }
+    String stage = null;
     for (String activity : runtime.getActiveActivityIds(review.processInstanceId())) {
-      String stage = ReviewProcess.STAGES.get(activity);
-      if (stage != null) {
-        return stage;
+      stage = ReviewProcess.STAGES.getOrDefault(activity, stage);
+    }
+    String step = null;
+    for (ProcessInstance instance :
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(review.id().toString())
+            .superProcessInstanceId(review.processInstanceId())
+            .list()) {
+      for (String activity : runtime.getActiveActivityIds(instance.getId())) {
+        step = ReviewProcess.STEPS.getOrDefault(activity, step);
       }
     }
-    return ReviewProcess.STAGES.get(ReviewProcess.SUBPROCESS_DRAFT_AGENCY_SECTION);
+    return new String[] {stage, step};
+  }
+
+  private String stageOfTask(Task task) {
+    String definitionKey =
+        processKeys.computeIfAbsent(
+            task.getProcessDefinitionId(), id -> repository.getProcessDefinition(id).getKey());
+    return ReviewProcess.STAGE_PROCESSES.entrySet().stream()
+        .filter(e -> e.getValue().equals(definitionKey))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
   }
 
   private String status(Review review, Milestone milestone, List<Task> open) {
@@ -165,7 +208,7 @@ public class ReviewOverview {
       done.addAll(
           history
               .createHistoricTaskInstanceQuery()
-              .processInstanceId(review.processInstanceId())
+              .processInstanceBusinessKey(review.id().toString())
               .taskDefinitionKey(taskKey)
               .finished()
               .list());
@@ -199,6 +242,18 @@ public class ReviewOverview {
               : "for " + data.get("candidateGroups");
       case "task.assigned" -> "to " + data.get("assignee");
       case "review.started" -> data.get("country") + ", WG session " + data.get("session");
+      case "review.stage-entered" -> "stage " + data.get("stage");
+      case "review.recommendations-recorded" -> data.get("recommendations") + " recommendations";
+      case "review.positions-recorded" ->
+          data.get("deadline")
+              + " positions: "
+              + data.get("supported")
+              + " supported, "
+              + data.get("noted")
+              + " noted";
+      case "review.outcome-adopted" -> "adopted by the HRC on " + data.get("adoptedOn");
+      case "review.handed-over" ->
+          "to review " + data.get("nextReviewId") + " (WG session " + data.get("nextSession") + ")";
       default -> null;
     };
   }

@@ -3,7 +3,10 @@ package org.uprengage.engine.review;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A State's review in one UPR Working Group session, as its country team works on it. */
+/**
+ * A State's review in one UPR Working Group session, as its country team works on it, with the
+ * review it took over from and the one it handed over to, where known.
+ */
 public record Review(
     UUID id,
     String country,
@@ -11,7 +14,9 @@ public record Review(
     String processInstanceId,
     String startedBy,
     Instant startedAt,
-    String state) {
+    String state,
+    UUID previousReviewId,
+    UUID nextReviewId) {
 
   public static final String ACTIVE = "ACTIVE";
   public static final String COMPLETED = "COMPLETED";

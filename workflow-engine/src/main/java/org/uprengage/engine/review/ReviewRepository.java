@@ -26,14 +26,36 @@ class ReviewRepository {
     this.named = named;
   }
 
-  void insert(UUID id, String country, int session, String startedBy, Instant startedAt) {
+  void insert(
+      UUID id, String country, int session, String startedBy, Instant startedAt, UUID previous) {
     jdbc.update(
-        "INSERT INTO upr_review (id, country, session_number, started_by, started_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO upr_review (id, country, session_number, started_by, started_at, previous_review_id) VALUES (?, ?, ?, ?, ?, ?)",
         id,
         country,
         session,
         startedBy,
-        Timestamp.from(startedAt));
+        Timestamp.from(startedAt),
+        previous);
+  }
+
+  /** Records that {@code id} handed over to {@code next}. */
+  void link(UUID id, UUID next) {
+    jdbc.update("UPDATE upr_review SET next_review_id = ? WHERE id = ?", next, id);
+    jdbc.update(
+        "UPDATE upr_review SET previous_review_id = ? WHERE id = ? AND previous_review_id IS NULL",
+        id,
+        next);
+  }
+
+  Optional<ReviewRow> find(String country, int session) {
+    return jdbc
+        .query(
+            "SELECT * FROM upr_review WHERE country = ? AND session_number = ?",
+            ReviewRepository::row,
+            country,
+            session)
+        .stream()
+        .findFirst();
   }
 
   void attachProcess(UUID id, String processInstanceId) {
@@ -83,7 +105,9 @@ class ReviewRepository {
         rs.getInt("session_number"),
         rs.getString("process_instance_id"),
         rs.getString("started_by"),
-        rs.getTimestamp("started_at").toInstant());
+        rs.getTimestamp("started_at").toInstant(),
+        rs.getObject("previous_review_id", UUID.class),
+        rs.getObject("next_review_id", UUID.class));
   }
 
   record ReviewRow(
@@ -92,5 +116,7 @@ class ReviewRepository {
       int session,
       String processInstanceId,
       String startedBy,
-      Instant startedAt) {}
+      Instant startedAt,
+      UUID previousReviewId,
+      UUID nextReviewId) {}
 }

@@ -4,16 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.audit.AuditTrail;
 import org.uprengage.engine.directory.Directory;
@@ -28,6 +31,15 @@ import org.uprengage.engine.web.ApiProblem;
 public class ReviewWorkflow {
 
   public static final String REVIEW_STARTED = "org.uprengage.review.started.v1";
+  public static final String REVIEW_HANDED_OVER = "org.uprengage.review.handed-over.v1";
+
+  /** Who starts a review that a hand-over started. */
+  public static final String HANDED_OVER_BY = "upr-engage";
+
+  /** A State is reviewed once per cycle: 14 WG sessions, about 54 months. */
+  static final int SESSIONS_PER_CYCLE = 14;
+
+  static final int MONTHS_PER_CYCLE = 54;
 
   private final ReviewRepository reviews;
   private final RuntimeService runtime;
@@ -84,34 +96,83 @@ public class ReviewWorkflow {
       throw ApiProblem.conflict(
           "A review of " + country + " in WG session " + session + " already exists.");
     }
+    identity.setAuthentication(caller.username(), List.copyOf(caller.groups()), List.of(country));
+    try {
+      Review review = record(country, session, caller.username(), null);
+      AuditTrail.concerns(review.id(), null);
+      return review;
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /**
+   * Hands a review over to the State's next one, 14 WG sessions (one cycle, about 4.5 years) later:
+   * finds it, or starts it (adding the session to the calendar with tentative dates where it is not
+   * there yet), and links the two. Runs in the engine's transaction, from {@code upr-review}'s last
+   * step.
+   *
+   * @return the next review's id
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public UUID handOver(UUID reviewId) {
+    ReviewRepository.ReviewRow current =
+        reviews
+            .find(reviewId)
+            .orElseThrow(() -> new IllegalStateException("No review " + reviewId));
+    if (current.nextReviewId() != null) {
+      return current.nextReviewId(); // handed over already: a retried job changes nothing
+    }
+    int nextSession = current.session() + SESSIONS_PER_CYCLE;
+    UUID next =
+        reviews
+            .find(current.country(), nextSession)
+            .map(ReviewRepository.ReviewRow::id)
+            .orElseGet(
+                () -> {
+                  calendar.planTentatively(
+                      nextSession,
+                      calendar
+                          .find(current.session())
+                          .orElseThrow()
+                          .startsOn()
+                          .plusMonths(MONTHS_PER_CYCLE));
+                  return record(current.country(), nextSession, HANDED_OVER_BY, reviewId).id();
+                });
+    reviews.link(reviewId, next);
+    outbox.append(
+        topics.reviews(),
+        reviewId,
+        REVIEW_HANDED_OVER,
+        "reviews/" + reviewId,
+        Map.of("nextReviewId", next.toString(), "nextSession", nextSession));
+    return next;
+  }
+
+  /** Records a review, raises "review started" and starts its process, in one transaction. */
+  private Review record(String country, int session, String startedBy, UUID previous) {
     UUID id = UUID.randomUUID();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    reviews.insert(id, country, session, caller.username(), now);
+    reviews.insert(id, country, session, startedBy, now, previous);
     events.publishEvent(new ReviewScheduled(id, country, session));
     outbox.append(
         topics.reviews(),
         id,
         REVIEW_STARTED,
         "reviews/" + id,
-        Map.of("country", country, "session", session, "startedBy", caller.username()));
-    identity.setAuthentication(caller.username(), List.copyOf(caller.groups()), List.of(country));
-    try {
-      ProcessInstance instance =
-          runtime
-              .createProcessInstanceByKey(ReviewProcess.PROCESS_KEY)
-              .processDefinitionWithoutTenantId()
-              .businessKey(id.toString())
-              .setVariable(ReviewProcess.VAR_REVIEW_ID, id.toString())
-              .setVariable(ReviewProcess.VAR_COUNTRY, country)
-              .setVariable(ReviewProcess.VAR_SESSION, session)
-              .execute();
-      reviews.attachProcess(id, instance.getId());
-      AuditTrail.concerns(id, null);
-      return new Review(
-          id, country, session, instance.getId(), caller.username(), now, Review.ACTIVE);
-    } finally {
-      identity.clearAuthentication();
-    }
+        Map.of("country", country, "session", session, "startedBy", startedBy));
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceByKey(ReviewProcess.PROCESS_KEY)
+            .processDefinitionWithoutTenantId()
+            .businessKey(id.toString())
+            .setVariable(ReviewProcess.VAR_REVIEW_ID, id.toString())
+            .setVariable(ReviewProcess.VAR_COUNTRY, country)
+            .setVariable(ReviewProcess.VAR_SESSION, session)
+            .execute();
+    reviews.attachProcess(id, instance.getId());
+    return new Review(
+        id, country, session, instance.getId(), startedBy, now, Review.ACTIVE, previous, null);
   }
 
   /** The review, if the caller belongs to its country team. */
@@ -129,11 +190,35 @@ public class ReviewWorkflow {
         .toList();
   }
 
-  /** Reviews by the id of the process instance that carries them. */
+  /**
+   * Reviews by the id of a process instance that carries them: the review's own {@code upr-review}
+   * instance, or one of its stages' (whose business key is the review's id).
+   */
   @Transactional(readOnly = true)
   public Map<String, Review> byProcessInstance(Collection<String> processInstanceIds) {
-    return reviews.byProcessInstance(processInstanceIds).entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> toReview(e.getValue())));
+    Map<String, Review> found = new HashMap<>();
+    reviews
+        .byProcessInstance(processInstanceIds)
+        .forEach((instanceId, row) -> found.put(instanceId, toReview(row)));
+    Set<String> stageInstances = new HashSet<>(processInstanceIds);
+    stageInstances.removeAll(found.keySet());
+    if (!stageInstances.isEmpty()) {
+      Map<String, Review> byKey = new HashMap<>();
+      for (ProcessInstance instance :
+          runtime.createProcessInstanceQuery().processInstanceIds(stageInstances).list()) {
+        String key = instance.getBusinessKey();
+        if (key == null) {
+          continue;
+        }
+        Review review =
+            byKey.computeIfAbsent(
+                key, k -> reviews.find(UUID.fromString(k)).map(this::toReview).orElse(null));
+        if (review != null) {
+          found.put(instance.getId(), review);
+        }
+      }
+    }
+    return found;
   }
 
   private Review toReview(ReviewRepository.ReviewRow row) {
@@ -151,6 +236,8 @@ public class ReviewWorkflow {
         row.processInstanceId(),
         row.startedBy(),
         row.startedAt(),
-        active ? Review.ACTIVE : Review.COMPLETED);
+        active ? Review.ACTIVE : Review.COMPLETED,
+        row.previousReviewId(),
+        row.nextReviewId());
   }
 }

@@ -27,6 +27,9 @@ import org.uprengage.engine.web.ApiProblem;
 @Service
 public class SessionCalendar {
 
+  /** Who added a session that a review's hand-over needed. */
+  public static final String PLANNED_BY = "upr-engage";
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final ApplicationEventPublisher events;
@@ -66,6 +69,28 @@ public class SessionCalendar {
                 rs.getString("changed_by"),
                 rs.getTimestamp("changed_at").toInstant()),
         number);
+  }
+
+  /**
+   * Adds a session nobody has published yet, with tentative dates (two weeks from {@code
+   * startsOn}), where the calendar does not have it: a review handed over to the next cycle needs
+   * its session. An admin corrects the dates once OHCHR publishes them.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void planTentatively(int number, LocalDate startsOn) {
+    int added =
+        jdbc.update(
+            "INSERT INTO upr_session (number, cycle, starts_on, ends_on, dates_tentative) VALUES (?, ?, ?, ?, TRUE) ON CONFLICT (number) DO NOTHING",
+            number,
+            DeadlineRules.cycleOf(number),
+            startsOn,
+            startsOn.plusDays(11));
+    if (added > 0) {
+      Caller system = new Caller(PLANNED_BY, java.util.Set.of(), null, java.util.Set.of());
+      recordChange(number, 1, SessionField.STARTS_ON, null, startsOn, system);
+      recordChange(number, 1, SessionField.ENDS_ON, null, startsOn.plusDays(11), system);
+      recordChange(number, 1, SessionField.DATES_TENTATIVE, null, true, system);
+    }
   }
 
   /** Adds a session to the calendar (admins). */

@@ -54,7 +54,8 @@ public class SubmissionSections {
     jdbc.update(
         """
         INSERT INTO upr_submission_section (review_id, agency, text, drafted_by, drafted_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (review_id, agency) DO UPDATE SET text = EXCLUDED.text, drafted_by = EXCLUDED.drafted_by, drafted_at = EXCLUDED.drafted_at
+        ON CONFLICT (review_id, agency) DO UPDATE SET text = EXCLUDED.text, declined_reason = NULL,
+            drafted_by = EXCLUDED.drafted_by, drafted_at = EXCLUDED.drafted_at
         """,
         reviewId,
         agency,
@@ -63,10 +64,43 @@ public class SubmissionSections {
         Timestamp.from(clock.instant()));
   }
 
+  /** Records that the agency declines to contribute a section, and why. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordDeclined(UUID reviewId, String agency, String reason, String by) {
+    jdbc.update(
+        """
+        INSERT INTO upr_submission_section (review_id, agency, declined_reason, drafted_by, drafted_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (review_id, agency) DO UPDATE SET text = NULL, declined_reason = EXCLUDED.declined_reason,
+            drafted_by = EXCLUDED.drafted_by, drafted_at = EXCLUDED.drafted_at
+        """,
+        reviewId,
+        agency,
+        reason,
+        by,
+        Timestamp.from(clock.instant()));
+  }
+
+  /**
+   * The agencies that drafted a section (did not decline): they clear the joint submission. Used by
+   * the model: {@code ${submissionSections.contributingAgencies(execution)}}.
+   */
+  public List<String> contributingAgencies(DelegateExecution execution) {
+    return new ArrayList<>(
+        jdbc.queryForList(
+            "SELECT agency FROM upr_submission_section WHERE review_id = ? AND declined_reason IS NULL ORDER BY agency",
+            String.class,
+            reviewId(execution)));
+  }
+
+  /** Whether any agency drafted a section, rather than every one declining. */
+  public boolean anySectionDrafted(DelegateExecution execution) {
+    return !contributingAgencies(execution).isEmpty();
+  }
+
   public Optional<String> draftedBy(UUID reviewId, String agency) {
     return jdbc
         .query(
-            "SELECT drafted_by FROM upr_submission_section WHERE review_id = ? AND agency = ?",
+            "SELECT drafted_by FROM upr_submission_section WHERE review_id = ? AND agency = ? AND declined_reason IS NULL",
             (rs, i) -> rs.getString(1),
             reviewId,
             agency)

@@ -71,6 +71,26 @@ final class FormInput {
     }
   }
 
+  /** A whole number from {@code min} to {@code max}. */
+  Integer integer(FormField field, int min, int max) {
+    Object value = values.get(field.name());
+    if (value == null) {
+      if (field.required()) {
+        reject(field.name(), "is required");
+      }
+      return null;
+    }
+    if (!(value instanceof Integer number)) {
+      reject(field.name(), "must be a whole number");
+      return null;
+    }
+    if (number < min || number > max) {
+      reject(field.name(), "must be from " + min + " to " + max);
+      return null;
+    }
+    return number;
+  }
+
   List<String> strings(FormField field) {
     Object value = values.get(field.name());
     if (value == null || (value instanceof List<?> l && l.isEmpty())) {

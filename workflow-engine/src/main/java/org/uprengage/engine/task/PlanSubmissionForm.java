@@ -30,10 +30,10 @@ class PlanSubmissionForm implements TaskForm {
         new FormField(
             ReviewProcess.VAR_AGENCIES,
             "string-list",
-            true,
+            false,
             "The agencies that draft a section of the joint submission (codes, at most "
                 + MAX_AGENCIES
-                + ")",
+                + "); none means the UN country team makes no submission this time",
             null,
             directory.agencies().stream().map(Directory.Agency::code).toList()));
   }

@@ -65,6 +65,7 @@ class TaskController {
       @RequestParam(defaultValue = "false") boolean overdue,
       @RequestParam(required = false) java.time.LocalDate dueBefore,
       @RequestParam(required = false) String q,
+      @RequestParam(required = false) String stage,
       @RequestParam(defaultValue = "created") String sort,
       @RequestParam(defaultValue = "asc") String order,
       @RequestParam(defaultValue = "0") int page,
@@ -90,7 +91,8 @@ class TaskController {
             before,
             q == null || q.isBlank() ? null : q,
             sort,
-            order.equals("desc")),
+            order.equals("desc"),
+            stage),
         page,
         size);
   }

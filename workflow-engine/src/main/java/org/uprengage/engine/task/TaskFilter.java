@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param dueBefore only tasks due before this instant; {@code overdue} means before now
  * @param text a piece of the task's name
  * @param sort {@code created} (the default) or {@code due}
+ * @param stage only tasks of one stage of the review: {@code submission}, {@code review}, {@code
+ *     adoption} or {@code follow-up}
  */
 public record TaskFilter(
     UUID reviewId,
@@ -20,10 +22,22 @@ public record TaskFilter(
     Instant dueBefore,
     String text,
     String sort,
-    boolean descending) {
+    boolean descending,
+    String stage) {
 
   public static final TaskFilter ALL =
       new TaskFilter(null, "both", null, null, null, "created", false);
+
+  public TaskFilter(
+      UUID reviewId,
+      String show,
+      String taskKey,
+      Instant dueBefore,
+      String text,
+      String sort,
+      boolean descending) {
+    this(reviewId, show, taskKey, dueBefore, text, sort, descending, null);
+  }
 
   public TaskFilter {
     show = show == null ? "both" : show;

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.audit.AuditEntry;
 import org.uprengage.engine.audit.AuditTrail;
 import org.uprengage.engine.review.Review;
+import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.web.ApiProblem;
@@ -82,7 +83,15 @@ public class TaskWork {
       if (review.isEmpty() || review.get().processInstanceId() == null) {
         return new TaskPage(List.of(), page, size, 0);
       }
-      query.processInstanceId(review.get().processInstanceId());
+      query.processInstanceBusinessKey(review.get().id().toString()); // every stage's tasks
+    }
+    if (filter.stage() != null) {
+      String stageProcess = ReviewProcess.STAGE_PROCESSES.get(filter.stage());
+      if (stageProcess == null) {
+        throw ApiProblem.invalid(
+            "stage", "must be one of " + String.join(", ", ReviewProcess.STAGE_ORDER));
+      }
+      query.processDefinitionKey(stageProcess);
     }
     List<String> groups = List.copyOf(caller.groups());
     switch (filter.show()) {

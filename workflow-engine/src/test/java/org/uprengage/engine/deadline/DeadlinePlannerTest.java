@@ -157,7 +157,7 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
   private List<Instant> dueDatesOf(String reviewId, String taskKey) {
     return jdbc
         .queryForList(
-            "SELECT t.due_date_ FROM act_ru_task t JOIN upr_review r ON r.process_instance_id = t.proc_inst_id_ WHERE r.id = ?::uuid AND t.task_def_key_ = ?",
+            "SELECT t.due_date_ FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ WHERE e.business_key_ = ? AND t.task_def_key_ = ?",
             java.sql.Timestamp.class,
             reviewId,
             taskKey)

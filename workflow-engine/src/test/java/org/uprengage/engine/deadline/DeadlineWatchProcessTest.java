@@ -9,27 +9,25 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.uprengage.engine.EngineIntegrationTest;
-import org.uprengage.engine.review.Review;
+import org.uprengage.engine.ReviewWalk;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
-import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.task.TaskWork;
 
 /**
- * The deadline watch on each agency's draft: reminders 14, 7 and 1 days before the milestone, then
- * an escalation to the coordinator; completing the draft ends the watch; moving the milestone moves
- * the watch. Session 42's drafts are due 2 June 2022, 23:59 UTC.
+ * The deadline watch ({@code upr-deadline-watch}) on every task with a due date: reminders 14, 7
+ * and 1 days before it, then an escalation to the coordinator; the task done or cancelled ends the
+ * watch; a moved due date moves the watch, and no reminder comes twice. Session 42's drafts are due
+ * 2 June 2022, 23:59 UTC.
  */
 class DeadlineWatchProcessTest extends EngineIntegrationTest {
 
@@ -53,160 +51,185 @@ class DeadlineWatchProcessTest extends EngineIntegrationTest {
 
   @Test
   void remindersComeFourteenSevenAndOneDayBeforeThenTheCoordinatorIsTold() {
-    Drafting drafting = startDrafting("UNICEF");
+    ReviewWalk walk = drafting("UNICEF");
+    ProcessInstance watch = walk.running(DeadlineWatchProcess.PROCESS_KEY);
 
     for (int daysBefore : List.of(14, 7, 1)) {
-      Job watch = onlyWatch(drafting.instance());
-      assertThat(watch.getDuedate().toInstant())
+      Job alert = walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT);
+      assertThat(alert.getDuedate().toInstant())
           .isEqualTo(DRAFTS_DUE.minusSeconds(daysBefore * 86_400L));
-      fire(watch);
-      assertThat(lastPayload(drafting.review()))
-          .contains("\"daysLeft\":" + daysBefore, "\"candidateGroups\":[\"UNICEF\"]");
+      walk.fire(alert);
+      assertThat(lastPayload(walk))
+          .contains(
+              "\"daysLeft\":" + daysBefore,
+              "\"candidateGroups\":[\"UNICEF\"]",
+              "\"milestone\":\"agencyDraftsDue\"");
     }
-    Job deadline = onlyWatch(drafting.instance());
+    Job deadline = walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT);
     assertThat(deadline.getDuedate().toInstant()).isEqualTo(DRAFTS_DUE);
-    fire(deadline);
+    walk.fire(deadline);
 
-    assertThat(outboxTypes(drafting.review().id().toString()))
-        .filteredOn(type -> type.startsWith("org.uprengage.deadline."))
+    assertThat(deadlineEvents(walk))
         .containsExactly(
             RaiseDeadlineAlertAdapter.DEADLINE_APPROACHING,
             RaiseDeadlineAlertAdapter.DEADLINE_APPROACHING,
             RaiseDeadlineAlertAdapter.DEADLINE_APPROACHING,
             RaiseDeadlineAlertAdapter.DEADLINE_MISSED);
-    assertThat(lastPayload(drafting.review()))
-        .contains("\"escalateTo\":[\"coordinator\"]", "\"daysLeft\":0");
-    assertThat(drafting.instance())
-        .hasPassed(ReviewProcess.END_DEADLINE_ESCALATED)
-        .isWaitingAt(ReviewProcess.TASK_DRAFT_AGENCY_SECTION);
-    assertThat(watches(drafting.instance())).isEmpty();
+    assertThat(lastPayload(walk)).contains("\"escalateTo\":[\"coordinator\"]", "\"daysLeft\":0");
+    assertThat(watch).isEnded().hasPassed(DeadlineWatchProcess.END_DEADLINE_ESCALATED);
+    assertThat(walk.timers(DeadlineWatchProcess.TIMER_DEADLINE_ALERT)).isEmpty();
 
-    completeDraft(drafting, "UNICEF");
-    assertThat(drafting.instance()).isWaitingAt(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
+    walk.complete(
+        walk.focalPoint("UNICEF"),
+        ReviewProcess.TASK_DRAFT_AGENCY_SECTION,
+        Map.of("text", "UNICEF section"));
+    assertThat(walk.running(ReviewProcess.UN_SUBMISSION_PROCESS_KEY))
+        .isWaitingAt(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
   }
 
   @Test
-  void aDraftHandedInEarlyEndsItsWatchAndNobodyIsReminded() {
-    Drafting drafting = startDrafting("UNDP", "UNICEF");
-    assertThat(watches(drafting.instance())).hasSize(2);
+  void aTaskHandedInEarlyEndsItsWatchAndNobodyIsReminded() {
+    ReviewWalk walk = drafting("UNDP", "UNICEF");
+    assertThat(walk.timers(DeadlineWatchProcess.TIMER_DEADLINE_ALERT)).hasSize(2);
 
-    completeDraft(drafting, "UNDP");
+    walk.complete(
+        walk.focalPoint("UNDP"), ReviewProcess.TASK_DRAFT_AGENCY_SECTION, Map.of("text", "UNDP"));
 
-    assertThat(watches(drafting.instance())).hasSize(1);
-    completeDraft(drafting, "UNICEF");
-    assertThat(drafting.instance()).isWaitingAt(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
-    assertThat(outboxTypes(drafting.review().id().toString()))
-        .noneMatch(type -> type.startsWith("org.uprengage.deadline."));
+    assertThat(walk.timers(DeadlineWatchProcess.TIMER_DEADLINE_ALERT)).hasSize(1);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(walk.review().id().toString())
+                .processDefinitionKey(DeadlineWatchProcess.PROCESS_KEY)
+                .finished()
+                .list())
+        .extracting(watch -> watch.getEndActivityId())
+        .containsExactly( // the plan's watch, then the UNDP draft's
+            DeadlineWatchProcess.END_TASK_COMPLETED, DeadlineWatchProcess.END_TASK_COMPLETED);
+    walk.complete(
+        walk.focalPoint("UNICEF"),
+        ReviewProcess.TASK_DRAFT_AGENCY_SECTION,
+        Map.of("text", "UNICEF"));
+    assertThat(walk.running(ReviewProcess.UN_SUBMISSION_PROCESS_KEY))
+        .isWaitingAt(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
+    assertThat(deadlineEvents(walk)).isEmpty();
+  }
+
+  @Test
+  void aCancelledTaskEndsItsWatch() {
+    ReviewWalk walk = drafting("UNICEF");
+    ProcessInstance watch = walk.running(DeadlineWatchProcess.PROCESS_KEY);
+
+    engine.getRuntimeService().deleteProcessInstance(walk.root().getId(), "review withdrawn");
+
+    assertThat(watch).isEnded().hasPassed(DeadlineWatchProcess.END_TASK_CANCELLED);
+  }
+
+  @Test
+  void everyStageTaskIsWatchedTheSameWay() {
+    ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 42);
+    walk.complete(
+        walk.coordinator(), ReviewProcess.TASK_PLAN_SUBMISSION, Map.of("agencies", List.of()));
+    // "Brief recommending states" is due 26 December 2022
+    Job first = walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT);
+    assertThat(first.getDuedate().toInstant()).isEqualTo(Instant.parse("2022-12-12T23:59:00Z"));
+
+    for (int reminder = 0; reminder < 4; reminder++) {
+      walk.fire(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT));
+    }
+
+    assertThat(deadlineEvents(walk))
+        .endsWith(
+            RaiseDeadlineAlertAdapter.DEADLINE_APPROACHING,
+            RaiseDeadlineAlertAdapter.DEADLINE_APPROACHING,
+            RaiseDeadlineAlertAdapter.DEADLINE_APPROACHING,
+            RaiseDeadlineAlertAdapter.DEADLINE_MISSED);
+    assertThat(lastPayload(walk))
+        .contains(
+            "\"milestone\":\"briefings\"",
+            "\"taskName\":\"Brief recommending states\"",
+            "\"candidateGroups\":[\"coordinator\"]",
+            "\"escalateTo\":[\"coordinator\"]");
   }
 
   @Test
   void movingTheMilestoneLaterMovesTheWatchAndRemindersStartAgain() {
-    Drafting drafting = startDrafting("UNICEF");
-    fire(onlyWatch(drafting.instance())); // the 14-day reminder, on 19 May
+    ReviewWalk walk = drafting("UNICEF");
+    walk.fire(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT)); // 14 days before, on 19 May
 
     planner.move(
-        coordinator(drafting),
-        drafting.review().id(),
+        walk.coordinator(),
+        walk.review().id(),
         MilestoneOffsets.AGENCY_DRAFTS_DUE,
         LocalDate.of(2022, 6, 30));
 
-    assertThat(onlyWatch(drafting.instance()).getDuedate().toInstant())
+    assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
         .isEqualTo(Instant.parse("2022-06-16T23:59:00Z"));
-    fire(onlyWatch(drafting.instance()));
-    assertThat(lastPayload(drafting.review()))
-        .contains("\"daysLeft\":14", "\"dueAt\":\"2022-06-30T23:59:00Z\"");
+    walk.fire(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT));
+    assertThat(lastPayload(walk)).contains("\"daysLeft\":14", "\"dueAt\":\"2022-06-30T23:59:00Z\"");
   }
 
   @Test
   void movingTheMilestoneEarlierThanEveryReminderLeavesOnlyTheDeadline() {
-    Drafting drafting = startDrafting("UNICEF");
+    ReviewWalk walk = drafting("UNICEF");
 
     planner.move(
-        coordinator(drafting),
-        drafting.review().id(),
+        walk.coordinator(),
+        walk.review().id(),
         MilestoneOffsets.AGENCY_DRAFTS_DUE,
         LocalDate.of(2022, 5, 1));
 
-    assertThat(onlyWatch(drafting.instance()).getDuedate().toInstant())
+    assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
         .isEqualTo(Instant.parse("2022-05-01T23:59:00Z"));
-    fire(onlyWatch(drafting.instance()));
-    assertThat(outboxTypes(drafting.review().id().toString()))
-        .filteredOn(type -> type.startsWith("org.uprengage.deadline."))
+    walk.fire(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT));
+    assertThat(deadlineEvents(walk))
         .containsExactly(
             DeadlinePlanner.DEADLINE_CHANGED, RaiseDeadlineAlertAdapter.DEADLINE_MISSED);
   }
 
-  private Drafting startDrafting(String... agencies) {
-    String team = newCountryTeam();
-    Caller coordinator = new Caller("coordinator", Set.of(Caller.COORDINATOR), null, Set.of(team));
-    Review review = reviews.start(coordinator, team, 42);
-    ProcessInstance instance =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceId(review.processInstanceId())
-            .singleResult();
-    String plan =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceId(instance.getId())
-            .singleResult()
-            .getId();
-    work.claim(coordinator, plan);
-    work.complete(coordinator, plan, Map.of("agencies", List.of(agencies)));
-    return new Drafting(review, instance, team);
+  @Test
+  void aTaskMovedLaterAfterItsEscalationIsWatchedAgain() {
+    ReviewWalk walk = drafting("UNICEF");
+    planner.move(
+        walk.coordinator(),
+        walk.review().id(),
+        MilestoneOffsets.AGENCY_DRAFTS_DUE,
+        LocalDate.of(2022, 5, 1));
+    walk.fire(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT)); // escalated
+    assertThat(walk.timers(DeadlineWatchProcess.TIMER_DEADLINE_ALERT)).isEmpty();
+
+    planner.move(
+        walk.coordinator(),
+        walk.review().id(),
+        MilestoneOffsets.AGENCY_DRAFTS_DUE,
+        LocalDate.of(2022, 5, 20));
+
+    assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2022-05-06T23:59:00Z")); // 14 days before the new date
   }
 
-  private void completeDraft(Drafting drafting, String agency) {
-    Caller focalPoint =
-        new Caller(
-            "focal-" + agency.toLowerCase(),
-            Set.of("focal-point"),
-            agency,
-            Set.of(drafting.team()));
-    Task draft =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceId(drafting.instance().getId())
-            .taskCandidateGroup(agency)
-            .singleResult();
-    work.claim(focalPoint, draft.getId());
-    work.complete(focalPoint, draft.getId(), Map.of("text", agency + " section"));
+  /** A review of session 42 whose coordinator chose these agencies: their drafts are open. */
+  private ReviewWalk drafting(String... agencies) {
+    ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 42);
+    // the plan itself was due on 5 May 2022: hand it in before its own watch fires
+    walk.complete(
+        walk.coordinator(),
+        ReviewProcess.TASK_PLAN_SUBMISSION,
+        Map.of("agencies", List.of(agencies)));
+    return walk;
   }
 
-  private List<Job> watches(ProcessInstance instance) {
-    return engine
-        .getManagementService()
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .activityId(ReviewProcess.TIMER_DRAFT_DEADLINE_ALERT)
-        .list();
+  private List<String> deadlineEvents(ReviewWalk walk) {
+    return outboxTypes(walk.review().id().toString()).stream()
+        .filter(type -> type.startsWith("org.uprengage.deadline."))
+        .toList();
   }
 
-  private Job onlyWatch(ProcessInstance instance) {
-    List<Job> watches = watches(instance);
-    assertThat(watches).hasSize(1);
-    return watches.get(0);
-  }
-
-  /** Moves the clock to the job's due time and runs it, as the job executor would. */
-  private void fire(Job job) {
-    ClockUtil.setCurrentTime(job.getDuedate());
-    engine.getManagementService().executeJob(job.getId());
-  }
-
-  private String lastPayload(Review review) {
+  private String lastPayload(ReviewWalk walk) {
     return jdbc.queryForObject(
         "SELECT payload FROM upr_event_outbox WHERE record_key = ? ORDER BY position DESC LIMIT 1",
         String.class,
-        review.id().toString());
+        walk.review().id().toString());
   }
-
-  private static Caller coordinator(Drafting drafting) {
-    return new Caller("coordinator", Set.of(Caller.COORDINATOR), null, Set.of(drafting.team()));
-  }
-
-  private record Drafting(Review review, ProcessInstance instance, String team) {}
 }

@@ -19,7 +19,9 @@ class ReviewOverviewTest extends EngineIntegrationTest {
 
     mvc.perform(get("/api/reviews/" + reviewId).with(coordinator(team)))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.stage").value("submission-planning"))
+        .andExpect(jsonPath("$.stage").value("submission"))
+        .andExpect(jsonPath("$.step").value("submission-planning"))
+        .andExpect(jsonPath("$.openTasks[0].stage").value("submission"))
         .andExpect(jsonPath("$.openTasks[0].taskKey").value(ReviewProcess.TASK_PLAN_SUBMISSION))
         .andExpect(jsonPath("$.openTasks[0].due").value("2022-05-05T23:59:00Z"))
         .andExpect(jsonPath("$.sessionDeadlines.stakeholderSubmission.source").value("official"))
@@ -33,7 +35,8 @@ class ReviewOverviewTest extends EngineIntegrationTest {
     complete(plan, "{\"agencies\":[\"UNICEF\"]}", coordinator(team));
 
     mvc.perform(get("/api/reviews/" + reviewId).with(coordinator(team)))
-        .andExpect(jsonPath("$.stage").value("agency-drafting"))
+        .andExpect(jsonPath("$.stage").value("submission"))
+        .andExpect(jsonPath("$.step").value("agency-drafting"))
         .andExpect(
             jsonPath("$.milestones[0].status").value("missed")) // planned in 2026 for a 2022 date
         .andExpect(jsonPath("$.milestones[1].status").value("overdue"))

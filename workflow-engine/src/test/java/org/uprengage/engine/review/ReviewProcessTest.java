@@ -3,21 +3,32 @@ package org.uprengage.engine.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.uprengage.engine.EngineIntegrationTest;
-import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.ReviewWalk;
+import org.uprengage.engine.outcome.ReviewOutcomes;
 import org.uprengage.engine.task.TaskWork;
 
-/** Every path through {@code upr-review}, started and worked through the real entry points. */
+/**
+ * Every path through {@code upr-review} and its stages, started and worked through the real entry
+ * points: the submission, the review in the WG, the adoption, the follow-up and the hand-over to
+ * the next review of the same State.
+ */
 class ReviewProcessTest extends EngineIntegrationTest {
 
   @Autowired ProcessEngine engine;
@@ -29,84 +40,268 @@ class ReviewProcessTest extends EngineIntegrationTest {
     init(engine);
   }
 
+  @AfterEach
+  void realTimeAgain() {
+    ClockUtil.reset();
+  }
+
   @Test
   void theCoordinatorPlansThenEachChosenAgencyDraftsItsSection() {
-    String team = newCountryTeam();
-    Caller coordinator = person("coordinator", Caller.COORDINATOR, null, team);
-    ProcessInstance instance = instanceOf(reviews.start(coordinator, team, 42));
+    ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 42);
 
-    assertThat(instance)
+    assertThat(walk.root())
         .isStarted()
         .hasPassed(ReviewProcess.START_REVIEW_SCHEDULED)
-        .isWaitingAt(ReviewProcess.TASK_PLAN_SUBMISSION);
-    assertThat(instance).task().hasCandidateGroup(ReviewProcess.GROUP_COORDINATOR);
-    assertThat(instance.getTenantId()).isEqualTo(team);
-    String plan = onlyTask(instance).getId();
-    work.claim(coordinator, plan);
-    work.complete(coordinator, plan, Map.of("agencies", List.of("UNICEF", "UNDP", "UNFPA")));
+        .isWaitingAt(ReviewProcess.CALL_UN_SUBMISSION);
+    ProcessInstance submission = walk.running(ReviewProcess.UN_SUBMISSION_PROCESS_KEY);
+    assertThat(submission).isWaitingAt(ReviewProcess.TASK_PLAN_SUBMISSION);
+    assertThat(submission).task().hasCandidateGroup(ReviewProcess.GROUP_COORDINATOR);
+    assertThat(submission.getTenantId()).isEqualTo(walk.team());
+    assertThat(submission.getBusinessKey()).isEqualTo(walk.review().id().toString());
+    walk.complete(
+        walk.coordinator(),
+        ReviewProcess.TASK_PLAN_SUBMISSION,
+        Map.of("agencies", List.of("UNICEF", "UNDP", "UNFPA")));
 
-    assertThat(instance)
+    assertThat(submission)
         .isWaitingAt(ReviewProcess.TASK_DRAFT_AGENCY_SECTION)
         .variables()
         .containsEntry(ReviewProcess.VAR_AGENCIES, List.of("UNICEF", "UNDP", "UNFPA"));
-    List<Task> drafts =
-        engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list();
+    List<Task> drafts = walk.tasks(ReviewProcess.TASK_DRAFT_AGENCY_SECTION);
     assertThat(drafts)
         .hasSize(3)
-        .allSatisfy(task -> assertThat(task.getTenantId()).isEqualTo(team));
+        .allSatisfy(task -> assertThat(task.getTenantId()).isEqualTo(walk.team()));
     for (String agency : List.of("UNICEF", "UNDP", "UNFPA")) {
-      Caller focalPoint = person("focal-" + agency.toLowerCase(), "focal-point", agency, team);
-      Task draft =
-          engine
-              .getTaskService()
-              .createTaskQuery()
-              .processInstanceId(instance.getId())
-              .taskCandidateGroup(agency)
-              .singleResult();
-      work.claim(focalPoint, draft.getId());
-      work.complete(focalPoint, draft.getId(), Map.of("text", agency + " section"));
+      walk.complete(
+          walk.focalPoint(agency),
+          ReviewProcess.TASK_DRAFT_AGENCY_SECTION,
+          Map.of("text", agency + " section"));
     }
 
-    assertThat(instance).isWaitingAt(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
+    assertThat(submission).isWaitingAt(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
   }
 
   @Test
-  void aSubmissionWithASingleAgencyHasOneDraft() {
+  void aReviewGoesThroughEveryStageAndHandsOverToTheNextReviewOfTheState() throws Exception {
+    ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 42);
+    ProcessInstance root = walk.root();
+
+    walk.submitWithUnicef();
+    assertThat(root).isWaitingAt(ReviewProcess.CALL_WG_REVIEW);
+    ProcessInstance wgReview = walk.running(ReviewProcess.WG_REVIEW_PROCESS_KEY);
+    assertThat(wgReview).task().hasCandidateGroup(ReviewProcess.GROUP_COORDINATOR);
+    assertThat(walk.task(ReviewProcess.TASK_BRIEF_RECOMMENDING_STATES).getDueDate().toInstant())
+        .isEqualTo(Instant.parse("2022-12-26T23:59:00Z")); // 28 days before 23 Jan 2023
+    walk.complete(walk.coordinator(), ReviewProcess.TASK_BRIEF_RECOMMENDING_STATES, Map.of());
+    assertThat(wgReview).isWaitingAt(ReviewProcess.TIMER_WG_REPORT_ADOPTED);
+    assertThat(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED).getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2023-02-03T23:59:00Z")); // the session's last day
+    walk.fire(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED));
+    walk.complete(
+        walk.coordinator(),
+        ReviewProcess.TASK_RECORD_RECOMMENDATIONS,
+        Map.of("count", 250, "wgReportSymbol", "A/HRC/53/15"));
+    assertThat(wgReview).isEnded().hasPassed(ReviewProcess.END_RECOMMENDATIONS_RECORDED);
+
+    assertThat(root)
+        .isWaitingAt(ReviewProcess.CALL_ADOPTION)
+        .variables()
+        .containsEntry(ReviewProcess.VAR_RECOMMENDATION_COUNT, 250);
+    mvc.perform(get("/api/reviews/" + walk.review().id()).with(coordinator(walk.team())))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.stage").value(ReviewProcess.STAGE_ADOPTION))
+        .andExpect(jsonPath("$.step").value("early-positions"))
+        .andExpect(jsonPath("$.openTasks[0].stage").value(ReviewProcess.STAGE_ADOPTION))
+        .andExpect(jsonPath("$.outcome.recommendations").value(250));
+    ProcessInstance adoption = walk.running(ReviewProcess.ADOPTION_PROCESS_KEY);
+    walk.adopt();
+    assertThat(adoption).isEnded().hasPassed(ReviewProcess.END_OUTCOME_ADOPTED);
+
+    assertThat(root).isWaitingAt(ReviewProcess.CALL_FOLLOW_UP);
+    ProcessInstance followUp = walk.running(ReviewProcess.FOLLOW_UP_PROCESS_KEY);
+    walk.complete(walk.coordinator(), ReviewProcess.TASK_DISSEMINATE_RECOMMENDATIONS, Map.of());
+    assertThat(followUp).isWaitingAt(ReviewProcess.TIMER_MID_TERM_REPORT_DUE);
+    assertThat(walk.timer(ReviewProcess.TIMER_MID_TERM_REPORT_DUE).getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2025-07-23T23:59:00Z")); // the review + 30 months
+    walk.fire(walk.timer(ReviewProcess.TIMER_MID_TERM_REPORT_DUE));
+    assertThat(walk.task(ReviewProcess.TASK_SUPPORT_MID_TERM_REPORT).getDueDate().toInstant())
+        .isEqualTo(Instant.parse("2025-10-21T23:59:00Z")); // 90 days to support it
+    walk.complete(
+        walk.coordinator(),
+        ReviewProcess.TASK_SUPPORT_MID_TERM_REPORT,
+        Map.of("submittedOn", "2025-08-01"));
+
+    assertThat(followUp).isEnded().hasPassed(ReviewProcess.END_FOLLOW_UP_DONE);
+    assertThat(root)
+        .isEnded()
+        .hasPassed( // the history's order follows the clock the test moves, so not checked
+            ReviewProcess.CALL_UN_SUBMISSION,
+            ReviewProcess.CALL_WG_REVIEW,
+            ReviewProcess.CALL_ADOPTION,
+            ReviewProcess.CALL_FOLLOW_UP,
+            ReviewProcess.TASK_HAND_OVER,
+            ReviewProcess.END_HANDED_OVER);
+    Review handedOver = reviews.find(walk.coordinator(), walk.review().id()).orElseThrow();
+    assertThat(handedOver.state()).isEqualTo(Review.COMPLETED);
+    Review next = reviews.find(walk.coordinator(), handedOver.nextReviewId()).orElseThrow();
+    assertThat(next.session()).isEqualTo(56);
+    assertThat(next.startedBy()).isEqualTo(ReviewWorkflow.HANDED_OVER_BY);
+    assertThat(next.previousReviewId()).isEqualTo(walk.review().id());
+    assertThat(next.state()).isEqualTo(Review.ACTIVE);
+    mvc.perform(get("/api/reviews/" + walk.review().id()).with(coordinator(walk.team())))
+        .andExpect(jsonPath("$.stage").value(ReviewProcess.STAGE_HANDED_OVER))
+        .andExpect(jsonPath("$.nextReviewId").value(next.id().toString()))
+        .andExpect(jsonPath("$.outcome.finalPositions.pending").value(0))
+        .andExpect(jsonPath("$.outcome.hrcAdoptedOn").value("2023-07-10"));
+    assertThat(outboxTypes(walk.review().id().toString()))
+        .filteredOn(type -> type.startsWith("org.uprengage.review."))
+        .containsSubsequence(
+            ReviewWorkflow.REVIEW_STARTED,
+            ReviewStageListener.STAGE_ENTERED,
+            ReviewOutcomes.RECOMMENDATIONS_RECORDED,
+            ReviewStageListener.STAGE_ENTERED,
+            ReviewOutcomes.POSITIONS_RECORDED,
+            ReviewOutcomes.POSITIONS_RECORDED,
+            ReviewOutcomes.OUTCOME_ADOPTED,
+            ReviewStageListener.STAGE_ENTERED,
+            ReviewOutcomes.MID_TERM_REPORT_RECORDED,
+            ReviewWorkflow.REVIEW_HANDED_OVER);
+  }
+
+  @Test
+  void aPlanWithNoAgencyMakesNoSubmissionAndTheReviewGoesOn() throws Exception {
+    ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 42);
+    ProcessInstance submission = walk.running(ReviewProcess.UN_SUBMISSION_PROCESS_KEY);
+
+    walk.complete(
+        walk.coordinator(), ReviewProcess.TASK_PLAN_SUBMISSION, Map.of("agencies", List.of()));
+
+    assertThat(submission)
+        .isEnded()
+        .hasPassed(ReviewProcess.END_NO_SUBMISSION)
+        .hasNotPassed(ReviewProcess.TASK_DRAFT_AGENCY_SECTION, ReviewProcess.END_SUBMISSION_SENT);
+    assertThat(walk.root()).isWaitingAt(ReviewProcess.CALL_WG_REVIEW);
+    assertThat(walk.tasks(ReviewProcess.TASK_BRIEF_RECOMMENDING_STATES)).hasSize(1);
+    String reviewId = walk.review().id().toString();
+    mvc.perform(
+            get("/api/tasks")
+                .param("reviewId", reviewId)
+                .param("stage", "review")
+                .with(coordinator(walk.team())))
+        .andExpect(jsonPath("$.total").value(1))
+        .andExpect(
+            jsonPath("$.items[0].taskKey").value(ReviewProcess.TASK_BRIEF_RECOMMENDING_STATES));
+    mvc.perform(
+            get("/api/tasks")
+                .param("reviewId", reviewId)
+                .param("stage", "submission")
+                .with(coordinator(walk.team())))
+        .andExpect(jsonPath("$.total").value(0));
+    mvc.perform(get("/api/tasks").param("stage", "lunch").with(coordinator(walk.team())))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("stage"));
+  }
+
+  @Test
+  void whenEveryAgencyDeclinesThereIsNoSubmissionAndTheReviewGoesOn() {
+    ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 42);
+    ProcessInstance submission = walk.running(ReviewProcess.UN_SUBMISSION_PROCESS_KEY);
+    walk.complete(
+        walk.coordinator(),
+        ReviewProcess.TASK_PLAN_SUBMISSION,
+        Map.of("agencies", List.of("UNICEF", "UNDP")));
+
+    walk.complete(
+        walk.focalPoint("UNICEF"),
+        ReviewProcess.TASK_DRAFT_AGENCY_SECTION,
+        Map.of("decline", "No capacity this cycle"));
+    walk.complete(
+        walk.focalPoint("UNDP"),
+        ReviewProcess.TASK_DRAFT_AGENCY_SECTION,
+        Map.of("decline", "Covered by the UNICEF section"));
+
+    assertThat(submission)
+        .isEnded()
+        .hasPassed(ReviewProcess.END_ALL_AGENCIES_DECLINED)
+        .hasNotPassed(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
+    assertThat(walk.root()).isWaitingAt(ReviewProcess.CALL_WG_REVIEW);
+  }
+
+  @Test
+  void anAgencyThatDeclinesDoesNotClearTheText() {
+    ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 42);
+    walk.complete(
+        walk.coordinator(),
+        ReviewProcess.TASK_PLAN_SUBMISSION,
+        Map.of("agencies", List.of("UNICEF", "UNDP")));
+    String undpDraft =
+        walk.tasks(ReviewProcess.TASK_DRAFT_AGENCY_SECTION).stream()
+            .filter(
+                task ->
+                    engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                        .anyMatch(link -> "UNDP".equals(link.getGroupId())))
+            .findFirst()
+            .orElseThrow()
+            .getId();
+    work.claim(walk.focalPoint("UNDP"), undpDraft);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                work.complete(
+                    walk.focalPoint("UNDP"),
+                    undpDraft,
+                    Map.of("text", "Some text", "decline", "No capacity")))
+        .isInstanceOf(org.uprengage.engine.web.ApiProblem.class)
+        .hasMessageContaining("400");
+
+    work.complete(walk.focalPoint("UNDP"), undpDraft, Map.of("decline", "No capacity"));
+    walk.complete(
+        walk.focalPoint("UNICEF"),
+        ReviewProcess.TASK_DRAFT_AGENCY_SECTION,
+        Map.of("text", "UNICEF section"));
+    walk.complete(
+        walk.coordinator(), ReviewProcess.TASK_CONSOLIDATE_SUBMISSION, Map.of("text", "Joint"));
+
+    assertThat(walk.tasks(ReviewProcess.TASK_CLEAR_SUBMISSION))
+        .singleElement()
+        .satisfies(task -> assertThat(task).hasCandidateGroup("head-of-office:UNICEF"));
+  }
+
+  @Test
+  void theHandOverLinksTheNextReviewWhenItWasAlreadyStarted() {
     String team = newCountryTeam();
-    Caller coordinator = person("coordinator", Caller.COORDINATOR, null, team);
-    ProcessInstance instance = instanceOf(reviews.start(coordinator, team, 42));
-    String plan = onlyTask(instance).getId();
-    work.claim(coordinator, plan);
-    work.complete(coordinator, plan, Map.of("agencies", List.of("UNHCR")));
+    ReviewWalk next = new ReviewWalk(engine, reviews, work, team, 56);
+    ReviewWalk walk = new ReviewWalk(engine, reviews, work, team, 42);
+    ProcessInstance root = walk.root();
 
-    Task draft = onlyTask(instance);
-    assertThat(draft)
-        .hasCandidateGroup("UNHCR")
-        .hasDefinitionKey(ReviewProcess.TASK_DRAFT_AGENCY_SECTION);
-    Caller focalPoint = person("focal-unhcr", "focal-point", "UNHCR", team);
-    work.claim(focalPoint, draft.getId());
-    work.complete(focalPoint, draft.getId(), Map.of("text", "UNHCR section"));
+    walk.complete(
+        walk.coordinator(), ReviewProcess.TASK_PLAN_SUBMISSION, Map.of("agencies", List.of()));
+    walk.reviewWith(250);
+    walk.adopt();
+    walk.followUp();
 
-    assertThat(instance).isWaitingAt(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
+    assertThat(root).isEnded().hasPassed(ReviewProcess.END_HANDED_OVER);
+    assertThat(reviews.find(walk.coordinator(), walk.review().id()).orElseThrow().nextReviewId())
+        .isEqualTo(next.review().id());
+    assertThat(reviews.find(walk.coordinator(), next.review().id()).orElseThrow())
+        .extracting(Review::previousReviewId, Review::startedBy)
+        .containsExactly(walk.review().id(), "coordinator");
   }
 
-  private ProcessInstance instanceOf(Review review) {
-    return engine
-        .getRuntimeService()
-        .createProcessInstanceQuery()
-        .processInstanceBusinessKey(review.id().toString())
-        .singleResult();
-  }
+  @Test
+  void aReviewWhoseNextSessionIsNotInTheCalendarYetAddsItTentatively() {
+    ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 54);
 
-  private Task onlyTask(ProcessInstance instance) {
-    return engine
-        .getTaskService()
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .singleResult();
-  }
+    walk.complete(
+        walk.coordinator(), ReviewProcess.TASK_PLAN_SUBMISSION, Map.of("agencies", List.of()));
+    walk.reviewWith(250);
+    walk.adopt();
+    walk.followUp();
 
-  private static Caller person(String username, String role, String agency, String team) {
-    return new Caller(username, Set.of(role), agency, Set.of(team));
+    UUID nextId = reviews.find(walk.coordinator(), walk.review().id()).orElseThrow().nextReviewId();
+    assertThat(reviews.find(walk.coordinator(), nextId).orElseThrow().session()).isEqualTo(68);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT dates_tentative FROM upr_session WHERE number = 68", Boolean.class))
+        .isTrue();
   }
 }

@@ -25,7 +25,7 @@ import org.uprengage.engine.web.ApiProblem;
 /**
  * The joint submission from consolidation to OHCHR: heads of office clear it per agency or send it
  * back, the sent-back sections are revised, the RC signs off or sends back, the coordinator records
- * the submission. Every path, through the real entry points.
+ * the submission. Every path of {@code upr-un-submission}, through the real entry points.
  */
 class SubmissionProcessTest extends EngineIntegrationTest {
 
@@ -47,7 +47,8 @@ class SubmissionProcessTest extends EngineIntegrationTest {
         engine
             .getRuntimeService()
             .createProcessInstanceQuery()
-            .processInstanceId(review.processInstanceId())
+            .processInstanceBusinessKey(review.id().toString())
+            .processDefinitionKey(ReviewProcess.UN_SUBMISSION_PROCESS_KEY)
             .singleResult();
     complete(
         coordinator(),

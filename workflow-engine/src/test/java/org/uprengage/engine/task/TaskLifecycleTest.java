@@ -45,11 +45,12 @@ class TaskLifecycleTest extends EngineIntegrationTest {
     complete(undp.get(0), "{\"text\":\"UNDP's section\"}", focalUndp(team))
         .andExpect(status().isNoContent());
 
-    String processInstanceId =
+    String processInstanceId = // the UN submission stage's instance (called by upr-review)
         jdbc.queryForObject(
-            "SELECT process_instance_id FROM upr_review WHERE id = ?::uuid",
+            "SELECT e.id_ FROM act_ru_execution e JOIN act_re_procdef d ON d.id_ = e.proc_def_id_ WHERE e.business_key_ = ? AND d.key_ = ? AND e.id_ = e.proc_inst_id_",
             String.class,
-            reviewId);
+            reviewId,
+            ReviewProcess.UN_SUBMISSION_PROCESS_KEY);
     assertThat(runtime.getActiveActivityIds(processInstanceId))
         .containsExactly(ReviewProcess.TASK_CONSOLIDATE_SUBMISSION);
     assertThat(

@@ -1,0 +1,174 @@
+package org.uprengage.engine.outcome;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.engine.outbox.EventOutbox;
+import org.uprengage.engine.outbox.EventTopics;
+
+/**
+ * Records a review's outcome stage by stage, each in the caller's transaction with its event:
+ * "recommendations recorded", "positions recorded", "outcome adopted", "mid-term report recorded".
+ */
+@Service
+public class ReviewOutcomes {
+
+  public static final String RECOMMENDATIONS_RECORDED =
+      "org.uprengage.review.recommendations-recorded.v1";
+  public static final String POSITIONS_RECORDED = "org.uprengage.review.positions-recorded.v1";
+  public static final String OUTCOME_ADOPTED = "org.uprengage.review.outcome-adopted.v1";
+  public static final String MID_TERM_REPORT_RECORDED =
+      "org.uprengage.review.mid-term-report-recorded.v1";
+
+  public static final String EARLY = "early";
+  public static final String FINAL = "final";
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final EventOutbox outbox;
+  private final EventTopics topics;
+
+  ReviewOutcomes(JdbcTemplate jdbc, Clock clock, EventOutbox outbox, EventTopics topics) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.outbox = outbox;
+    this.topics = topics;
+  }
+
+  /** The review's outcome so far, if anything was recorded. */
+  public Optional<ReviewOutcome> of(UUID reviewId) {
+    return jdbc
+        .query(
+            "SELECT * FROM upr_review_outcome WHERE review_id = ?", ReviewOutcomes::row, reviewId)
+        .stream()
+        .findFirst();
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordRecommendations(UUID reviewId, int count, String symbol, String by) {
+    upsert(reviewId, "recommendations = ?, wg_report_symbol = ?", by, count, symbol);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("recommendations", count);
+    payload.put("wgReportSymbol", symbol);
+    payload.put("actor", by);
+    raise(reviewId, RECOMMENDATIONS_RECORDED, payload);
+  }
+
+  /** Positions known at the addendum's {@code early} or {@code final} deadline. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordPositions(
+      UUID reviewId, String deadline, int supported, int noted, String symbol, String by) {
+    if (EARLY.equals(deadline)) {
+      upsert(reviewId, "early_supported = ?, early_noted = ?", by, supported, noted);
+    } else {
+      upsert(
+          reviewId,
+          "final_supported = ?, final_noted = ?, addendum_symbol = ?",
+          by,
+          supported,
+          noted,
+          symbol);
+    }
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("deadline", deadline);
+    payload.put("supported", supported);
+    payload.put("noted", noted);
+    payload.put("addendumSymbol", symbol);
+    payload.put("actor", by);
+    raise(reviewId, POSITIONS_RECORDED, payload);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordHrcAdoption(UUID reviewId, LocalDate adoptedOn, String symbol, String by) {
+    upsert(
+        reviewId,
+        "hrc_adopted_on = ?, hrc_decision_symbol = ?",
+        by,
+        Date.valueOf(adoptedOn),
+        symbol);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("adoptedOn", adoptedOn.toString());
+    payload.put("decisionSymbol", symbol);
+    payload.put("actor", by);
+    raise(reviewId, OUTCOME_ADOPTED, payload);
+  }
+
+  /** The State's mid-term report: when it was submitted (null: it was not), and its reference. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordMidTermReport(
+      UUID reviewId, LocalDate submittedOn, String reference, String by) {
+    upsert(
+        reviewId,
+        "mid_term_report_submitted_on = ?, mid_term_report_reference = ?",
+        by,
+        submittedOn == null ? null : Date.valueOf(submittedOn),
+        reference);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("submittedOn", submittedOn == null ? null : submittedOn.toString());
+    payload.put("reference", reference);
+    payload.put("actor", by);
+    raise(reviewId, MID_TERM_REPORT_RECORDED, payload);
+  }
+
+  private void upsert(UUID reviewId, String assignments, String by, Object... values) {
+    jdbc.update(
+        "INSERT INTO upr_review_outcome (review_id, updated_by, updated_at) VALUES (?, ?, ?) ON CONFLICT (review_id) DO NOTHING",
+        reviewId,
+        by,
+        Timestamp.from(clock.instant()));
+    Object[] args = new Object[values.length + 3];
+    System.arraycopy(values, 0, args, 0, values.length);
+    args[values.length] = by;
+    args[values.length + 1] = Timestamp.from(clock.instant());
+    args[values.length + 2] = reviewId;
+    jdbc.update(
+        "UPDATE upr_review_outcome SET "
+            + assignments
+            + ", updated_by = ?, updated_at = ? WHERE review_id = ?",
+        args);
+  }
+
+  private void raise(UUID reviewId, String type, Map<String, Object> payload) {
+    outbox.append(topics.reviews(), reviewId, type, "reviews/" + reviewId + "/outcome", payload);
+  }
+
+  private static ReviewOutcome row(ResultSet rs, int i) throws SQLException {
+    Integer recommendations = (Integer) rs.getObject("recommendations");
+    return new ReviewOutcome(
+        recommendations,
+        rs.getString("wg_report_symbol"),
+        positions(rs, "early", recommendations),
+        positions(rs, "final", recommendations),
+        rs.getString("addendum_symbol"),
+        date(rs.getDate("hrc_adopted_on")),
+        rs.getString("hrc_decision_symbol"),
+        date(rs.getDate("mid_term_report_submitted_on")),
+        rs.getString("mid_term_report_reference"));
+  }
+
+  private static ReviewOutcome.Positions positions(
+      ResultSet rs, String prefix, Integer recommendations) throws SQLException {
+    Integer supported = (Integer) rs.getObject(prefix + "_supported");
+    Integer noted = (Integer) rs.getObject(prefix + "_noted");
+    if (supported == null || noted == null) {
+      return null;
+    }
+    int total = recommendations == null ? supported + noted : recommendations;
+    return new ReviewOutcome.Positions(supported, noted, Math.max(0, total - supported - noted));
+  }
+
+  private static LocalDate date(Date date) {
+    return date == null ? null : date.toLocalDate();
+  }
+}

@@ -1,0 +1,56 @@
+package org.uprengage.engine.task;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.uprengage.engine.outcome.ReviewOutcomes;
+import org.uprengage.engine.review.ReviewProcess;
+import org.uprengage.engine.security.Caller;
+
+/** "Record the HRC adoption": the day the plenary adopted the outcome, and the decision. */
+@Component
+class RecordHrcAdoptionForm implements TaskForm {
+
+  private static final FormField ADOPTED_ON =
+      new FormField(
+          "adoptedOn", "date", true, "The day the HRC plenary adopted the outcome", null, null);
+  private static final FormField SYMBOL =
+      new FormField(
+          "decisionSymbol", "string", false, "The HRC decision's symbol, e.g. 59/101", 100, null);
+
+  private final ReviewOutcomes outcomes;
+  private final Clock clock;
+
+  RecordHrcAdoptionForm(ReviewOutcomes outcomes, Clock clock) {
+    this.outcomes = outcomes;
+    this.clock = clock;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(ReviewProcess.TASK_RECORD_HRC_ADOPTION);
+  }
+
+  @Override
+  public List<FormField> fields() {
+    return List.of(ADOPTED_ON, SYMBOL);
+  }
+
+  @Override
+  public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
+    input.onlyFields(fields());
+    LocalDate adoptedOn = input.date(ADOPTED_ON);
+    String symbol = input.string(SYMBOL);
+    if (adoptedOn != null
+        && adoptedOn.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
+      input.reject(ADOPTED_ON.name(), "cannot be in the future");
+    }
+    input.throwIfInvalid();
+    outcomes.recordHrcAdoption(task.reviewId(), adoptedOn, symbol, caller.username());
+    return Map.of();
+  }
+}

@@ -1,0 +1,54 @@
+package org.uprengage.engine.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.uprengage.engine.outcome.ReviewOutcomes;
+import org.uprengage.engine.review.ReviewProcess;
+import org.uprengage.engine.security.Caller;
+
+/** "Record the recommendations": how many the State received, and the WG report's symbol. */
+@Component
+class RecordRecommendationsForm implements TaskForm {
+
+  static final int MAX_RECOMMENDATIONS = 1_000;
+
+  private static final FormField COUNT =
+      new FormField(
+          "count",
+          "integer",
+          true,
+          "How many recommendations the WG report lists (0 to " + MAX_RECOMMENDATIONS + ")",
+          null,
+          null);
+  private static final FormField SYMBOL =
+      new FormField(
+          "wgReportSymbol", "string", false, "The WG report's symbol, e.g. A/HRC/59/15", 100, null);
+
+  private final ReviewOutcomes outcomes;
+
+  RecordRecommendationsForm(ReviewOutcomes outcomes) {
+    this.outcomes = outcomes;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(ReviewProcess.TASK_RECORD_RECOMMENDATIONS);
+  }
+
+  @Override
+  public List<FormField> fields() {
+    return List.of(COUNT, SYMBOL);
+  }
+
+  @Override
+  public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
+    input.onlyFields(fields());
+    Integer count = input.integer(COUNT, 0, MAX_RECOMMENDATIONS);
+    String symbol = input.string(SYMBOL);
+    input.throwIfInvalid();
+    outcomes.recordRecommendations(task.reviewId(), count, symbol, caller.username());
+    return Map.of(ReviewProcess.VAR_RECOMMENDATION_COUNT, count);
+  }
+}
