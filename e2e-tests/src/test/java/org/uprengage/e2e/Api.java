@@ -45,6 +45,21 @@ final class Api {
     return send(request);
   }
 
+  Response put(String path, String body) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** GETs a path without credentials, as a calendar program does; the raw body. */
+  static String fetch(String url) throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
   private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(

@@ -16,89 +16,24 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.uprengage.testsupport.TestInfrastructure;
 
 /**
  * The foundation slice across the three services, each a separate JVM from its executable jar, on
- * real PostgreSQL and a real Kafka broker, driven through web-api as the demo users.
+ * real PostgreSQL and a real Kafka broker ({@link Platform}), driven through web-api as the demo
+ * users.
  */
 class ReviewSliceIT {
 
-  private static final String TASKS_TOPIC = TestInfrastructure.topic("upr.tasks.v1");
+  private static final String TASKS_TOPIC = Platform.TASKS_TOPIC;
   private static final ObjectMapper json = new ObjectMapper();
-  private static final List<ServiceProcess> services = new ArrayList<>();
   private static String webApi;
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    String kafka = TestInfrastructure.kafkaBootstrapServers();
-    String user = TestInfrastructure.postgres().user();
-    String password = TestInfrastructure.postgres().password();
-    int enginePort = ServiceProcess.freePort();
-    int notificationPort = ServiceProcess.freePort();
-    Map<String, String> common =
-        Map.of(
-            "spring.profiles.active",
-            "demo",
-            "spring.kafka.bootstrap-servers",
-            kafka,
-            "upr.events.topics.tasks",
-            TASKS_TOPIC);
-    services.add(
-        ServiceProcess.start(
-            "workflow-engine",
-            "upr.e2e.engine-jar",
-            enginePort,
-            merge(
-                common,
-                Map.of(
-                    "spring.datasource.url",
-                    TestInfrastructure.database("e2e_engine"),
-                    "spring.datasource.username",
-                    user,
-                    "spring.datasource.password",
-                    password))));
-    services.add(
-        ServiceProcess.start(
-            "notification-service",
-            "upr.e2e.notification-jar",
-            notificationPort,
-            merge(
-                common,
-                Map.of(
-                    "spring.datasource.url",
-                    TestInfrastructure.database("e2e_notification"),
-                    "spring.datasource.username",
-                    user,
-                    "spring.datasource.password",
-                    password))));
-    ServiceProcess web =
-        ServiceProcess.start(
-            "web-api",
-            "upr.e2e.web-api-jar",
-            ServiceProcess.freePort(),
-            Map.of(
-                "spring.profiles.active",
-                "demo",
-                "upr.services.engine",
-                "http://127.0.0.1:" + enginePort,
-                "upr.services.notifications",
-                "http://127.0.0.1:" + notificationPort));
-    services.add(web);
-    for (ServiceProcess service : services) {
-      service.awaitReady(Duration.ofMinutes(3));
-    }
-    webApi = web.baseUrl();
-  }
-
-  @AfterAll
-  static void stopPlatform() throws InterruptedException {
-    for (ServiceProcess service : services) {
-      service.close();
-    }
+    webApi = Platform.get().webApi;
   }
 
   @Test
@@ -254,11 +189,5 @@ class ReviewSliceIT {
 
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
     return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-    Map<String, String> merged = new java.util.HashMap<>(a);
-    merged.putAll(b);
-    return merged;
   }
 }

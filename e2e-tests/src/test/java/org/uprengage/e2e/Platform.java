@@ -1,0 +1,146 @@
+package org.uprengage.e2e;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.uprengage.testsupport.TestInfrastructure;
+
+/**
+ * The whole platform for the end-to-end tests, started once per JVM: the three services, each a
+ * separate JVM from its executable jar, on real PostgreSQL and a real Kafka broker; a real SMTP
+ * server (GreenMail) for notification-service's e-mails; and a loopback web server that receives
+ * webhook deliveries. Stopped when the JVM exits.
+ */
+final class Platform {
+
+  static final String TASKS_TOPIC = TestInfrastructure.topic("upr.tasks.v1");
+
+  private static Platform running;
+
+  final String webApi;
+  final GreenMail mail;
+  final List<Delivery> webhookDeliveries = new CopyOnWriteArrayList<>();
+  final String webhookUrl;
+
+  private final List<ServiceProcess> services = new ArrayList<>();
+  private final HttpServer webhookReceiver;
+
+  /** A request the webhook receiver got: its headers of interest and its exact body. */
+  record Delivery(String id, String timestamp, String signature, String body) {}
+
+  static synchronized Platform get() throws Exception {
+    if (running == null) {
+      running = new Platform();
+      Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
+    }
+    return running;
+  }
+
+  private Platform() throws Exception {
+    mail =
+        new GreenMail(
+            new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    webhookReceiver = receiver();
+    webhookUrl = "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hooks/upr";
+
+    String kafka = TestInfrastructure.kafkaBootstrapServers();
+    String user = TestInfrastructure.postgres().user();
+    String password = TestInfrastructure.postgres().password();
+    int enginePort = ServiceProcess.freePort();
+    int notificationPort = ServiceProcess.freePort();
+    int webApiPort = ServiceProcess.freePort();
+    Map<String, String> common =
+        Map.of(
+            "spring.profiles.active", "demo",
+            "spring.kafka.bootstrap-servers", kafka,
+            "upr.events.topics.tasks", TASKS_TOPIC);
+    Map<String, String> engine = new HashMap<>(common);
+    engine.putAll(
+        Map.of(
+            "spring.datasource.url", TestInfrastructure.database("e2e_engine"),
+            "spring.datasource.username", user,
+            "spring.datasource.password", password));
+    services.add(ServiceProcess.start("workflow-engine", "upr.e2e.engine-jar", enginePort, engine));
+    Map<String, String> notifications = new HashMap<>(common);
+    notifications.putAll(
+        Map.of(
+            "spring.datasource.url",
+            TestInfrastructure.database("e2e_notification"),
+            "spring.datasource.username",
+            user,
+            "spring.datasource.password",
+            password,
+            "upr.channels.email.enabled",
+            "true",
+            "spring.mail.host",
+            "127.0.0.1",
+            "spring.mail.port",
+            String.valueOf(mail.getSmtp().getPort()),
+            "upr.links.base-url",
+            "http://127.0.0.1:" + webApiPort));
+    services.add(
+        ServiceProcess.start(
+            "notification-service", "upr.e2e.notification-jar", notificationPort, notifications));
+    ServiceProcess web =
+        ServiceProcess.start(
+            "web-api",
+            "upr.e2e.web-api-jar",
+            webApiPort,
+            Map.of(
+                "spring.profiles.active", "demo",
+                "upr.services.engine", "http://127.0.0.1:" + enginePort,
+                "upr.services.notifications", "http://127.0.0.1:" + notificationPort));
+    services.add(web);
+    for (ServiceProcess service : services) {
+      service.awaitReady(Duration.ofMinutes(3));
+    }
+    webApi = web.baseUrl();
+  }
+
+  private HttpServer receiver() {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext(
+          "/hooks/upr",
+          exchange -> {
+            webhookDeliveries.add(
+                new Delivery(
+                    exchange.getRequestHeaders().getFirst("UPR-Webhook-Id"),
+                    exchange.getRequestHeaders().getFirst("UPR-Webhook-Timestamp"),
+                    exchange.getRequestHeaders().getFirst("UPR-Webhook-Signature"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+          });
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void stop() {
+    for (ServiceProcess service : services) {
+      try {
+        service.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    webhookReceiver.stop(0);
+    mail.stop();
+  }
+}
