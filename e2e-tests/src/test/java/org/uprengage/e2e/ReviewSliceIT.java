@@ -86,6 +86,12 @@ class ReviewSliceIT {
                 .status())
         .isEqualTo(204);
 
+    Api.Response review = coordinator.get("/api/reviews/" + reviewId);
+    assertThat(review.status()).isEqualTo(200);
+    assertThat(review.body().get("stage").asText()).isEqualTo("submission");
+    assertThat(review.body().get("step").asText()).isEqualTo("consolidation");
+    assertThat(review.body().get("openTasks").get(0).get("stage").asText()).isEqualTo("submission");
+
     List<ConsumerRecord<byte[], byte[]>> events = taskEventsOf(reviewId, 10);
     assertThat(events)
         .allSatisfy(

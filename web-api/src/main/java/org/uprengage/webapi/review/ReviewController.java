@@ -96,7 +96,15 @@ class ReviewController {
       String country,
       int session,
       @Schema(allowableValues = {"ACTIVE", "COMPLETED"}) String state,
-      @Schema(allowableValues = {"submission", "review", "adoption", "follow-up", "handed-over"})
+      @Schema(
+              allowableValues = {
+                "submission",
+                "review",
+                "adoption",
+                "follow-up",
+                "handed-over",
+                "submitted"
+              })
           String stage,
       @Schema(
               description = "where in its stage the review is; absent once it ended",

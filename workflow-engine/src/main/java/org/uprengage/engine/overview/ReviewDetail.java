@@ -13,7 +13,8 @@ import org.uprengage.engine.session.SessionView;
  * it.
  *
  * @param stage {@code submission}, {@code review}, {@code adoption}, {@code follow-up}, or {@code
- *     handed-over} once the process ended
+ *     handed-over} once the process ended ({@code submitted} for a review of the first model
+ *     version, which ended with the submission)
  * @param step where in its stage the review is, e.g. {@code consolidation}; null once it ended
  * @param nextReviewId the State's next review, once this one handed over to it
  */

@@ -165,13 +165,19 @@ public class ReviewOverview {
    */
   private String[] stageAndStep(Review review) {
     if (!Review.ACTIVE.equals(review.state())) {
-      return new String[] {ReviewProcess.STAGE_HANDED_OVER, null};
+      return new String[] {
+        review.nextReviewId() != null
+            ? ReviewProcess.STAGE_HANDED_OVER
+            : ReviewProcess.STAGE_SUBMITTED, // the first model version ended with the submission
+        null
+      };
     }
     String stage = null;
+    String step = null;
     for (String activity : runtime.getActiveActivityIds(review.processInstanceId())) {
       stage = ReviewProcess.STAGES.getOrDefault(activity, stage);
+      step = ReviewProcess.STEPS.getOrDefault(activity, step); // the first model version's tasks
     }
-    String step = null;
     for (ProcessInstance instance :
         runtime
             .createProcessInstanceQuery()
@@ -181,6 +187,9 @@ public class ReviewOverview {
       for (String activity : runtime.getActiveActivityIds(instance.getId())) {
         step = ReviewProcess.STEPS.getOrDefault(activity, step);
       }
+    }
+    if (stage == null) {
+      stage = ReviewProcess.STAGE_SUBMISSION; // the first model version had only the submission
     }
     return new String[] {stage, step};
   }

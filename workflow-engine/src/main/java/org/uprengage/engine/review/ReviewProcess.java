@@ -76,6 +76,9 @@ public final class ReviewProcess {
   /** The stage of a review whose process has ended: it handed over to the next review. */
   public static final String STAGE_HANDED_OVER = "handed-over";
 
+  /** The stage of a review of the first model version (the submission only) once it ended. */
+  public static final String STAGE_SUBMITTED = "submitted";
+
   /** The stages in order, each with the call activity and the process that carry it. */
   public static final List<String> STAGE_ORDER =
       List.of(STAGE_SUBMISSION, STAGE_REVIEW, STAGE_ADOPTION, STAGE_FOLLOW_UP);

@@ -87,6 +87,21 @@ class FirstModelVersionTest extends EngineIntegrationTest {
 
     assertThat(legacyWatch(instance).getDuedate().toInstant())
         .isEqualTo(Instant.parse("2022-06-16T23:59:00Z"));
+
+    jdbc.update( // the review as it was recorded when it started on the first version
+        "UPDATE upr_review SET process_instance_id = ? WHERE id = ?",
+        instance.getId(),
+        walk.review().id());
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/api/reviews/" + walk.review().id())
+                .with(coordinator(walk.team())))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.stage")
+                .value(ReviewProcess.STAGE_SUBMISSION))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.step")
+                .value("agency-drafting"));
   }
 
   private ProcessInstance startOnTheFirstVersion(ReviewWalk walk) throws Exception {

@@ -112,7 +112,20 @@ class ReviewProcessTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.stage").value(ReviewProcess.STAGE_ADOPTION))
         .andExpect(jsonPath("$.step").value("early-positions"))
         .andExpect(jsonPath("$.openTasks[0].stage").value(ReviewProcess.STAGE_ADOPTION))
-        .andExpect(jsonPath("$.outcome.recommendations").value(250));
+        .andExpect(jsonPath("$.outcome.recommendations").value(250))
+        .andExpect(jsonPath("$.milestones[8].key").value("recommendationsRecorded"))
+        .andExpect(jsonPath("$.milestones[8].dueOn").value("2023-02-17"))
+        .andExpect(jsonPath("$.milestones[8].status").value("met"))
+        .andExpect(jsonPath("$.milestones[9].key").value("addendumEarly"))
+        .andExpect(jsonPath("$.milestones[9].status").value("overdue")); // a 2023 date, open today
+    mvc.perform(
+            get("/api/reviews/" + walk.review().id() + "/timeline").with(coordinator(walk.team())))
+        .andExpect(
+            jsonPath("$[?(@.event == 'review.stage-entered')].detail")
+                .value(org.hamcrest.Matchers.contains("stage review", "stage adoption")))
+        .andExpect(
+            jsonPath("$[?(@.event == 'review.recommendations-recorded')].detail")
+                .value(org.hamcrest.Matchers.contains("250 recommendations")));
     ProcessInstance adoption = walk.running(ReviewProcess.ADOPTION_PROCESS_KEY);
     walk.adopt();
     assertThat(adoption).isEnded().hasPassed(ReviewProcess.END_OUTCOME_ADOPTED);
