@@ -166,6 +166,21 @@ class TaskController {
     return command("/api/tasks/{id}/follow-up", followUp, ifMatch, id);
   }
 
+  @PostMapping("/{id}/due")
+  @Operation(
+      summary = "Give one task a due date of its own (coordinators)",
+      description =
+          "Its reminders and escalation follow, and a deadline.changed event tells whoever works on it. Moving the task's milestone later moves it again with every other task due then.")
+  ResponseEntity<TaskResources.Task> due(
+      @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
+      @jakarta.validation.Valid @RequestBody Due due,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false)
+          String ifMatch) {
+    return command("/api/tasks/{id}/due", due, ifMatch, id);
+  }
+
+  record Due(@jakarta.validation.constraints.NotNull java.time.LocalDate on) {}
+
   @GetMapping("/{id}/attachments")
   @Operation(summary = "Documents attached to a task, by link")
   java.util.List<TaskResources.Attachment> attachments(

@@ -296,6 +296,46 @@ public class DeadlinePlanner {
   }
 
   /**
+   * A coordinator gives one task a due date of its own (Camunda Tasklist's "set due date"): its
+   * watch follows, and "deadline changed" tells whoever works on it. Moving the task's milestone
+   * later moves it again, with every other task due at that milestone.
+   */
+  @Transactional
+  public void setTaskDue(Caller caller, Task task, Review review, LocalDate dueOn) {
+    if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
+      throw ApiProblem.forbidden(
+          "Only coordinators set a task's due date; ask them, or see the review's milestones.");
+    }
+    if (dueOn == null) {
+      throw ApiProblem.invalid("on", "is required: the day the task is due");
+    }
+    Date due = endOfDay(dueOn);
+    LocalDate old =
+        task.getDueDate() == null
+            ? null
+            : task.getDueDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    if (dueOn.equals(old)) {
+      return;
+    }
+    tasks.setDueDate(task.getId(), due);
+    moveWatch(review, task, due);
+    String milestone = TASK_MILESTONES.getOrDefault(task.getTaskDefinitionKey(), "task");
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("milestone", milestone);
+    payload.put("oldDueOn", old == null ? null : old.toString());
+    payload.put("newDueOn", dueOn.toString());
+    payload.put("reason", "due date of this task set by " + caller.username());
+    payload.put("countryTeam", review.country());
+    payload.put("taskIds", List.of(task.getId()));
+    outbox.append(
+        topics.deadlines(),
+        review.id(),
+        DEADLINE_CHANGED,
+        "reviews/" + review.id() + "/tasks/" + task.getId(),
+        payload);
+  }
+
+  /**
    * The calendar moved a session's dates: milestones that follow it move in every running review.
    */
   @EventListener

@@ -207,7 +207,7 @@ class TaskController {
   /** Runs the command after the If-Match check, both in one transaction, once more if it raced. */
   private <T> T checked(
       Caller caller, String id, String ifMatch, java.util.function.Supplier<T> command) {
-    Integer expected = version(ifMatch);
+    Integer expected = TaskView.versionIn(ifMatch);
     return onceMoreIfConcurrent(
         () ->
             transactions.execute(
@@ -225,20 +225,6 @@ class TaskController {
       ok.eTag(String.valueOf(task.version()));
     }
     return ok.body(task);
-  }
-
-  /** The version an If-Match header names ({@code "3"} or {@code W/"3"}), or null for none. */
-  private static Integer version(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      return null;
-    }
-    String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-    try {
-      return Integer.valueOf(value);
-    } catch (NumberFormatException e) {
-      throw org.uprengage.engine.web.ApiProblem.invalid(
-          "If-Match", "must be a task version from its ETag, such as \"3\"");
-    }
   }
 
   /**

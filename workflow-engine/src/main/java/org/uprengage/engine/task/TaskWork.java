@@ -355,7 +355,7 @@ public class TaskWork {
   }
 
   /** A task the caller sees and may change: viewers see tasks but change none (403). */
-  Task changeableTask(Caller caller, String taskId) {
+  public Task changeableTask(Caller caller, String taskId) {
     Task task;
     try {
       task = visibleTask(caller, taskId);
@@ -460,7 +460,7 @@ public class TaskWork {
     return tasks.createTaskQuery().taskId(taskId).singleResult();
   }
 
-  Review reviewOf(Task task) {
+  public Review reviewOf(Task task) {
     Review review =
         reviews
             .byProcessInstance(Set.of(task.getProcessInstanceId()))

@@ -58,6 +58,7 @@ class AuthorizationMatrixTest extends ApiFixtures {
       POST   /api/tasks/{held}/delegate                delegate    403   403   404   403   200   404   404   404    404   404
       POST   /api/tasks/{held}/resolve                 -           409   409   404   409   409   404   404   404    404   404
       POST   /api/tasks/{held}/follow-up               followUp    200   200   404   403   200   404   404   404    404   404
+      POST   /api/tasks/{held}/due                     due         200   200   404   403   403   404   404   404    404   404
       POST   /api/tasks/{held}/comments                comment     201   201   404   201   201   404   404   404    404   404
       POST   /api/tasks/{open}/comments                comment     201   201   404   404   404   201   403   404    404   404
       POST   /api/tasks/{held}/attachments             attachment  201   201   404   201   201   404   404   404    404   404
@@ -83,6 +84,7 @@ class AuthorizationMatrixTest extends ApiFixtures {
           Map.entry("assign", "{\"assignee\":\"focal-unicef-2\"}"),
           Map.entry("delegate", "{\"to\":\"head-unicef\"}"),
           Map.entry("followUp", "{\"on\":\"2027-01-15\"}"),
+          Map.entry("due", "{\"on\":\"2030-01-15\"}"),
           Map.entry("comment", "{\"text\":\"Please add the 2024 figures\"}"),
           Map.entry(
               "attachment", "{\"name\":\"Draft v2\",\"url\":\"https://docs.example.org/d/2\"}"),

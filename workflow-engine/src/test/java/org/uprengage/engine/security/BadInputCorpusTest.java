@@ -221,6 +221,17 @@ class BadInputCorpusTest extends ApiFixtures {
     add(
         corpus,
         "POST",
+        "/api/tasks/{held}/due",
+        coordinator,
+        "{\"on\":\"next week\"}",
+        "{\"on\":null}",
+        "{}",
+        "{\"on\":20300115}",
+        "{\"on\":\"2030-01-15\",\"milestone\":\"clearance\"}",
+        "{\"text\":");
+    add(
+        corpus,
+        "POST",
         "/api/tasks/{held}/comments",
         focal,
         "{\"text\":\"\"}",

@@ -262,6 +262,37 @@ class TaskActionsTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.assignee").doesNotExist());
   }
 
+  @Test
+  void aCoordinatorGivesOneTaskADueDateOfItsOwnAndItsWatchFollows() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team);
+    String draft =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+
+    postJson("/api/tasks/" + draft + "/due", "{\"on\":\"2030-01-15\"}", focalUnicef(team))
+        .andExpect(status().isForbidden());
+    postJson("/api/tasks/" + draft + "/due", "{\"on\":\"2030-01-15\"}", coordinator(team))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.due").value("2030-01-15T23:59:00Z"));
+
+    assertThat(outboxTypes(reviewId)).endsWith("org.uprengage.deadline.changed.v1");
+    String change =
+        jdbc.queryForObject(
+            "SELECT payload FROM upr_event_outbox WHERE record_key = ? AND type = ? ORDER BY position DESC LIMIT 1",
+            String.class,
+            reviewId,
+            "org.uprengage.deadline.changed.v1");
+    assertThat(change).contains("\"newDueOn\":\"2030-01-15\"").contains(draft);
+    java.util.Date watched =
+        jdbc.queryForObject(
+            "SELECT j.duedate_ FROM act_ru_job j JOIN act_ru_variable v ON v.proc_inst_id_ = j.process_instance_id_ WHERE v.name_ = 'taskId' AND v.text_ = ?",
+            java.util.Date.class,
+            draft);
+    assertThat(watched.toInstant())
+        .as("the watch's next alert: 14 days before the new date")
+        .isEqualTo(java.time.Instant.parse("2030-01-01T23:59:00Z"));
+  }
+
   private String drafting(String team) throws Exception {
     String reviewId = startReview(team, 42, coordinator(team));
     String plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
