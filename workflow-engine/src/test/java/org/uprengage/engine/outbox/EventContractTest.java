@@ -1,0 +1,186 @@
+package org.uprengage.engine.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.uprengage.engine.EngineIntegrationTest;
+import org.uprengage.engine.ReviewWalk;
+import org.uprengage.engine.deadline.DeadlineWatchProcess;
+import org.uprengage.engine.deadline.TaskDueDates;
+import org.uprengage.engine.review.ReviewProcess;
+import org.uprengage.engine.review.ReviewWorkflow;
+import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.task.TaskWork;
+
+/**
+ * The engine's side of the event contract: every event of a review walked through the whole cycle
+ * matches the JSON Schema of its type ({@code events/schemas/}), no field undocumented; every type
+ * is in the AsyncAPI document ({@code events/asyncapi.yaml}, validated by @asyncapi/cli in CI), and
+ * every schema's example is valid. Consumers test their own records against the same files.
+ */
+class EventContractTest extends EngineIntegrationTest {
+
+  private static final ObjectMapper json = new ObjectMapper();
+
+  @Autowired ProcessEngine engine;
+  @Autowired ReviewWorkflow reviews;
+  @Autowired TaskWork work;
+  @Autowired TaskDueDates dueDates;
+
+  @AfterEach
+  void realTimeAgain() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void everyEventOfAWholeCycleMatchesTheSchemaOfItsType() throws Exception {
+    ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 42);
+    Caller coordinator = walk.coordinator();
+    Task plan = walk.task(ReviewProcess.TASK_PLAN_SUBMISSION);
+    work.claim(coordinator, plan.getId());
+    work.unclaim(coordinator, plan.getId());
+    work.assign(coordinator, plan.getId(), "coordinator-2");
+    work.unclaim(coordinator, plan.getId());
+    dueDates.set(coordinator, plan.getId(), LocalDate.of(2030, 1, 15), null);
+    walk.fire(watchOf(plan.getId())); // 14 days before: approaching
+    ClockUtil.reset();
+    walk.complete(
+        coordinator, ReviewProcess.TASK_PLAN_SUBMISSION, Map.of("agencies", List.of("UNICEF")));
+    walk.fire(watchOf(walk.task(ReviewProcess.TASK_DRAFT_AGENCY_SECTION).getId())); // 2022: missed
+    ClockUtil.reset();
+    walk.complete(
+        walk.focalPoint("UNICEF"),
+        ReviewProcess.TASK_DRAFT_AGENCY_SECTION,
+        Map.of("text", "UNICEF section"));
+    walk.complete(
+        coordinator, ReviewProcess.TASK_CONSOLIDATE_SUBMISSION, Map.of("text", "Joint text"));
+    walk.complete(
+        walk.headOfOffice("UNICEF"),
+        ReviewProcess.TASK_CLEAR_SUBMISSION,
+        Map.of("decision", "send-back", "comments", "Add the 2024 figures"));
+    walk.complete(
+        walk.focalPoint("UNICEF"),
+        ReviewProcess.TASK_REVISE_AGENCY_SECTION,
+        Map.of("text", "UNICEF section, with figures"));
+    walk.complete(
+        coordinator, ReviewProcess.TASK_CONSOLIDATE_SUBMISSION, Map.of("text", "Joint text 2"));
+    walk.complete(
+        walk.headOfOffice("UNICEF"),
+        ReviewProcess.TASK_CLEAR_SUBMISSION,
+        Map.of("decision", "approve"));
+    walk.complete(walk.rc(), ReviewProcess.TASK_SIGN_OFF_SUBMISSION, Map.of("decision", "approve"));
+    walk.complete(
+        coordinator,
+        ReviewProcess.TASK_RECORD_SUBMISSION,
+        Map.of("submittedOn", "2022-07-12", "reference", "UNCT-42"));
+    walk.reviewWith(250);
+    walk.adopt();
+    walk.followUp();
+    ClockUtil.reset();
+
+    List<String> problems = new ArrayList<>();
+    Set<String> seen = new TreeSet<>();
+    for (Map<String, Object> event :
+        jdbc.queryForList(
+            "SELECT type, payload FROM upr_event_outbox WHERE record_key = ? ORDER BY position",
+            walk.review().id().toString())) {
+      String type = (String) event.get("type");
+      seen.add(type);
+      JsonNode data = json.readTree(String.valueOf(event.get("payload")));
+      for (ValidationMessage problem : schemaOf(type).validate(data)) {
+        problems.add(type + ": " + problem.getMessage() + " in " + data);
+      }
+    }
+    assertThat(problems).isEmpty();
+    Set<String> expected = new TreeSet<>(schemaTypes());
+    expected.remove("org.uprengage.task.cancelled.v1"); // no path of a whole cycle cancels a task
+    assertThat(seen).containsAll(expected);
+  }
+
+  @Test
+  void everyTypeIsInTheAsyncApiDocumentAndEveryExampleMatchesItsSchema() throws Exception {
+    String asyncApi =
+        new String(
+            new ClassPathResource("events/asyncapi.yaml").getInputStream().readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    Set<String> referenced = new TreeSet<>();
+    Matcher ref = Pattern.compile("\\./schemas/(\\S+)\\.schema\\.json").matcher(asyncApi);
+    while (ref.find()) {
+      referenced.add(ref.group(1));
+    }
+    assertThat(referenced).isEqualTo(schemaTypes());
+    for (String type : schemaTypes()) {
+      JsonNode schema = json.readTree(schemaStream(type));
+      assertThat(schema.path("examples")).as(type).isNotEmpty();
+      for (JsonNode example : schema.path("examples")) {
+        assertThat(schemaOf(type).validate(example)).as(type).isEmpty();
+      }
+      assertThat(schemaOf(type).validate(json.readTree("{\"reviewId\":\"x\"}")))
+          .as(type + " refuses what is not it")
+          .isNotEmpty();
+    }
+  }
+
+  private Job watchOf(String taskId) {
+    ProcessInstance watch =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(DeadlineWatchProcess.PROCESS_KEY)
+            .variableValueEquals(DeadlineWatchProcess.VAR_TASK_ID, taskId)
+            .singleResult();
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(watch.getId())
+        .timers()
+        .singleResult();
+  }
+
+  private static Set<String> schemaTypes() throws IOException {
+    Set<String> types = new TreeSet<>();
+    for (var resource :
+        new PathMatchingResourcePatternResolver()
+            .getResources("classpath:events/schemas/*.schema.json")) {
+      types.add(resource.getFilename().replace(".schema.json", ""));
+    }
+    return types;
+  }
+
+  private static InputStream schemaStream(String type) throws IOException {
+    return new ClassPathResource("events/schemas/" + type + ".schema.json").getInputStream();
+  }
+
+  private static JsonSchema schemaOf(String type) throws IOException {
+    try (InputStream in = schemaStream(type)) {
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+          .getSchema(in, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+    }
+  }
+}
