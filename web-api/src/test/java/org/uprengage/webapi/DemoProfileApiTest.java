@@ -242,6 +242,50 @@ class DemoProfileApiTest extends DemoApiTest {
   }
 
   @Test
+  void liveNotificationsAreRelayedEventByEventNotBuffered() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    notifications.stream(
+        "text/event-stream",
+        ":connected\n\nid:n1\nevent:notification\ndata:{\"id\":\"n1\",\"title\":\"First\"}\n\n",
+        release,
+        "id:n2\nevent:notification\ndata:{\"id\":\"n2\",\"title\":\"Second\"}\n\n");
+    org.springframework.test.web.servlet.MvcResult live =
+        mvc.perform(
+                get("/api/notifications/stream")
+                    .accept(MediaType.TEXT_EVENT_STREAM)
+                    .header("Authorization", basic("focal-undp", "demo")))
+            .andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.request()
+                    .asyncStarted())
+            .andReturn();
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> live.getResponse().getContentAsString().contains("\"First\""));
+      // the service has not finished its answer: the first event came through on its own
+      assertThat(live.getResponse().getContentAsString())
+          .contains("id:n1\nevent:notification\ndata:{\"id\":\"n1\",\"title\":\"First\"}\n\n")
+          .doesNotContain("Second");
+      assertThat(live.getResponse().getContentType()).startsWith("text/event-stream");
+    } finally {
+      release.countDown();
+    }
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> live.getResponse().getContentAsString().contains("\"Second\""));
+    assertThat(notifications.last().uri()).isEqualTo("/api/notifications/stream");
+    assertThat(notifications.last().authorization()).startsWith("Bearer ");
+
+    notifications.answer(
+        401, "application/problem+json", "{\"title\":\"Unauthorized\",\"status\":401}");
+    mvc.perform(
+            get("/api/notifications/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Authorization", basic("focal-undp", "demo")))
+        .andExpect(status().isUnauthorized());
+  }
+
+  @Test
   void sessionChangesCarryTheirVersionBothWays() throws Exception {
     engine.answer(
         200,
@@ -372,6 +416,8 @@ class DemoProfileApiTest extends DemoApiTest {
         .andExpect(jsonPath("$.paths['/api/reviews'].post").exists())
         .andExpect(jsonPath("$.paths['/api/tasks/{id}/claim'].post").exists())
         .andExpect(jsonPath("$.paths['/api/webhooks'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/follows'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/notifications/stream'].get").exists())
         .andExpect(jsonPath("$.paths['/api/me/notification-preferences'].put").exists())
         .andExpect(jsonPath("$.paths['/calendar/{token}.ics'].get.security").isEmpty())
         .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));

@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for a service behind web-api, on a loopback port: answers every request with the
@@ -22,6 +24,8 @@ public final class StubService {
   private volatile String contentType = "application/json";
   private volatile String body = "{}";
   private volatile String etag;
+  private volatile CountDownLatch hold;
+  private volatile String rest = "";
 
   public StubService() {
     try {
@@ -41,6 +45,21 @@ public final class StubService {
                   exchange.getRequestHeaders().getFirst("Content-Type"),
                   exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
                   new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+          CountDownLatch held = hold;
+          if (held != null) { // a stream: the first part now, the rest once released
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, 0);
+            exchange.getResponseBody().write(body.getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+              held.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            exchange.getResponseBody().write(rest.getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+            return;
+          }
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", contentType);
           if (etag != null) {
@@ -65,6 +84,16 @@ public final class StubService {
     this.body = body;
   }
 
+  /**
+   * Answers as a stream: {@code first} at once, then {@code then} and the end of the answer once
+   * {@code release} is counted down.
+   */
+  public void stream(String contentType, String first, CountDownLatch release, String then) {
+    answer(200, contentType, first);
+    this.rest = then;
+    this.hold = release;
+  }
+
   public void etag(String etag) {
     this.etag = etag;
   }
@@ -81,6 +110,8 @@ public final class StubService {
     received.clear();
     answer(200, "application/json", "{}");
     etag = null;
+    hold = null;
+    rest = "";
   }
 
   /** One request the stand-in received. */

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.notification.directory.People;
 import org.uprengage.notification.directory.Person;
 import org.uprengage.notification.preference.Preferences;
+import org.uprengage.notification.taskstate.ReviewTeams;
 import org.uprengage.notification.taskstate.TaskStates;
 
 /**

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.notification.directory.People;
+import org.uprengage.notification.follow.Follows;
 import org.uprengage.notification.preference.Preferences;
+import org.uprengage.notification.taskstate.ReviewTeams;
 import org.uprengage.notification.taskstate.TaskChange;
 import org.uprengage.notification.taskstate.TaskStates;
+import org.uprengage.notification.webhook.Webhooks;
 
 /**
- * Decides who hears of a task event and puts it in their inbox. The event's id is recorded in the
- * same transaction as the notifications, so a redelivered event changes nothing.
+ * Decides who hears of a task event (its group or holder, and whoever follows its review or country
+ * team) and tells them per their preferences. The event's id is recorded in the same transaction as
+ * the notifications, so a redelivered event changes nothing.
  */
 @Service
 public class TaskEventHandler {
@@ -21,9 +25,16 @@ public class TaskEventHandler {
   private final Notifier notifier;
   private final ReviewTeams reviews;
   private final TaskStates tasks;
+  private final Follows follows;
 
   TaskEventHandler(
-      ObjectMapper json, People people, Notifier notifier, ReviewTeams reviews, TaskStates tasks) {
+      ObjectMapper json,
+      People people,
+      Notifier notifier,
+      ReviewTeams reviews,
+      TaskStates tasks,
+      Follows follows) {
+    this.follows = follows;
     this.json = json;
     this.people = people;
     this.notifier = notifier;
@@ -71,19 +82,43 @@ public class TaskEventHandler {
             },
             instant(task.dueDate())));
     notifier.publish(event, task.countryTeam(), task.groups());
-    return switch (event.type()) {
-      case TaskEvent.CREATED, TaskEvent.UNCLAIMED ->
-          task.assignee() != null
-              ? notifier.tell(people.named(task.assignee()), task.actor(), event, assigned(task))
-              : notifier.tell(
-                  people.inGroups(task.countryTeam(), task.groups()),
-                  task.actor(),
-                  event,
-                  available(task));
-      case TaskEvent.ASSIGNED ->
-          notifier.tell(people.named(task.assignee()), task.actor(), event, assigned(task));
-      default -> 0; // claimed, completed, cancelled: nobody needs telling yet
-    };
+    int told =
+        switch (event.type()) {
+          case TaskEvent.CREATED, TaskEvent.UNCLAIMED ->
+              task.assignee() != null
+                  ? notifier.tell(
+                      people.named(task.assignee()), task.actor(), event, assigned(task))
+                  : notifier.tell(
+                      people.inGroups(task.countryTeam(), task.groups()),
+                      task.actor(),
+                      event,
+                      available(task));
+          case TaskEvent.ASSIGNED ->
+              notifier.tell(people.named(task.assignee()), task.actor(), event, assigned(task));
+          default -> 0; // claimed, completed, cancelled: only followers hear of them
+        };
+    // followers of the review or its country team, unless already told above (once per event)
+    String kind = Webhooks.kind(event.type()).substring("task.".length());
+    return told
+        + notifier.tell(
+            follows.followersOf(task.reviewId(), task.countryTeam()),
+            task.actor(),
+            event,
+            new Notifier.Message(
+                Preferences.REVIEW_EVENT,
+                "task.followed",
+                new Object[] {
+                  task.countryTeam(),
+                  task.taskName(),
+                  ReviewEventHandler.label("task.kind." + kind, kind)
+                },
+                new Object[] {
+                  task.countryTeam(),
+                  task.taskName(),
+                  ReviewEventHandler.label("task.kind." + kind, kind)
+                },
+                task.reviewId(),
+                task.taskId()));
   }
 
   private static java.time.Instant instant(String value) {

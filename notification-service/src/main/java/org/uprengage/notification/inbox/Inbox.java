@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Each person's in-app notifications. */
 @Service
@@ -20,10 +22,12 @@ public class Inbox {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final LiveInbox live;
 
-  Inbox(JdbcTemplate jdbc, Clock clock) {
+  Inbox(JdbcTemplate jdbc, Clock clock, LiveInbox live) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.live = live;
   }
 
   /**
@@ -33,6 +37,7 @@ public class Inbox {
    */
   public Optional<UUID> deliver(String recipient, NewNotification notification) {
     UUID id = UUID.randomUUID();
+    Instant now = clock.instant();
     int added =
         jdbc.update(
             """
@@ -49,9 +54,41 @@ public class Inbox {
             notification.eventSource(),
             notification.eventId(),
             notification.occurredAt() == null ? null : Timestamp.from(notification.occurredAt()),
-            Timestamp.from(clock.instant()),
+            Timestamp.from(now),
             notification.inApp());
-    return added > 0 ? Optional.of(id) : Optional.empty();
+    if (added == 0) {
+      return Optional.empty();
+    }
+    if (notification.inApp()) {
+      pushAfterCommit(
+          recipient,
+          new Notification(
+              id,
+              notification.kind(),
+              notification.title(),
+              notification.body(),
+              notification.reviewId(),
+              notification.taskId(),
+              notification.occurredAt(),
+              now,
+              null));
+    }
+    return Optional.of(id);
+  }
+
+  /** Live streams hear of a notification once it is committed, never of a rolled-back one. */
+  private void pushAfterCommit(String recipient, Notification notification) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      live.push(recipient, notification);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            live.push(recipient, notification);
+          }
+        });
   }
 
   @Transactional(readOnly = true)

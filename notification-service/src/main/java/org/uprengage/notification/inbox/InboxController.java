@@ -18,15 +18,27 @@ import org.springframework.web.bind.annotation.RestController;
 class InboxController {
 
   private final Inbox inbox;
+  private final LiveInbox live;
   private final String usernameClaim;
 
   InboxController(
       Inbox inbox,
+      LiveInbox live,
       @org.springframework.beans.factory.annotation.Value(
               "${upr.security.claims.username:preferred_username}")
           String usernameClaim) {
     this.inbox = inbox;
+    this.live = live;
     this.usernameClaim = usernameClaim;
+  }
+
+  /** Each new in-app notification of the caller, as it is made (server-sent events). */
+  @GetMapping(
+      path = "/stream",
+      produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+  org.springframework.web.servlet.mvc.method.annotation.SseEmitter stream(
+      @AuthenticationPrincipal Jwt token) {
+    return live.open(username(token));
   }
 
   @GetMapping

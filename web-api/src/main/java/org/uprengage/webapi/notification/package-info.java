@@ -1,5 +1,5 @@
 /**
- * The caller's in-app notifications, notification preferences, webhook subscriptions and calendar
- * feeds, relayed from notification-service (the public calendar feeds too).
+ * The caller's in-app notifications, notification preferences, follows, webhook subscriptions and
+ * calendar feeds, relayed from notification-service (the public calendar feeds too).
  */
 package org.uprengage.webapi.notification;

@@ -1,4 +1,4 @@
-package org.uprengage.notification.events;
+package org.uprengage.notification.taskstate;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * task and deadline events), for the review events that do not.
  */
 @Component
-class ReviewTeams {
+public class ReviewTeams {
 
   private final JdbcTemplate jdbc;
 
@@ -18,7 +18,7 @@ class ReviewTeams {
     this.jdbc = jdbc;
   }
 
-  void remember(UUID reviewId, String countryTeam) {
+  public void remember(UUID reviewId, String countryTeam) {
     if (reviewId != null && countryTeam != null) {
       jdbc.update(
           "INSERT INTO ns_review (review_id, country_team) VALUES (?, ?) ON CONFLICT (review_id) DO NOTHING",
@@ -27,7 +27,7 @@ class ReviewTeams {
     }
   }
 
-  Optional<String> of(UUID reviewId) {
+  public Optional<String> of(UUID reviewId) {
     return jdbc
         .queryForList(
             "SELECT country_team FROM ns_review WHERE review_id = ?", String.class, reviewId)

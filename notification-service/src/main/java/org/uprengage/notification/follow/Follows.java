@@ -1,0 +1,164 @@
+package org.uprengage.notification.follow;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.notification.directory.People;
+import org.uprengage.notification.directory.Person;
+import org.uprengage.notification.security.Caller;
+import org.uprengage.notification.web.Problems;
+
+/**
+ * Follows of reviews and country teams, by people and by agencies, and who follows what an event
+ * concerns.
+ */
+@Service
+public class Follows {
+
+  public static final String PERSON = "person";
+  public static final String AGENCY = "agency";
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final People people;
+
+  Follows(JdbcTemplate jdbc, Clock clock, People people) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.people = people;
+  }
+
+  /**
+   * The people following {@code reviewId} or its whole {@code countryTeam}: those following it
+   * themselves, and the people of agencies following it, in that country team.
+   */
+  @Transactional(readOnly = true)
+  public List<Person> followersOf(UUID reviewId, String countryTeam) {
+    if (countryTeam == null) {
+      return List.of();
+    }
+    Set<Person> followers = new LinkedHashSet<>();
+    List<Follow> follows =
+        jdbc.query(
+            "SELECT * FROM ns_follow WHERE country_team = ? AND (review_id IS NULL OR review_id = ?) ORDER BY follower",
+            Follows::row,
+            countryTeam,
+            reviewId);
+    for (Follow follow : follows) {
+      if (PERSON.equals(follow.followerType())) {
+        people.named(follow.follower()).stream()
+            .filter(person -> person.countryTeams().contains(countryTeam))
+            .forEach(followers::add);
+      } else {
+        followers.addAll(people.inGroups(countryTeam, List.of(follow.follower())));
+      }
+    }
+    return List.copyOf(followers);
+  }
+
+  /** Follows a review or a country team, as the caller or for an agency they speak for. */
+  @Transactional
+  public Follow follow(Caller caller, NewFollow request, Optional<String> reviewTeam) {
+    String team;
+    if (request.reviewId() != null) {
+      team =
+          reviewTeam.orElseThrow(
+              () -> Problems.invalid("reviewId", "names no review this service has heard of"));
+      if (request.countryTeam() != null && !request.countryTeam().equals(team)) {
+        throw Problems.invalid("countryTeam", "is not the review's country team (" + team + ")");
+      }
+    } else {
+      team = request.countryTeam();
+      if (team == null && caller.countryTeams().size() == 1) {
+        team = caller.countryTeams().iterator().next();
+      }
+      if (team == null) {
+        throw Problems.invalid("countryTeam", "must name one country team (such as GHA)");
+      }
+    }
+    boolean forAgency = request.agency() != null;
+    if (forAgency
+        ? !caller.speaksFor(team, request.agency())
+        : !caller.isAdmin() && !caller.belongsTo(team)) {
+      throw Problems.forbidden(
+          forAgency
+              ? "Only the heads of office and focal points of "
+                  + request.agency()
+                  + " in "
+                  + team
+                  + ", its coordinators or an admin follow for it."
+              : "You follow only the reviews of your own country teams.");
+    }
+    String type = forAgency ? AGENCY : PERSON;
+    String follower = forAgency ? request.agency() : caller.username();
+    jdbc.update(
+        """
+        INSERT INTO ns_follow (id, follower_type, follower, country_team, review_id, created_by, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+        """,
+        UUID.randomUUID(),
+        type,
+        follower,
+        team,
+        request.reviewId(),
+        caller.username(),
+        Timestamp.from(clock.instant()));
+    return jdbc.query(
+            "SELECT * FROM ns_follow WHERE follower_type = ? AND follower = ? AND country_team = ? AND review_id IS NOT DISTINCT FROM ?",
+            Follows::row,
+            type,
+            follower,
+            team,
+            request.reviewId())
+        .get(0);
+  }
+
+  /** The caller's own follows and those of their agency. */
+  @Transactional(readOnly = true)
+  public List<Follow> of(Caller caller) {
+    return jdbc.query(
+        "SELECT * FROM ns_follow WHERE (follower_type = 'person' AND follower = ?) OR (follower_type = 'agency' AND follower = ?) ORDER BY created_at, id",
+        Follows::row,
+        caller.username(),
+        caller.agency());
+  }
+
+  /** Stops a follow the caller made or speaks for; false if there is no such one for them. */
+  @Transactional
+  public boolean unfollow(Caller caller, UUID id) {
+    Optional<Follow> follow =
+        jdbc.query("SELECT * FROM ns_follow WHERE id = ?", Follows::row, id).stream().findFirst();
+    boolean theirs =
+        follow
+            .map(
+                f ->
+                    PERSON.equals(f.followerType())
+                        ? f.follower().equals(caller.username())
+                        : caller.speaksFor(f.countryTeam(), f.follower()))
+            .orElse(false);
+    if (theirs) {
+      jdbc.update("DELETE FROM ns_follow WHERE id = ?", id);
+    }
+    return theirs;
+  }
+
+  private static Follow row(ResultSet rs, int i) throws SQLException {
+    return new Follow(
+        rs.getObject("id", UUID.class),
+        rs.getString("follower_type"),
+        rs.getString("follower"),
+        rs.getString("country_team"),
+        rs.getObject("review_id", UUID.class),
+        rs.getString("created_by"),
+        rs.getTimestamp("created_at").toInstant());
+  }
+}

@@ -1,0 +1,174 @@
+package org.uprengage.notification.follow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.uprengage.notification.NotificationIntegrationTest;
+import org.uprengage.notification.directory.People;
+import org.uprengage.notification.directory.Person;
+
+class FollowTest extends NotificationIntegrationTest {
+
+  private static final RequestPostProcessor FOCAL_UNDP = as("focal-undp", "UNDP", "focal-point");
+  private static final RequestPostProcessor HEAD_UNICEF =
+      as("head-unicef", "UNICEF", "head-of-office");
+
+  @Autowired ObjectMapper json;
+  @Autowired People people;
+
+  @Test
+  void aFollowerOfAReviewHearsOfItsReviewAndTaskEventsInTheirLanguageUntilTheyStop()
+      throws Exception {
+    UUID reviewId = started("GHA");
+    String follow = follow(FOCAL_UNDP, "{\"reviewId\":\"%s\"}".formatted(reviewId));
+    String taskId = UUID.randomUUID().toString();
+    kafka.send(reviewEvent(reviewId, "submission-approved", "UNICEF")).get();
+    kafka
+        .send(
+            taskEvent(
+                reviewId,
+                "org.uprengage.task.completed.v1",
+                4,
+                taskId,
+                "\"candidateGroups\":[\"UNICEF\"],\"assignee\":\"focal-unicef\",\"actor\":\"focal-unicef\""))
+        .get();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> titlesFor("focal-undp", reviewId).size() == 2);
+    assertThat(titlesFor("focal-undp", reviewId))
+        .containsExactlyInAnyOrder(
+            "Examen de GHA : contribution approuvée",
+            "Examen de GHA : Task " + taskId.substring(0, 8) + ", terminée");
+    assertThat(
+            jdbc.queryForList(
+                "SELECT DISTINCT kind FROM ns_notification WHERE review_id = ?",
+                String.class,
+                reviewId))
+        .containsExactly("review-event");
+    mvc.perform(get("/api/follows").with(FOCAL_UNDP))
+        .andExpect(jsonPath("$[?(@.id == '" + follow + "')].reviewId").value(reviewId.toString()));
+
+    mvc.perform(delete("/api/follows/" + follow).with(FOCAL_UNDP))
+        .andExpect(status().isNoContent());
+    ProducerRecord<String, String> later = reviewEvent(reviewId, "submission-submitted", null);
+    kafka.send(later).get();
+    await().atMost(Duration.ofSeconds(20)).until(() -> processed(later));
+    assertThat(titlesFor("focal-undp", reviewId)).hasSize(2);
+  }
+
+  @Test
+  void anAgencyFollowingAReviewTellsItsPeopleAndOnlyItsOwnPeopleMayFollowForIt() throws Exception {
+    UUID reviewId = started("GHA");
+    follow(HEAD_UNICEF, "{\"reviewId\":\"%s\",\"agency\":\"UNICEF\"}".formatted(reviewId));
+    kafka.send(reviewEvent(reviewId, "submission-sent-back", "UNICEF")).get();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !titlesFor("focal-unicef", reviewId).isEmpty());
+    assertThat(titlesFor("focal-unicef", reviewId))
+        .containsExactly("Review of GHA: submission sent back");
+    assertThat(titlesFor("head-unicef", reviewId)).isEmpty(); // they sent it back themselves
+    assertThat(titlesFor("focal-undp", reviewId)).isEmpty();
+
+    mvc.perform(
+            post("/api/follows")
+                .with(FOCAL_UNDP)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reviewId\":\"%s\",\"agency\":\"UNICEF\"}".formatted(reviewId)))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/api/follows")
+                .with(FOCAL_UNDP)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reviewId\":\"%s\"}".formatted(UUID.randomUUID())))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("reviewId"));
+  }
+
+  @Test
+  void aFollowerOfACountryTeamHearsOfEveryReviewInIt() throws Exception {
+    String team = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    Person person =
+        new Person("follower-" + team, "Follower", null, "es", null, List.of("rc"), List.of(team));
+    people.save(person);
+    follow(
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .jwt()
+            .jwt(
+                t ->
+                    t.subject(person.username())
+                        .claim("preferred_username", person.username())
+                        .claim("roles", List.of("rc"))
+                        .claim("country_teams", List.of(team))),
+        "{}");
+    UUID reviewId = started(team);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !titlesFor(person.username(), reviewId).isEmpty());
+    assertThat(titlesFor(person.username(), reviewId))
+        .containsExactly("Examen de " + team + ": examen iniciado");
+  }
+
+  private UUID started(String team) throws Exception {
+    UUID reviewId = UUID.randomUUID();
+    ProducerRecord<String, String> started =
+        cloudEvent(
+            REVIEWS_TOPIC,
+            reviewId.toString(),
+            UUID.randomUUID().toString(),
+            "org.uprengage.review.started.v1",
+            "{\"reviewId\":\"%s\",\"sequence\":1,\"country\":\"%s\",\"session\":\"49\",\"startedBy\":\"admin\"}"
+                .formatted(reviewId, team));
+    kafka.send(started).get();
+    await().atMost(Duration.ofSeconds(20)).until(() -> processed(started));
+    return reviewId;
+  }
+
+  private ProducerRecord<String, String> reviewEvent(UUID reviewId, String kind, String agency) {
+    return cloudEvent(
+        REVIEWS_TOPIC,
+        reviewId.toString(),
+        UUID.randomUUID().toString(),
+        "org.uprengage.review." + kind + ".v1",
+        "{\"reviewId\":\"%s\",\"sequence\":3,\"round\":1,\"stage\":\"clearance\"%s,\"decidedBy\":\"head-unicef\"}"
+            .formatted(reviewId, agency == null ? "" : ",\"agency\":\"" + agency + "\""));
+  }
+
+  private String follow(RequestPostProcessor caller, String body) throws Exception {
+    String answer =
+        mvc.perform(
+                post("/api/follows")
+                    .with(caller)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return json.readTree(answer).get("id").asText();
+  }
+
+  private List<String> titlesFor(String recipient, UUID reviewId) {
+    return jdbc.queryForList(
+        "SELECT title FROM ns_notification WHERE recipient = ? AND review_id = ? ORDER BY title",
+        String.class,
+        recipient,
+        reviewId);
+  }
+}

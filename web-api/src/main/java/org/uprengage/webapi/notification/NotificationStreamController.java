@@ -1,0 +1,187 @@
+package org.uprengage.webapi.notification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.PreDestroy;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.uprengage.webapi.backend.ServiceUrls;
+import org.uprengage.webapi.security.Callers;
+
+/**
+ * Live updates for the browser: relays the caller's stream of new in-app notifications from
+ * notification-service, event by event as each arrives (never buffered), as server-sent events.
+ */
+@RestController
+@Tag(name = "Notifications")
+class NotificationStreamController {
+
+  private final Callers callers;
+  private final ServiceUrls urls;
+  private final ObjectMapper json;
+  private final Duration lifetime;
+  private final HttpClient http;
+  private final ExecutorService relays =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "notification-stream-relay");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  NotificationStreamController(
+      Callers callers,
+      ServiceUrls urls,
+      ObjectMapper json,
+      @Value("${upr.notifications.stream-timeout:30m}") Duration lifetime) {
+    this.callers = callers;
+    this.urls = urls;
+    this.json = json;
+    this.lifetime = lifetime;
+    this.http = HttpClient.newBuilder().connectTimeout(urls.timeout()).build();
+  }
+
+  @GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @Operation(
+      summary = "Your new in-app notifications, live (server-sent events)",
+      description =
+          "Each new notification arrives as an event named notification, its id the notification's id and its data the notification as GET /api/notifications lists it. Comments keep the stream alive; it ends after 30 minutes and clients (EventSource) reconnect.",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "The stream",
+              content =
+                  @Content(
+                      mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                      schema = @Schema(type = "string"))))
+  SseEmitter stream() {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(urls.notifications() + "/api/notifications/stream"))
+            .header("Authorization", "Bearer " + callers.bearerToken())
+            .header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE)
+            .GET()
+            .build();
+    HttpResponse<InputStream> upstream;
+    try {
+      upstream = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw unavailable(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(e);
+    }
+    if (upstream.statusCode() != 200) {
+      throw problemOf(upstream);
+    }
+    SseEmitter stream = new SseEmitter(lifetime.toMillis());
+    Future<?> relay = relays.submit(() -> relay(upstream.body(), stream));
+    Runnable stop =
+        () -> {
+          relay.cancel(true);
+          close(upstream.body());
+        };
+    stream.onCompletion(stop);
+    stream.onTimeout(stop);
+    stream.onError(e -> stop.run());
+    return stream;
+  }
+
+  /** Copies each event as soon as its blank line ends it; comments pass through too. */
+  private static void relay(InputStream upstream, SseEmitter stream) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(upstream, StandardCharsets.UTF_8))) {
+      SseEmitter.SseEventBuilder event = null;
+      StringBuilder data = null;
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.isEmpty()) {
+          if (event != null) {
+            stream.send(data == null ? event : event.data(data.toString(), MediaType.TEXT_PLAIN));
+          }
+          event = null;
+          data = null;
+          continue;
+        }
+        if (event == null) {
+          event = SseEmitter.event();
+        }
+        if (line.startsWith(":")) {
+          event.comment(line.substring(1));
+        } else if (line.startsWith("id:")) {
+          event.id(line.substring(3).strip());
+        } else if (line.startsWith("event:")) {
+          event.name(line.substring(6).strip());
+        } else if (line.startsWith("data:")) {
+          String value = line.substring(5);
+          data =
+              data == null
+                  ? new StringBuilder(value.startsWith(" ") ? value.substring(1) : value)
+                  : data.append('\n').append(value);
+        }
+      }
+      stream.complete();
+    } catch (IOException | IllegalStateException closed) {
+      stream.complete(); // the browser or the service went away
+    }
+  }
+
+  private static void close(InputStream upstream) {
+    try {
+      upstream.close();
+    } catch (IOException ignored) {
+      // already closed
+    }
+  }
+
+  private ErrorResponseException problemOf(HttpResponse<InputStream> upstream) {
+    HttpStatusCode status = HttpStatusCode.valueOf(upstream.statusCode());
+    ProblemDetail problem;
+    try (InputStream body = upstream.body()) {
+      problem = json.readValue(body.readAllBytes(), ProblemDetail.class);
+    } catch (IOException notAProblem) {
+      problem =
+          ProblemDetail.forStatusAndDetail(
+              status, "The notification service answered " + status.value() + ".");
+    }
+    problem.setStatus(status.value());
+    return new ErrorResponseException(status, problem, null);
+  }
+
+  private static ErrorResponseException unavailable(Exception cause) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "The notification service did not answer; try again shortly.");
+    problem.setType(URI.create("https://uprengage.org/problems/service-unavailable"));
+    return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, cause);
+  }
+
+  @PreDestroy
+  void stopRelays() {
+    relays.shutdownNow();
+  }
+}
