@@ -144,12 +144,14 @@ public class EmailChannel {
             e.getMessage(),
             Timestamp.from(next),
             email.id());
+        // The SMTP server's message may quote addresses: it stays in ns_email.last_error, not in
+        // logs.
         log.warn(
             "E-mail {} not sent (attempt {}{}): {}",
             email.id(),
             attempts,
             givingUp ? ", giving up" : "",
-            e.getMessage());
+            e.getClass().getSimpleName());
       }
     }
   }

@@ -20,7 +20,8 @@ public record ReviewEvent(
     String reference,
     String startedBy,
     String decidedBy,
-    String submittedBy) {
+    String submittedBy,
+    @com.fasterxml.jackson.annotation.JsonProperty("actor") String actedBy) {
 
   public static final String TYPE_PREFIX = "org.uprengage.review.";
   public static final String STARTED = "org.uprengage.review.started.v1";
@@ -32,6 +33,8 @@ public record ReviewEvent(
   }
 
   String actor() {
-    return decidedBy != null ? decidedBy : submittedBy != null ? submittedBy : startedBy;
+    return decidedBy != null
+        ? decidedBy
+        : submittedBy != null ? submittedBy : startedBy != null ? startedBy : actedBy;
   }
 }
