@@ -164,7 +164,7 @@ cat <<INFO
     Swagger UI      http://127.0.0.1:$web_port/swagger-ui.html
     OpenAPI         http://127.0.0.1:$web_port/v3/api-docs
     Health          http://127.0.0.1:$web_port/actuator/health
-    Kafka           127.0.0.1:$kafka_port   (topics upr.tasks.v1, upr.reviews.v1)
+    Kafka           127.0.0.1:$kafka_port   (topics upr.tasks.v1, upr.reviews.v1, upr.deadlines.v1)
     PostgreSQL      $db_host:$db_port   (databases upr_engine, upr_notification)
     Logs            .local/logs/
 
@@ -173,6 +173,7 @@ cat <<INFO
     focal-unicef    UNICEF focal point         focal-undp    UNDP focal point
     head-unicef     UNICEF head of office      head-undp     UNDP head of office
     rc              Resident Coordinator       admin         administrator
+    viewer          reads, changes nothing (OHCHR)
 
   Try:  curl -u coordinator:demo http://127.0.0.1:$web_port/api/sessions
 

@@ -107,6 +107,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      org.springframework.web.servlet.resource.NoResourceFoundException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND,
+            "There is no "
+                + e.getHttpMethod()
+                + " /"
+                + e.getResourcePath()
+                + "; every path of the API is listed at /v3/api-docs (Swagger UI: /swagger-ui.html).");
+    problem.setType(URI.create(TYPE_BASE + "no-such-path"));
+    problem.setTitle("No such path");
+    return handleExceptionInternal(e, problem, headers, HttpStatus.NOT_FOUND, request);
+  }
+
+  @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e,
       HttpHeaders headers,
