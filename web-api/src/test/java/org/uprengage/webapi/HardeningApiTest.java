@@ -125,6 +125,16 @@ class HardeningApiTest extends DemoApiTest {
         new String[] {
           "POST", "/api/tasks/abc/attachments", "application/json", "{\"name\":\"\",\"url\":\"\"}"
         });
+    for (String date : List.of("+999999999-12-31", "300000-01-01", "0001-01-01", "2027-1-5")) {
+      corpus.add(
+          new String[] {
+            "POST", "/api/tasks/abc/follow-up", "application/json", "{\"on\":\"" + date + "\"}"
+          });
+      corpus.add(
+          new String[] {
+            "POST", "/api/tasks/abc/due", "application/json", "{\"on\":\"" + date + "\"}"
+          });
+    }
     corpus.add(
         new String[] {
           "POST", "/api/reviews", "application/json", "{\"country\":\"GHA\",\"session\":0}"
@@ -166,7 +176,8 @@ class HardeningApiTest extends DemoApiTest {
     }
     assertThat(failures).isEmpty();
     assertThat(engine.received()).isEmpty();
-    assertThat(corpus).hasSizeGreaterThan(60);
+    assertThat(corpus).hasSizeGreaterThan(70);
+    System.out.println("web-api bad-input corpus: " + corpus.size() + " requests");
   }
 
   @Test

@@ -309,6 +309,20 @@ public class DeadlinePlanner {
     if (dueOn == null) {
       throw ApiProblem.invalid("on", "is required: the day the task is due");
     }
+    if (dueOn.isBefore(
+        LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC))) {
+      throw ApiProblem.invalid("on", "must be today or later: a task cannot be due in the past");
+    }
+    if (tasks
+            .createTaskQuery()
+            .taskId(task.getId())
+            .processDefinitionKey(ReviewProcess.PROCESS_KEY)
+            .count()
+        > 0) {
+      throw ApiProblem.conflict(
+          "This review runs on the first model of the process, whose drafts follow their"
+              + " milestone: move the milestone instead (PUT /api/reviews/{id}/milestones/{key}).");
+    }
     Date due = endOfDay(dueOn);
     LocalDate old =
         task.getDueDate() == null

@@ -147,8 +147,7 @@ public class TeamMilestoneOffsets {
   }
 
   private void visible(Caller caller, String countryTeam) {
-    boolean member = caller.belongsTo(countryTeam) || caller.hasRole(Caller.ADMIN);
-    if (!member || !directory.countryTeamExists(countryTeam)) {
+    if (!caller.belongsTo(countryTeam) || !directory.countryTeamExists(countryTeam)) {
       throw ApiProblem.notFound("Country team", countryTeam);
     }
   }

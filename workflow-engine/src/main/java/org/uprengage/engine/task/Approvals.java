@@ -35,6 +35,7 @@ public class Approvals {
   @Transactional(readOnly = true)
   public List<Approval> waiting(Caller caller, String show) {
     List<Approval> waiting = new ArrayList<>();
+    java.util.Map<java.util.UUID, SubmissionView> byReview = new java.util.HashMap<>();
     for (String taskKey :
         List.of(ReviewProcess.TASK_CLEAR_SUBMISSION, ReviewProcess.TASK_SIGN_OFF_SUBMISSION)) {
       TaskPage page =
@@ -44,7 +45,8 @@ public class Approvals {
               0,
               MAX_PER_KIND);
       for (TaskView task : page.items()) {
-        SubmissionView submission = submissions.of(caller, task.reviewId());
+        SubmissionView submission =
+            byReview.computeIfAbsent(task.reviewId(), review -> submissions.of(caller, review));
         waiting.add(
             new Approval(
                 task,

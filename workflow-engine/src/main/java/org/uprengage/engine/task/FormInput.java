@@ -64,11 +64,15 @@ final class FormInput {
       return null;
     }
     try {
-      return java.time.LocalDate.parse(value);
+      java.time.LocalDate date = java.time.LocalDate.parse(value);
+      if (value.length() == 10 && date.getYear() >= 1990 && date.getYear() <= 2200) {
+        return date;
+      }
     } catch (java.time.format.DateTimeParseException e) {
-      reject(field.name(), "must be a date such as 2027-03-31");
-      return null;
+      // answered below
     }
+    reject(field.name(), "must be a date such as 2027-03-31, between 1990 and 2200");
+    return null;
   }
 
   /** A whole number from {@code min} to {@code max}. */

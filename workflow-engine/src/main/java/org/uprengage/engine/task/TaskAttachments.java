@@ -37,7 +37,7 @@ public class TaskAttachments {
 
   @Transactional(readOnly = true)
   public List<TaskAttachment> list(Caller caller, String taskId) {
-    work.visibleTask(caller, taskId);
+    work.requireSeen(caller, taskId);
     return jdbc.query(
         "SELECT * FROM upr_task_attachment WHERE task_id = ? ORDER BY added_at, id",
         (rs, row) ->

@@ -396,6 +396,33 @@ public class TaskWork {
    * a bare 404, if the finished task was one they saw.
    */
   private Optional<ApiProblem> finishedTask(Caller caller, String taskId) {
+    Optional<HistoricTaskInstance> seen = finishedSeenBy(caller, taskId);
+    if (seen.isEmpty()) {
+      return Optional.empty();
+    }
+    HistoricTaskInstance finished = seen.get();
+    String outcome = "completed".equals(finished.getDeleteReason()) ? "completed" : "cancelled";
+    return Optional.of(
+        ApiProblem.conflict(
+            "The task was already "
+                + outcome
+                + (finished.getAssignee() == null
+                    ? ""
+                    : " (held by " + finished.getAssignee() + ")")
+                + " at "
+                + finished.getEndTime().toInstant()
+                + ".",
+            new FinishedTask(
+                finished.getId(),
+                finished.getName(),
+                finished.getTaskDefinitionKey(),
+                outcome,
+                finished.getAssignee(),
+                finished.getEndTime().toInstant())));
+  }
+
+  /** A finished task of the caller's country teams that they saw while it was open. */
+  private Optional<HistoricTaskInstance> finishedSeenBy(Caller caller, String taskId) {
     if (caller.countryTeams().isEmpty()) {
       return Optional.empty();
     }
@@ -419,27 +446,21 @@ public class TaskWork {
                 .list()
                 .stream()
                 .anyMatch(link -> caller.groups().contains(link.getGroupId()));
-    if (!sawIt) {
-      return Optional.empty();
+    return sawIt ? Optional.of(finished) : Optional.empty();
+  }
+
+  /**
+   * Checks that the caller sees the task, open or finished (a finished one if they saw it while it
+   * was open): what was attached to a draft stays readable while the text is cleared.
+   */
+  public void requireSeen(Caller caller, String taskId) {
+    try {
+      visibleTask(caller, taskId);
+    } catch (ApiProblem notVisible) {
+      if (finishedSeenBy(caller, taskId).isEmpty()) {
+        throw notVisible;
+      }
     }
-    String outcome = "completed".equals(finished.getDeleteReason()) ? "completed" : "cancelled";
-    return Optional.of(
-        ApiProblem.conflict(
-            "The task was already "
-                + outcome
-                + (finished.getAssignee() == null
-                    ? ""
-                    : " (held by " + finished.getAssignee() + ")")
-                + " at "
-                + finished.getEndTime().toInstant()
-                + ".",
-            new FinishedTask(
-                finished.getId(),
-                finished.getName(),
-                finished.getTaskDefinitionKey(),
-                outcome,
-                finished.getAssignee(),
-                finished.getEndTime().toInstant())));
   }
 
   /** What a finished task looks like to the one who came too late. */

@@ -47,8 +47,11 @@ class StrictInput {
     };
   }
 
-  /** Reads {@code "2027-01-15"} and nothing else. */
+  /** Reads {@code "2027-01-15"} and nothing else, in years any deadline of this work can have. */
   static final class IsoDateDeserializer extends StdScalarDeserializer<LocalDate> {
+
+    static final int MIN_YEAR = 1990;
+    static final int MAX_YEAR = 2200;
 
     IsoDateDeserializer() {
       super(LocalDate.class);
@@ -62,13 +65,20 @@ class StrictInput {
             context.handleUnexpectedToken(
                 LocalDate.class, parser.currentToken(), parser, "a date is a string: YYYY-MM-DD");
       }
+      String text = parser.getText().strip();
       try {
-        return LocalDate.parse(parser.getText().strip());
+        LocalDate date = LocalDate.parse(text);
+        if (text.length() == 10 && date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR) {
+          return date;
+        }
       } catch (DateTimeParseException e) {
-        return (LocalDate)
-            context.handleWeirdStringValue(
-                LocalDate.class, parser.getText(), "is not a date of the form YYYY-MM-DD");
+        // answered below
       }
+      return (LocalDate)
+          context.handleWeirdStringValue(
+              LocalDate.class,
+              text,
+              "is not a date of the form YYYY-MM-DD between " + MIN_YEAR + " and " + MAX_YEAR);
     }
   }
 }

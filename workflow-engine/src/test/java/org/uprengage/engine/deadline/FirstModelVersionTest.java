@@ -38,6 +38,7 @@ class FirstModelVersionTest extends EngineIntegrationTest {
   @Autowired ReviewWorkflow reviews;
   @Autowired TaskWork work;
   @Autowired DeadlinePlanner planner;
+  @Autowired TaskDueDates dueDates;
 
   private Deployment legacy;
 
@@ -87,6 +88,13 @@ class FirstModelVersionTest extends EngineIntegrationTest {
 
     assertThat(legacyWatch(instance).getDuedate().toInstant())
         .isEqualTo(Instant.parse("2022-06-16T23:59:00Z"));
+    String draft = onlyTask(instance).getId();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> dueDates.set(walk.coordinator(), draft, LocalDate.of(2022, 7, 1), null))
+        .as("its own timer would keep the milestone's date: a task of it gets no date of its own")
+        .isInstanceOf(org.uprengage.engine.web.ApiProblem.class)
+        .hasFieldOrPropertyWithValue(
+            "statusCode", org.springframework.http.HttpStatusCode.valueOf(409));
 
     jdbc.update( // the review as it was recorded when it started on the first version
         "UPDATE upr_review SET process_instance_id = ? WHERE id = ?",

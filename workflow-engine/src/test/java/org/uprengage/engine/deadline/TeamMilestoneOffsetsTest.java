@@ -71,8 +71,10 @@ class TeamMilestoneOffsetsTest extends EngineIntegrationTest {
     String body = "{\"daysBefore\":{\"agencyDraftsDue\":35}}";
     change(team, body, focalUnicef(team)).andExpect(status().isForbidden());
     change(team, body, coordinator(newCountryTeam())).andExpect(status().isNotFound());
-    change("QQQ", body, admin()).andExpect(status().isNotFound());
-    change(team, body, admin()).andExpect(status().isOk());
+    change("QQQ", body, admin("QQQ")).andExpect(status().isNotFound());
+    // an admin of another team is not one of this team
+    change(team, body, admin("GHA")).andExpect(status().isNotFound());
+    change(team, body, admin(team)).andExpect(status().isOk());
   }
 
   private ResultActions change(String team, String json, RequestPostProcessor who)
@@ -84,7 +86,7 @@ class TeamMilestoneOffsetsTest extends EngineIntegrationTest {
             .content(json));
   }
 
-  private static RequestPostProcessor admin() {
-    return person("admin", List.of("admin"), null, List.of("GHA"));
+  private static RequestPostProcessor admin(String team) {
+    return person("admin", List.of("admin"), null, List.of(team));
   }
 }

@@ -146,6 +146,10 @@ class ReviewProcessTest extends EngineIntegrationTest {
 
     assertThat(followUp).isEnded().hasPassed(ReviewProcess.END_FOLLOW_UP_DONE);
     assertThat(root)
+        .as("the hand-over runs in a job of its own, not in the request of the last task")
+        .isWaitingAt(ReviewProcess.TASK_HAND_OVER);
+    walk.handOver();
+    assertThat(root)
         .isEnded()
         .hasPassed( // the history's order follows the clock the test moves, so not checked
             ReviewProcess.CALL_UN_SUBMISSION,

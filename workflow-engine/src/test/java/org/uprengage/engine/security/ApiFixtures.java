@@ -53,6 +53,10 @@ abstract class ApiFixtures extends EngineIntegrationTest {
         String.valueOf(
             jdbc.queryForList("SELECT * FROM upr_session WHERE number = ?", fixture.session())),
         String.valueOf(
+            jdbc.queryForList(
+                "SELECT * FROM upr_country_team_milestone_offset WHERE country_team = ? ORDER BY 2",
+                fixture.team())),
+        String.valueOf(
             jdbc.queryForObject(
                 "SELECT count(*) FROM upr_session WHERE number > ?",
                 Long.class,

@@ -73,6 +73,8 @@ class AuthorizationMatrixTest extends ApiFixtures {
       GET    /api/sessions/{session}/history           -           200   200   200   200   200   200   200   200    200   200
       POST   /api/sessions                             session     201   403   403   403   403   403   403   403    403   201
       PATCH  /api/sessions/{session}                   sessionEnd  200   403   403   403   403   403   403   403    403   200
+      GET    /api/country-teams/{team}/milestone-offsets -         200   200   200   200   200   200   200   404    404   404
+      PUT    /api/country-teams/{team}/milestone-offsets offsets   200   200   403   403   403   403   403   404    404   404
       GET    /api/agencies                             -           200   200   200   200   200   200   200   200    200   200
       """;
 
@@ -85,6 +87,7 @@ class AuthorizationMatrixTest extends ApiFixtures {
           Map.entry("delegate", "{\"to\":\"head-unicef\"}"),
           Map.entry("followUp", "{\"on\":\"2027-01-15\"}"),
           Map.entry("due", "{\"on\":\"2030-01-15\"}"),
+          Map.entry("offsets", "{\"daysBefore\":{\"agencyDraftsDue\":35}}"),
           Map.entry("comment", "{\"text\":\"Please add the 2024 figures\"}"),
           Map.entry(
               "attachment", "{\"name\":\"Draft v2\",\"url\":\"https://docs.example.org/d/2\"}"),
@@ -112,7 +115,7 @@ class AuthorizationMatrixTest extends ApiFixtures {
     PEOPLE.put("xCoord", (own, foreign) -> coordinator(foreign));
     PEOPLE.put("xFocD", (own, foreign) -> focalUndp(foreign));
     PEOPLE.put(
-        "xAdmin", (own, foreign) -> person("admin", List.of("admin"), null, List.of(foreign)));
+        "xAdmin", (own, foreign) -> person("admin-x", List.of("admin"), null, List.of(foreign)));
   }
 
   @TestFactory

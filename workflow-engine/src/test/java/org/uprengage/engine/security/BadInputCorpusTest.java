@@ -217,7 +217,21 @@ class BadInputCorpusTest extends ApiFixtures {
         "{\"on\":\"tomorrow\"}",
         "{\"on\":\"2027-02-30\"}",
         "{\"on\":20270101}",
-        "{\"on\":\"2027-01-15\",\"assignee\":\"rc\"}");
+        "{\"on\":\"2027-01-15\",\"assignee\":\"rc\"}",
+        "{\"on\":\"+999999999-12-31\"}",
+        "{\"on\":\"300000-01-01\"}");
+    add(
+        corpus,
+        "PUT",
+        "/api/country-teams/{team}/milestone-offsets",
+        coordinator,
+        "{\"daysBefore\":{\"agencyDraftsDue\":\"five weeks\"}}",
+        "{\"daysBefore\":{\"noSuchMilestone\":10}}",
+        "{\"daysBefore\":{\"agencyDraftsDue\":100000}}",
+        "{\"daysBefore\":{\"agencyDraftsDue\":-3}}",
+        "{\"daysBefore\":[]}",
+        "{\"daysBefore\":{\"callForInputs\":1,\"submission\":60}}",
+        "{\"daysBefore\":{},\"countryTeam\":\"GHA\"}");
     add(
         corpus,
         "POST",
@@ -228,6 +242,10 @@ class BadInputCorpusTest extends ApiFixtures {
         "{}",
         "{\"on\":20300115}",
         "{\"on\":\"2030-01-15\",\"milestone\":\"clearance\"}",
+        "{\"on\":\"2020-01-15\"}",
+        "{\"on\":\"+999999999-12-31\"}",
+        "{\"on\":\"99999-01-01\"}",
+        "{\"on\":\"0001-01-01\"}",
         "{\"text\":");
     add(
         corpus,
@@ -275,7 +293,9 @@ class BadInputCorpusTest extends ApiFixtures {
         coordinator,
         "{\"dueOn\":null}",
         "{}",
-        "{\"dueOn\":\"2022-09-01\",\"movedBy\":\"rc\"}");
+        "{\"dueOn\":\"2022-09-01\",\"movedBy\":\"rc\"}",
+        "{\"dueOn\":\"+999999999-12-31\"}",
+        "{\"dueOn\":\"12345-06-07\"}");
     add(
         corpus,
         "POST",

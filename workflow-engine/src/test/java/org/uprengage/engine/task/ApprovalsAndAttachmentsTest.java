@@ -120,6 +120,15 @@ class ApprovalsAndAttachmentsTest extends EngineIntegrationTest {
             "{\"name\":\"One too many\",\"url\":\"https://drive.example.org/a/x\"}",
             focalUnicef(team))
         .andExpect(status().isConflict());
+
+    act(draft, "claim", focalUnicef(team));
+    complete(draft, "{\"text\":\"UNICEF section\"}", focalUnicef(team))
+        .andExpect(status().isNoContent());
+    mvc.perform(get("/api/tasks/" + draft + "/attachments").with(headUnicef(team)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$", hasSize(TaskAttachment.MAX_PER_TASK)));
+    mvc.perform(get("/api/tasks/" + draft + "/attachments").with(focalUndp(team)))
+        .andExpect(status().isNotFound());
   }
 
   private org.springframework.test.web.servlet.ResultActions remove(
