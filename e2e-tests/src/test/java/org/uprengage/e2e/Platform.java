@@ -18,9 +18,10 @@ import org.uprengage.testsupport.TestInfrastructure;
 
 /**
  * The whole platform for the end-to-end tests, started once per JVM: the three services, each a
- * separate JVM from its executable jar, on real PostgreSQL and a real Kafka broker; a real SMTP
- * server (GreenMail) for notification-service's e-mails; and a loopback web server that receives
- * webhook deliveries. Stopped when the JVM exits.
+ * separate JVM from its executable jar (workflow-engine twice: two nodes of one Camunda cluster on
+ * one database), on real PostgreSQL and a real Kafka broker; a real SMTP server (GreenMail) for
+ * notification-service's e-mails; and a loopback web server that receives webhook deliveries.
+ * Stopped when the JVM exits.
  */
 final class Platform {
 
@@ -29,6 +30,7 @@ final class Platform {
   private static Platform running;
 
   final String webApi;
+  final String engineDatabase = TestInfrastructure.database("e2e_engine");
   final GreenMail mail;
   final List<Delivery> webhookDeliveries = new CopyOnWriteArrayList<>();
   final String webhookUrl;
@@ -72,7 +74,18 @@ final class Platform {
             "spring.datasource.url", TestInfrastructure.database("e2e_engine"),
             "spring.datasource.username", user,
             "spring.datasource.password", password));
-    services.add(ServiceProcess.start("workflow-engine", "upr.e2e.engine-jar", enginePort, engine));
+    engine.put("camunda.bpm.generic-properties.properties.hostname", "engine-1");
+    ServiceProcess firstEngine =
+        ServiceProcess.start("workflow-engine", "upr.e2e.engine-jar", enginePort, engine);
+    services.add(firstEngine);
+    // A second engine node on the same database: the Camunda cluster of DESIGN's "Scale". It
+    // starts once the first has made the schema, as a rolling deployment would.
+    firstEngine.awaitReady(Duration.ofMinutes(3));
+    Map<String, String> second = new HashMap<>(engine);
+    second.put("camunda.bpm.generic-properties.properties.hostname", "engine-2");
+    services.add(
+        ServiceProcess.start(
+            "workflow-engine-2", "upr.e2e.engine-jar", ServiceProcess.freePort(), second));
     Map<String, String> notifications = new HashMap<>(common);
     notifications.putAll(
         Map.of(
