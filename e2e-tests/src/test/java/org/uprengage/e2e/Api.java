@@ -60,6 +60,24 @@ final class Api {
         .body();
   }
 
+  /** Waits until the caller sees exactly one task of the review with that key, and returns it. */
+  String onlyTask(String reviewId, String taskKey) {
+    java.util.List<String> found = new java.util.ArrayList<>();
+    org.awaitility.Awaitility.await(taskKey)
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () -> {
+              JsonNode items =
+                  get("/api/tasks?reviewId=" + reviewId + "&taskKey=" + taskKey)
+                      .body()
+                      .get("items");
+              found.clear();
+              items.forEach(task -> found.add(task.get("id").asText()));
+              return found.size() == 1;
+            });
+    return found.get(0);
+  }
+
   private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(

@@ -252,20 +252,7 @@ class NewUserWalkIT {
   }
 
   private static String taskOf(Api who, String reviewId, String taskKey) {
-    List<String> found = new ArrayList<>();
-    await(taskKey)
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              JsonNode items =
-                  who.get("/api/tasks?reviewId=" + reviewId + "&taskKey=" + taskKey)
-                      .body()
-                      .get("items");
-              found.clear();
-              items.forEach(task -> found.add(task.get("id").asText()));
-              return found.size() == 1;
-            });
-    return found.get(0);
+    return who.onlyTask(reviewId, taskKey);
   }
 
   private static List<String> inboxTasks(Api who) throws Exception {

@@ -3,7 +3,6 @@ package org.uprengage.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -69,20 +68,7 @@ class TwoEngineNodesIT {
   }
 
   private static String onlyTask(Api who, String reviewId, String taskKey) {
-    List<String> found = new ArrayList<>();
-    await(taskKey)
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              JsonNode items =
-                  who.get("/api/tasks?reviewId=" + reviewId + "&taskKey=" + taskKey)
-                      .body()
-                      .get("items");
-              found.clear();
-              items.forEach(task -> found.add(task.get("id").asText()));
-              return found.size() == 1;
-            });
-    return found.get(0);
+    return who.onlyTask(reviewId, taskKey);
   }
 
   /** For each task of the reviews, how many "deadline missed" events the outbox holds. */
