@@ -1,17 +1,9 @@
 package org.uprengage.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 
@@ -27,49 +19,41 @@ import java.util.List;
  */
 public final class EventLatencyBenchmark {
 
-  private static final ObjectMapper json = new ObjectMapper();
-  private static final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final BenchClient client;
 
-  private final String api;
-
-  private EventLatencyBenchmark(String api) {
-    this.api = api;
+  private EventLatencyBenchmark(BenchClient client) {
+    this.client = client;
   }
 
   public static void main(String[] args) throws Exception {
-    String url = option(args, "--url", "http://127.0.0.1:8080");
-    if (!URI.create(url).getHost().matches("127\\.0\\.0\\.1|localhost|\\[::1\\]")) {
-      throw new IllegalArgumentException(
-          "Benchmarks run against this machine only (loopback): " + url);
-    }
-    int session = Integer.parseInt(option(args, "--session", "55"));
-    int pairs = Integer.parseInt(option(args, "--pairs", "200"));
-    new EventLatencyBenchmark(url + "/api").run(session, pairs);
+    int session = Integer.parseInt(BenchClient.option(args, "--session", "55"));
+    int pairs = Integer.parseInt(BenchClient.option(args, "--pairs", "200"));
+    new EventLatencyBenchmark(BenchClient.fromArgs(args)).run(session, pairs);
   }
 
   private void run(int session, int pairs) throws Exception {
-    String coordinator = token("coordinator");
-    String focal = token("focal-unicef");
-    String head = token("head-unicef");
+    String coordinator = client.token("coordinator");
+    String focal = client.token("focal-unicef");
+    String head = client.token("head-unicef");
 
     JsonNode review =
-        call(
+        client.call(
             "POST",
             "/reviews",
             coordinator,
             "{\"country\":\"GHA\",\"session\":" + session + "}",
             201);
     String reviewId = review.get("id").asText();
-    String plan = firstTask(coordinator, reviewId);
-    call("POST", "/tasks/" + plan + "/claim", coordinator, null, 200);
-    call("POST", "/tasks/" + plan + "/complete", coordinator, "{\"agencies\":[\"UNICEF\"]}", 204);
-    String draft = firstTask(focal, reviewId);
+    String plan = client.firstTask(coordinator, reviewId);
+    client.call("POST", "/tasks/" + plan + "/claim", coordinator, null, 200);
+    client.call(
+        "POST", "/tasks/" + plan + "/complete", coordinator, "{\"agencies\":[\"UNICEF\"]}", 204);
+    String draft = client.firstTask(focal, reviewId);
 
     long started = System.nanoTime();
     for (int i = 0; i < pairs; i++) {
-      call("POST", "/tasks/" + draft + "/claim", focal, null, 200);
-      call("POST", "/tasks/" + draft + "/unclaim", focal, null, 200);
+      client.call("POST", "/tasks/" + draft + "/claim", focal, null, 200);
+      client.call("POST", "/tasks/" + draft + "/unclaim", focal, null, 200);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -88,9 +72,9 @@ public final class EventLatencyBenchmark {
     System.out.printf(
         "event -> in-app notification, %d notifications: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
         latencies.size(),
-        percentile(latencies, 50),
-        percentile(latencies, 90),
-        percentile(latencies, 99),
+        BenchClient.percentile(latencies, 50),
+        BenchClient.percentile(latencies, 90),
+        BenchClient.percentile(latencies, 99),
         latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
     if (latencies.size() < pairs) {
       System.out.printf(
@@ -106,7 +90,7 @@ public final class EventLatencyBenchmark {
   private List<Long> latenciesOf(String token, String taskId) throws Exception {
     List<Instant[]> times = new ArrayList<>();
     for (int page = 0; ; page++) {
-      JsonNode inbox = call("GET", "/notifications?size=100&page=" + page, token, null, 200);
+      JsonNode inbox = client.call("GET", "/notifications?size=100&page=" + page, token, null, 200);
       for (JsonNode item : inbox.get("items")) {
         if (taskId.equals(item.path("taskId").asText())
             && item.hasNonNull("occurredAt")
@@ -128,74 +112,5 @@ public final class EventLatencyBenchmark {
       latencies.add(Duration.between(times.get(i)[0], times.get(i)[1]).toMillis());
     }
     return latencies;
-  }
-
-  private String firstTask(String token, String reviewId) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode tasks = call("GET", "/tasks?reviewId=" + reviewId, token, null, 200);
-      if (tasks.get("items").size() > 0) {
-        return tasks.get("items").get(0).get("id").asText();
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("No task appeared for the caller in review " + reviewId);
-  }
-
-  private String token(String username) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(api + "/auth/token"))
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)))
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(
-          "Sign-in of " + username + " failed: " + response.statusCode() + " " + response.body());
-    }
-    return json.readTree(response.body()).get("accessToken").asText();
-  }
-
-  private JsonNode call(String method, String path, String token, String body, int expected)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(api + path))
-            .header("Authorization", "Bearer " + token)
-            .timeout(Duration.ofSeconds(30));
-    if (body != null) {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expected) {
-      throw new IllegalStateException(
-          method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
-  }
-
-  private static long percentile(List<Long> sorted, int percentile) {
-    if (sorted.isEmpty()) {
-      return -1;
-    }
-    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-  }
-
-  private static String option(String[] args, String name, String fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
   }
 }
