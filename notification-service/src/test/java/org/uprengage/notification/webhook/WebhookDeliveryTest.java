@@ -227,6 +227,55 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
   }
 
   @Test
+  void aStallingReceiverHoldsUpNoOtherDeliveryAndItsOwnOnlyUntilTheDeadline() throws Exception {
+    String trickling = "/trickling-" + UUID.randomUUID();
+    String silent = "/silent-" + UUID.randomUUID();
+    receiver.stall(trickling, WebhookReceiver.Stall.TRICKLING_BODY);
+    receiver.stall(silent, WebhookReceiver.Stall.SILENCE);
+    String tricklingId = subscribe(COORDINATOR, taskCreatedTo(trickling)).get("id").asText();
+    String silentId = subscribe(COORDINATOR, taskCreatedTo(silent)).get("id").asText();
+    kafka.send(taskCreated(UUID.randomUUID(), UUID.randomUUID().toString(), List.of("UNDP"))).get();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !receiver.at(trickling).isEmpty() && !receiver.at(silent).isEmpty());
+
+    String healthy = "/healthy-" + UUID.randomUUID();
+    JsonNode created = subscribe(COORDINATOR, taskCreatedTo(healthy));
+    receiver.secret(healthy, created.get("secret").asText());
+    String taskId = UUID.randomUUID().toString();
+    kafka.send(taskCreated(UUID.randomUUID(), taskId, List.of("UNDP"))).get();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.at(healthy).isEmpty());
+    assertThat(readTree(receiver.at(healthy).get(0).body()).at("/data/taskId").asText())
+        .isEqualTo(taskId);
+    await() // the status line was enough: the endless body was never waited for
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/webhooks/" + tricklingId + "/deliveries").with(COORDINATOR))
+                    .andExpect(jsonPath("$.length()").value(2))
+                    .andExpect(jsonPath("$[0].status").value("delivered"))
+                    .andExpect(jsonPath("$[1].status").value("delivered")));
+    await() // cut off at the deadline, and tried again later
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/webhooks/" + silentId + "/deliveries").with(COORDINATOR))
+                    .andExpect(
+                        jsonPath("$[*].lastError")
+                            .value(
+                                org.hamcrest.Matchers.hasItem(
+                                    org.hamcrest.Matchers.startsWith("timed out")))));
+  }
+
+  private static String taskCreatedTo(String path) {
+    return """
+        {"url":"%s","eventKinds":["task.created"]}
+        """
+        .formatted(receiver.url(path));
+  }
+
+  @Test
   void aSubscriptionOutsideTheCallersRemitIsForbidden() throws Exception {
     mvc.perform(
             post("/api/webhooks")
