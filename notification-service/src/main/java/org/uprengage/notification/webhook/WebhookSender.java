@@ -1,9 +1,5 @@
 package org.uprengage.notification.webhook;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -12,22 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -69,53 +51,22 @@ class WebhookSender implements DisposableBean {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final WebhookProperties properties;
-  private final UrlPolicy urls;
-  private final CloseableHttpClient http;
+  private final WebhookPoster poster;
   private final ExecutorService posting;
-  private final ScheduledExecutorService deadlines;
   private final Semaphore slots = new Semaphore(IN_FLIGHT);
 
-  WebhookSender(JdbcTemplate jdbc, Clock clock, WebhookProperties properties, UrlPolicy urls) {
+  WebhookSender(
+      JdbcTemplate jdbc, Clock clock, WebhookProperties properties, WebhookPoster poster) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.properties = properties;
-    this.urls = urls;
-    Timeout timeout = Timeout.of(properties.timeout());
-    this.http =
-        HttpClients.custom()
-            .setConnectionManager(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                    .setMaxConnTotal(CONCURRENCY)
-                    .setMaxConnPerRoute(CONCURRENCY)
-                    .setDefaultConnectionConfig(
-                        ConnectionConfig.custom()
-                            .setConnectTimeout(timeout)
-                            .setSocketTimeout(timeout)
-                            .build())
-                    .build())
-            .setDefaultRequestConfig(
-                RequestConfig.custom()
-                    .setConnectionRequestTimeout(timeout)
-                    .setResponseTimeout(timeout)
-                    .build())
-            .disableRedirectHandling()
-            .disableAutomaticRetries()
-            .disableCookieManagement()
-            .disableAuthCaching()
-            .build();
+    this.poster = poster;
     AtomicInteger threads = new AtomicInteger();
     this.posting =
         Executors.newFixedThreadPool(
             CONCURRENCY,
             runnable -> {
               Thread thread = new Thread(runnable, "webhook-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    this.deadlines =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "webhook-deadlines");
               thread.setDaemon(true);
               return thread;
             });
@@ -165,7 +116,9 @@ class WebhookSender implements DisposableBean {
       posting.execute(
           () -> {
             try {
-              record(delivery, post(delivery));
+              record(
+                  delivery,
+                  poster.post(delivery.url(), delivery.id(), delivery.secret(), delivery.body()));
             } finally {
               slots.release();
             }
@@ -175,82 +128,7 @@ class WebhookSender implements DisposableBean {
     }
   }
 
-  private HttpPost request(Due delivery) {
-    long timestamp = clock.instant().getEpochSecond();
-    HttpPost request = new HttpPost(delivery.url());
-    request.setHeader("User-Agent", "UPR-Engage-Webhooks/1");
-    request.setHeader(WebhookSignature.ID, delivery.id().toString());
-    request.setHeader(WebhookSignature.TIMESTAMP, Long.toString(timestamp));
-    request.setHeader(
-        WebhookSignature.SIGNATURE,
-        WebhookSignature.sign(delivery.secret(), timestamp, delivery.body()));
-    request.setEntity(
-        new StringEntity(
-            delivery.body(), ContentType.create("application/cloudevents+json", "UTF-8")));
-    return request;
-  }
-
-  /** Posts the delivery within the deadline; the failure, or empty when the receiver took it. */
-  private Optional<Failure> post(Due delivery) {
-    Optional<String> refusal = urls.refusal(delivery.url());
-    if (refusal.isPresent()) {
-      return Optional.of(new Failure(null, "the URL " + refusal.get()));
-    }
-    HttpPost request;
-    try {
-      request = request(delivery);
-    } catch (IllegalArgumentException e) {
-      return Optional.of(new Failure(null, "the URL is not valid"));
-    }
-    // Socket timeouts count per read: a receiver trickling its answer is cut off here instead.
-    ScheduledFuture<?> deadline =
-        deadlines.schedule(request::cancel, properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    try {
-      ClassicHttpResponse response = http.executeOpen(null, request, null);
-      int status = response.getCode();
-      request.cancel(); // the body is not read: drop the connection rather than drain it
-      closeQuietly(response);
-      return status >= 200 && status < 300
-          ? Optional.empty()
-          : Optional.of(new Failure(status, "answered HTTP " + status));
-    } catch (IOException e) {
-      return Optional.of(
-          new Failure(
-              null,
-              request.isCancelled()
-                  ? "timed out after " + properties.timeout().toSeconds() + " s"
-                  : describe(e)));
-    } finally {
-      deadline.cancel(false);
-    }
-  }
-
-  private static void closeQuietly(ClassicHttpResponse response) {
-    try {
-      response.close();
-    } catch (IOException e) {
-      // the connection was dropped on purpose
-    }
-  }
-
-  /** What went wrong, as a class of error: never the exception's message. */
-  static String describe(IOException e) {
-    if (e instanceof UnknownHostException) {
-      return "the host name did not resolve";
-    }
-    if (e instanceof ConnectException) {
-      return "the connection failed";
-    }
-    if (e instanceof InterruptedIOException) {
-      return "timed out";
-    }
-    if (e instanceof SSLException) {
-      return "the TLS handshake failed";
-    }
-    return "the connection broke off";
-  }
-
-  private void record(Due delivery, Optional<Failure> failure) {
+  private void record(Due delivery, Optional<WebhookPoster.Failure> failure) {
     try {
       if (failure.isEmpty()) {
         delivered(delivery);
@@ -273,7 +151,7 @@ class WebhookSender implements DisposableBean {
   }
 
   /** Records a failed attempt, and disables the subscription after too many in a row. */
-  private void failed(Due delivery, Failure failure) {
+  private void failed(Due delivery, WebhookPoster.Failure failure) {
     int attempts = delivery.attempts() + 1;
     boolean givingUp = attempts >= properties.maxAttempts();
     String error = truncate(failure.error());
@@ -319,13 +197,9 @@ class WebhookSender implements DisposableBean {
   }
 
   @Override
-  public void destroy() throws IOException {
+  public void destroy() {
     posting.shutdownNow();
-    deadlines.shutdownNow();
-    http.close();
   }
 
   private record Due(UUID id, UUID webhook, String body, int attempts, String url, String secret) {}
-
-  private record Failure(Integer status, String error) {}
 }
