@@ -36,20 +36,31 @@ class FollowTest extends NotificationIntegrationTest {
     UUID reviewId = started("GHA");
     String follow = follow(FOCAL_UNDP, "{\"reviewId\":\"%s\"}".formatted(reviewId));
     String taskId = UUID.randomUUID().toString();
+    String unicefTaskId = UUID.randomUUID().toString();
     kafka.send(reviewEvent(reviewId, "submission-approved", "UNICEF")).get();
+    ProducerRecord<String, String> unicefTask =
+        taskEvent(
+            reviewId,
+            "org.uprengage.task.completed.v1",
+            4,
+            unicefTaskId,
+            "\"candidateGroups\":[\"UNICEF\"],\"assignee\":\"focal-unicef\",\"actor\":\"focal-unicef\"");
+    kafka.send(unicefTask).get();
     kafka
         .send(
             taskEvent(
                 reviewId,
                 "org.uprengage.task.completed.v1",
-                4,
+                5,
                 taskId,
-                "\"candidateGroups\":[\"UNICEF\"],\"assignee\":\"focal-unicef\",\"actor\":\"focal-unicef\""))
+                "\"candidateGroups\":[\"focal-point:UNDP\"],\"assignee\":\"head-undp\",\"actor\":\"head-undp\""))
         .get();
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> titlesFor("focal-undp", reviewId).size() == 2);
+        .until(() -> titlesFor("focal-undp", reviewId).size() == 2 && processed(unicefTask));
+    // UNICEF's task is not one the engine shows UNDP's focal point: following tells them nothing of
+    // it
     assertThat(titlesFor("focal-undp", reviewId))
         .containsExactlyInAnyOrder(
             "Examen de GHA : contribution approuvée",
