@@ -70,9 +70,17 @@ public class Follows {
   public Follow follow(Caller caller, NewFollow request, Optional<String> reviewTeam) {
     String team;
     if (request.reviewId() != null) {
+      // a review of another country team is answered as one that does not exist
       team =
-          reviewTeam.orElseThrow(
-              () -> Problems.invalid("reviewId", "names no review this service has heard of"));
+          reviewTeam
+              .filter(t -> caller.isAdmin() || caller.belongsTo(t))
+              .orElseThrow(
+                  () ->
+                      Problems.notFound(
+                          "Review not found",
+                          "No review "
+                              + request.reviewId()
+                              + " among your country teams' reviews."));
       if (request.countryTeam() != null && !request.countryTeam().equals(team)) {
         throw Problems.invalid("countryTeam", "is not the review's country team (" + team + ")");
       }
@@ -122,14 +130,19 @@ public class Follows {
         .get(0);
   }
 
-  /** The caller's own follows and those of their agency. */
+  /** The caller's own follows and those of their agency in their own country teams. */
   @Transactional(readOnly = true)
   public List<Follow> of(Caller caller) {
     return jdbc.query(
-        "SELECT * FROM ns_follow WHERE (follower_type = 'person' AND follower = ?) OR (follower_type = 'agency' AND follower = ?) ORDER BY created_at, id",
+        """
+        SELECT * FROM ns_follow WHERE (follower_type = 'person' AND follower = ?)
+            OR (follower_type = 'agency' AND follower = ? AND country_team = ANY (?::text[]))
+        ORDER BY created_at, id
+        """,
         Follows::row,
         caller.username(),
-        caller.agency());
+        caller.agency(),
+        caller.countryTeams().toArray(String[]::new));
   }
 
   /** Stops a follow the caller made or speaks for; false if there is no such one for them. */

@@ -107,8 +107,41 @@ class FollowTest extends NotificationIntegrationTest {
                 .with(FOCAL_UNDP)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reviewId\":\"%s\"}".formatted(UUID.randomUUID())))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[0].field").value("reviewId"));
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.title").value("Review not found"));
+  }
+
+  @Test
+  void anotherCountryTeamsReviewsAndAgencyFollowsStayHidden() throws Exception {
+    String team = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    UUID foreign = started(team);
+    mvc.perform(
+            post("/api/follows")
+                .with(HEAD_UNICEF)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reviewId\":\"%s\",\"agency\":\"UNICEF\"}".formatted(foreign)))
+        .andExpect(status().isNotFound()) // as for a review that does not exist: no 403
+        .andExpect(jsonPath("$.title").value("Review not found"));
+    mvc.perform(
+            post("/api/follows")
+                .with(FOCAL_UNDP)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reviewId\":\"%s\"}".formatted(foreign)))
+        .andExpect(status().isNotFound());
+
+    String elsewhere =
+        follow(
+            as("admin", null, "admin"),
+            "{\"countryTeam\":\"%s\",\"agency\":\"UNICEF\"}".formatted(team));
+    String here = follow(HEAD_UNICEF, "{\"countryTeam\":\"GHA\",\"agency\":\"UNICEF\"}");
+    try {
+      mvc.perform(get("/api/follows").with(HEAD_UNICEF))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$[?(@.id == '" + here + "')]").isNotEmpty())
+          .andExpect(jsonPath("$[?(@.id == '" + elsewhere + "')]").isEmpty());
+    } finally {
+      jdbc.update("DELETE FROM ns_follow WHERE id IN (?::uuid, ?::uuid)", elsewhere, here);
+    }
   }
 
   @Test
