@@ -16,15 +16,16 @@ import org.uprengage.notification.directory.People;
 import org.uprengage.notification.directory.Person;
 import org.uprengage.notification.preference.Preferences;
 import org.uprengage.notification.taskstate.ReviewTeams;
+import org.uprengage.notification.taskstate.TaskState;
 import org.uprengage.notification.taskstate.TaskStates;
 
 /**
  * Turns deadline events into reminders and escalations: "approaching" tells whoever holds the task
  * (else the task's group), "missed" tells them and the coordinators it is escalated to; "changed"
- * moves the tasks' due dates. The engine raises alerts only while the task is open, but a task may
- * be done or handed on between the alert and its processing (or its held e-mail): the task state
- * this service keeps is checked each time, and a reminder that no longer concerns someone is
- * dropped.
+ * moves the tasks' due dates and tells whoever holds them (else their groups). The engine raises
+ * alerts only while the task is open, but a task may be done or handed on between the alert and its
+ * processing (or its held e-mail): the task state this service keeps is checked each time, and a
+ * reminder that no longer concerns someone is dropped.
  */
 @Service
 public class DeadlineEventHandler {
@@ -122,7 +123,24 @@ public class DeadlineEventHandler {
       case DeadlineEvent.CHANGED -> {
         tasks.dueMoved(
             taskIds, deadline.sequence(), endOfDay(deadline.newDueOn()), deadline.milestone());
-        yield 0; // the new due date shows on the task and in the calendar feeds
+        yield notifier.tell(
+            stillConcerned(workers(deadline), taskIds, true),
+            null,
+            event,
+            new Notifier.Message(
+                Preferences.DEADLINE_CHANGED,
+                "deadline.changed",
+                new Object[] {deadline.milestone(), deadline.newDueOn()},
+                new Object[] {
+                  deadline.milestone(),
+                  deadline.countryTeam(),
+                  deadline.oldDueOn(),
+                  deadline.newDueOn()
+                },
+                deadline.reviewId(),
+                taskId,
+                taskIds,
+                true));
       }
       default -> 0;
     };
@@ -161,7 +179,12 @@ public class DeadlineEventHandler {
       assignees.forEach(assignee -> holders.addAll(people.named(assignee)));
       return holders;
     }
-    return people.inGroups(
-        deadline.countryTeam(), DeadlineEvent.orEmpty(deadline.candidateGroups()));
+    Set<String> groups = new LinkedHashSet<>(DeadlineEvent.orEmpty(deadline.candidateGroups()));
+    if (groups.isEmpty()) { // "changed" names no groups: those of the tasks, as last heard
+      tasks.find(DeadlineEvent.orEmpty(deadline.taskIds())).stream()
+          .filter(TaskState::open)
+          .forEach(task -> groups.addAll(task.candidateGroups()));
+    }
+    return people.inGroups(deadline.countryTeam(), groups);
   }
 }
