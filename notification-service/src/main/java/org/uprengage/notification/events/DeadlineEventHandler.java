@@ -67,9 +67,8 @@ public class DeadlineEventHandler {
       return 0;
     }
     reviews.remember(deadline.reviewId(), deadline.countryTeam());
-    notifier.publish(
-        event, deadline.countryTeam(), DeadlineEvent.orEmpty(deadline.candidateGroups()));
     List<String> taskIds = DeadlineEvent.orEmpty(deadline.taskIds());
+    notifier.publish(event, deadline.countryTeam(), groups(deadline));
     String taskId = taskIds.stream().findFirst().orElse(null);
     Object[] bodyArguments = {deadline.milestone(), deadline.countryTeam(), deadline.dueAt()};
     return switch (event.type()) {
@@ -179,12 +178,20 @@ public class DeadlineEventHandler {
       assignees.forEach(assignee -> holders.addAll(people.named(assignee)));
       return holders;
     }
+    return people.inGroups(deadline.countryTeam(), groups(deadline));
+  }
+
+  /**
+   * The candidate groups of the watched tasks: as the alert names them, else ("changed" names none)
+   * those of its open tasks as this service last heard.
+   */
+  private Set<String> groups(DeadlineEvent deadline) {
     Set<String> groups = new LinkedHashSet<>(DeadlineEvent.orEmpty(deadline.candidateGroups()));
-    if (groups.isEmpty()) { // "changed" names no groups: those of the tasks, as last heard
+    if (groups.isEmpty()) {
       tasks.find(DeadlineEvent.orEmpty(deadline.taskIds())).stream()
           .filter(TaskState::open)
           .forEach(task -> groups.addAll(task.candidateGroups()));
     }
-    return people.inGroups(deadline.countryTeam(), groups);
+    return groups;
   }
 }

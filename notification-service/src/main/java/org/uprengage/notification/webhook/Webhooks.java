@@ -51,6 +51,13 @@ public class Webhooks {
           "review.submission-sent-back",
           "review.submission-submitted");
 
+  /**
+   * Review events that concern no agency in particular but every agency's work in the review: an
+   * agency's subscriptions get them for the reviews of their country team.
+   */
+  public static final Set<String> REVIEW_WIDE =
+      Set.of("review.started", "review.submission-submitted");
+
   static final int MAX_KINDS = KINDS.size();
   private static final int MAX_URL_LENGTH = 2000;
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
@@ -76,8 +83,9 @@ public class Webhooks {
   }
 
   /**
-   * Queues the event for every active subscription of its country team (and of its agencies) that
-   * wants its kind; at most once per subscription and event.
+   * Queues the event for every active subscription of its country team (and of its agencies, or of
+   * every agency for {@link #REVIEW_WIDE} events) that wants its kind; at most once per
+   * subscription and event.
    *
    * @return how many deliveries were queued
    */
@@ -88,11 +96,12 @@ public class Webhooks {
     }
     List<UUID> subscriptions =
         jdbc.queryForList(
-            "SELECT id FROM ns_webhook WHERE deleted_at IS NULL AND status = 'active' AND country_team = ? AND ? = ANY (event_kinds) AND (agency IS NULL OR agency = ANY (?::text[]))",
+            "SELECT id FROM ns_webhook WHERE deleted_at IS NULL AND status = 'active' AND country_team = ? AND ? = ANY (event_kinds) AND (agency IS NULL OR agency = ANY (?::text[]) OR ?)",
             UUID.class,
             event.countryTeam(),
             kind(event.type()),
-            event.agencies().toArray(String[]::new));
+            event.agencies().toArray(String[]::new),
+            REVIEW_WIDE.contains(kind(event.type())));
     if (subscriptions.isEmpty()) {
       return 0;
     }

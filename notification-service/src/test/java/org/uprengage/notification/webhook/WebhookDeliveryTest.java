@@ -178,6 +178,67 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
   }
 
   @Test
+  void anAgencyWebhookGetsReviewWideEventsAndMovedDeadlinesOfItsTasks() throws Exception {
+    String path = "/unicef-review-" + UUID.randomUUID();
+    JsonNode created =
+        subscribe(
+            HEAD_UNICEF,
+            """
+            {"agency":"UNICEF","url":"%s","eventKinds":["review.started","deadline.changed"]}
+            """
+                .formatted(receiver.url(path)));
+    receiver.secret(path, created.get("secret").asText());
+    UUID reviewId = UUID.randomUUID();
+    kafka
+        .send(
+            cloudEvent(
+                REVIEWS_TOPIC,
+                reviewId.toString(),
+                UUID.randomUUID().toString(),
+                "org.uprengage.review.started.v1",
+                """
+                {"reviewId":"%s","sequence":1,"country":"GHA","session":"49","startedBy":"coordinator"}
+                """
+                    .formatted(reviewId)))
+        .get();
+    String unicefTask = UUID.randomUUID().toString();
+    String undpTask = UUID.randomUUID().toString();
+    kafka.send(taskCreated(reviewId, unicefTask, List.of("focal-point:UNICEF"))).get();
+    kafka.send(taskCreated(reviewId, undpTask, List.of("UNDP"))).get();
+    kafka.send(moved(reviewId, undpTask)).get();
+    kafka.send(moved(reviewId, unicefTask)).get(); // after the UNDP one, on the same partition
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at(path).size() >= 2);
+    assertThat(receiver.at(path))
+        .allMatch(WebhookReceiver.Received::valid)
+        .extracting(r -> readTree(r.body()))
+        .extracting(e -> e.get("type").asText() + " " + e.at("/data/taskIds/0").asText())
+        .containsExactlyInAnyOrder(
+            "org.uprengage.review.started.v1 ", "org.uprengage.deadline.changed.v1 " + unicefTask);
+    // the UNDP task's move was processed before the UNICEF one's, and queued nothing for UNICEF
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM ns_webhook_delivery WHERE webhook_id = ?::uuid",
+                Integer.class,
+                created.get("id").asText()))
+        .isEqualTo(2);
+  }
+
+  private static org.apache.kafka.clients.producer.ProducerRecord<String, String> moved(
+      UUID reviewId, String taskId) {
+    return cloudEvent(
+        DEADLINES_TOPIC,
+        reviewId.toString(),
+        UUID.randomUUID().toString(),
+        "org.uprengage.deadline.changed.v1",
+        """
+        {"reviewId":"%s","sequence":5,"milestone":"agencyDraftsDue","oldDueOn":"2027-03-01","newDueOn":"2027-03-15",
+         "reason":"session calendar changed","countryTeam":"GHA","taskIds":["%s"]}
+        """
+            .formatted(reviewId, taskId));
+  }
+
+  @Test
   void aFailingReceiverIsRetriedThenTheSubscriptionIsDisabledWithTheReason() throws Exception {
     String path = "/failing-" + UUID.randomUUID();
     receiver.answer(path, 500);
