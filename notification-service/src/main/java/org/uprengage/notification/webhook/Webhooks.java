@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -59,6 +60,10 @@ public class Webhooks {
       Set.of("review.started", "review.submission-submitted");
 
   static final int MAX_KINDS = KINDS.size();
+
+  /** Subscriptions per country team, or per agency within one, at most. */
+  static final int MAX_PER_SCOPE = 20;
+
   private static final int MAX_URL_LENGTH = 2000;
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
   private static final SecureRandom random = new SecureRandom();
@@ -198,6 +203,26 @@ public class Webhooks {
                   + team
                   + ", its coordinators or an admin subscribe for it.");
     }
+    // one subscription made at a time per scope, so that the cap holds
+    jdbc.queryForList(
+        "SELECT pg_advisory_xact_lock(hashtext('ns_webhook/' || ? || '/' || ?))",
+        team,
+        request.agency() == null ? "" : request.agency());
+    Integer existing =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM ns_webhook WHERE deleted_at IS NULL AND country_team = ? AND agency IS NOT DISTINCT FROM ?",
+            Integer.class,
+            team,
+            request.agency());
+    if (existing != null && existing >= MAX_PER_SCOPE) {
+      throw Problems.problem(
+          HttpStatus.CONFLICT,
+          "Too many subscriptions",
+          (request.agency() == null ? team : request.agency() + " in " + team)
+              + " has "
+              + existing
+              + " webhook subscriptions, the most there may be; delete one first.");
+    }
     UUID id = UUID.randomUUID();
     String secret = newSecret();
     jdbc.update(
@@ -213,16 +238,32 @@ public class Webhooks {
     return find(id).orElseThrow().withSecret(secret);
   }
 
-  /** The subscriptions the caller may manage, newest first. */
+  /** The subscriptions the caller may manage, newest first, chosen in the database. */
   @Transactional(readOnly = true)
   public List<Subscription> visibleTo(Caller caller) {
-    return jdbc
-        .query(
-            "SELECT * FROM ns_webhook WHERE deleted_at IS NULL ORDER BY created_at DESC, id",
-            Webhooks::row)
-        .stream()
-        .filter(s -> mayManage(caller, s.countryTeam(), s.agency()))
-        .toList();
+    List<Subscription> candidates;
+    if (caller.isAdmin()) {
+      candidates =
+          jdbc.query(
+              "SELECT * FROM ns_webhook WHERE deleted_at IS NULL ORDER BY created_at DESC, id",
+              Webhooks::row);
+    } else if (caller.hasRole(Caller.COORDINATOR)) {
+      candidates =
+          jdbc.query(
+              "SELECT * FROM ns_webhook WHERE deleted_at IS NULL AND country_team = ANY (?::text[]) ORDER BY created_at DESC, id",
+              Webhooks::row,
+              (Object) caller.countryTeams().toArray(String[]::new));
+    } else if (caller.agency() != null) {
+      candidates =
+          jdbc.query(
+              "SELECT * FROM ns_webhook WHERE deleted_at IS NULL AND country_team = ANY (?::text[]) AND agency = ? ORDER BY created_at DESC, id",
+              Webhooks::row,
+              caller.countryTeams().toArray(String[]::new),
+              caller.agency());
+    } else {
+      return List.of();
+    }
+    return candidates.stream().filter(s -> mayManage(caller, s.countryTeam(), s.agency())).toList();
   }
 
   /** The subscription, if the caller may manage it. */

@@ -169,6 +169,37 @@ class FollowTest extends NotificationIntegrationTest {
         .containsExactly("Examen de " + team + ": examen iniciado");
   }
 
+  @Test
+  void aPersonFollowsTwentyThingsAtMost() throws Exception {
+    String username = "many-" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> teams =
+        java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "M" + i).toList();
+    RequestPostProcessor caller =
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .jwt()
+            .jwt(
+                t ->
+                    t.subject(username)
+                        .claim("preferred_username", username)
+                        .claim("roles", List.of("viewer"))
+                        .claim("country_teams", teams));
+    try {
+      for (String team : teams.subList(0, 20)) {
+        follow(caller, "{\"countryTeam\":\"%s\"}".formatted(team));
+      }
+      follow(caller, "{\"countryTeam\":\"M20\"}"); // following again is no new follow
+      mvc.perform(
+              post("/api/follows")
+                  .with(caller)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"countryTeam\":\"M21\"}"))
+          .andExpect(status().isConflict())
+          .andExpect(jsonPath("$.title").value("Too many follows"));
+    } finally {
+      jdbc.update("DELETE FROM ns_follow WHERE follower = ?", username);
+    }
+  }
+
   private UUID started(String team) throws Exception {
     UUID reviewId = UUID.randomUUID();
     ProducerRecord<String, String> started =

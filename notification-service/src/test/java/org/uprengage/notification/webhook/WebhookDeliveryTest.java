@@ -360,6 +360,32 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
   }
 
   @Test
+  void aScopeHoldsTwentySubscriptionsAtMostAndListingIsLimitedToWhatOneManages() throws Exception {
+    String body =
+        """
+        {"agency":"UNDP","url":"https://93.184.216.34/hook","eventKinds":["review.submission-sent-back"]}
+        """;
+    String first = null;
+    for (int i = 0; i < Webhooks.MAX_PER_SCOPE; i++) {
+      String id = subscribe(COORDINATOR, body).get("id").asText();
+      first = first == null ? id : first;
+    }
+    mvc.perform(
+            post("/api/webhooks")
+                .with(COORDINATOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.title").value("Too many subscriptions"));
+    mvc.perform(get("/api/webhooks").with(FOCAL_UNDP))
+        .andExpect(jsonPath("$[?(@.id == '" + first + "')]").isNotEmpty());
+    mvc.perform(get("/api/webhooks").with(HEAD_UNICEF))
+        .andExpect(jsonPath("$[?(@.agency == 'UNDP')]").isEmpty());
+    mvc.perform(get("/api/webhooks").with(as("viewer", null, "viewer")))
+        .andExpect(jsonPath("$.length()").value(0));
+  }
+
+  @Test
   void badSubscriptionsAreRefusedNamingTheField() throws Exception {
     mvc.perform(
             post("/api/webhooks")
