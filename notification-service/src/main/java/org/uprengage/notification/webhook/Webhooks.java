@@ -263,13 +263,18 @@ public class Webhooks {
     } else {
       return List.of();
     }
-    return candidates.stream().filter(s -> mayManage(caller, s.countryTeam(), s.agency())).toList();
+    return candidates.stream()
+        .filter(s -> mayManage(caller, s.countryTeam(), s.agency()))
+        .map(s -> s.seenBy(caller.username()))
+        .toList();
   }
 
   /** The subscription, if the caller may manage it. */
   @Transactional(readOnly = true)
   public Optional<Subscription> get(Caller caller, UUID id) {
-    return find(id).filter(s -> mayManage(caller, s.countryTeam(), s.agency()));
+    return find(id)
+        .filter(s -> mayManage(caller, s.countryTeam(), s.agency()))
+        .map(s -> s.seenBy(caller.username()));
   }
 
   /** Removes the subscription (its history stays); false if the caller has no such one. */
@@ -297,7 +302,7 @@ public class Webhooks {
         "UPDATE ns_webhook_delivery SET next_attempt_at = ? WHERE webhook_id = ? AND status = 'pending'",
         now,
         id);
-    return find(id);
+    return find(id).map(s -> s.seenBy(caller.username()));
   }
 
   /** The subscription's deliveries, newest first, a bounded page. */

@@ -175,6 +175,12 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
     mvc.perform(get("/api/webhooks").with(COORDINATOR))
         .andExpect(
             jsonPath("$[?(@.id == '" + created.get("id").asText() + "')].agency").value("UNICEF"));
+    // its path may carry a credential: only its creator sees it
+    String origin = receiver.url("");
+    mvc.perform(get("/api/webhooks/" + created.get("id").asText()).with(COORDINATOR))
+        .andExpect(jsonPath("$.url").value(origin + "/..."));
+    mvc.perform(get("/api/webhooks/" + created.get("id").asText()).with(HEAD_UNICEF))
+        .andExpect(jsonPath("$.url").value(receiver.url(path)));
   }
 
   @Test

@@ -136,7 +136,10 @@ class WebhookController {
       UUID id,
       String countryTeam,
       String agency,
-      String url,
+      @Schema(
+              description =
+                  "The URL; to anyone but its creator only scheme://host:port/... (its path and query may carry a credential)")
+          String url,
       List<String> eventKinds,
       @Schema(description = "active or disabled") String status,
       String disabledReason,
