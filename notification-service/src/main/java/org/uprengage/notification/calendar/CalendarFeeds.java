@@ -145,22 +145,57 @@ public class CalendarFeeds {
         caller.username());
   }
 
-  /** The feed behind a token, as an iCalendar object; empty for a token nobody holds. */
-  @Transactional(readOnly = true)
+  /**
+   * The feed behind a token, as an iCalendar object; empty for a token nobody holds, and for a feed
+   * whose owner has since left the directory or, for an agency feed, no longer speaks for the
+   * agency in that country team (such a feed is deleted).
+   */
+  @Transactional
   public Optional<Calendar> feed(String token) {
-    return jdbc
-        .query(
-            "SELECT owner, scope, country_team, agency FROM ns_calendar_feed WHERE token_hash = ?",
-            (rs, i) ->
-                calendar(
-                    rs.getString("owner"),
-                    rs.getString("scope"),
-                    rs.getString("country_team"),
-                    rs.getString("agency")),
-            hash(token))
-        .stream()
-        .findFirst();
+    String hash = hash(token);
+    Optional<Issued> issued =
+        jdbc
+            .query(
+                "SELECT owner, scope, country_team, agency FROM ns_calendar_feed WHERE token_hash = ?",
+                (rs, i) ->
+                    new Issued(
+                        rs.getString("owner"),
+                        rs.getString("scope"),
+                        rs.getString("country_team"),
+                        rs.getString("agency")),
+                hash)
+            .stream()
+            .findFirst();
+    if (issued.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!stillEntitled(issued.get())) {
+      jdbc.update("DELETE FROM ns_calendar_feed WHERE token_hash = ?", hash);
+      return Optional.empty();
+    }
+    Issued feed = issued.get();
+    return Optional.of(calendar(feed.owner(), feed.scope(), feed.team(), feed.agency()));
   }
+
+  /** Whether the owner, as the directory knows them now, may still read the feed. */
+  private boolean stillEntitled(Issued feed) {
+    Optional<Person> owner = people.named(feed.owner()).stream().findFirst();
+    if (owner.isEmpty()) {
+      return false;
+    }
+    if (!AGENCY.equals(feed.scope())) {
+      return true;
+    }
+    Person person = owner.get();
+    return new Caller(
+            person.username(),
+            Set.copyOf(person.roles()),
+            person.agency(),
+            Set.copyOf(person.countryTeams()))
+        .speaksFor(feed.team(), feed.agency());
+  }
+
+  private record Issued(String owner, String scope, String team, String agency) {}
 
   private Calendar calendar(String owner, String scope, String team, String agency) {
     Optional<Person> person = people.named(owner).stream().findFirst();

@@ -34,6 +34,9 @@ public class EmailChannel {
   private static final Logger log = LoggerFactory.getLogger(EmailChannel.class);
   static final int MAX_ATTEMPTS = 8;
 
+  /** How long a claimed batch may take to send: twenty e-mails at the SMTP timeouts, and more. */
+  static final Duration CLAIM = Duration.ofMinutes(10);
+
   private final JdbcTemplate jdbc;
   private final JavaMailSender mail;
   private final Clock clock;
@@ -97,13 +100,22 @@ public class EmailChannel {
 
   /**
    * Sends the e-mails that are due; a failure is retried later, up to {@value #MAX_ATTEMPTS} times.
+   * They are claimed in one short statement (for {@link #CLAIM}, should this process die), sent
+   * outside any transaction, and each outcome recorded in a statement of its own: a slow SMTP
+   * server holds no row lock and no database connection.
    */
   @Scheduled(fixedDelayString = "${upr.channels.email.interval:1s}")
-  @Transactional
   public void sendDue() {
+    Instant now = clock.instant();
     List<Pending> due =
         jdbc.query(
-            "SELECT id, recipient, subject, text_body, html_body, attempts, username, watched_tasks, must_hold FROM ns_email WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED",
+            """
+            UPDATE ns_email SET claimed_until = ? WHERE id IN (
+                SELECT id FROM ns_email WHERE status = 'pending' AND next_attempt_at <= ?
+                  AND (claimed_until IS NULL OR claimed_until < ?)
+                ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED)
+            RETURNING id, recipient, subject, text_body, html_body, attempts, username, watched_tasks, must_hold
+            """,
             (rs, i) ->
                 new Pending(
                     rs.getObject("id", UUID.class),
@@ -115,10 +127,14 @@ public class EmailChannel {
                     rs.getString("username"),
                     List.of((String[]) rs.getArray("watched_tasks").getArray()),
                     rs.getBoolean("must_hold")),
-            Timestamp.from(clock.instant()));
+            Timestamp.from(now.plus(CLAIM)),
+            Timestamp.from(now),
+            Timestamp.from(now));
     for (Pending email : due) {
       if (!tasks.stillConcerns(email.watchedTasks(), email.username(), email.mustHold())) {
-        jdbc.update("UPDATE ns_email SET status = 'dropped' WHERE id = ?", email.id());
+        jdbc.update(
+            "UPDATE ns_email SET status = 'dropped', claimed_until = NULL WHERE id = ?",
+            email.id());
         continue; // a reminder of work done, or handed to someone else, while it waited
       }
       try {
@@ -130,7 +146,7 @@ public class EmailChannel {
         helper.setText(email.text(), email.html());
         mail.send(message);
         jdbc.update(
-            "UPDATE ns_email SET status = 'sent', attempts = attempts + 1, sent_at = ? WHERE id = ?",
+            "UPDATE ns_email SET status = 'sent', attempts = attempts + 1, sent_at = ?, claimed_until = NULL WHERE id = ?",
             Timestamp.from(clock.instant()),
             email.id());
       } catch (MailException | MessagingException e) {
@@ -138,7 +154,7 @@ public class EmailChannel {
         boolean givingUp = attempts >= MAX_ATTEMPTS;
         Instant next = clock.instant().plus(backoff(attempts));
         jdbc.update(
-            "UPDATE ns_email SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+            "UPDATE ns_email SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, claimed_until = NULL WHERE id = ?",
             givingUp ? "failed" : "pending",
             attempts,
             e.getMessage(),

@@ -16,15 +16,16 @@ import org.uprengage.notification.directory.People;
 import org.uprengage.notification.directory.Person;
 import org.uprengage.notification.preference.Preferences;
 import org.uprengage.notification.taskstate.ReviewTeams;
+import org.uprengage.notification.taskstate.TaskState;
 import org.uprengage.notification.taskstate.TaskStates;
 
 /**
  * Turns deadline events into reminders and escalations: "approaching" tells whoever holds the task
  * (else the task's group), "missed" tells them and the coordinators it is escalated to; "changed"
- * moves the tasks' due dates. The engine raises alerts only while the task is open, but a task may
- * be done or handed on between the alert and its processing (or its held e-mail): the task state
- * this service keeps is checked each time, and a reminder that no longer concerns someone is
- * dropped.
+ * moves the tasks' due dates and tells whoever holds them (else their groups). The engine raises
+ * alerts only while the task is open, but a task may be done or handed on between the alert and its
+ * processing (or its held e-mail): the task state this service keeps is checked each time, and a
+ * reminder that no longer concerns someone is dropped.
  */
 @Service
 public class DeadlineEventHandler {
@@ -66,9 +67,8 @@ public class DeadlineEventHandler {
       return 0;
     }
     reviews.remember(deadline.reviewId(), deadline.countryTeam());
-    notifier.publish(
-        event, deadline.countryTeam(), DeadlineEvent.orEmpty(deadline.candidateGroups()));
     List<String> taskIds = DeadlineEvent.orEmpty(deadline.taskIds());
+    notifier.publish(event, deadline.countryTeam(), groups(deadline));
     String taskId = taskIds.stream().findFirst().orElse(null);
     Object[] bodyArguments = {deadline.milestone(), deadline.countryTeam(), deadline.dueAt()};
     return switch (event.type()) {
@@ -122,7 +122,24 @@ public class DeadlineEventHandler {
       case DeadlineEvent.CHANGED -> {
         tasks.dueMoved(
             taskIds, deadline.sequence(), endOfDay(deadline.newDueOn()), deadline.milestone());
-        yield 0; // the new due date shows on the task and in the calendar feeds
+        yield notifier.tell(
+            stillConcerned(workers(deadline), taskIds, true),
+            null,
+            event,
+            new Notifier.Message(
+                Preferences.DEADLINE_CHANGED,
+                "deadline.changed",
+                new Object[] {deadline.milestone(), deadline.newDueOn()},
+                new Object[] {
+                  deadline.milestone(),
+                  deadline.countryTeam(),
+                  deadline.oldDueOn(),
+                  deadline.newDueOn()
+                },
+                deadline.reviewId(),
+                taskId,
+                taskIds,
+                true));
       }
       default -> 0;
     };
@@ -161,7 +178,20 @@ public class DeadlineEventHandler {
       assignees.forEach(assignee -> holders.addAll(people.named(assignee)));
       return holders;
     }
-    return people.inGroups(
-        deadline.countryTeam(), DeadlineEvent.orEmpty(deadline.candidateGroups()));
+    return people.inGroups(deadline.countryTeam(), groups(deadline));
+  }
+
+  /**
+   * The candidate groups of the watched tasks: as the alert names them, else ("changed" names none)
+   * those of its open tasks as this service last heard.
+   */
+  private Set<String> groups(DeadlineEvent deadline) {
+    Set<String> groups = new LinkedHashSet<>(DeadlineEvent.orEmpty(deadline.candidateGroups()));
+    if (groups.isEmpty()) {
+      tasks.find(DeadlineEvent.orEmpty(deadline.taskIds())).stream()
+          .filter(TaskState::open)
+          .forEach(task -> groups.addAll(task.candidateGroups()));
+    }
+    return groups;
   }
 }

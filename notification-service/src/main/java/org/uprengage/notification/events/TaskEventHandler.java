@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.notification.directory.People;
+import org.uprengage.notification.directory.Person;
 import org.uprengage.notification.follow.Follows;
 import org.uprengage.notification.preference.Preferences;
 import org.uprengage.notification.taskstate.ReviewTeams;
@@ -14,11 +15,15 @@ import org.uprengage.notification.webhook.Webhooks;
 
 /**
  * Decides who hears of a task event (its group or holder, and whoever follows its review or country
- * team) and tells them per their preferences. The event's id is recorded in the same transaction as
- * the notifications, so a redelivered event changes nothing.
+ * team and may see the task in the workflow engine) and tells them per their preferences. The
+ * event's id is recorded in the same transaction as the notifications, so a redelivered event
+ * changes nothing.
  */
 @Service
 public class TaskEventHandler {
+
+  private static final String ADMIN = "admin";
+  private static final String COORDINATOR = "coordinator";
 
   private final ObjectMapper json;
   private final People people;
@@ -97,11 +102,14 @@ public class TaskEventHandler {
               notifier.tell(people.named(task.assignee()), task.actor(), event, assigned(task));
           default -> 0; // claimed, completed, cancelled: only followers hear of them
         };
-    // followers of the review or its country team, unless already told above (once per event)
+    // followers of the review or its country team who may see the task, unless already told above
+    // (once per event)
     String kind = Webhooks.kind(event.type()).substring("task.".length());
     return told
         + notifier.tell(
-            follows.followersOf(task.reviewId(), task.countryTeam()),
+            follows.followersOf(task.reviewId(), task.countryTeam()).stream()
+                .filter(person -> maySee(person, task))
+                .toList(),
             task.actor(),
             event,
             new Notifier.Message(
@@ -119,6 +127,31 @@ public class TaskEventHandler {
                 },
                 task.reviewId(),
                 task.taskId()));
+  }
+
+  /**
+   * Whether the workflow engine shows {@code person} (of the task's country team) the task: they
+   * hold it, are in one of its candidate groups (a role, their agency, or a role within their
+   * agency), or coordinate (or administer) the country team.
+   */
+  static boolean maySee(Person person, TaskEvent task) {
+    if (person.username().equals(task.assignee())
+        || person.roles().contains(ADMIN)
+        || person.roles().contains(COORDINATOR)) {
+      return true;
+    }
+    for (String group : task.groups()) {
+      int colon = group.indexOf(':');
+      boolean member =
+          colon < 0
+              ? group.equals(person.agency()) || person.roles().contains(group)
+              : group.substring(colon + 1).equals(person.agency())
+                  && person.roles().contains(group.substring(0, colon));
+      if (member) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static java.time.Instant instant(String value) {

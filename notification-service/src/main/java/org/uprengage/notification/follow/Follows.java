@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,9 @@ public class Follows {
 
   public static final String PERSON = "person";
   public static final String AGENCY = "agency";
+
+  /** Follows per person, or per agency in one country team, at most. */
+  static final int MAX_PER_FOLLOWER = 20;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -70,9 +74,17 @@ public class Follows {
   public Follow follow(Caller caller, NewFollow request, Optional<String> reviewTeam) {
     String team;
     if (request.reviewId() != null) {
+      // a review of another country team is answered as one that does not exist
       team =
-          reviewTeam.orElseThrow(
-              () -> Problems.invalid("reviewId", "names no review this service has heard of"));
+          reviewTeam
+              .filter(t -> caller.isAdmin() || caller.belongsTo(t))
+              .orElseThrow(
+                  () ->
+                      Problems.notFound(
+                          "Review not found",
+                          "No review "
+                              + request.reviewId()
+                              + " among your country teams' reviews."));
       if (request.countryTeam() != null && !request.countryTeam().equals(team)) {
         throw Problems.invalid("countryTeam", "is not the review's country team (" + team + ")");
       }
@@ -100,6 +112,28 @@ public class Follows {
     }
     String type = forAgency ? AGENCY : PERSON;
     String follower = forAgency ? request.agency() : caller.username();
+    jdbc.queryForList( // one follow made at a time per follower, so that the cap holds
+        "SELECT pg_advisory_xact_lock(hashtext('ns_follow/' || ? || '/' || ?))", type, follower);
+    // an agency's follows are counted per country team, a person's all together
+    Integer existing =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM ns_follow WHERE follower_type = ? AND follower = ? AND (? OR country_team = ?) AND NOT (country_team = ? AND review_id IS NOT DISTINCT FROM ?)",
+            Integer.class,
+            type,
+            follower,
+            !forAgency,
+            team,
+            team,
+            request.reviewId());
+    if (existing != null && existing >= MAX_PER_FOLLOWER) {
+      throw Problems.problem(
+          HttpStatus.CONFLICT,
+          "Too many follows",
+          (forAgency ? follower + " in " + team : "You")
+              + " already follow "
+              + existing
+              + " reviews or country teams, the most there may be; stop one first.");
+    }
     jdbc.update(
         """
         INSERT INTO ns_follow (id, follower_type, follower, country_team, review_id, created_by, created_at)
@@ -122,14 +156,19 @@ public class Follows {
         .get(0);
   }
 
-  /** The caller's own follows and those of their agency. */
+  /** The caller's own follows and those of their agency in their own country teams. */
   @Transactional(readOnly = true)
   public List<Follow> of(Caller caller) {
     return jdbc.query(
-        "SELECT * FROM ns_follow WHERE (follower_type = 'person' AND follower = ?) OR (follower_type = 'agency' AND follower = ?) ORDER BY created_at, id",
+        """
+        SELECT * FROM ns_follow WHERE (follower_type = 'person' AND follower = ?)
+            OR (follower_type = 'agency' AND follower = ? AND country_team = ANY (?::text[]))
+        ORDER BY created_at, id
+        """,
         Follows::row,
         caller.username(),
-        caller.agency());
+        caller.agency(),
+        caller.countryTeams().toArray(String[]::new));
   }
 
   /** Stops a follow the caller made or speaks for; false if there is no such one for them. */

@@ -37,6 +37,7 @@ public class Preferences {
   public static final String TASK_ASSIGNED = "task-assigned";
   public static final String DEADLINE_APPROACHING = "deadline-approaching";
   public static final String DEADLINE_MISSED = "deadline-missed";
+  public static final String DEADLINE_CHANGED = "deadline-changed";
   public static final String APPROVAL_WAITING = "approval-waiting";
   public static final String REVIEW_EVENT = "review-event";
 
@@ -47,6 +48,7 @@ public class Preferences {
           TASK_ASSIGNED,
           DEADLINE_APPROACHING,
           DEADLINE_MISSED,
+          DEADLINE_CHANGED,
           APPROVAL_WAITING,
           REVIEW_EVENT);
 

@@ -1,5 +1,7 @@
 package org.uprengage.notification.webhook;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +23,48 @@ public record Subscription(
     String owner,
     Instant createdAt,
     String secret) {
+
+  /**
+   * The subscription as {@code viewer} sees it: anyone but its creator sees its URL's scheme, host
+   * and port only, as its path and query may carry credentials.
+   */
+  Subscription seenBy(String viewer) {
+    if (owner.equals(viewer)) {
+      return this;
+    }
+    return new Subscription(
+        id,
+        countryTeam,
+        agency,
+        masked(url),
+        eventKinds,
+        status,
+        disabledReason,
+        disabledAt,
+        consecutiveFailures,
+        owner,
+        createdAt,
+        secret);
+  }
+
+  /** {@code https://hooks.example.org/...}: the origin, and a mark where the rest was. */
+  static String masked(String url) {
+    try {
+      URI uri = new URI(url);
+      String origin =
+          uri.getScheme()
+              + "://"
+              + uri.getHost()
+              + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+      boolean more =
+          (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
+              || uri.getRawQuery() != null
+              || uri.getRawFragment() != null;
+      return origin + (more ? "/..." : "/");
+    } catch (URISyntaxException e) {
+      return "(hidden)";
+    }
+  }
 
   Subscription withSecret(String secret) {
     return new Subscription(

@@ -1,140 +1,162 @@
 package org.uprengage.notification.webhook;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Posts the due deliveries, signed, and records how each went: a 2xx answer delivers it; anything
  * else is retried with exponential backoff, and a subscription whose deliveries fail {@code
  * max-consecutive-failures} times in a row is disabled with the reason.
+ *
+ * <p>No network call happens inside a transaction: due deliveries are claimed in one short
+ * statement (the claim lapses after a few timeouts, should this process die), posted on a small
+ * pool of its own, each within a total deadline of {@code timeout} (connecting, sending, and the
+ * receiver's status line and headers; the response body is never read), and each result is recorded
+ * in a statement of its own. A slow receiver therefore holds one posting thread for at most the
+ * timeout, and never the scheduler, the database or the other channels.
  */
 @Component
-class WebhookSender {
+class WebhookSender implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
-  private static final int BATCH = 20;
+
+  /** Deliveries posted at the same time, at most. */
+  static final int CONCURRENCY = 4;
+
+  /** Deliveries claimed and not yet recorded, at most (posted {@value #CONCURRENCY} at a time). */
+  private static final int IN_FLIGHT = 20;
+
+  /**
+   * How many timeouts a claim lasts: enough for every claimed delivery to wait its turn and take
+   * its connect timeout plus its deadline.
+   */
+  private static final long CLAIM_TIMEOUTS = 2L * (IN_FLIGHT / CONCURRENCY) + 2;
+
   private static final int MAX_ERROR_LENGTH = 500;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final WebhookProperties properties;
-  private final UrlPolicy urls;
-  private final HttpClient http;
+  private final WebhookPoster poster;
+  private final ExecutorService posting;
+  private final Semaphore slots = new Semaphore(IN_FLIGHT);
 
-  WebhookSender(JdbcTemplate jdbc, Clock clock, WebhookProperties properties, UrlPolicy urls) {
+  WebhookSender(
+      JdbcTemplate jdbc, Clock clock, WebhookProperties properties, WebhookPoster poster) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.properties = properties;
-    this.urls = urls;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(properties.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.poster = poster;
+    AtomicInteger threads = new AtomicInteger();
+    this.posting =
+        Executors.newFixedThreadPool(
+            CONCURRENCY,
+            runnable -> {
+              Thread thread = new Thread(runnable, "webhook-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
+  /** Claims what is due, as many as there are free slots, and starts posting each. */
   @Scheduled(fixedDelayString = "${upr.webhooks.interval:1s}")
-  @Transactional
   public void deliverDue() {
-    List<Due> due =
-        jdbc.query(
-            """
-            SELECT d.id, d.webhook_id, d.body, d.attempts, w.url, w.secret FROM ns_webhook_delivery d
-            JOIN ns_webhook w ON w.id = d.webhook_id
-            WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND w.status = 'active' AND w.deleted_at IS NULL
-            ORDER BY d.next_attempt_at, d.created_at LIMIT ? FOR UPDATE OF d SKIP LOCKED
-            """,
-            (rs, i) ->
-                new Due(
-                    rs.getObject("id", UUID.class),
-                    rs.getObject("webhook_id", UUID.class),
-                    rs.getString("body"),
-                    rs.getInt("attempts"),
-                    rs.getString("url"),
-                    rs.getString("secret")),
-            Timestamp.from(clock.instant()),
-            BATCH);
-    Set<UUID> disabled = new HashSet<>();
-    for (Due delivery : due) {
-      if (disabled.contains(delivery.webhook())) {
-        continue;
-      }
-      Optional<Failure> failure = post(delivery);
+    int free = slots.drainPermits();
+    if (free == 0) {
+      return;
+    }
+    List<Due> due = claim(free);
+    slots.release(free - due.size());
+    due.forEach(this::start);
+  }
+
+  private List<Due> claim(int limit) {
+    Timestamp now = Timestamp.from(clock.instant());
+    return jdbc.query(
+        """
+        UPDATE ns_webhook_delivery d SET claimed_until = ?
+        FROM ns_webhook w
+        WHERE w.id = d.webhook_id AND d.id IN (
+            SELECT d2.id FROM ns_webhook_delivery d2 JOIN ns_webhook w2 ON w2.id = d2.webhook_id
+            WHERE d2.status = 'pending' AND d2.next_attempt_at <= ? AND (d2.claimed_until IS NULL OR d2.claimed_until < ?)
+              AND w2.status = 'active' AND w2.deleted_at IS NULL
+            ORDER BY d2.next_attempt_at, d2.created_at LIMIT ? FOR UPDATE OF d2 SKIP LOCKED)
+        RETURNING d.id, d.webhook_id, d.body, d.attempts, w.url, w.secret
+        """,
+        (rs, i) ->
+            new Due(
+                rs.getObject("id", UUID.class),
+                rs.getObject("webhook_id", UUID.class),
+                rs.getString("body"),
+                rs.getInt("attempts"),
+                rs.getString("url"),
+                rs.getString("secret")),
+        Timestamp.from(clock.instant().plus(properties.timeout().multipliedBy(CLAIM_TIMEOUTS))),
+        now,
+        now,
+        limit);
+  }
+
+  private void start(Due delivery) {
+    try {
+      posting.execute(
+          () -> {
+            try {
+              record(
+                  delivery,
+                  poster.post(delivery.url(), delivery.id(), delivery.secret(), delivery.body()));
+            } finally {
+              slots.release();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      slots.release(); // shutting down: the claim lapses and the delivery is tried again
+    }
+  }
+
+  private void record(Due delivery, Optional<WebhookPoster.Failure> failure) {
+    try {
       if (failure.isEmpty()) {
         delivered(delivery);
-      } else if (failed(delivery, failure.get())) {
-        disabled.add(delivery.webhook());
+      } else {
+        failed(delivery, failure.get());
       }
-      if (Thread.currentThread().isInterrupted()) {
-        return;
-      }
-    }
-  }
-
-  private Optional<Failure> post(Due delivery) {
-    Optional<String> refusal = urls.refusal(delivery.url());
-    if (refusal.isPresent()) {
-      return Optional.of(new Failure(null, "the URL " + refusal.get()));
-    }
-    long timestamp = clock.instant().getEpochSecond();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(delivery.url()))
-            .timeout(properties.timeout())
-            .header("Content-Type", "application/cloudevents+json; charset=utf-8")
-            .header("User-Agent", "UPR-Engage-Webhooks/1")
-            .header(WebhookSignature.ID, delivery.id().toString())
-            .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
-            .header(
-                WebhookSignature.SIGNATURE,
-                WebhookSignature.sign(delivery.secret(), timestamp, delivery.body()))
-            .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
-            .build();
-    try {
-      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-      int status = response.statusCode();
-      return status >= 200 && status < 300
-          ? Optional.empty()
-          : Optional.of(new Failure(status, "answered HTTP " + status));
-    } catch (IOException e) {
-      return Optional.of(new Failure(null, e.getClass().getSimpleName() + ": " + e.getMessage()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.of(new Failure(null, "interrupted while posting"));
+    } catch (RuntimeException e) {
+      // the claim lapses and the delivery is tried again
+      log.warn("Could not record webhook delivery {}: {}", delivery.id(), e.toString());
     }
   }
 
   private void delivered(Due delivery) {
     Timestamp now = Timestamp.from(clock.instant());
     jdbc.update(
-        "UPDATE ns_webhook_delivery SET status = 'delivered', attempts = attempts + 1, last_status_code = NULL, last_error = NULL, delivered_at = ? WHERE id = ?",
+        "UPDATE ns_webhook_delivery SET status = 'delivered', attempts = attempts + 1, last_status_code = NULL, last_error = NULL, delivered_at = ?, claimed_until = NULL WHERE id = ?",
         now,
         delivery.id());
     jdbc.update("UPDATE ns_webhook SET consecutive_failures = 0 WHERE id = ?", delivery.webhook());
   }
 
-  /** Records a failed attempt; true when it disabled the subscription. */
-  private boolean failed(Due delivery, Failure failure) {
+  /** Records a failed attempt, and disables the subscription after too many in a row. */
+  private void failed(Due delivery, WebhookPoster.Failure failure) {
     int attempts = delivery.attempts() + 1;
     boolean givingUp = attempts >= properties.maxAttempts();
     String error = truncate(failure.error());
     jdbc.update(
-        "UPDATE ns_webhook_delivery SET status = ?, attempts = ?, last_status_code = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+        "UPDATE ns_webhook_delivery SET status = ?, attempts = ?, last_status_code = ?, last_error = ?, next_attempt_at = ?, claimed_until = NULL WHERE id = ?",
         givingUp ? "failed" : "pending",
         attempts,
         failure.status(),
@@ -154,26 +176,30 @@ class WebhookSender {
         givingUp ? ", giving up" : "",
         error);
     if (inARow != null && inARow >= properties.maxConsecutiveFailures()) {
-      jdbc.update(
-          "UPDATE ns_webhook SET status = 'disabled', disabled_at = ?, disabled_reason = ? WHERE id = ? AND status = 'active'",
-          Timestamp.from(clock.instant()),
-          "Disabled after "
-              + inARow
-              + " consecutive failed deliveries; the last one: "
-              + error
-              + ". Fix the receiver, then enable the subscription again.",
-          delivery.webhook());
-      log.warn("Webhook subscription {} disabled after {} failures", delivery.webhook(), inARow);
-      return true;
+      int disabled =
+          jdbc.update(
+              "UPDATE ns_webhook SET status = 'disabled', disabled_at = ?, disabled_reason = ? WHERE id = ? AND status = 'active'",
+              Timestamp.from(clock.instant()),
+              "Disabled after "
+                  + inARow
+                  + " consecutive failed deliveries; the last one: "
+                  + error
+                  + ". Fix the receiver, then enable the subscription again.",
+              delivery.webhook());
+      if (disabled > 0) {
+        log.warn("Webhook subscription {} disabled after {} failures", delivery.webhook(), inARow);
+      }
     }
-    return false;
   }
 
   private static String truncate(String error) {
     return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
   }
 
-  private record Due(UUID id, UUID webhook, String body, int attempts, String url, String secret) {}
+  @Override
+  public void destroy() {
+    posting.shutdownNow();
+  }
 
-  private record Failure(Integer status, String error) {}
+  private record Due(UUID id, UUID webhook, String body, int attempts, String url, String secret) {}
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -51,7 +52,18 @@ public class Webhooks {
           "review.submission-sent-back",
           "review.submission-submitted");
 
+  /**
+   * Review events that concern no agency in particular but every agency's work in the review: an
+   * agency's subscriptions get them for the reviews of their country team.
+   */
+  public static final Set<String> REVIEW_WIDE =
+      Set.of("review.started", "review.submission-submitted");
+
   static final int MAX_KINDS = KINDS.size();
+
+  /** Subscriptions per country team, or per agency within one, at most. */
+  static final int MAX_PER_SCOPE = 20;
+
   private static final int MAX_URL_LENGTH = 2000;
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
   private static final SecureRandom random = new SecureRandom();
@@ -76,8 +88,9 @@ public class Webhooks {
   }
 
   /**
-   * Queues the event for every active subscription of its country team (and of its agencies) that
-   * wants its kind; at most once per subscription and event.
+   * Queues the event for every active subscription of its country team (and of its agencies, or of
+   * every agency for {@link #REVIEW_WIDE} events) that wants its kind; at most once per
+   * subscription and event.
    *
    * @return how many deliveries were queued
    */
@@ -88,11 +101,12 @@ public class Webhooks {
     }
     List<UUID> subscriptions =
         jdbc.queryForList(
-            "SELECT id FROM ns_webhook WHERE deleted_at IS NULL AND status = 'active' AND country_team = ? AND ? = ANY (event_kinds) AND (agency IS NULL OR agency = ANY (?::text[]))",
+            "SELECT id FROM ns_webhook WHERE deleted_at IS NULL AND status = 'active' AND country_team = ? AND ? = ANY (event_kinds) AND (agency IS NULL OR agency = ANY (?::text[]) OR ?)",
             UUID.class,
             event.countryTeam(),
             kind(event.type()),
-            event.agencies().toArray(String[]::new));
+            event.agencies().toArray(String[]::new),
+            REVIEW_WIDE.contains(kind(event.type())));
     if (subscriptions.isEmpty()) {
       return 0;
     }
@@ -189,6 +203,26 @@ public class Webhooks {
                   + team
                   + ", its coordinators or an admin subscribe for it.");
     }
+    // one subscription made at a time per scope, so that the cap holds
+    jdbc.queryForList(
+        "SELECT pg_advisory_xact_lock(hashtext('ns_webhook/' || ? || '/' || ?))",
+        team,
+        request.agency() == null ? "" : request.agency());
+    Integer existing =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM ns_webhook WHERE deleted_at IS NULL AND country_team = ? AND agency IS NOT DISTINCT FROM ?",
+            Integer.class,
+            team,
+            request.agency());
+    if (existing != null && existing >= MAX_PER_SCOPE) {
+      throw Problems.problem(
+          HttpStatus.CONFLICT,
+          "Too many subscriptions",
+          (request.agency() == null ? team : request.agency() + " in " + team)
+              + " has "
+              + existing
+              + " webhook subscriptions, the most there may be; delete one first.");
+    }
     UUID id = UUID.randomUUID();
     String secret = newSecret();
     jdbc.update(
@@ -204,22 +238,43 @@ public class Webhooks {
     return find(id).orElseThrow().withSecret(secret);
   }
 
-  /** The subscriptions the caller may manage, newest first. */
+  /** The subscriptions the caller may manage, newest first, chosen in the database. */
   @Transactional(readOnly = true)
   public List<Subscription> visibleTo(Caller caller) {
-    return jdbc
-        .query(
-            "SELECT * FROM ns_webhook WHERE deleted_at IS NULL ORDER BY created_at DESC, id",
-            Webhooks::row)
-        .stream()
+    List<Subscription> candidates;
+    if (caller.isAdmin()) {
+      candidates =
+          jdbc.query(
+              "SELECT * FROM ns_webhook WHERE deleted_at IS NULL ORDER BY created_at DESC, id",
+              Webhooks::row);
+    } else if (caller.hasRole(Caller.COORDINATOR)) {
+      candidates =
+          jdbc.query(
+              "SELECT * FROM ns_webhook WHERE deleted_at IS NULL AND country_team = ANY (?::text[]) ORDER BY created_at DESC, id",
+              Webhooks::row,
+              (Object) caller.countryTeams().toArray(String[]::new));
+    } else if (caller.agency() != null) {
+      candidates =
+          jdbc.query(
+              "SELECT * FROM ns_webhook WHERE deleted_at IS NULL AND country_team = ANY (?::text[]) AND agency = ? ORDER BY created_at DESC, id",
+              Webhooks::row,
+              caller.countryTeams().toArray(String[]::new),
+              caller.agency());
+    } else {
+      return List.of();
+    }
+    return candidates.stream()
         .filter(s -> mayManage(caller, s.countryTeam(), s.agency()))
+        .map(s -> s.seenBy(caller.username()))
         .toList();
   }
 
   /** The subscription, if the caller may manage it. */
   @Transactional(readOnly = true)
   public Optional<Subscription> get(Caller caller, UUID id) {
-    return find(id).filter(s -> mayManage(caller, s.countryTeam(), s.agency()));
+    return find(id)
+        .filter(s -> mayManage(caller, s.countryTeam(), s.agency()))
+        .map(s -> s.seenBy(caller.username()));
   }
 
   /** Removes the subscription (its history stays); false if the caller has no such one. */
@@ -247,7 +302,7 @@ public class Webhooks {
         "UPDATE ns_webhook_delivery SET next_attempt_at = ? WHERE webhook_id = ? AND status = 'pending'",
         now,
         id);
-    return find(id);
+    return find(id).map(s -> s.seenBy(caller.username()));
   }
 
   /** The subscription's deliveries, newest first, a bounded page. */

@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -24,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.uprengage.notification.NotificationIntegrationTest;
+import org.uprengage.notification.directory.People;
+import org.uprengage.notification.directory.Person;
 
 class CalendarFeedTest extends NotificationIntegrationTest {
 
@@ -33,6 +36,7 @@ class CalendarFeedTest extends NotificationIntegrationTest {
       as("head-unicef", "UNICEF", "head-of-office");
 
   @Autowired ObjectMapper json;
+  @Autowired People people;
 
   @Test
   void aPersonsFeedListsTheirUpcomingDeadlinesWithStableUidsAndMovedDates() throws Exception {
@@ -151,6 +155,28 @@ class CalendarFeedTest extends NotificationIntegrationTest {
                 .content("{\"scope\":\"everyone\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("scope"));
+  }
+
+  @Test
+  void anAgencyFeedStopsWhenItsOwnerNoLongerSpeaksForTheAgency() throws Exception {
+    String username = "head-" + UUID.randomUUID().toString().substring(0, 8);
+    Person head =
+        new Person(
+            username, "Head", null, "en", "UNICEF", List.of("head-of-office"), List.of("GHA"));
+    people.save(head);
+    String url = issue(as(username, "UNICEF", "head-of-office"), "{\"scope\":\"agency\"}");
+    mvc.perform(get(path(url))).andExpect(status().isOk());
+
+    people.save( // moved to another agency since
+        new Person(
+            username, "Head", null, "en", "UNDP", List.of("head-of-office"), List.of("GHA")));
+    mvc.perform(get(path(url))).andExpect(status().isNotFound());
+    people.save(head); // and back: the feed was deleted, a new one must be made
+    mvc.perform(get(path(url))).andExpect(status().isNotFound());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM ns_calendar_feed WHERE owner = ?", Integer.class, username))
+        .isZero();
   }
 
   private String issue(RequestPostProcessor caller, String body) throws Exception {

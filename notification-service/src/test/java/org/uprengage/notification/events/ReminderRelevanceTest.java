@@ -101,7 +101,7 @@ class ReminderRelevanceTest extends NotificationIntegrationTest {
   }
 
   @Test
-  void aMovedDeadlineMovesItsTasksDueDate() throws Exception {
+  void aMovedDeadlineMovesItsTasksDueDateAndTellsWhoeverWorksOnIt() throws Exception {
     UUID reviewId = UUID.randomUUID();
     String taskId = UUID.randomUUID().toString();
     kafka
@@ -111,7 +111,7 @@ class ReminderRelevanceTest extends NotificationIntegrationTest {
                 "org.uprengage.task.created.v1",
                 2,
                 taskId,
-                "\"candidateGroups\":[\"UNICEF\"],\"dueDate\":\"2027-03-01T23:59:00Z\""))
+                "\"candidateGroups\":[\"UNDP\"],\"dueDate\":\"2027-03-01T23:59:00Z\""))
         .get();
     await().atMost(Duration.ofSeconds(20)).until(() -> stateOf(taskId) != null);
     kafka
@@ -137,6 +137,17 @@ class ReminderRelevanceTest extends NotificationIntegrationTest {
                         Boolean.class,
                         taskId)
                     .booleanValue());
+    // nobody holds it: its group hears of it (the event names no group: the task's are used)
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> told(taskId, "deadline-changed").size() == 2);
+    assertThat(told(taskId, "deadline-changed")).containsExactly("focal-undp", "head-undp");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT title FROM ns_notification WHERE task_id = ? AND recipient = 'focal-undp' AND kind = 'deadline-changed'",
+                String.class,
+                taskId))
+        .isEqualTo("Échéance déplacée : agencyDraftsDue, désormais le 2027-03-15");
   }
 
   private ProducerRecord<String, String> deadline(
@@ -157,6 +168,14 @@ class ReminderRelevanceTest extends NotificationIntegrationTest {
         .stream()
         .findFirst()
         .orElse(null);
+  }
+
+  private List<String> told(String taskId, String kind) {
+    return jdbc.queryForList(
+        "SELECT recipient FROM ns_notification WHERE task_id = ? AND kind = ? ORDER BY recipient",
+        String.class,
+        taskId,
+        kind);
   }
 
   private List<String> kindsOf(String taskId) {

@@ -36,20 +36,31 @@ class FollowTest extends NotificationIntegrationTest {
     UUID reviewId = started("GHA");
     String follow = follow(FOCAL_UNDP, "{\"reviewId\":\"%s\"}".formatted(reviewId));
     String taskId = UUID.randomUUID().toString();
+    String unicefTaskId = UUID.randomUUID().toString();
     kafka.send(reviewEvent(reviewId, "submission-approved", "UNICEF")).get();
+    ProducerRecord<String, String> unicefTask =
+        taskEvent(
+            reviewId,
+            "org.uprengage.task.completed.v1",
+            4,
+            unicefTaskId,
+            "\"candidateGroups\":[\"UNICEF\"],\"assignee\":\"focal-unicef\",\"actor\":\"focal-unicef\"");
+    kafka.send(unicefTask).get();
     kafka
         .send(
             taskEvent(
                 reviewId,
                 "org.uprengage.task.completed.v1",
-                4,
+                5,
                 taskId,
-                "\"candidateGroups\":[\"UNICEF\"],\"assignee\":\"focal-unicef\",\"actor\":\"focal-unicef\""))
+                "\"candidateGroups\":[\"focal-point:UNDP\"],\"assignee\":\"head-undp\",\"actor\":\"head-undp\""))
         .get();
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> titlesFor("focal-undp", reviewId).size() == 2);
+        .until(() -> titlesFor("focal-undp", reviewId).size() == 2 && processed(unicefTask));
+    // UNICEF's task is not one the engine shows UNDP's focal point: following tells them nothing of
+    // it
     assertThat(titlesFor("focal-undp", reviewId))
         .containsExactlyInAnyOrder(
             "Examen de GHA : contribution approuvée",
@@ -96,8 +107,41 @@ class FollowTest extends NotificationIntegrationTest {
                 .with(FOCAL_UNDP)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reviewId\":\"%s\"}".formatted(UUID.randomUUID())))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[0].field").value("reviewId"));
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.title").value("Review not found"));
+  }
+
+  @Test
+  void anotherCountryTeamsReviewsAndAgencyFollowsStayHidden() throws Exception {
+    String team = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    UUID foreign = started(team);
+    mvc.perform(
+            post("/api/follows")
+                .with(HEAD_UNICEF)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reviewId\":\"%s\",\"agency\":\"UNICEF\"}".formatted(foreign)))
+        .andExpect(status().isNotFound()) // as for a review that does not exist: no 403
+        .andExpect(jsonPath("$.title").value("Review not found"));
+    mvc.perform(
+            post("/api/follows")
+                .with(FOCAL_UNDP)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reviewId\":\"%s\"}".formatted(foreign)))
+        .andExpect(status().isNotFound());
+
+    String elsewhere =
+        follow(
+            as("admin", null, "admin"),
+            "{\"countryTeam\":\"%s\",\"agency\":\"UNICEF\"}".formatted(team));
+    String here = follow(HEAD_UNICEF, "{\"countryTeam\":\"GHA\",\"agency\":\"UNICEF\"}");
+    try {
+      mvc.perform(get("/api/follows").with(HEAD_UNICEF))
+          .andExpect(status().isOk())
+          .andExpect(jsonPath("$[?(@.id == '" + here + "')]").isNotEmpty())
+          .andExpect(jsonPath("$[?(@.id == '" + elsewhere + "')]").isEmpty());
+    } finally {
+      jdbc.update("DELETE FROM ns_follow WHERE id IN (?::uuid, ?::uuid)", elsewhere, here);
+    }
   }
 
   @Test
@@ -123,6 +167,37 @@ class FollowTest extends NotificationIntegrationTest {
         .until(() -> !titlesFor(person.username(), reviewId).isEmpty());
     assertThat(titlesFor(person.username(), reviewId))
         .containsExactly("Examen de " + team + ": examen iniciado");
+  }
+
+  @Test
+  void aPersonFollowsTwentyThingsAtMost() throws Exception {
+    String username = "many-" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> teams =
+        java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "M" + i).toList();
+    RequestPostProcessor caller =
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .jwt()
+            .jwt(
+                t ->
+                    t.subject(username)
+                        .claim("preferred_username", username)
+                        .claim("roles", List.of("viewer"))
+                        .claim("country_teams", teams));
+    try {
+      for (String team : teams.subList(0, 20)) {
+        follow(caller, "{\"countryTeam\":\"%s\"}".formatted(team));
+      }
+      follow(caller, "{\"countryTeam\":\"M20\"}"); // following again is no new follow
+      mvc.perform(
+              post("/api/follows")
+                  .with(caller)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"countryTeam\":\"M21\"}"))
+          .andExpect(status().isConflict())
+          .andExpect(jsonPath("$.title").value("Too many follows"));
+    } finally {
+      jdbc.update("DELETE FROM ns_follow WHERE follower = ?", username);
+    }
   }
 
   private UUID started(String team) throws Exception {

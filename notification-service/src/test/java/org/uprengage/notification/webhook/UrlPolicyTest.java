@@ -40,6 +40,31 @@ class UrlPolicyTest {
   }
 
   @Test
+  void sharedReservedAndIpv4EmbeddingAddressesAreRefused() {
+    UrlPolicy production = policy(false, List.of());
+    for (String url :
+        List.of(
+            "http://100.64.0.1/hook",
+            "http://100.127.255.254/hook",
+            "http://198.18.0.1/hook",
+            "http://198.19.255.1/hook",
+            "http://192.0.0.8/hook",
+            "http://0.1.2.3/hook",
+            "http://240.0.0.1/hook",
+            "http://255.255.255.255/hook",
+            "http://[64:ff9b::a00:1]/hook",
+            "http://[2002:a00:1::1]/hook",
+            "http://[::a00:1]/hook",
+            "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook")) {
+      assertThat(production.refusal(url)).as(url).isPresent();
+    }
+    assertThat(production.refusal("http://[::ffff:10.0.0.1]/hook")).isPresent(); // Java: IPv4
+    assertThat(production.refusal("http://100.128.0.1/hook")).isEmpty();
+    assertThat(production.refusal("http://198.20.0.1/hook")).isEmpty();
+    assertThat(production.refusal("http://[2a00:1450:4001:80b::200e]/hook")).isEmpty();
+  }
+
+  @Test
   void loopbackIsReachableWhereAllowedAndAnAllowListNarrowsTheHosts() {
     assertThat(policy(true, List.of()).refusal("http://127.0.0.1:9999/hook")).isEmpty();
     UrlPolicy listed = policy(false, List.of("93.184.216.34"));

@@ -175,6 +175,73 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
     mvc.perform(get("/api/webhooks").with(COORDINATOR))
         .andExpect(
             jsonPath("$[?(@.id == '" + created.get("id").asText() + "')].agency").value("UNICEF"));
+    // its path may carry a credential: only its creator sees it
+    String origin = receiver.url("");
+    mvc.perform(get("/api/webhooks/" + created.get("id").asText()).with(COORDINATOR))
+        .andExpect(jsonPath("$.url").value(origin + "/..."));
+    mvc.perform(get("/api/webhooks/" + created.get("id").asText()).with(HEAD_UNICEF))
+        .andExpect(jsonPath("$.url").value(receiver.url(path)));
+  }
+
+  @Test
+  void anAgencyWebhookGetsReviewWideEventsAndMovedDeadlinesOfItsTasks() throws Exception {
+    String path = "/unicef-review-" + UUID.randomUUID();
+    JsonNode created =
+        subscribe(
+            HEAD_UNICEF,
+            """
+            {"agency":"UNICEF","url":"%s","eventKinds":["review.started","deadline.changed"]}
+            """
+                .formatted(receiver.url(path)));
+    receiver.secret(path, created.get("secret").asText());
+    UUID reviewId = UUID.randomUUID();
+    kafka
+        .send(
+            cloudEvent(
+                REVIEWS_TOPIC,
+                reviewId.toString(),
+                UUID.randomUUID().toString(),
+                "org.uprengage.review.started.v1",
+                """
+                {"reviewId":"%s","sequence":1,"country":"GHA","session":"49","startedBy":"coordinator"}
+                """
+                    .formatted(reviewId)))
+        .get();
+    String unicefTask = UUID.randomUUID().toString();
+    String undpTask = UUID.randomUUID().toString();
+    kafka.send(taskCreated(reviewId, unicefTask, List.of("focal-point:UNICEF"))).get();
+    kafka.send(taskCreated(reviewId, undpTask, List.of("UNDP"))).get();
+    kafka.send(moved(reviewId, undpTask)).get();
+    kafka.send(moved(reviewId, unicefTask)).get(); // after the UNDP one, on the same partition
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at(path).size() >= 2);
+    assertThat(receiver.at(path))
+        .allMatch(WebhookReceiver.Received::valid)
+        .extracting(r -> readTree(r.body()))
+        .extracting(e -> e.get("type").asText() + " " + e.at("/data/taskIds/0").asText())
+        .containsExactlyInAnyOrder(
+            "org.uprengage.review.started.v1 ", "org.uprengage.deadline.changed.v1 " + unicefTask);
+    // the UNDP task's move was processed before the UNICEF one's, and queued nothing for UNICEF
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM ns_webhook_delivery WHERE webhook_id = ?::uuid",
+                Integer.class,
+                created.get("id").asText()))
+        .isEqualTo(2);
+  }
+
+  private static org.apache.kafka.clients.producer.ProducerRecord<String, String> moved(
+      UUID reviewId, String taskId) {
+    return cloudEvent(
+        DEADLINES_TOPIC,
+        reviewId.toString(),
+        UUID.randomUUID().toString(),
+        "org.uprengage.deadline.changed.v1",
+        """
+        {"reviewId":"%s","sequence":5,"milestone":"agencyDraftsDue","oldDueOn":"2027-03-01","newDueOn":"2027-03-15",
+         "reason":"session calendar changed","countryTeam":"GHA","taskIds":["%s"]}
+        """
+            .formatted(reviewId, taskId));
   }
 
   @Test
@@ -227,6 +294,55 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
   }
 
   @Test
+  void aStallingReceiverHoldsUpNoOtherDeliveryAndItsOwnOnlyUntilTheDeadline() throws Exception {
+    String trickling = "/trickling-" + UUID.randomUUID();
+    String silent = "/silent-" + UUID.randomUUID();
+    receiver.stall(trickling, WebhookReceiver.Stall.TRICKLING_BODY);
+    receiver.stall(silent, WebhookReceiver.Stall.SILENCE);
+    String tricklingId = subscribe(COORDINATOR, taskCreatedTo(trickling)).get("id").asText();
+    String silentId = subscribe(COORDINATOR, taskCreatedTo(silent)).get("id").asText();
+    kafka.send(taskCreated(UUID.randomUUID(), UUID.randomUUID().toString(), List.of("UNDP"))).get();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !receiver.at(trickling).isEmpty() && !receiver.at(silent).isEmpty());
+
+    String healthy = "/healthy-" + UUID.randomUUID();
+    JsonNode created = subscribe(COORDINATOR, taskCreatedTo(healthy));
+    receiver.secret(healthy, created.get("secret").asText());
+    String taskId = UUID.randomUUID().toString();
+    kafka.send(taskCreated(UUID.randomUUID(), taskId, List.of("UNDP"))).get();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.at(healthy).isEmpty());
+    assertThat(readTree(receiver.at(healthy).get(0).body()).at("/data/taskId").asText())
+        .isEqualTo(taskId);
+    await() // the status line was enough: the endless body was never waited for
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/webhooks/" + tricklingId + "/deliveries").with(COORDINATOR))
+                    .andExpect(jsonPath("$.length()").value(2))
+                    .andExpect(jsonPath("$[0].status").value("delivered"))
+                    .andExpect(jsonPath("$[1].status").value("delivered")));
+    await() // cut off at the deadline, and tried again later
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/webhooks/" + silentId + "/deliveries").with(COORDINATOR))
+                    .andExpect(
+                        jsonPath("$[*].lastError")
+                            .value(
+                                org.hamcrest.Matchers.hasItem(
+                                    org.hamcrest.Matchers.startsWith("timed out")))));
+  }
+
+  private static String taskCreatedTo(String path) {
+    return """
+        {"url":"%s","eventKinds":["task.created"]}
+        """
+        .formatted(receiver.url(path));
+  }
+
+  @Test
   void aSubscriptionOutsideTheCallersRemitIsForbidden() throws Exception {
     mvc.perform(
             post("/api/webhooks")
@@ -247,6 +363,32 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
                     {"url":"https://93.184.216.34/hook","eventKinds":["task.created"]}
                     """))
         .andExpect(status().isForbidden()); // the whole country team: coordinators only
+  }
+
+  @Test
+  void aScopeHoldsTwentySubscriptionsAtMostAndListingIsLimitedToWhatOneManages() throws Exception {
+    String body =
+        """
+        {"agency":"UNDP","url":"https://93.184.216.34/hook","eventKinds":["review.submission-sent-back"]}
+        """;
+    String first = null;
+    for (int i = 0; i < Webhooks.MAX_PER_SCOPE; i++) {
+      String id = subscribe(COORDINATOR, body).get("id").asText();
+      first = first == null ? id : first;
+    }
+    mvc.perform(
+            post("/api/webhooks")
+                .with(COORDINATOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.title").value("Too many subscriptions"));
+    mvc.perform(get("/api/webhooks").with(FOCAL_UNDP))
+        .andExpect(jsonPath("$[?(@.id == '" + first + "')]").isNotEmpty());
+    mvc.perform(get("/api/webhooks").with(HEAD_UNICEF))
+        .andExpect(jsonPath("$[?(@.agency == 'UNDP')]").isEmpty());
+    mvc.perform(get("/api/webhooks").with(as("viewer", null, "viewer")))
+        .andExpect(jsonPath("$.length()").value(0));
   }
 
   @Test

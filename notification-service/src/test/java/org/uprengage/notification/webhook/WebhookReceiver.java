@@ -2,6 +2,7 @@ package org.uprengage.notification.webhook;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,6 +28,16 @@ final class WebhookReceiver implements AutoCloseable {
   private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
   private final Map<String, String> secrets = new ConcurrentHashMap<>();
   private final Map<String, Integer> answers = new ConcurrentHashMap<>();
+  private final Map<String, Stall> stalls = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  /** How a path keeps a sender waiting, as a slow or hostile receiver would. */
+  enum Stall {
+    /** Answers 200 at once, then sends its body a byte at a time, without end. */
+    TRICKLING_BODY,
+    /** Reads the request and never answers. */
+    SILENCE
+  }
 
   WebhookReceiver() {
     try {
@@ -54,9 +67,24 @@ final class WebhookReceiver implements AutoCloseable {
                       signature,
                       body,
                       valid));
-          exchange.sendResponseHeaders(answers.getOrDefault(path, 204), -1);
+          Stall stall = stalls.get(path);
+          if (stall == Stall.TRICKLING_BODY) {
+            exchange.sendResponseHeaders(200, 0);
+          }
+          if (stall != null) {
+            holdOn(stall == Stall.TRICKLING_BODY ? exchange.getResponseBody() : null);
+          } else {
+            exchange.sendResponseHeaders(answers.getOrDefault(path, 204), -1);
+          }
           exchange.close();
         });
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread thread = new Thread(runnable, "webhook-receiver");
+              thread.setDaemon(true);
+              return thread;
+            }));
     server.start();
   }
 
@@ -79,6 +107,31 @@ final class WebhookReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
+  /**
+   * Keeps the request open, writing a byte of {@code body} (when given) now and then, until the
+   * sender hangs up, the receiver closes, or a minute has passed.
+   */
+  private void holdOn(OutputStream body) {
+    long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    try {
+      while (!closed && System.nanoTime() < end) {
+        if (body != null) {
+          body.write(' ');
+          body.flush();
+        }
+        TimeUnit.MILLISECONDS.sleep(200);
+      }
+    } catch (IOException e) {
+      // the sender hung up
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  void stall(String path, Stall stall) {
+    stalls.put(path, stall);
+  }
+
   void secret(String path, String secret) {
     secrets.put(path, secret);
   }
@@ -93,6 +146,7 @@ final class WebhookReceiver implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     server.stop(0);
   }
 }

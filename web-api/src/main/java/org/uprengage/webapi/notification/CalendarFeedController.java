@@ -99,7 +99,7 @@ class CalendarFeedController {
   @Operation(
       summary = "A calendar feed (iCalendar, RFC 5545); its token is its only credential",
       description =
-          "One all-day event per upcoming deadline; an event's UID stays the same when its deadline moves.",
+          "One all-day event per upcoming deadline; an event's UID stays the same when its deadline moves. 404 for an unknown or replaced token, and for a feed whose owner no longer may read it (left the directory, or no longer speaks for the agency): such a feed is deleted.",
       responses =
           @ApiResponse(
               responseCode = "200",

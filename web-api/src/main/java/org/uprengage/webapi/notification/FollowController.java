@@ -40,7 +40,7 @@ class FollowController {
   @Operation(
       summary = "Follow a review or a whole country team",
       description =
-          "You (or, with agency, every person of an agency you speak for) then hear of its review and task events, per your notification preferences (kind review-event).")
+          "You (or, with agency, every person of an agency you speak for) then hear of its review events, and of the events of the tasks you may see, per your notification preferences (kind review-event). A review that does not exist and one of another country team both answer 404.")
   ResponseEntity<Follow> follow(
       @RequestBody
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -65,7 +65,7 @@ class FollowController {
   }
 
   @GetMapping
-  @Operation(summary = "What you and your agency follow")
+  @Operation(summary = "What you, and your agency in your country teams, follow")
   List<Follow> mine() {
     return notifications.get("/api/follows", new ParameterizedTypeReference<List<Follow>>() {});
   }

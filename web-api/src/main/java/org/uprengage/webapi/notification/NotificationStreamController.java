@@ -18,8 +18,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -45,31 +49,42 @@ class NotificationStreamController {
   private final ObjectMapper json;
   private final Duration lifetime;
   private final HttpClient http;
-  private final ExecutorService relays =
-      Executors.newCachedThreadPool(
-          runnable -> {
-            Thread thread = new Thread(runnable, "notification-stream-relay");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final Semaphore slots;
+  private final ExecutorService relays;
 
   NotificationStreamController(
       Callers callers,
       ServiceUrls urls,
       ObjectMapper json,
-      @Value("${upr.notifications.stream-timeout:30m}") Duration lifetime) {
+      @Value("${upr.notifications.stream-timeout:30m}") Duration lifetime,
+      @Value("${upr.notifications.max-relays:200}") int maxRelays) {
     this.callers = callers;
     this.urls = urls;
     this.json = json;
     this.lifetime = lifetime;
     this.http = HttpClient.newBuilder().connectTimeout(urls.timeout()).build();
+    this.slots = new Semaphore(maxRelays);
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            maxRelays,
+            maxRelays,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "notification-stream-relay");
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    this.relays = pool;
   }
 
   @GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @Operation(
       summary = "Your new in-app notifications, live (server-sent events)",
       description =
-          "Each new notification arrives as an event named notification, its id the notification's id and its data the notification as GET /api/notifications lists it. Comments keep the stream alive; it ends after 30 minutes and clients (EventSource) reconnect.",
+          "Each new notification arrives as an event named notification, its id the notification's id and its data the notification as GET /api/notifications lists it. Comments keep the stream alive; it ends after 30 minutes and clients (EventSource) reconnect. A person has at most 5 streams open: opening another ends their oldest. 503 when the node serves as many streams as it can.",
       responses =
           @ApiResponse(
               responseCode = "200",
@@ -79,8 +94,28 @@ class NotificationStreamController {
                       mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                       schema = @Schema(type = "string"))))
   SseEmitter stream() {
+    if (!slots.tryAcquire()) {
+      throw tooMany();
+    }
+    AtomicBoolean held = new AtomicBoolean(true);
+    Runnable release =
+        () -> {
+          if (held.compareAndSet(true, false)) {
+            slots.release();
+          }
+        };
+    try {
+      return relayed(release);
+    } catch (RuntimeException e) {
+      release.run();
+      throw e;
+    }
+  }
+
+  private SseEmitter relayed(Runnable release) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(urls.notifications() + "/api/notifications/stream"))
+            .timeout(urls.timeout()) // until the status line and headers; the body streams on
             .header("Authorization", "Bearer " + callers.bearerToken())
             .header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE)
             .GET()
@@ -98,11 +133,20 @@ class NotificationStreamController {
       throw problemOf(upstream);
     }
     SseEmitter stream = new SseEmitter(lifetime.toMillis());
-    Future<?> relay = relays.submit(() -> relay(upstream.body(), stream));
+    Future<?> relay =
+        relays.submit(
+            () -> {
+              try {
+                relay(upstream.body(), stream);
+              } finally {
+                release.run();
+              }
+            });
     Runnable stop =
         () -> {
           relay.cancel(true);
           close(upstream.body());
+          release.run();
         };
     stream.onCompletion(stop);
     stream.onTimeout(stop);
@@ -169,6 +213,16 @@ class NotificationStreamController {
     }
     problem.setStatus(status.value());
     return new ErrorResponseException(status, problem, null);
+  }
+
+  private static ErrorResponseException tooMany() {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "This node relays as many live streams as it can; try again shortly.");
+    problem.setTitle("Too many live streams");
+    problem.setType(URI.create("https://uprengage.org/problems/service-unavailable"));
+    return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
   }
 
   private static ErrorResponseException unavailable(Exception cause) {

@@ -116,7 +116,9 @@ class WebhookController {
   record NewSubscription(
       @Schema(description = "Country team; yours where you belong to one", example = "GHA")
           String countryTeam,
-      @Schema(description = "Only this agency's events; left out for the whole country team")
+      @Schema(
+              description =
+                  "Only this agency's events (its tasks and deadlines, approvals and send-backs about it, and review.started and review.submission-submitted of its country team's reviews); left out for the whole country team")
           String agency,
       @Schema(
               description = "Where to POST each event (http or https)",
@@ -134,7 +136,10 @@ class WebhookController {
       UUID id,
       String countryTeam,
       String agency,
-      String url,
+      @Schema(
+              description =
+                  "The URL; to anyone but its creator only scheme://host:port/... (its path and query may carry a credential)")
+          String url,
       List<String> eventKinds,
       @Schema(description = "active or disabled") String status,
       String disabledReason,
