@@ -170,7 +170,7 @@ class TaskController {
   @Operation(
       summary = "Give one task a due date of its own (coordinators)",
       description =
-          "Its reminders and escalation follow, and a deadline.changed event goes out. Today or later; 409 for a review on the first model of the process, whose drafts follow their milestone. Moving the task's milestone moves it again with every other task due then.")
+          "Its reminders and escalation follow, and a deadline.changed event tells whoever works on it. Today or later; 409 for a review on the first model of the process, whose drafts follow their milestone. Moving the task's milestone moves it again with every other task due then.")
   ResponseEntity<TaskResources.Task> due(
       @PathVariable @Pattern(regexp = TASK_ID, message = TASK_ID_MESSAGE) String id,
       @jakarta.validation.Valid @RequestBody Due due,
