@@ -75,6 +75,20 @@ final class FormInput {
     return null;
   }
 
+  /**
+   * An ISO date of something that has happened: not later than today (a day's grace for time zones
+   * ahead of UTC).
+   */
+  java.time.LocalDate pastDate(FormField field, java.time.Clock clock) {
+    java.time.LocalDate date = date(field);
+    if (date != null
+        && date.isAfter(
+            java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)).plusDays(1))) {
+      reject(field.name(), "cannot be in the future");
+    }
+    return date;
+  }
+
   /** A whole number from {@code min} to {@code max}. */
   Integer integer(FormField field, int min, int max) {
     Object value = values.get(field.name());

@@ -2,7 +2,6 @@ package org.uprengage.engine.task;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,12 +42,8 @@ class RecordHrcAdoptionForm implements TaskForm {
   @Override
   public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
     input.onlyFields(fields());
-    LocalDate adoptedOn = input.date(ADOPTED_ON);
+    LocalDate adoptedOn = input.pastDate(ADOPTED_ON, clock);
     String symbol = input.string(SYMBOL);
-    if (adoptedOn != null
-        && adoptedOn.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
-      input.reject(ADOPTED_ON.name(), "cannot be in the future");
-    }
     input.throwIfInvalid();
     outcomes.recordHrcAdoption(task.reviewId(), adoptedOn, symbol, caller.username());
     return Map.of();

@@ -2,7 +2,6 @@ package org.uprengage.engine.task;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,12 +49,8 @@ class RecordSubmissionForm implements TaskForm {
   @Override
   public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
     input.onlyFields(fields());
-    LocalDate submittedOn = input.date(SUBMITTED_ON);
+    LocalDate submittedOn = input.pastDate(SUBMITTED_ON, clock);
     String reference = input.string(REFERENCE);
-    if (submittedOn != null
-        && submittedOn.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
-      input.reject(SUBMITTED_ON.name(), "cannot be in the future");
-    }
     input.throwIfInvalid();
     submission.recordSubmitted(task.reviewId(), submittedOn, reference, caller.username());
     return Map.of();

@@ -27,11 +27,7 @@ class TaskActionsTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.assignee").value("head-unicef"));
 
     assertThat(outboxTypes(reviewId)).endsWith(TaskEvents.ASSIGNED, TaskEvents.ASSIGNED);
-    mvc.perform(
-            get("/api/tasks")
-                .param("reviewId", reviewId)
-                .param("show", "mine")
-                .with(headUnicef(team)))
+    tasks(reviewId, headUnicef(team), "show", "mine")
         .andExpect(jsonPath("$.items[0].id").value(draft));
     act(draft, "unclaim", coordinator(team))
         .andExpect(status().isOk())
@@ -85,66 +81,21 @@ class TaskActionsTest extends EngineIntegrationTest {
         taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
     act(draft, "claim", focalUnicef(team));
 
-    mvc.perform(
-            get("/api/tasks")
-                .param("reviewId", reviewId)
-                .param("show", "claimable")
-                .with(headUnicef(team)))
-        .andExpect(jsonPath("$.total").value(0));
-    mvc.perform(
-            get("/api/tasks")
-                .param("reviewId", reviewId)
-                .param("show", "mine")
-                .with(focalUnicef(team)))
-        .andExpect(jsonPath("$.total").value(1));
-    mvc.perform(
-            get("/api/tasks")
-                .param("reviewId", reviewId)
-                .param("show", "team")
-                .with(coordinator(team)))
+    tasks(reviewId, headUnicef(team), "show", "claimable").andExpect(jsonPath("$.total").value(0));
+    tasks(reviewId, focalUnicef(team), "show", "mine").andExpect(jsonPath("$.total").value(1));
+    tasks(reviewId, coordinator(team), "show", "team")
         .andExpect(jsonPath("$.total").value(2))
         .andExpect(jsonPath("$.items[0].taskKey").value(ReviewProcess.TASK_DRAFT_AGENCY_SECTION));
-    mvc.perform(
-            get("/api/tasks")
-                .param("reviewId", reviewId)
-                .param("show", "team")
-                .with(focalUnicef(team)))
-        .andExpect(status().isForbidden());
-    mvc.perform(
-            get("/api/tasks")
-                .param("reviewId", reviewId)
-                .param("show", "team")
-                .param("q", "agency")
-                .with(coordinator(team)))
+    tasks(reviewId, focalUnicef(team), "show", "team").andExpect(status().isForbidden());
+    tasks(reviewId, coordinator(team), "show", "team", "q", "agency")
         .andExpect(jsonPath("$.total").value(2));
-    mvc.perform(
-            get("/api/tasks")
-                .param("reviewId", reviewId)
-                .param("show", "team")
-                .param("q", "nothing like it")
-                .with(coordinator(team)))
+    tasks(reviewId, coordinator(team), "show", "team", "q", "nothing like it")
         .andExpect(jsonPath("$.total").value(0));
-    mvc.perform(
-            get("/api/tasks")
-                .param("reviewId", reviewId)
-                .param("show", "team")
-                .param("overdue", "true")
-                .with(coordinator(team)))
+    tasks(reviewId, coordinator(team), "show", "team", "overdue", "true")
         .andExpect(jsonPath("$.total").value(2)); // 2022 dates
-    mvc.perform(
-            get("/api/tasks")
-                .param("reviewId", reviewId)
-                .param("show", "team")
-                .param("dueBefore", "2022-01-01")
-                .with(coordinator(team)))
+    tasks(reviewId, coordinator(team), "show", "team", "dueBefore", "2022-01-01")
         .andExpect(jsonPath("$.total").value(0));
-    mvc.perform(
-            get("/api/tasks")
-                .param("reviewId", reviewId)
-                .param("show", "team")
-                .param("sort", "due")
-                .param("order", "desc")
-                .with(coordinator(team)))
+    tasks(reviewId, coordinator(team), "show", "team", "sort", "due", "order", "desc")
         .andExpect(status().isOk());
     mvc.perform(get("/api/tasks").param("show", "everything").with(coordinator(team)))
         .andExpect(status().isBadRequest())
@@ -218,22 +169,14 @@ class TaskActionsTest extends EngineIntegrationTest {
     assertThat(read).isNotBlank();
 
     String claimed =
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                        "/api/tasks/" + draft + "/claim")
-                    .header("If-Match", read)
-                    .with(focalUnicef(team)))
+        ifMatch(draft, "claim", read, focalUnicef(team))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
             .getHeader("ETag");
     assertThat(claimed).isNotEqualTo(read);
 
-    mvc.perform(
-            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                    "/api/tasks/" + draft + "/unclaim")
-                .header("If-Match", read)
-                .with(coordinator(team)))
+    ifMatch(draft, "unclaim", read, coordinator(team))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.current.assignee").value("focal-unicef"))
         .andExpect(
@@ -253,11 +196,7 @@ class TaskActionsTest extends EngineIntegrationTest {
                 .with(coordinator(team)))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
-    mvc.perform(
-            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                    "/api/tasks/" + draft + "/unclaim")
-                .header("If-Match", claimed)
-                .with(coordinator(team)))
+    ifMatch(draft, "unclaim", claimed, coordinator(team))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.assignee").doesNotExist());
   }
@@ -291,6 +230,33 @@ class TaskActionsTest extends EngineIntegrationTest {
     assertThat(watched.toInstant())
         .as("the watch's next alert: 14 days before the new date")
         .isEqualTo(java.time.Instant.parse("2030-01-01T23:59:00Z"));
+  }
+
+  /** A task command sent with If-Match. */
+  private org.springframework.test.web.servlet.ResultActions ifMatch(
+      String taskId,
+      String action,
+      String etag,
+      org.springframework.test.web.servlet.request.RequestPostProcessor who)
+      throws Exception {
+    return mvc.perform(
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                "/api/tasks/" + taskId + "/" + action)
+            .header("If-Match", etag)
+            .with(who));
+  }
+
+  /** The task list of a review as {@code who} asks for it, with the other parameters given. */
+  private org.springframework.test.web.servlet.ResultActions tasks(
+      String reviewId,
+      org.springframework.test.web.servlet.request.RequestPostProcessor who,
+      String... nameValues)
+      throws Exception {
+    var request = get("/api/tasks").param("reviewId", reviewId).with(who);
+    for (int i = 0; i < nameValues.length; i += 2) {
+      request.param(nameValues[i], nameValues[i + 1]);
+    }
+    return mvc.perform(request);
   }
 
   private String drafting(String team) throws Exception {
