@@ -1,7 +1,6 @@
 package org.uprengage.engine.deadline;
 
 import java.time.LocalDate;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,9 +8,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.uprengage.engine.audit.AuditTrail;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.task.TaskChange;
 import org.uprengage.engine.task.TaskView;
 import org.uprengage.engine.task.TaskWork;
 import org.uprengage.engine.web.ApiProblem;
@@ -33,13 +32,11 @@ public class TaskDueDates {
     if (expectedVersion != null) {
       work.expectVersion(caller, taskId, expectedVersion);
     }
-    Task task = work.changeableTask(caller, taskId);
-    Review review = work.reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
-    if (!Review.ACTIVE.equals(review.state())) {
+    TaskChange change = work.change(caller, taskId);
+    if (!Review.ACTIVE.equals(change.review().state())) {
       throw ApiProblem.conflict("The review has ended; its tasks' dates no longer move.");
     }
-    planner.setTaskDue(caller, task, review, on);
+    planner.setTaskDue(caller, change.task(), change.review(), on);
     return work.get(caller, taskId);
   }
 

@@ -31,8 +31,8 @@ public class ReviewOutcomes {
   public static final String MID_TERM_REPORT_RECORDED =
       "org.uprengage.review.mid-term-report-recorded.v1";
 
-  public static final String EARLY = "early";
-  public static final String FINAL = "final";
+  static final String EARLY = "early";
+  static final String FINAL = "final";
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -56,7 +56,7 @@ public class ReviewOutcomes {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordRecommendations(UUID reviewId, int count, String symbol, String by) {
+  void recordRecommendations(UUID reviewId, int count, String symbol, String by) {
     upsert(reviewId, "recommendations = ?, wg_report_symbol = ?", by, count, symbol);
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("recommendations", count);
@@ -67,7 +67,7 @@ public class ReviewOutcomes {
 
   /** Positions known at the addendum's {@code early} or {@code final} deadline. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordPositions(
+  void recordPositions(
       UUID reviewId, String deadline, int supported, int noted, String symbol, String by) {
     if (EARLY.equals(deadline)) {
       upsert(reviewId, "early_supported = ?, early_noted = ?", by, supported, noted);
@@ -90,7 +90,7 @@ public class ReviewOutcomes {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordHrcAdoption(UUID reviewId, LocalDate adoptedOn, String symbol, String by) {
+  void recordHrcAdoption(UUID reviewId, LocalDate adoptedOn, String symbol, String by) {
     upsert(
         reviewId,
         "hrc_adopted_on = ?, hrc_decision_symbol = ?",
@@ -106,8 +106,7 @@ public class ReviewOutcomes {
 
   /** The State's mid-term report: when it was submitted (null: it was not), and its reference. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordMidTermReport(
-      UUID reviewId, LocalDate submittedOn, String reference, String by) {
+  void recordMidTermReport(UUID reviewId, LocalDate submittedOn, String reference, String by) {
     upsert(
         reviewId,
         "mid_term_report_submitted_on = ?, mid_term_report_reference = ?",

@@ -50,7 +50,7 @@ public class SubmissionSections {
 
   /** Records (or replaces) the agency's draft, in the caller's transaction. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordDraft(UUID reviewId, String agency, String text, String author) {
+  void recordDraft(UUID reviewId, String agency, String text, String author) {
     jdbc.update(
         """
         INSERT INTO upr_submission_section (review_id, agency, text, drafted_by, drafted_at) VALUES (?, ?, ?, ?, ?)
@@ -66,7 +66,7 @@ public class SubmissionSections {
 
   /** Records that the agency declines to contribute a section, and why. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordDeclined(UUID reviewId, String agency, String reason, String by) {
+  void recordDeclined(UUID reviewId, String agency, String reason, String by) {
     jdbc.update(
         """
         INSERT INTO upr_submission_section (review_id, agency, declined_reason, drafted_by, drafted_at) VALUES (?, ?, ?, ?, ?)
@@ -97,7 +97,7 @@ public class SubmissionSections {
     return !contributingAgencies(execution).isEmpty();
   }
 
-  public Optional<String> draftedBy(UUID reviewId, String agency) {
+  Optional<String> draftedBy(UUID reviewId, String agency) {
     return jdbc
         .query(
             "SELECT drafted_by FROM upr_submission_section WHERE review_id = ? AND agency = ? AND declined_reason IS NULL",
@@ -114,7 +114,7 @@ public class SubmissionSections {
    * @return the round number (1 for the first consolidation)
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public int consolidate(UUID reviewId, String text, String author) {
+  int consolidate(UUID reviewId, String text, String author) {
     Integer round =
         jdbc.queryForObject(
             """
@@ -131,7 +131,7 @@ public class SubmissionSections {
     return round == null ? 1 : round;
   }
 
-  public Optional<String> consolidatedBy(UUID reviewId) {
+  Optional<String> consolidatedBy(UUID reviewId) {
     return jdbc
         .query(
             "SELECT consolidated_by FROM upr_submission WHERE review_id = ?",
@@ -143,7 +143,7 @@ public class SubmissionSections {
 
   /** Records a decision on the round's text and raises "submission approved" or "sent back". */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void decide(
+  void decide(
       UUID reviewId,
       int round,
       String stage,
@@ -176,7 +176,7 @@ public class SubmissionSections {
   }
 
   /** The decisions on a review's submission, oldest first: its clearance history. */
-  public List<Decision> decisions(UUID reviewId) {
+  List<Decision> decisions(UUID reviewId) {
     return jdbc.query(
         "SELECT * FROM upr_submission_decision WHERE review_id = ? ORDER BY id",
         (rs, i) ->
@@ -193,7 +193,7 @@ public class SubmissionSections {
 
   /** Records when the signed-off submission went to OHCHR and raises "submission submitted". */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordSubmitted(UUID reviewId, LocalDate submittedOn, String reference, String by) {
+  void recordSubmitted(UUID reviewId, LocalDate submittedOn, String reference, String by) {
     jdbc.update(
         "UPDATE upr_submission SET submitted_on = ?, ohchr_reference = ?, submitted_by = ? WHERE review_id = ?",
         submittedOn,

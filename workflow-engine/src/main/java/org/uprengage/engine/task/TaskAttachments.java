@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.uprengage.engine.audit.AuditTrail;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.web.ApiProblem;
@@ -23,7 +21,7 @@ import org.uprengage.engine.web.ApiProblem;
  * adds them; the person who added one, or a coordinator, removes it.
  */
 @Service
-public class TaskAttachments {
+class TaskAttachments {
 
   private final JdbcTemplate jdbc;
   private final TaskWork work;
@@ -36,7 +34,7 @@ public class TaskAttachments {
   }
 
   @Transactional(readOnly = true)
-  public List<TaskAttachment> list(Caller caller, String taskId) {
+  List<TaskAttachment> list(Caller caller, String taskId) {
     work.requireSeen(caller, taskId);
     return jdbc.query(
         "SELECT * FROM upr_task_attachment WHERE task_id = ? ORDER BY added_at, id",
@@ -52,11 +50,8 @@ public class TaskAttachments {
   }
 
   @Transactional
-  public TaskAttachment add(
-      Caller caller, String taskId, String name, String url, String description) {
-    Task task = work.changeableTask(caller, taskId);
-    Review review = work.reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+  TaskAttachment add(Caller caller, String taskId, String name, String url, String description) {
+    Review review = work.change(caller, taskId).review();
     List<ApiProblem.FieldError> errors = new ArrayList<>();
     if (name == null || name.isBlank()) {
       errors.add(new ApiProblem.FieldError("name", "is required"));
@@ -108,9 +103,8 @@ public class TaskAttachments {
   }
 
   @Transactional
-  public void remove(Caller caller, String taskId, UUID attachmentId) {
-    Task task = work.changeableTask(caller, taskId);
-    AuditTrail.concerns(work.reviewOf(task).id(), taskId);
+  void remove(Caller caller, String taskId, UUID attachmentId) {
+    work.change(caller, taskId);
     List<String> addedBy =
         jdbc.queryForList(
             "SELECT added_by FROM upr_task_attachment WHERE id = ? AND task_id = ?",

@@ -2,14 +2,15 @@ package org.uprengage.engine.task;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.uprengage.engine.security.Caller;
 
 /** The inputs one kind of user task takes, and what completing it with them does. */
-interface TaskForm {
+public interface TaskForm {
 
   /** The BPMN element ids of the user tasks this form serves. */
-  java.util.Set<String> taskKeys();
+  Set<String> taskKeys();
 
   List<FormField> fields();
 

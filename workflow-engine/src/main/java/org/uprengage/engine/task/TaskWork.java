@@ -149,9 +149,8 @@ public class TaskWork {
   /** A coordinator (or admin) assigns the task to someone, or to someone else. */
   @Transactional
   public TaskView assign(Caller caller, String taskId, String assignee) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (!overseesTeams(caller)) {
       throw ApiProblem.forbidden("Only coordinators and admins assign tasks; you can claim it.");
     }
@@ -159,14 +158,14 @@ public class TaskWork {
     if (!assignee.equals(task.getAssignee())) {
       asCaller(caller, () -> tasks.setAssignee(taskId, assignee));
     }
-    return view(reload(taskId), review, false);
+    return asItIsNow(change);
   }
 
   /**
    * The audit trail of a task the caller sees, or of a finished one of a review the caller sees.
    */
   @Transactional(readOnly = true)
-  public List<AuditEntry> audit(Caller caller, String taskId) {
+  List<AuditEntry> audit(Caller caller, String taskId) {
     try {
       visibleTask(caller, taskId);
     } catch (ApiProblem notVisible) {
@@ -188,40 +187,37 @@ public class TaskWork {
    */
   @Transactional
   public TaskView delegate(Caller caller, String taskId, String to) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (!caller.username().equals(task.getAssignee())) {
       throw ApiProblem.forbidden("Only the person who holds the task delegates it.");
     }
     requireUsername("to", to);
     asCaller(caller, () -> tasks.delegateTask(taskId, to));
-    return view(reload(taskId), review, false);
+    return asItIsNow(change);
   }
 
   /** The delegate hands the task back to its holder. */
   @Transactional
   public TaskView resolve(Caller caller, String taskId) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (task.getDelegationState() != DelegationState.PENDING) {
-      throw ApiProblem.conflict("The task is not delegated.", view(task, review, false));
+      throw ApiProblem.conflict("The task is not delegated.", asItIs(change));
     }
     if (!caller.username().equals(task.getAssignee())) {
       throw ApiProblem.forbidden(
           "Only " + task.getAssignee() + ", to whom it was delegated, resolves it.");
     }
     asCaller(caller, () -> tasks.resolveTask(taskId));
-    return view(reload(taskId), review, false);
+    return asItIsNow(change);
   }
 
   /** Sets (or, with null, clears) the day the holder wants to look at the task again. */
   @Transactional
   public TaskView followUp(Caller caller, String taskId, java.time.LocalDate on) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
       throw ApiProblem.forbidden(
           "Only the person who holds the task, or a coordinator, sets its follow-up date.");
@@ -231,7 +227,7 @@ public class TaskWork {
             ? null
             : java.util.Date.from(on.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
     asCaller(caller, () -> tasks.saveTask(task));
-    return view(reload(taskId), review, false);
+    return asItIsNow(change);
   }
 
   private static void requireUsername(String field, String username) {
@@ -242,7 +238,7 @@ public class TaskWork {
 
   /** Comments on a task the caller sees, oldest first. */
   @Transactional(readOnly = true)
-  public List<TaskComment> comments(Caller caller, String taskId) {
+  List<TaskComment> comments(Caller caller, String taskId) {
     visibleTask(caller, taskId);
     return tasks.getTaskComments(taskId).stream()
         .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Comment::getTime))
@@ -252,10 +248,9 @@ public class TaskWork {
 
   /** Adds the caller's comment to a task they see. */
   @Transactional
-  public TaskComment comment(Caller caller, String taskId, String text) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+  TaskComment comment(Caller caller, String taskId, String text) {
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (text == null || text.isBlank()) {
       throw ApiProblem.invalid("text", "is required");
     }
@@ -276,9 +271,8 @@ public class TaskWork {
   /** Takes the task; claiming a task one already holds changes nothing. */
   @Transactional
   public TaskView claim(Caller caller, String taskId) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (!caller.username().equals(task.getAssignee())
         && !offeredTo(caller, taskId)
         && !caller.hasRole(Caller.ADMIN)) {
@@ -286,24 +280,23 @@ public class TaskWork {
           "The task is not offered to your groups; a coordinator can assign it.");
     }
     if (caller.username().equals(task.getAssignee())) {
-      return view(task, review, false);
+      return asItIs(change);
     }
     if (task.getAssignee() != null) {
       throw ApiProblem.conflict(
-          "The task is already claimed by " + task.getAssignee() + ".", view(task, review, false));
+          "The task is already claimed by " + task.getAssignee() + ".", asItIs(change));
     }
     asCaller(caller, () -> tasks.claim(taskId, caller.username()));
-    return view(reload(taskId), review, false);
+    return asItIsNow(change);
   }
 
   /** Gives the task back to its candidate groups. */
   @Transactional
   public TaskView unclaim(Caller caller, String taskId) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (task.getAssignee() == null) {
-      return view(task, review, false);
+      return asItIs(change);
     }
     if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
       throw ApiProblem.forbidden(
@@ -312,15 +305,14 @@ public class TaskWork {
               + ", who holds the task, or a coordinator can give it back.");
     }
     asCaller(caller, () -> tasks.setAssignee(taskId, null));
-    return view(reload(taskId), review, false);
+    return asItIsNow(change);
   }
 
   /** Completes the task with the inputs its form takes. */
   @Transactional
   public void complete(Caller caller, String taskId, Map<String, Object> input) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (task.getDelegationState() == DelegationState.PENDING) {
       throw ApiProblem.conflict(
           "The task is delegated to "
@@ -328,10 +320,10 @@ public class TaskWork {
               + ": they resolve it, then "
               + task.getOwner()
               + " completes it.",
-          view(task, review, false));
+          asItIs(change));
     }
     if (task.getAssignee() == null) {
-      throw ApiProblem.conflict("Claim the task before completing it.", view(task, review, false));
+      throw ApiProblem.conflict("Claim the task before completing it.", asItIs(change));
     }
     if (!caller.username().equals(task.getAssignee())) {
       throw ApiProblem.forbidden(
@@ -348,14 +340,25 @@ public class TaskWork {
           form.submit(
               caller,
               new TaskForm.TaskContext(
-                  review.id(), task.getTaskDefinitionKey(), tasks.getVariables(taskId)),
+                  change.review().id(), task.getTaskDefinitionKey(), tasks.getVariables(taskId)),
               formInput);
     }
     asCaller(caller, () -> tasks.complete(taskId, variables));
   }
 
+  /**
+   * The first step of every change of a task: the task, which the caller must see and may change,
+   * and its review, which the audit is told the change concerns.
+   */
+  public TaskChange change(Caller caller, String taskId) {
+    Task task = changeableTask(caller, taskId);
+    Review review = reviewOf(task);
+    AuditTrail.concerns(review.id(), taskId);
+    return new TaskChange(task, review);
+  }
+
   /** A task the caller sees and may change: viewers see tasks but change none (403). */
-  public Task changeableTask(Caller caller, String taskId) {
+  Task changeableTask(Caller caller, String taskId) {
     Task task;
     try {
       task = visibleTask(caller, taskId);
@@ -453,7 +456,7 @@ public class TaskWork {
    * Checks that the caller sees the task, open or finished (a finished one if they saw it while it
    * was open): what was attached to a draft stays readable while the text is cleared.
    */
-  public void requireSeen(Caller caller, String taskId) {
+  void requireSeen(Caller caller, String taskId) {
     try {
       visibleTask(caller, taskId);
     } catch (ApiProblem notVisible) {
@@ -481,7 +484,7 @@ public class TaskWork {
     return tasks.createTaskQuery().taskId(taskId).singleResult();
   }
 
-  public Review reviewOf(Task task) {
+  Review reviewOf(Task task) {
     Review review =
         reviews
             .byProcessInstance(Set.of(task.getProcessInstanceId()))
@@ -499,6 +502,16 @@ public class TaskWork {
         .map(IdentityLink::getGroupId)
         .sorted()
         .toList();
+  }
+
+  /** The task as it was when the change began. */
+  private TaskView asItIs(TaskChange change) {
+    return view(change.task(), change.review(), false);
+  }
+
+  /** The task as the change left it. */
+  private TaskView asItIsNow(TaskChange change) {
+    return view(reload(change.task().getId()), change.review(), false);
   }
 
   private TaskView view(Task task, boolean withForm) {

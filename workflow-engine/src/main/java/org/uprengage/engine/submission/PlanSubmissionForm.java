@@ -1,4 +1,4 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.submission;
 
 import java.util.List;
 import java.util.Map;
@@ -6,6 +6,9 @@ import org.springframework.stereotype.Component;
 import org.uprengage.engine.directory.Directory;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.task.FormField;
+import org.uprengage.engine.task.FormInput;
+import org.uprengage.engine.task.TaskForm;
 
 /** "Plan the UN submission": the coordinator chooses the agencies that draft a section. */
 @Component

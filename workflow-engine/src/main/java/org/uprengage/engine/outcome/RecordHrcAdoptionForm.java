@@ -1,4 +1,4 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.outcome;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.uprengage.engine.outcome.ReviewOutcomes;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.task.FormField;
+import org.uprengage.engine.task.FormInput;
+import org.uprengage.engine.task.TaskForm;
 
 /** "Record the HRC adoption": the day the plenary adopted the outcome, and the decision. */
 @Component

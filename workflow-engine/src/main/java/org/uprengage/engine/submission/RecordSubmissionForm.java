@@ -1,4 +1,4 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.submission;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -6,40 +6,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.uprengage.engine.outcome.ReviewOutcomes;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.task.FormField;
+import org.uprengage.engine.task.FormInput;
+import org.uprengage.engine.task.TaskForm;
 
 /**
- * "Support the mid-term report": when the State submitted its voluntary report (none: it did not)
- * and its reference.
+ * "Record the submission to OHCHR": the coordinator says when it went and under which reference.
  */
 @Component
-class MidTermReportForm implements TaskForm {
+class RecordSubmissionForm implements TaskForm {
 
   private static final FormField SUBMITTED_ON =
       new FormField(
-          "submittedOn",
-          "date",
-          false,
-          "The day the State submitted its mid-term report; leave out if it did not",
-          null,
-          null);
+          "submittedOn", "date", true, "The day the submission went to OHCHR", null, null);
   private static final FormField REFERENCE =
       new FormField(
-          "reference", "string", false, "Where the report is published, or its symbol", 500, null);
+          "reference",
+          "string",
+          false,
+          "OHCHR's acknowledgement or the e-mail's reference",
+          200,
+          null);
 
-  private final ReviewOutcomes outcomes;
+  private final SubmissionSections submission;
   private final Clock clock;
 
-  MidTermReportForm(ReviewOutcomes outcomes, Clock clock) {
-    this.outcomes = outcomes;
+  RecordSubmissionForm(SubmissionSections submission, Clock clock) {
+    this.submission = submission;
     this.clock = clock;
   }
 
   @Override
   public Set<String> taskKeys() {
-    return Set.of(ReviewProcess.TASK_SUPPORT_MID_TERM_REPORT);
+    return Set.of(ReviewProcess.TASK_RECORD_SUBMISSION);
   }
 
   @Override
@@ -53,7 +54,7 @@ class MidTermReportForm implements TaskForm {
     LocalDate submittedOn = input.pastDate(SUBMITTED_ON, clock);
     String reference = input.string(REFERENCE);
     input.throwIfInvalid();
-    outcomes.recordMidTermReport(task.reviewId(), submittedOn, reference, caller.username());
+    submission.recordSubmitted(task.reviewId(), submittedOn, reference, caller.username());
     return Map.of();
   }
 }

@@ -1,4 +1,4 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.submission;
 
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,11 +1,13 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.submission;
 
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.submission.SubmissionSections;
+import org.uprengage.engine.task.FormField;
+import org.uprengage.engine.task.FormInput;
+import org.uprengage.engine.task.TaskForm;
 
 /**
  * "Draft the agency section" and "Revise the agency section": the focal point hands in the agency's
