@@ -26,7 +26,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.outbox.EventOutbox;
-import org.uprengage.engine.outbox.EventTopics;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewScheduled;
@@ -47,8 +46,6 @@ import org.uprengage.engine.web.ApiProblem;
  */
 @Service("deadlinePlanner")
 public class DeadlinePlanner {
-
-  public static final String DEADLINE_CHANGED = "org.uprengage.deadline.changed.v1";
 
   public static final String WG_REPORT_ADOPTED = "wgReportAdopted";
   public static final String RECOMMENDATIONS_RECORDED = "recommendationsRecorded";
@@ -131,7 +128,6 @@ public class DeadlinePlanner {
   private final ManagementService management;
   private final RuntimeService runtime;
   private final EventOutbox outbox;
-  private final EventTopics topics;
   private final Clock clock;
 
   DeadlinePlanner(
@@ -145,7 +141,6 @@ public class DeadlinePlanner {
       ManagementService management,
       RuntimeService runtime,
       EventOutbox outbox,
-      EventTopics topics,
       Clock clock) {
     this.jdbc = jdbc;
     this.calendar = calendar;
@@ -157,7 +152,6 @@ public class DeadlinePlanner {
     this.management = management;
     this.runtime = runtime;
     this.outbox = outbox;
-    this.topics = topics;
     this.clock = clock;
   }
 
@@ -333,20 +327,16 @@ public class DeadlinePlanner {
     }
     tasks.setDueDate(task.getId(), due);
     moveWatch(review, task, due);
-    String milestone = TASK_MILESTONES.getOrDefault(task.getTaskDefinitionKey(), "task");
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("milestone", milestone);
-    payload.put("oldDueOn", old == null ? null : old.toString());
-    payload.put("newDueOn", dueOn.toString());
-    payload.put("reason", "due date of this task set by " + caller.username());
-    payload.put("countryTeam", review.country());
-    payload.put("taskIds", List.of(task.getId()));
     outbox.append(
-        topics.deadlines(),
         review.id(),
-        DEADLINE_CHANGED,
-        "reviews/" + review.id() + "/tasks/" + task.getId(),
-        payload);
+        new DeadlineChanged(
+            TASK_MILESTONES.getOrDefault(task.getTaskDefinitionKey(), "task"),
+            old,
+            dueOn,
+            "due date of this task set by " + caller.username(),
+            review.country(),
+            List.of(task.getId()),
+            task.getId()));
   }
 
   /**
@@ -404,19 +394,9 @@ public class DeadlinePlanner {
         }
       }
     }
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("milestone", key);
-    payload.put("oldDueOn", oldDueOn.toString());
-    payload.put("newDueOn", newDueOn.toString());
-    payload.put("reason", reason);
-    payload.put("countryTeam", review.country());
-    payload.put("taskIds", moved);
     outbox.append(
-        topics.deadlines(),
         review.id(),
-        DEADLINE_CHANGED,
-        "reviews/" + review.id() + "/milestones/" + key,
-        payload);
+        new DeadlineChanged(key, oldDueOn, newDueOn, reason, review.country(), moved, null));
   }
 
   /**

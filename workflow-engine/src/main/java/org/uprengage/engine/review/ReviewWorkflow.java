@@ -21,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.audit.AuditTrail;
 import org.uprengage.engine.directory.Directory;
 import org.uprengage.engine.outbox.EventOutbox;
-import org.uprengage.engine.outbox.EventTopics;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.session.SessionCalendar;
 import org.uprengage.engine.web.ApiProblem;
@@ -29,9 +28,6 @@ import org.uprengage.engine.web.ApiProblem;
 /** Starts reviews and answers what is known of them; the review process does the rest. */
 @Service
 public class ReviewWorkflow {
-
-  public static final String REVIEW_STARTED = "org.uprengage.review.started.v1";
-  public static final String REVIEW_HANDED_OVER = "org.uprengage.review.handed-over.v1";
 
   /** Who starts a review that a hand-over started. */
   public static final String HANDED_OVER_BY = "upr-engage";
@@ -47,7 +43,6 @@ public class ReviewWorkflow {
   private final Directory directory;
   private final SessionCalendar calendar;
   private final EventOutbox outbox;
-  private final EventTopics topics;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
@@ -58,7 +53,6 @@ public class ReviewWorkflow {
       Directory directory,
       SessionCalendar calendar,
       EventOutbox outbox,
-      EventTopics topics,
       Clock clock,
       ApplicationEventPublisher events) {
     this.events = events;
@@ -68,7 +62,6 @@ public class ReviewWorkflow {
     this.directory = directory;
     this.calendar = calendar;
     this.outbox = outbox;
-    this.topics = topics;
     this.clock = clock;
   }
 
@@ -140,12 +133,7 @@ public class ReviewWorkflow {
                   return record(current.country(), nextSession, HANDED_OVER_BY, reviewId).id();
                 });
     reviews.link(reviewId, next);
-    outbox.append(
-        topics.reviews(),
-        reviewId,
-        REVIEW_HANDED_OVER,
-        "reviews/" + reviewId,
-        Map.of("nextReviewId", next.toString(), "nextSession", nextSession));
+    outbox.append(reviewId, new ReviewHandedOver(next, nextSession));
     return next;
   }
 
@@ -155,12 +143,7 @@ public class ReviewWorkflow {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     reviews.insert(id, country, session, startedBy, now, previous);
     events.publishEvent(new ReviewScheduled(id, country, session));
-    outbox.append(
-        topics.reviews(),
-        id,
-        REVIEW_STARTED,
-        "reviews/" + id,
-        Map.of("country", country, "session", session, "startedBy", startedBy));
+    outbox.append(id, new ReviewStarted(country, session, startedBy));
     ProcessInstance instance =
         runtime
             .createProcessInstanceByKey(ReviewProcess.PROCESS_KEY)

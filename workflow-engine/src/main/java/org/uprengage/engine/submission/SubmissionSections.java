@@ -4,9 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.outbox.EventOutbox;
-import org.uprengage.engine.outbox.EventTopics;
 import org.uprengage.engine.review.ReviewProcess;
 
 /**
@@ -32,20 +29,14 @@ public class SubmissionSections {
   public static final String CLEARANCE = "clearance";
   public static final String SIGN_OFF = "sign-off";
 
-  public static final String SUBMISSION_APPROVED = "org.uprengage.review.submission-approved.v1";
-  public static final String SUBMISSION_SENT_BACK = "org.uprengage.review.submission-sent-back.v1";
-  public static final String SUBMISSION_SUBMITTED = "org.uprengage.review.submission-submitted.v1";
-
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final EventOutbox outbox;
-  private final EventTopics topics;
 
-  SubmissionSections(JdbcTemplate jdbc, Clock clock, EventOutbox outbox, EventTopics topics) {
+  SubmissionSections(JdbcTemplate jdbc, Clock clock, EventOutbox outbox) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.outbox = outbox;
-    this.topics = topics;
   }
 
   /** Records (or replaces) the agency's draft, in the caller's transaction. */
@@ -161,18 +152,11 @@ public class SubmissionSections {
         comments,
         decidedBy,
         Timestamp.from(clock.instant()));
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("round", round);
-    payload.put("stage", stage);
-    payload.put("agency", agency);
-    payload.put("decidedBy", decidedBy);
-    payload.put("comments", comments);
     outbox.append(
-        topics.reviews(),
         reviewId,
-        APPROVE.equals(decision) ? SUBMISSION_APPROVED : SUBMISSION_SENT_BACK,
-        "reviews/" + reviewId + "/submission",
-        payload);
+        APPROVE.equals(decision)
+            ? new SubmissionApproved(round, stage, agency, decidedBy, comments)
+            : new SubmissionSentBack(round, stage, agency, decidedBy, comments));
   }
 
   /** The decisions on a review's submission, oldest first: its clearance history. */
@@ -200,16 +184,7 @@ public class SubmissionSections {
         reference,
         by,
         reviewId);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("submittedOn", submittedOn.toString());
-    payload.put("reference", reference);
-    payload.put("submittedBy", by);
-    outbox.append(
-        topics.reviews(),
-        reviewId,
-        SUBMISSION_SUBMITTED,
-        "reviews/" + reviewId + "/submission",
-        payload);
+    outbox.append(reviewId, new SubmissionSubmitted(submittedOn, reference, by));
   }
 
   /** Whether a head of office sent the current round back. */

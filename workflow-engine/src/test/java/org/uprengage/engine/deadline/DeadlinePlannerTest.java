@@ -73,7 +73,7 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
     assertThat(dueDatesOf(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION))
         .containsOnly(Instant.parse("2022-06-16T23:59:00Z"))
         .hasSize(2);
-    assertThat(outboxTypes(reviewId)).endsWith(DeadlinePlanner.DEADLINE_CHANGED);
+    assertThat(outboxTypes(reviewId)).endsWith(DeadlineChanged.TYPE);
     assertThat(lastPayload(reviewId))
         .contains(
             "\"oldDueOn\":\"2022-06-02\"",
@@ -150,7 +150,7 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
     assertThat(dueDatesOf(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION))
         .containsExactly(Instant.parse("2030-08-21T23:59:00Z"));
     assertThat(outboxTypes(reviewId))
-        .filteredOn(DeadlinePlanner.DEADLINE_CHANGED::equals)
+        .filteredOn(DeadlineChanged.TYPE::equals)
         .hasSize(1 + 5); // the move, then five followers
   }
 

@@ -144,7 +144,7 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
             "SELECT payload FROM upr_event_outbox WHERE record_key = ? AND type = ? ORDER BY position",
             String.class,
             walk.review().id().toString(),
-            DeadlinePlanner.DEADLINE_CHANGED)
+            DeadlineChanged.TYPE)
         .stream()
         .filter(payload -> payload.contains("\"milestone\":\"" + milestone + "\""))
         .map(

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.ReviewWalk;
-import org.uprengage.engine.outcome.ReviewOutcomes;
+import org.uprengage.engine.outcome.MidTermReportRecorded;
+import org.uprengage.engine.outcome.OutcomeAdopted;
+import org.uprengage.engine.outcome.PositionsRecorded;
+import org.uprengage.engine.outcome.RecommendationsRecorded;
 import org.uprengage.engine.task.TaskWork;
 
 /**
@@ -173,16 +176,16 @@ class ReviewProcessTest extends EngineIntegrationTest {
     assertThat(outboxTypes(walk.review().id().toString()))
         .filteredOn(type -> type.startsWith("org.uprengage.review."))
         .containsSubsequence(
-            ReviewWorkflow.REVIEW_STARTED,
-            ReviewStageListener.STAGE_ENTERED,
-            ReviewOutcomes.RECOMMENDATIONS_RECORDED,
-            ReviewStageListener.STAGE_ENTERED,
-            ReviewOutcomes.POSITIONS_RECORDED,
-            ReviewOutcomes.POSITIONS_RECORDED,
-            ReviewOutcomes.OUTCOME_ADOPTED,
-            ReviewStageListener.STAGE_ENTERED,
-            ReviewOutcomes.MID_TERM_REPORT_RECORDED,
-            ReviewWorkflow.REVIEW_HANDED_OVER);
+            ReviewStarted.TYPE,
+            StageEntered.TYPE,
+            RecommendationsRecorded.TYPE,
+            StageEntered.TYPE,
+            PositionsRecorded.TYPE,
+            PositionsRecorded.TYPE,
+            OutcomeAdopted.TYPE,
+            StageEntered.TYPE,
+            MidTermReportRecorded.TYPE,
+            ReviewHandedOver.TYPE);
   }
 
   @Test

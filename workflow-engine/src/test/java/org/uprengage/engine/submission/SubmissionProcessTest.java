@@ -88,10 +88,10 @@ class SubmissionProcessTest extends EngineIntegrationTest {
     assertThat(outboxTypes(review.id().toString()))
         .filteredOn(type -> type.contains("submission"))
         .containsExactly(
-            SubmissionSections.SUBMISSION_APPROVED,
-            SubmissionSections.SUBMISSION_APPROVED,
-            SubmissionSections.SUBMISSION_APPROVED,
-            SubmissionSections.SUBMISSION_SUBMITTED);
+            SubmissionApproved.TYPE,
+            SubmissionApproved.TYPE,
+            SubmissionApproved.TYPE,
+            SubmissionSubmitted.TYPE);
     assertThat(
             jdbc.queryForObject(
                 "SELECT ohchr_reference FROM upr_submission WHERE review_id = ?",

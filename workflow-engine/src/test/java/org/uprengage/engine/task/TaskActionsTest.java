@@ -26,7 +26,7 @@ class TaskActionsTest extends EngineIntegrationTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.assignee").value("head-unicef"));
 
-    assertThat(outboxTypes(reviewId)).endsWith(TaskEvents.ASSIGNED, TaskEvents.ASSIGNED);
+    assertThat(outboxTypes(reviewId)).endsWith(TaskAssigned.TYPE, TaskAssigned.TYPE);
     tasks(reviewId, headUnicef(team), "show", "mine")
         .andExpect(jsonPath("$.items[0].id").value(draft));
     act(draft, "unclaim", coordinator(team))
@@ -130,7 +130,7 @@ class TaskActionsTest extends EngineIntegrationTest {
     act(draft, "resolve", focalUnicef(team)).andExpect(status().isConflict());
     complete(draft, "{\"text\":\"UNICEF section\"}", focalUnicef(team))
         .andExpect(status().isNoContent());
-    assertThat(outboxTypes(reviewId)).contains(TaskEvents.ASSIGNED);
+    assertThat(outboxTypes(reviewId)).contains(TaskAssigned.TYPE);
   }
 
   @Test
