@@ -26,6 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.outbox.EventOutbox;
+import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.Forbidden;
+import org.uprengage.engine.problem.InvalidInput;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewScheduled;
@@ -35,7 +39,6 @@ import org.uprengage.engine.session.DeadlineRules;
 import org.uprengage.engine.session.SessionCalendar;
 import org.uprengage.engine.session.SessionDatesChanged;
 import org.uprengage.engine.session.SessionView;
-import org.uprengage.engine.web.ApiProblem;
 
 /**
  * Plans each review's milestones through the whole cycle (the submission's back from its session's
@@ -247,7 +250,7 @@ public class DeadlinePlanner {
   /** The milestones of a review the caller can see, in plan order. */
   @Transactional(readOnly = true)
   public List<Milestone> milestones(Caller caller, UUID reviewId) {
-    reviews.find(caller, reviewId).orElseThrow(() -> ApiProblem.notFound("Review", reviewId));
+    reviews.find(caller, reviewId).orElseThrow(() -> new NotFound("Review", reviewId));
     return jdbc
         .query(
             "SELECT * FROM upr_review_milestone WHERE review_id = ?",
@@ -267,14 +270,13 @@ public class DeadlinePlanner {
   @Transactional
   public Milestone move(Caller caller, UUID reviewId, String key, LocalDate dueOn) {
     Review review =
-        reviews.find(caller, reviewId).orElseThrow(() -> ApiProblem.notFound("Review", reviewId));
+        reviews.find(caller, reviewId).orElseThrow(() -> new NotFound("Review", reviewId));
     if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
-      throw ApiProblem.forbidden("Only coordinators move a review's milestones.");
+      throw new Forbidden("Only coordinators move a review's milestones.");
     }
-    Milestone current =
-        find(reviewId, key).orElseThrow(() -> ApiProblem.notFound("Milestone", key));
+    Milestone current = find(reviewId, key).orElseThrow(() -> new NotFound("Milestone", key));
     if (!Review.ACTIVE.equals(review.state())) {
-      throw ApiProblem.conflict("The review has ended; its milestones no longer move.");
+      throw new Conflict("The review has ended; its milestones no longer move.");
     }
     jdbc.update(
         "UPDATE upr_review_milestone SET due_on = ?, basis = 'moved', moved_by = ?, moved_at = ? WHERE review_id = ? AND key = ?",
@@ -297,15 +299,15 @@ public class DeadlinePlanner {
   @Transactional
   public void setTaskDue(Caller caller, Task task, Review review, LocalDate dueOn) {
     if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
-      throw ApiProblem.forbidden(
+      throw new Forbidden(
           "Only coordinators set a task's due date; ask them, or see the review's milestones.");
     }
     if (dueOn == null) {
-      throw ApiProblem.invalid("on", "is required: the day the task is due");
+      throw new InvalidInput("on", "is required: the day the task is due");
     }
     if (dueOn.isBefore(
         LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC))) {
-      throw ApiProblem.invalid("on", "must be today or later: a task cannot be due in the past");
+      throw new InvalidInput("on", "must be today or later: a task cannot be due in the past");
     }
     if (tasks
             .createTaskQuery()
@@ -313,7 +315,7 @@ public class DeadlinePlanner {
             .processDefinitionKey(ReviewProcess.PROCESS_KEY)
             .count()
         > 0) {
-      throw ApiProblem.conflict(
+      throw new Conflict(
           "This review runs on the first model of the process, whose drafts follow their"
               + " milestone: move the milestone instead (PUT /api/reviews/{id}/milestones/{key}).");
     }

@@ -31,6 +31,7 @@ import org.uprengage.engine.outcome.OutcomeAdopted;
 import org.uprengage.engine.outcome.PositionsRecorded;
 import org.uprengage.engine.outcome.RecommendationsRecorded;
 import org.uprengage.engine.outcome.ReviewOutcomes;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewHandedOver;
 import org.uprengage.engine.review.ReviewProcess;
@@ -41,7 +42,6 @@ import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.session.SessionCalendar;
 import org.uprengage.engine.task.TaskAssigned;
 import org.uprengage.engine.task.TaskCreated;
-import org.uprengage.engine.web.ApiProblem;
 
 /** Puts together what is known of one review for the people of its country team. */
 @Service
@@ -165,9 +165,7 @@ public class ReviewOverview {
   }
 
   private Review visible(Caller caller, UUID reviewId) {
-    return reviews
-        .find(caller, reviewId)
-        .orElseThrow(() -> ApiProblem.notFound("Review", reviewId));
+    return reviews.find(caller, reviewId).orElseThrow(() -> new NotFound("Review", reviewId));
   }
 
   /**

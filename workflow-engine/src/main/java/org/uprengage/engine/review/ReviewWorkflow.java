@@ -21,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.audit.AuditTrail;
 import org.uprengage.engine.directory.Directory;
 import org.uprengage.engine.outbox.EventOutbox;
+import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.Forbidden;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.session.SessionCalendar;
-import org.uprengage.engine.web.ApiProblem;
 
 /** Starts reviews and answers what is known of them; the review process does the rest. */
 @Service
@@ -72,21 +74,21 @@ public class ReviewWorkflow {
   @Transactional
   public Review start(Caller caller, String country, int session) {
     if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
-      throw ApiProblem.forbidden("Only coordinators and admins start reviews.");
+      throw new Forbidden("Only coordinators and admins start reviews.");
     }
     if (!directory.countryTeamExists(country)) {
-      throw ApiProblem.invalid(
+      throw new InvalidInput(
           "country", "no country team serves " + country + "; an admin adds country teams");
     }
     if (!caller.belongsTo(country)) {
-      throw ApiProblem.forbidden("You are not a member of the country team for " + country + ".");
+      throw new Forbidden("You are not a member of the country team for " + country + ".");
     }
     if (calendar.find(session).isEmpty()) {
-      throw ApiProblem.invalid(
+      throw new InvalidInput(
           "session", "WG session " + session + " is not in the session calendar");
     }
     if (reviews.exists(country, session)) {
-      throw ApiProblem.conflict(
+      throw new Conflict(
           "A review of " + country + " in WG session " + session + " already exists.");
     }
     identity.setAuthentication(caller.username(), List.copyOf(caller.groups()), List.of(country));

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.web.ApiProblem;
+import org.uprengage.engine.web.ETags;
 
 @RestController
 @RequestMapping("/api/sessions")
@@ -32,14 +33,13 @@ class SessionController {
 
   @GetMapping("/{number}")
   ResponseEntity<SessionView> one(@PathVariable int number) {
-    SessionView session =
-        calendar.view(number).orElseThrow(() -> ApiProblem.notFound("Session", number));
-    return ResponseEntity.ok().eTag(String.valueOf(session.version())).body(session);
+    SessionView session = calendar.view(number).orElseThrow(() -> new NotFound("Session", number));
+    return ETags.ok(session, session.version());
   }
 
   @GetMapping("/{number}/history")
   List<SessionChange> history(@PathVariable int number) {
-    calendar.find(number).orElseThrow(() -> ApiProblem.notFound("Session", number));
+    calendar.find(number).orElseThrow(() -> new NotFound("Session", number));
     return calendar.history(number);
   }
 
@@ -59,19 +59,8 @@ class SessionController {
       @PathVariable int number,
       @RequestBody Map<String, Object> patch,
       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-    SessionView session = calendar.update(caller, number, patch, version(ifMatch));
-    return ResponseEntity.ok().eTag(String.valueOf(session.version())).body(session);
-  }
-
-  private static Integer version(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      return null;
-    }
-    String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-    try {
-      return Integer.valueOf(value);
-    } catch (NumberFormatException e) {
-      throw ApiProblem.invalid("If-Match", "must be the ETag of the session, such as \"3\"");
-    }
+    SessionView session =
+        calendar.update(caller, number, patch, ETags.ifMatch(ifMatch, "the ETag of the session"));
+    return ETags.ok(session, session.version());
   }
 }

@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.DomainProblem;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.web.ApiProblem;
+import org.uprengage.engine.web.ProblemDetails;
 
 /**
  * Bulk claim, assign and complete: each task is its own transaction and gets its own result, so one
@@ -52,10 +54,10 @@ class BulkTaskController {
 
   private static List<ItemResult> each(Bulk request, Function<String, TaskView> action) {
     if (request.taskIds() == null || request.taskIds().isEmpty()) {
-      throw ApiProblem.invalid("taskIds", "name at least one task");
+      throw new InvalidInput("taskIds", "name at least one task");
     }
     if (request.taskIds().size() > MAX_ITEMS) {
-      throw ApiProblem.invalid("taskIds", "at most " + MAX_ITEMS + " tasks a request");
+      throw new InvalidInput("taskIds", "at most " + MAX_ITEMS + " tasks a request");
     }
     List<ItemResult> results = new ArrayList<>();
     for (String id : request.taskIds()) {
@@ -67,19 +69,18 @@ class BulkTaskController {
           task = action.apply(id);
         }
         results.add(new ItemResult(id, 200, task, null));
-      } catch (ErrorResponseException problem) {
-        ProblemDetail body = problem.getBody();
-        results.add(new ItemResult(id, body.getStatus(), null, body));
+      } catch (DomainProblem problem) {
+        results.add(failed(id, problem));
       } catch (OptimisticLockingException lost) {
-        results.add(
-            new ItemResult(
-                id,
-                409,
-                null,
-                ApiProblem.conflict("Someone else changed this task at the same time.").getBody()));
+        results.add(failed(id, new Conflict("Someone else changed this task at the same time.")));
       }
     }
     return results;
+  }
+
+  private static ItemResult failed(String taskId, DomainProblem problem) {
+    ProblemDetail body = ProblemDetails.of(problem);
+    return new ItemResult(taskId, body.getStatus(), null, body);
   }
 
   /** The tasks and, for assign, the assignee; for complete, the inputs every task takes. */

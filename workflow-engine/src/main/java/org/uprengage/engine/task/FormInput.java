@@ -9,13 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.uprengage.engine.web.ApiProblem;
+import org.uprengage.engine.problem.FieldError;
+import org.uprengage.engine.problem.InvalidInput;
 
 /** The JSON object a person completes a task with, read field by field against the task's form. */
 public final class FormInput {
 
   private final Map<String, Object> values;
-  private final List<ApiProblem.FieldError> errors = new ArrayList<>();
+  private final List<FieldError> errors = new ArrayList<>();
 
   FormInput(Map<String, Object> values) {
     this.values = values == null ? Map.of() : values;
@@ -139,13 +140,13 @@ public final class FormInput {
   }
 
   public void reject(String field, String message) {
-    errors.add(new ApiProblem.FieldError(field, message));
+    errors.add(new FieldError(field, message));
   }
 
   /** Throws one problem listing every field at fault, if any. */
   public void throwIfInvalid() {
     if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(errors);
+      throw new InvalidInput(errors);
     }
   }
 }

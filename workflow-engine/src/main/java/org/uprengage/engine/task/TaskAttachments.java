@@ -11,9 +11,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.FieldError;
+import org.uprengage.engine.problem.Forbidden;
+import org.uprengage.engine.problem.InvalidInput;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.web.ApiProblem;
 
 /**
  * Documents attached to tasks by link. UPR Engage keeps the link, never the file: drafts live where
@@ -52,31 +56,30 @@ class TaskAttachments {
   @Transactional
   TaskAttachment add(Caller caller, String taskId, String name, String url, String description) {
     Review review = work.change(caller, taskId).review();
-    List<ApiProblem.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     if (name == null || name.isBlank()) {
-      errors.add(new ApiProblem.FieldError("name", "is required"));
+      errors.add(new FieldError("name", "is required"));
     } else if (name.length() > TaskAttachment.MAX_NAME) {
       errors.add(
-          new ApiProblem.FieldError(
-              "name", "must be at most " + TaskAttachment.MAX_NAME + " characters"));
+          new FieldError("name", "must be at most " + TaskAttachment.MAX_NAME + " characters"));
     }
     String urlProblem = urlProblem(url);
     if (urlProblem != null) {
-      errors.add(new ApiProblem.FieldError("url", urlProblem));
+      errors.add(new FieldError("url", urlProblem));
     }
     if (description != null && description.length() > TaskAttachment.MAX_DESCRIPTION) {
       errors.add(
-          new ApiProblem.FieldError(
+          new FieldError(
               "description", "must be at most " + TaskAttachment.MAX_DESCRIPTION + " characters"));
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(errors);
+      throw new InvalidInput(errors);
     }
     Integer count =
         jdbc.queryForObject(
             "SELECT count(*) FROM upr_task_attachment WHERE task_id = ?", Integer.class, taskId);
     if (count != null && count >= TaskAttachment.MAX_PER_TASK) {
-      throw ApiProblem.conflict(
+      throw new Conflict(
           "A task holds at most "
               + TaskAttachment.MAX_PER_TASK
               + " attachments; remove one you no longer need first.");
@@ -112,12 +115,12 @@ class TaskAttachments {
             attachmentId,
             taskId);
     if (addedBy.isEmpty()) {
-      throw ApiProblem.notFound("Attachment", attachmentId);
+      throw new NotFound("Attachment", attachmentId);
     }
     if (!addedBy.get(0).equals(caller.username())
         && !caller.hasRole(Caller.COORDINATOR)
         && !caller.hasRole(Caller.ADMIN)) {
-      throw ApiProblem.forbidden(
+      throw new Forbidden(
           "Only " + addedBy.get(0) + ", who added it, or a coordinator removes an attachment.");
     }
     jdbc.update("DELETE FROM upr_task_attachment WHERE id = ?", attachmentId);

@@ -11,11 +11,16 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.web.ETags;
 
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
+
+  /** What If-Match names on a task, for whoever sends something else. */
+  static final String TASK_VERSION = "a task version from its ETag";
 
   private final TaskWork work;
   private final TaskAttachments attachments;
@@ -71,10 +76,10 @@ class TaskController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     if (!order.equals("asc") && !order.equals("desc")) {
-      throw org.uprengage.engine.web.ApiProblem.invalid("order", "must be asc or desc");
+      throw new InvalidInput("order", "must be asc or desc");
     }
     if (q != null && q.length() > 200) {
-      throw org.uprengage.engine.web.ApiProblem.invalid("q", "must be at most 200 characters");
+      throw new InvalidInput("q", "must be at most 200 characters");
     }
     java.time.Instant before =
         dueBefore == null ? null : dueBefore.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
@@ -159,7 +164,8 @@ class TaskController {
 
   @GetMapping("/{id}")
   ResponseEntity<TaskView> get(Caller caller, @PathVariable String id) {
-    return withVersion(work.get(caller, id));
+    TaskView task = work.get(caller, id);
+    return ETags.ok(task, task.version());
   }
 
   @PostMapping("/{id}/claim")
@@ -201,13 +207,14 @@ class TaskController {
    */
   private ResponseEntity<TaskView> versioned(
       Caller caller, String id, String ifMatch, java.util.function.Supplier<TaskView> command) {
-    return withVersion(checked(caller, id, ifMatch, command));
+    TaskView task = checked(caller, id, ifMatch, command);
+    return ETags.ok(task, task.version());
   }
 
   /** Runs the command after the If-Match check, both in one transaction, once more if it raced. */
   private <T> T checked(
       Caller caller, String id, String ifMatch, java.util.function.Supplier<T> command) {
-    Integer expected = TaskView.versionIn(ifMatch);
+    Integer expected = ETags.ifMatch(ifMatch, TASK_VERSION);
     return onceMoreIfConcurrent(
         () ->
             transactions.execute(
@@ -217,14 +224,6 @@ class TaskController {
                   }
                   return command.get();
                 }));
-  }
-
-  private static ResponseEntity<TaskView> withVersion(TaskView task) {
-    ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-    if (task.version() != null) {
-      ok.eTag(String.valueOf(task.version()));
-    }
-    return ok.body(task);
   }
 
   /**

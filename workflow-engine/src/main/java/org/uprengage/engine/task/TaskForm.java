@@ -18,7 +18,7 @@ public interface TaskForm {
    * Validates the input, does what the task's completion records beyond the process (in the
    * caller's transaction) and returns the process variables to complete with.
    *
-   * @throws org.uprengage.engine.web.ApiProblem naming the field at fault
+   * @throws org.uprengage.engine.problem.InvalidInput naming the field at fault
    */
   Map<String, Object> submit(Caller caller, TaskContext task, FormInput input);
 

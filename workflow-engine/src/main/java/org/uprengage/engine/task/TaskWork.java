@@ -21,11 +21,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.audit.AuditEntry;
 import org.uprengage.engine.audit.AuditTrail;
+import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.Forbidden;
+import org.uprengage.engine.problem.InvalidInput;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.web.ApiProblem;
 
 /**
  * What a person may do with user tasks. A person sees the tasks of their country teams that are
@@ -64,14 +67,13 @@ public class TaskWork {
   @Transactional(readOnly = true)
   public TaskPage list(Caller caller, TaskFilter filter, int page, int size) {
     if (page < 0) {
-      throw ApiProblem.invalid("page", "must be 0 or more");
+      throw new InvalidInput("page", "must be 0 or more");
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw ApiProblem.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+      throw new InvalidInput("size", "must be between 1 and " + MAX_PAGE_SIZE);
     }
     if ("team".equals(filter.show()) && !overseesTeams(caller)) {
-      throw ApiProblem.forbidden(
-          "Only coordinators and admins see every task of their country teams.");
+      throw new Forbidden("Only coordinators and admins see every task of their country teams.");
     }
     if (caller.countryTeams().isEmpty()) {
       return new TaskPage(List.of(), page, size, 0);
@@ -88,7 +90,7 @@ public class TaskWork {
     if (filter.stage() != null) {
       String stageProcess = ReviewProcess.STAGE_PROCESSES.get(filter.stage());
       if (stageProcess == null) {
-        throw ApiProblem.invalid(
+        throw new InvalidInput(
             "stage", "must be one of " + String.join(", ", ReviewProcess.STAGE_ORDER));
       }
       query.processDefinitionKey(stageProcess);
@@ -112,7 +114,7 @@ public class TaskWork {
           query.or().taskAssignee(caller.username()).taskCandidateGroupIn(groups).endOr();
         }
       }
-      default -> throw ApiProblem.invalid("show", "must be one of mine, claimable, both, team");
+      default -> throw new InvalidInput("show", "must be one of mine, claimable, both, team");
     }
     if (filter.taskKey() != null) {
       query.taskDefinitionKey(filter.taskKey());
@@ -128,7 +130,7 @@ public class TaskWork {
     switch (filter.sort()) {
       case "due" -> query.orderByDueDate();
       case "created" -> query.orderByTaskCreateTime();
-      default -> throw ApiProblem.invalid("sort", "must be created or due");
+      default -> throw new InvalidInput("sort", "must be created or due");
     }
     if (filter.descending()) {
       query.desc();
@@ -152,7 +154,7 @@ public class TaskWork {
     TaskChange change = change(caller, taskId);
     Task task = change.task();
     if (!overseesTeams(caller)) {
-      throw ApiProblem.forbidden("Only coordinators and admins assign tasks; you can claim it.");
+      throw new Forbidden("Only coordinators and admins assign tasks; you can claim it.");
     }
     requireUsername("assignee", assignee);
     if (!assignee.equals(task.getAssignee())) {
@@ -168,7 +170,7 @@ public class TaskWork {
   List<AuditEntry> audit(Caller caller, String taskId) {
     try {
       visibleTask(caller, taskId);
-    } catch (ApiProblem notVisible) {
+    } catch (NotFound notVisible) {
       boolean reviewVisible =
           audits
               .reviewOfTask(taskId)
@@ -190,7 +192,7 @@ public class TaskWork {
     TaskChange change = change(caller, taskId);
     Task task = change.task();
     if (!caller.username().equals(task.getAssignee())) {
-      throw ApiProblem.forbidden("Only the person who holds the task delegates it.");
+      throw new Forbidden("Only the person who holds the task delegates it.");
     }
     requireUsername("to", to);
     asCaller(caller, () -> tasks.delegateTask(taskId, to));
@@ -203,10 +205,10 @@ public class TaskWork {
     TaskChange change = change(caller, taskId);
     Task task = change.task();
     if (task.getDelegationState() != DelegationState.PENDING) {
-      throw ApiProblem.conflict("The task is not delegated.", asItIs(change));
+      throw new Conflict("The task is not delegated.", asItIs(change));
     }
     if (!caller.username().equals(task.getAssignee())) {
-      throw ApiProblem.forbidden(
+      throw new Forbidden(
           "Only " + task.getAssignee() + ", to whom it was delegated, resolves it.");
     }
     asCaller(caller, () -> tasks.resolveTask(taskId));
@@ -219,7 +221,7 @@ public class TaskWork {
     TaskChange change = change(caller, taskId);
     Task task = change.task();
     if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
-      throw ApiProblem.forbidden(
+      throw new Forbidden(
           "Only the person who holds the task, or a coordinator, sets its follow-up date.");
     }
     task.setFollowUpDate(
@@ -232,7 +234,7 @@ public class TaskWork {
 
   private static void requireUsername(String field, String username) {
     if (username == null || !username.matches("[A-Za-z0-9._@-]{1,100}")) {
-      throw ApiProblem.invalid(field, "must be a username (letters, digits, . _ @ -)");
+      throw new InvalidInput(field, "must be a username (letters, digits, . _ @ -)");
     }
   }
 
@@ -252,10 +254,10 @@ public class TaskWork {
     TaskChange change = change(caller, taskId);
     Task task = change.task();
     if (text == null || text.isBlank()) {
-      throw ApiProblem.invalid("text", "is required");
+      throw new InvalidInput("text", "is required");
     }
     if (text.length() > TaskComment.MAX_LENGTH) {
-      throw ApiProblem.invalid("text", "must be at most " + TaskComment.MAX_LENGTH + " characters");
+      throw new InvalidInput("text", "must be at most " + TaskComment.MAX_LENGTH + " characters");
     }
     org.camunda.bpm.engine.task.Comment[] added = new org.camunda.bpm.engine.task.Comment[1];
     asCaller(
@@ -276,14 +278,13 @@ public class TaskWork {
     if (!caller.username().equals(task.getAssignee())
         && !offeredTo(caller, taskId)
         && !caller.hasRole(Caller.ADMIN)) {
-      throw ApiProblem.forbidden(
-          "The task is not offered to your groups; a coordinator can assign it.");
+      throw new Forbidden("The task is not offered to your groups; a coordinator can assign it.");
     }
     if (caller.username().equals(task.getAssignee())) {
       return asItIs(change);
     }
     if (task.getAssignee() != null) {
-      throw ApiProblem.conflict(
+      throw new Conflict(
           "The task is already claimed by " + task.getAssignee() + ".", asItIs(change));
     }
     asCaller(caller, () -> tasks.claim(taskId, caller.username()));
@@ -299,7 +300,7 @@ public class TaskWork {
       return asItIs(change);
     }
     if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
-      throw ApiProblem.forbidden(
+      throw new Forbidden(
           "Only "
               + task.getAssignee()
               + ", who holds the task, or a coordinator can give it back.");
@@ -314,7 +315,7 @@ public class TaskWork {
     TaskChange change = change(caller, taskId);
     Task task = change.task();
     if (task.getDelegationState() == DelegationState.PENDING) {
-      throw ApiProblem.conflict(
+      throw new Conflict(
           "The task is delegated to "
               + task.getAssignee()
               + ": they resolve it, then "
@@ -323,10 +324,10 @@ public class TaskWork {
           asItIs(change));
     }
     if (task.getAssignee() == null) {
-      throw ApiProblem.conflict("Claim the task before completing it.", asItIs(change));
+      throw new Conflict("Claim the task before completing it.", asItIs(change));
     }
     if (!caller.username().equals(task.getAssignee())) {
-      throw ApiProblem.forbidden(
+      throw new Forbidden(
           "The task is held by " + task.getAssignee() + "; only the assignee completes it.");
     }
     TaskForm form = forms.get(task.getTaskDefinitionKey());
@@ -362,18 +363,19 @@ public class TaskWork {
     Task task;
     try {
       task = visibleTask(caller, taskId);
-    } catch (ApiProblem notVisible) {
-      throw finishedTask(caller, taskId).orElse(notVisible);
+    } catch (NotFound notVisible) {
+      Optional<Conflict> finished = finishedTask(caller, taskId);
+      throw finished.isPresent() ? finished.get() : notVisible;
     }
     if (caller.readOnly()) {
-      throw ApiProblem.forbidden("Viewers see reviews and tasks but do not change them.");
+      throw new Forbidden("Viewers see reviews and tasks but do not change them.");
     }
     return task;
   }
 
   Task visibleTask(Caller caller, String taskId) {
     if (caller.countryTeams().isEmpty()) {
-      throw ApiProblem.notFound("Task", taskId);
+      throw new NotFound("Task", taskId);
     }
     Task task =
         tasks
@@ -382,14 +384,14 @@ public class TaskWork {
             .tenantIdIn(caller.countryTeams().toArray(String[]::new))
             .singleResult();
     if (task == null) {
-      throw ApiProblem.notFound("Task", taskId);
+      throw new NotFound("Task", taskId);
     }
     if (caller.username().equals(task.getAssignee()) || overseesTeams(caller)) {
       return task;
     }
     Set<String> groups = caller.groups();
     if (candidateGroups(taskId).stream().noneMatch(groups::contains)) {
-      throw ApiProblem.notFound("Task", taskId);
+      throw new NotFound("Task", taskId);
     }
     return task;
   }
@@ -398,7 +400,7 @@ public class TaskWork {
    * The loser of a race to finish a task learns what became of it (409 with its state) rather than
    * a bare 404, if the finished task was one they saw.
    */
-  private Optional<ApiProblem> finishedTask(Caller caller, String taskId) {
+  private Optional<Conflict> finishedTask(Caller caller, String taskId) {
     Optional<HistoricTaskInstance> seen = finishedSeenBy(caller, taskId);
     if (seen.isEmpty()) {
       return Optional.empty();
@@ -406,7 +408,7 @@ public class TaskWork {
     HistoricTaskInstance finished = seen.get();
     String outcome = "completed".equals(finished.getDeleteReason()) ? "completed" : "cancelled";
     return Optional.of(
-        ApiProblem.conflict(
+        new Conflict(
             "The task was already "
                 + outcome
                 + (finished.getAssignee() == null
@@ -459,7 +461,7 @@ public class TaskWork {
   void requireSeen(Caller caller, String taskId) {
     try {
       visibleTask(caller, taskId);
-    } catch (ApiProblem notVisible) {
+    } catch (NotFound notVisible) {
       if (finishedSeenBy(caller, taskId).isEmpty()) {
         throw notVisible;
       }
@@ -554,7 +556,7 @@ public class TaskWork {
     Task task = changeableTask(caller, taskId);
     Integer version = version(task);
     if (version != null && version != expected) {
-      throw ApiProblem.conflict(
+      throw new Conflict(
           "The task changed since you read it (version "
               + expected
               + ", now "

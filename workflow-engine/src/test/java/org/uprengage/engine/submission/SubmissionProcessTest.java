@@ -15,12 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.uprengage.engine.EngineIntegrationTest;
+import org.uprengage.engine.problem.FieldError;
+import org.uprengage.engine.problem.Forbidden;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.task.TaskWork;
-import org.uprengage.engine.web.ApiProblem;
 
 /**
  * The joint submission from consolidation to OHCHR: heads of office clear it per agency or send it
@@ -214,8 +216,7 @@ class SubmissionProcessTest extends EngineIntegrationTest {
             () ->
                 decide(
                     headWhoDrafted, ReviewProcess.TASK_CLEAR_SUBMISSION, "UNICEF", "approve", null))
-        .isInstanceOf(ApiProblem.class)
-        .hasMessageContaining("403");
+        .isInstanceOf(Forbidden.class);
     assertThatThrownBy(
             () ->
                 decide(
@@ -224,11 +225,9 @@ class SubmissionProcessTest extends EngineIntegrationTest {
                     "UNDP",
                     "send-back",
                     null))
-        .isInstanceOf(ApiProblem.class)
-        .satisfies(
-            e ->
-                assertThat(((ApiProblem) e).getBody().getProperties().get("errors").toString())
-                    .contains("comments"));
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e -> assertThat(e.errors()).extracting(FieldError::field).contains("comments"));
     assertThat(submission.decisions(review.id())).isEmpty();
   }
 
