@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.audit.AuditedChanges;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.task.TaskView;
 import org.uprengage.engine.web.ETags;
@@ -16,9 +17,11 @@ import org.uprengage.engine.web.ETags;
 class TaskDueDateController {
 
   private final TaskDueDates dueDates;
+  private final AuditedChanges changes;
 
-  TaskDueDateController(TaskDueDates dueDates) {
+  TaskDueDateController(TaskDueDates dueDates, AuditedChanges changes) {
     this.dueDates = dueDates;
+    this.changes = changes;
   }
 
   @PostMapping("/api/tasks/{id}/due")
@@ -27,9 +30,12 @@ class TaskDueDateController {
       @PathVariable String id,
       @RequestBody Due due,
       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-    TaskView task =
-        dueDates.set(caller, id, due.on(), ETags.ifMatch(ifMatch, "a task version from its ETag"));
-    return ETags.ok(task, task.version());
+    Integer expected = ETags.ifMatch(ifMatch, "a task version from its ETag");
+    return changes.commit(
+        () -> {
+          TaskView task = dueDates.set(caller, id, due.on(), expected);
+          return ETags.ok(task, task.version());
+        });
   }
 
   record Due(LocalDate on) {}

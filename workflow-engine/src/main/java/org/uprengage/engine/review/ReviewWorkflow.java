@@ -47,6 +47,7 @@ public class ReviewWorkflow {
   private final EventOutbox outbox;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final AuditTrail audit;
 
   ReviewWorkflow(
       ReviewRepository reviews,
@@ -56,8 +57,8 @@ public class ReviewWorkflow {
       SessionCalendar calendar,
       EventOutbox outbox,
       Clock clock,
-      ApplicationEventPublisher events) {
-    this.events = events;
+      ApplicationEventPublisher events,
+      AuditTrail audit) {
     this.reviews = reviews;
     this.runtime = runtime;
     this.identity = identity;
@@ -65,6 +66,8 @@ public class ReviewWorkflow {
     this.calendar = calendar;
     this.outbox = outbox;
     this.clock = clock;
+    this.events = events;
+    this.audit = audit;
   }
 
   /**
@@ -94,7 +97,7 @@ public class ReviewWorkflow {
     identity.setAuthentication(caller.username(), List.copyOf(caller.groups()), List.of(country));
     try {
       Review review = record(country, session, caller.username(), null);
-      AuditTrail.concerns(review.id(), null);
+      audit.concerns(review.id(), null);
       return review;
     } finally {
       identity.clearAuthentication();

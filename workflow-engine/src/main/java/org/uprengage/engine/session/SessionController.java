@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.audit.AuditedChanges;
 import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.web.ETags;
@@ -21,9 +22,11 @@ import org.uprengage.engine.web.ETags;
 class SessionController {
 
   private final SessionCalendar calendar;
+  private final AuditedChanges changes;
 
-  SessionController(SessionCalendar calendar) {
+  SessionController(SessionCalendar calendar, AuditedChanges changes) {
     this.calendar = calendar;
+    this.changes = changes;
   }
 
   @GetMapping
@@ -45,10 +48,13 @@ class SessionController {
 
   @PostMapping
   ResponseEntity<SessionView> create(Caller caller, @RequestBody Map<String, Object> body) {
-    SessionView session = calendar.create(caller, body);
-    return ResponseEntity.created(URI.create("/api/sessions/" + session.number()))
-        .eTag(String.valueOf(session.version()))
-        .body(session);
+    return changes.commit(
+        () -> {
+          SessionView session = calendar.create(caller, body);
+          return ResponseEntity.created(URI.create("/api/sessions/" + session.number()))
+              .eTag(String.valueOf(session.version()))
+              .body(session);
+        });
   }
 
   @PatchMapping(
@@ -59,8 +65,11 @@ class SessionController {
       @PathVariable int number,
       @RequestBody Map<String, Object> patch,
       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-    SessionView session =
-        calendar.update(caller, number, patch, ETags.ifMatch(ifMatch, "the ETag of the session"));
-    return ETags.ok(session, session.version());
+    Integer expected = ETags.ifMatch(ifMatch, "the ETag of the session");
+    return changes.commit(
+        () -> {
+          SessionView session = calendar.update(caller, number, patch, expected);
+          return ETags.ok(session, session.version());
+        });
   }
 }

@@ -354,7 +354,7 @@ public class TaskWork {
   public TaskChange change(Caller caller, String taskId) {
     Task task = changeableTask(caller, taskId);
     Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    audits.concerns(review.id(), taskId);
     return new TaskChange(task, review);
   }
 
