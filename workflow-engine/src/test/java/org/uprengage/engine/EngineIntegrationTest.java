@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
@@ -25,11 +29,12 @@ import org.uprengage.testsupport.TestInfrastructure;
 /**
  * Base of the engine's integration tests: one Spring context on this run's own PostgreSQL database
  * and Kafka broker, shared by every test class that extends it. The job executor is off: tests fire
- * jobs themselves.
+ * jobs themselves. The engine's clock is a {@link MovableClock}.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
+@Import(EngineIntegrationTest.TestClock.class)
 public abstract class EngineIntegrationTest {
 
   private static final AtomicInteger countryTeams = new AtomicInteger();
@@ -172,5 +177,16 @@ public abstract class EngineIntegrationTest {
                 token.claim("agency", agency);
               }
             });
+  }
+
+  /** Gives the engine a clock the tests can move. */
+  @TestConfiguration
+  static class TestClock {
+
+    @Bean
+    @Primary
+    MovableClock movableClock() {
+      return new MovableClock();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.uprengage.engine.task;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,11 +41,13 @@ class TaskController {
   private final TaskWork work;
   private final TaskAttachments attachments;
   private final AuditedChanges changes;
+  private final Clock clock;
 
-  TaskController(TaskWork work, TaskAttachments attachments, AuditedChanges changes) {
+  TaskController(TaskWork work, TaskAttachments attachments, AuditedChanges changes, Clock clock) {
     this.work = work;
     this.attachments = attachments;
     this.changes = changes;
+    this.clock = clock;
   }
 
   @GetMapping
@@ -69,7 +72,7 @@ class TaskController {
     }
     Instant before = dueBefore == null ? null : dueBefore.atStartOfDay(ZoneOffset.UTC).toInstant();
     if (overdue) {
-      Instant now = Instant.now();
+      Instant now = clock.instant();
       before = before == null || now.isBefore(before) ? now : before;
     }
     return work.list(

@@ -5,12 +5,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.uprengage.engine.EngineIntegrationTest;
+import org.uprengage.engine.MovableClock;
 import org.uprengage.engine.review.ReviewProcess;
 
 /** Assigning, commenting and finding tasks. */
 class TaskActionsTest extends EngineIntegrationTest {
+
+  @Autowired MovableClock clock;
 
   @Test
   void aCoordinatorAssignsADraftToAFocalPointWhoThenHoldsIt() throws Exception {
@@ -106,6 +111,21 @@ class TaskActionsTest extends EngineIntegrationTest {
     mvc.perform(get("/api/tasks").param("dueBefore", "soon").with(coordinator(team)))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("dueBefore"));
+  }
+
+  @Test
+  void overdueMeansDueBeforeTheEnginesClock() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team); // its drafts are due in 2022
+    try {
+      clock.moveTo(Instant.parse("2021-06-01T00:00:00Z"));
+      tasks(reviewId, coordinator(team), "show", "team", "overdue", "true")
+          .andExpect(jsonPath("$.total").value(0));
+    } finally {
+      clock.reset();
+    }
+    tasks(reviewId, coordinator(team), "show", "team", "overdue", "true")
+        .andExpect(jsonPath("$.total").value(2));
   }
 
   @Test
