@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.testsupport.TestInfrastructure;
 
 /**
@@ -75,18 +77,12 @@ public abstract class EngineIntegrationTest {
    */
   protected String planned(String team, int session, String... agencies) throws Exception {
     String reviewId = startReview(team, session, coordinator(team));
-    String plan =
-        taskIds(
-                reviewId,
-                org.uprengage.engine.review.ReviewProcess.TASK_PLAN_SUBMISSION,
-                coordinator(team))
-            .get(0);
+    String plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
     act(plan, "claim", coordinator(team));
     complete(
             plan,
             "{\"agencies\":["
-                + String.join(
-                    ",", java.util.Arrays.stream(agencies).map(a -> "\"" + a + "\"").toList())
+                + String.join(",", Arrays.stream(agencies).map(a -> "\"" + a + "\"").toList())
                 + "]}",
             coordinator(team))
         .andExpect(status().isNoContent());

@@ -4,8 +4,7 @@ import org.uprengage.engine.outbox.EventTopic;
 import org.uprengage.engine.outbox.OutboundEvent;
 
 /** What a review's deadlines did: one comes close, one passed, one moved. */
-sealed interface DeadlineEvent extends OutboundEvent
-    permits DeadlineApproaching, DeadlineMissed, DeadlineChanged {
+sealed interface DeadlineEvent extends OutboundEvent permits DeadlineAlertEvent, DeadlineChanged {
 
   @Override
   default EventTopic topic() {

@@ -1,11 +1,14 @@
 package org.uprengage.engine.deadline;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -254,15 +257,10 @@ public class DeadlinePlanner {
     return jdbc
         .query(
             "SELECT * FROM upr_review_milestone WHERE review_id = ?",
-            (rs, i) ->
-                new Milestone(
-                    rs.getString("key"),
-                    rs.getDate("due_on").toLocalDate(),
-                    rs.getString("basis"),
-                    rs.getString("moved_by")),
+            DeadlinePlanner::milestone,
             reviewId)
         .stream()
-        .sorted(java.util.Comparator.comparing(m -> MILESTONES.indexOf(m.key())))
+        .sorted(Comparator.comparing(m -> MILESTONES.indexOf(m.key())))
         .toList();
   }
 
@@ -442,12 +440,7 @@ public class DeadlinePlanner {
     return jdbc
         .query(
             "SELECT * FROM upr_review_milestone WHERE review_id = ? AND key = ?",
-            (rs, i) ->
-                new Milestone(
-                    rs.getString("key"),
-                    rs.getDate("due_on").toLocalDate(),
-                    rs.getString("basis"),
-                    rs.getString("moved_by")),
+            DeadlinePlanner::milestone,
             reviewId,
             key)
         .stream()
@@ -500,6 +493,14 @@ public class DeadlinePlanner {
         MID_TERM_REPORT_DUE,
         new Planned(midTerm.plusDays(followUp.midTermReportDays()), sessionBasis));
     return planned;
+  }
+
+  private static Milestone milestone(ResultSet rs, int row) throws SQLException {
+    return new Milestone(
+        rs.getString("key"),
+        rs.getDate("due_on").toLocalDate(),
+        rs.getString("basis"),
+        rs.getString("moved_by"));
   }
 
   private static Date endOfDay(LocalDate day) {

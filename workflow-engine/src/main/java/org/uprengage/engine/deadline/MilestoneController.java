@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.uprengage.engine.audit.AuditedChanges;
 import org.uprengage.engine.security.Caller;
 
+/** A review's milestones: listed, and moved by a coordinator. */
 @RestController
 @RequestMapping("/api/reviews/{reviewId}/milestones")
 class MilestoneController {

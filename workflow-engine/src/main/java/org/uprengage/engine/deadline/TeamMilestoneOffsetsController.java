@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.uprengage.engine.audit.AuditedChanges;
 import org.uprengage.engine.security.Caller;
 
+/** A country team's milestone offsets: read, and changed by its coordinators. */
 @RestController
 @RequestMapping("/api/country-teams/{team}/milestone-offsets")
 class TeamMilestoneOffsetsController {

@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.engine.audit.AuditEntry;
+import org.uprengage.engine.audit.AuditTrail;
 import org.uprengage.engine.deadline.DeadlineApproaching;
 import org.uprengage.engine.deadline.DeadlineChanged;
 import org.uprengage.engine.deadline.DeadlineMissed;
@@ -55,7 +57,7 @@ public class ReviewOverview {
   private final RuntimeService runtime;
   private final EventOutbox events;
   private final Clock clock;
-  private final org.uprengage.engine.audit.AuditTrail audits;
+  private final AuditTrail audits;
   private final ReviewOutcomes outcomes;
   private final RepositoryService repository;
 
@@ -71,12 +73,9 @@ public class ReviewOverview {
       RuntimeService runtime,
       EventOutbox events,
       Clock clock,
-      org.uprengage.engine.audit.AuditTrail audits,
+      AuditTrail audits,
       ReviewOutcomes outcomes,
       RepositoryService repository) {
-    this.audits = audits;
-    this.outcomes = outcomes;
-    this.repository = repository;
     this.reviews = reviews;
     this.deadlines = deadlines;
     this.calendar = calendar;
@@ -85,6 +84,9 @@ public class ReviewOverview {
     this.runtime = runtime;
     this.events = events;
     this.clock = clock;
+    this.audits = audits;
+    this.outcomes = outcomes;
+    this.repository = repository;
   }
 
   @Transactional(readOnly = true)
@@ -138,7 +140,7 @@ public class ReviewOverview {
 
   /** Every change attempted on the review and its tasks: who, what, when, from where, outcome. */
   @Transactional(readOnly = true)
-  public List<org.uprengage.engine.audit.AuditEntry> audit(Caller caller, UUID reviewId) {
+  public List<AuditEntry> audit(Caller caller, UUID reviewId) {
     visible(caller, reviewId);
     return audits.ofReview(reviewId);
   }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.uprengage.engine.audit.AuditedChanges;
 import org.uprengage.engine.security.Caller;
 
+/** Starts reviews. */
 @RestController
 @RequestMapping("/api/reviews")
 class ReviewController {

@@ -114,7 +114,7 @@ public class ReviewWorkflow {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public UUID handOver(UUID reviewId) {
-    ReviewRepository.ReviewRow current =
+    Review current =
         reviews
             .find(reviewId)
             .orElseThrow(() -> new IllegalStateException("No review " + reviewId));
@@ -125,7 +125,7 @@ public class ReviewWorkflow {
     UUID next =
         reviews
             .find(current.country(), nextSession)
-            .map(ReviewRepository.ReviewRow::id)
+            .map(Review::id)
             .orElseGet(
                 () -> {
                   calendar.planTentatively(
@@ -209,7 +209,8 @@ public class ReviewWorkflow {
     return found;
   }
 
-  private Review toReview(ReviewRepository.ReviewRow row) {
+  /** The review as the table has it, active while its process runs. */
+  private Review toReview(Review row) {
     boolean active =
         row.processInstanceId() != null
             && runtime
@@ -217,15 +218,6 @@ public class ReviewWorkflow {
                     .processInstanceId(row.processInstanceId())
                     .count()
                 > 0;
-    return new Review(
-        row.id(),
-        row.country(),
-        row.session(),
-        row.processInstanceId(),
-        row.startedBy(),
-        row.startedAt(),
-        active ? Review.ACTIVE : Review.COMPLETED,
-        row.previousReviewId(),
-        row.nextReviewId());
+    return row.inState(active ? Review.ACTIVE : Review.COMPLETED);
   }
 }

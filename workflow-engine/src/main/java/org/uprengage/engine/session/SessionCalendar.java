@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.problem.Conflict;
 import org.uprengage.engine.problem.FieldError;
@@ -80,7 +82,7 @@ public class SessionCalendar {
    * startsOn}), where the calendar does not have it: a review handed over to the next cycle needs
    * its session. An admin corrects the dates once OHCHR publishes them.
    */
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  @Transactional(propagation = Propagation.MANDATORY)
   public void planTentatively(int number, LocalDate startsOn) {
     int added =
         jdbc.update(
@@ -90,7 +92,7 @@ public class SessionCalendar {
             startsOn,
             startsOn.plusDays(11));
     if (added > 0) {
-      Caller system = new Caller(PLANNED_BY, java.util.Set.of(), null, java.util.Set.of());
+      Caller system = new Caller(PLANNED_BY, Set.of(), null, Set.of());
       recordChange(number, 1, SessionField.STARTS_ON, null, startsOn, system);
       recordChange(number, 1, SessionField.ENDS_ON, null, startsOn.plusDays(11), system);
       recordChange(number, 1, SessionField.DATES_TENTATIVE, null, true, system);

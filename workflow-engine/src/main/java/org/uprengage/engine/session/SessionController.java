@@ -17,6 +17,7 @@ import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.web.ETags;
 
+/** The session calendar: read by everyone, kept by admins, every change versioned. */
 @RestController
 @RequestMapping("/api/sessions")
 class SessionController {

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.security.Caller;
 
+/** The decisions on the joint submission waiting on the caller (or their teams). */
 @RestController
 class ApprovalController {
 

@@ -2,6 +2,7 @@ package org.uprengage.engine.submission;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
@@ -42,8 +43,8 @@ class DraftAgencySectionForm implements TaskForm {
   }
 
   @Override
-  public java.util.Set<String> taskKeys() {
-    return java.util.Set.of(
+  public Set<String> taskKeys() {
+    return Set.of(
         ReviewProcess.TASK_DRAFT_AGENCY_SECTION, ReviewProcess.TASK_REVISE_AGENCY_SECTION);
   }
 

@@ -2,6 +2,7 @@ package org.uprengage.engine.submission;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,31 +43,29 @@ public class SubmissionSections {
   /** Records (or replaces) the agency's draft, in the caller's transaction. */
   @Transactional(propagation = Propagation.MANDATORY)
   void recordDraft(UUID reviewId, String agency, String text, String author) {
-    jdbc.update(
-        """
-        INSERT INTO upr_submission_section (review_id, agency, text, drafted_by, drafted_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (review_id, agency) DO UPDATE SET text = EXCLUDED.text, declined_reason = NULL,
-            drafted_by = EXCLUDED.drafted_by, drafted_at = EXCLUDED.drafted_at
-        """,
-        reviewId,
-        agency,
-        text,
-        author,
-        Timestamp.from(clock.instant()));
+    recordSection(reviewId, agency, text, null, author);
   }
 
   /** Records that the agency declines to contribute a section, and why. */
   @Transactional(propagation = Propagation.MANDATORY)
   void recordDeclined(UUID reviewId, String agency, String reason, String by) {
+    recordSection(reviewId, agency, null, reason, by);
+  }
+
+  /** The agency's section as it stands now: its text, or why the agency wrote none. */
+  private void recordSection(
+      UUID reviewId, String agency, String text, String declinedReason, String by) {
     jdbc.update(
         """
-        INSERT INTO upr_submission_section (review_id, agency, declined_reason, drafted_by, drafted_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (review_id, agency) DO UPDATE SET text = NULL, declined_reason = EXCLUDED.declined_reason,
+        INSERT INTO upr_submission_section (review_id, agency, text, declined_reason, drafted_by, drafted_at)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (review_id, agency) DO UPDATE SET text = EXCLUDED.text, declined_reason = EXCLUDED.declined_reason,
             drafted_by = EXCLUDED.drafted_by, drafted_at = EXCLUDED.drafted_at
         """,
         reviewId,
         agency,
-        reason,
+        text,
+        declinedReason,
         by,
         Timestamp.from(clock.instant()));
   }
@@ -233,5 +232,5 @@ public class SubmissionSections {
       String decision,
       String comments,
       String decidedBy,
-      java.time.Instant decidedAt) {}
+      Instant decidedAt) {}
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.security.Caller;
 
 /** The inputs one kind of user task takes, and what completing it with them does. */
@@ -18,7 +19,7 @@ public interface TaskForm {
    * Validates the input, does what the task's completion records beyond the process (in the
    * caller's transaction) and returns the process variables to complete with.
    *
-   * @throws org.uprengage.engine.problem.InvalidInput naming the field at fault
+   * @throws InvalidInput naming the field at fault
    */
   Map<String, Object> submit(Caller caller, TaskContext task, FormInput input);
 

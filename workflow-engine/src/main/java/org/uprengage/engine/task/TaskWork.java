@@ -1,8 +1,13 @@
 package org.uprengage.engine.task;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +17,15 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.audit.AuditEntry;
 import org.uprengage.engine.audit.AuditTrail;
@@ -54,13 +62,13 @@ public class TaskWork {
       ReviewWorkflow reviews,
       List<TaskForm> forms,
       AuditTrail audits) {
-    this.audits = audits;
     this.tasks = tasks;
     this.history = history;
     this.identity = identity;
     this.reviews = reviews;
-    this.forms = new java.util.HashMap<>();
+    this.forms = new HashMap<>();
     forms.forEach(form -> form.taskKeys().forEach(key -> this.forms.put(key, form)));
+    this.audits = audits;
   }
 
   /** The caller's tasks as the filter says, in bounded pages. */
@@ -120,7 +128,7 @@ public class TaskWork {
       query.taskDefinitionKey(filter.taskKey());
     }
     if (filter.dueBefore() != null) {
-      query.dueBefore(java.util.Date.from(filter.dueBefore()));
+      query.dueBefore(Date.from(filter.dueBefore()));
     }
     if (filter.text() != null) {
       query.taskNameLike(
@@ -217,7 +225,7 @@ public class TaskWork {
 
   /** Sets (or, with null, clears) the day the holder wants to look at the task again. */
   @Transactional
-  public TaskView followUp(Caller caller, String taskId, java.time.LocalDate on) {
+  public TaskView followUp(Caller caller, String taskId, LocalDate on) {
     TaskChange change = change(caller, taskId);
     Task task = change.task();
     if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
@@ -225,9 +233,7 @@ public class TaskWork {
           "Only the person who holds the task, or a coordinator, sets its follow-up date.");
     }
     task.setFollowUpDate(
-        on == null
-            ? null
-            : java.util.Date.from(on.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        on == null ? null : Date.from(on.atStartOfDay(ZoneOffset.UTC).toInstant()));
     asCaller(caller, () -> tasks.saveTask(task));
     return asItIsNow(change);
   }
@@ -243,7 +249,7 @@ public class TaskWork {
   List<TaskComment> comments(Caller caller, String taskId) {
     visibleTask(caller, taskId);
     return tasks.getTaskComments(taskId).stream()
-        .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Comment::getTime))
+        .sorted(Comparator.comparing(Comment::getTime))
         .map(TaskComment::of)
         .toList();
   }
@@ -259,7 +265,7 @@ public class TaskWork {
     if (text.length() > TaskComment.MAX_LENGTH) {
       throw new InvalidInput("text", "must be at most " + TaskComment.MAX_LENGTH + " characters");
     }
-    org.camunda.bpm.engine.task.Comment[] added = new org.camunda.bpm.engine.task.Comment[1];
+    Comment[] added = new Comment[1];
     asCaller(
         caller, () -> added[0] = tasks.createComment(taskId, task.getProcessInstanceId(), text));
     return TaskComment.of(added[0]);
@@ -468,10 +474,6 @@ public class TaskWork {
     }
   }
 
-  /** What a finished task looks like to the one who came too late. */
-  record FinishedTask(
-      String id, String name, String taskKey, String state, String assignee, Instant finished) {}
-
   private boolean offeredTo(Caller caller, String taskId) {
     Set<String> groups = caller.groups();
     return candidateGroups(taskId).stream().anyMatch(groups::contains);
@@ -542,16 +544,14 @@ public class TaskWork {
 
   /** The task's revision, which the engine raises with every change of it. */
   private static Integer version(Task task) {
-    return task instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity
-        ? entity.getRevision()
-        : null;
+    return task instanceof TaskEntity entity ? entity.getRevision() : null;
   }
 
   /**
    * Refuses a change of a task that changed since the caller read it (409 with the task as it is
    * now). Called in the transaction of the change.
    */
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  @Transactional(propagation = Propagation.MANDATORY)
   public void expectVersion(Caller caller, String taskId, int expected) {
     Task task = changeableTask(caller, taskId);
     Integer version = version(task);
@@ -566,7 +566,7 @@ public class TaskWork {
     }
   }
 
-  private static Instant instant(java.util.Date date) {
+  private static Instant instant(Date date) {
     return date == null ? null : date.toInstant();
   }
 
@@ -579,4 +579,8 @@ public class TaskWork {
       identity.clearAuthentication();
     }
   }
+
+  /** What a finished task looks like to the one who came too late. */
+  record FinishedTask(
+      String id, String name, String taskKey, String state, String assignee, Instant finished) {}
 }

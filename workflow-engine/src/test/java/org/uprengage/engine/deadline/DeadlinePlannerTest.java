@@ -3,10 +3,12 @@ package org.uprengage.engine.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -118,8 +120,7 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
     String team = newCountryTeam();
     int session = 800 + (int) Math.floorMod(System.nanoTime(), 90L);
     mvc.perform(
-            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                    "/api/sessions")
+            post("/api/sessions")
                 .with(admin())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(
@@ -158,11 +159,11 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
     return jdbc
         .queryForList(
             "SELECT t.due_date_ FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ WHERE e.business_key_ = ? AND t.task_def_key_ = ?",
-            java.sql.Timestamp.class,
+            Timestamp.class,
             reviewId,
             taskKey)
         .stream()
-        .map(java.sql.Timestamp::toInstant)
+        .map(Timestamp::toInstant)
         .toList();
   }
 

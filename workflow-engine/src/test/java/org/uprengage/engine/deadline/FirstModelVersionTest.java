@@ -1,8 +1,11 @@
 package org.uprengage.engine.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import java.io.InputStream;
 import java.time.Instant;
@@ -90,7 +93,7 @@ class FirstModelVersionTest extends EngineIntegrationTest {
     assertThat(legacyWatch(instance).getDuedate().toInstant())
         .isEqualTo(Instant.parse("2022-06-16T23:59:00Z"));
     String draft = onlyTask(instance).getId();
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () -> dueDates.set(walk.coordinator(), draft, LocalDate.of(2022, 7, 1), null))
         .as("its own timer would keep the milestone's date: a task of it gets no date of its own")
         .isInstanceOf(Conflict.class);
@@ -99,16 +102,9 @@ class FirstModelVersionTest extends EngineIntegrationTest {
         "UPDATE upr_review SET process_instance_id = ? WHERE id = ?",
         instance.getId(),
         walk.review().id());
-    mvc.perform(
-            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                    "/api/reviews/" + walk.review().id())
-                .with(coordinator(walk.team())))
-        .andExpect(
-            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.stage")
-                .value(ReviewProcess.STAGE_SUBMISSION))
-        .andExpect(
-            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.step")
-                .value("agency-drafting"));
+    mvc.perform(get("/api/reviews/" + walk.review().id()).with(coordinator(walk.team())))
+        .andExpect(jsonPath("$.stage").value(ReviewProcess.STAGE_SUBMISSION))
+        .andExpect(jsonPath("$.step").value("agency-drafting"));
   }
 
   private ProcessInstance startOnTheFirstVersion(ReviewWalk walk) throws Exception {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.ReviewWalk;
 import org.uprengage.engine.review.ReviewProcess;
@@ -153,7 +154,7 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
         .toList();
   }
 
-  private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
+  private static RequestPostProcessor admin() {
     return person("admin", List.of("admin"), null, List.of("GHA"));
   }
 }

@@ -11,6 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,7 +134,7 @@ class EventContractTest extends EngineIntegrationTest {
     String asyncApi =
         new String(
             new ClassPathResource("events/asyncapi.yaml").getInputStream().readAllBytes(),
-            java.nio.charset.StandardCharsets.UTF_8);
+            StandardCharsets.UTF_8);
     Set<String> referenced = new TreeSet<>();
     Matcher ref = Pattern.compile("\\./schemas/(\\S+)\\.schema\\.json").matcher(asyncApi);
     while (ref.find()) {

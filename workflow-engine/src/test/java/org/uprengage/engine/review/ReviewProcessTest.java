@@ -1,8 +1,10 @@
 package org.uprengage.engine.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -126,10 +128,10 @@ class ReviewProcessTest extends EngineIntegrationTest {
             get("/api/reviews/" + walk.review().id() + "/timeline").with(coordinator(walk.team())))
         .andExpect(
             jsonPath("$[?(@.event == 'review.stage-entered')].detail")
-                .value(org.hamcrest.Matchers.contains("stage review", "stage adoption")))
+                .value(contains("stage review", "stage adoption")))
         .andExpect(
             jsonPath("$[?(@.event == 'review.recommendations-recorded')].detail")
-                .value(org.hamcrest.Matchers.contains("250 recommendations")));
+                .value(contains("250 recommendations")));
     ProcessInstance adoption = walk.running(ReviewProcess.ADOPTION_PROCESS_KEY);
     walk.adopt();
     assertThat(adoption).isEnded().hasPassed(ReviewProcess.END_OUTCOME_ADOPTED);
@@ -265,7 +267,7 @@ class ReviewProcessTest extends EngineIntegrationTest {
             .orElseThrow()
             .getId();
     work.claim(walk.focalPoint("UNDP"), undpDraft);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () ->
                 work.complete(
                     walk.focalPoint("UNDP"),

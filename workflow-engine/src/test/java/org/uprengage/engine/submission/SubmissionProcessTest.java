@@ -2,6 +2,7 @@ package org.uprengage.engine.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -130,10 +131,8 @@ class SubmissionProcessTest extends EngineIntegrationTest {
     assertThat(submission.decisions(review.id()))
         .extracting(SubmissionSections.Decision::round, SubmissionSections.Decision::decision)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(1, "send-back"),
-                org.assertj.core.groups.Tuple.tuple(1, "approve"),
-            org.assertj.core.groups.Tuple.tuple(2, "approve"),
-                org.assertj.core.groups.Tuple.tuple(2, "approve"));
+            tuple(1, "send-back"), tuple(1, "approve"),
+            tuple(2, "approve"), tuple(2, "approve"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.review.ReviewProcess;
@@ -76,8 +77,8 @@ class TaskAttachmentsTest extends EngineIntegrationTest {
         .andExpect(status().isNotFound());
   }
 
-  private org.springframework.test.web.servlet.ResultActions remove(
-      String taskId, String attachmentId, RequestPostProcessor who) throws Exception {
+  private ResultActions remove(String taskId, String attachmentId, RequestPostProcessor who)
+      throws Exception {
     return mvc.perform(delete("/api/tasks/" + taskId + "/attachments/" + attachmentId).with(who));
   }
 }
