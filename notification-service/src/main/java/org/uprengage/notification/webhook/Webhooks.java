@@ -3,7 +3,6 @@ package org.uprengage.notification.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +64,6 @@ public class Webhooks {
 
   private static final int MAX_URL_LENGTH = 2000;
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
-  private static final SecureRandom random = new SecureRandom();
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
@@ -224,7 +221,7 @@ public class Webhooks {
               + " webhook subscriptions, the most there may be; delete one first.");
     }
     UUID id = UUID.randomUUID();
-    String secret = newSecret();
+    String secret = WebhookSignature.newSecret();
     jdbc.update(
         "INSERT INTO ns_webhook (id, owner, country_team, agency, url, secret, event_kinds, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         id,
@@ -337,12 +334,6 @@ public class Webhooks {
         .query("SELECT * FROM ns_webhook WHERE id = ? AND deleted_at IS NULL", Webhooks::row, id)
         .stream()
         .findFirst();
-  }
-
-  private static String newSecret() {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static Subscription row(ResultSet rs, int i) throws SQLException {
