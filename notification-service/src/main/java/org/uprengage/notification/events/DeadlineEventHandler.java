@@ -75,6 +75,7 @@ public class DeadlineEventHandler {
       case DeadlineEvent.APPROACHING -> {
         tasks.watchedBy(taskIds, deadline.milestone());
         yield notifier.tell(
+            deadline.countryTeam(),
             stillConcerned(workers(deadline), taskIds, true),
             null,
             event,
@@ -101,11 +102,17 @@ public class DeadlineEventHandler {
                 taskIds,
                 true);
         int told =
-            notifier.tell(stillConcerned(workers(deadline), taskIds, true), null, event, holders);
+            notifier.tell(
+                deadline.countryTeam(),
+                stillConcerned(workers(deadline), taskIds, true),
+                null,
+                event,
+                holders);
         List<Person> escalatedTo =
             people.inGroups(deadline.countryTeam(), DeadlineEvent.orEmpty(deadline.escalateTo()));
         yield told
             + notifier.tell(
+                deadline.countryTeam(),
                 stillConcerned(escalatedTo, taskIds, false),
                 null,
                 event,
@@ -123,6 +130,7 @@ public class DeadlineEventHandler {
         tasks.dueMoved(
             taskIds, deadline.sequence(), endOfDay(deadline.newDueOn()), deadline.milestone());
         yield notifier.tell(
+            deadline.countryTeam(),
             stillConcerned(workers(deadline), taskIds, true),
             null,
             event,

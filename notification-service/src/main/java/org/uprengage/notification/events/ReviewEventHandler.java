@@ -60,6 +60,7 @@ public class ReviewEventHandler {
         event, countryTeam, review.agency() == null ? List.of() : List.of(review.agency()));
     String kind = Webhooks.kind(event.type()).substring("review.".length());
     return notifier.tell(
+        countryTeam,
         follows.followersOf(review.reviewId(), countryTeam),
         review.actor(),
         event,

@@ -92,14 +92,24 @@ public class TaskEventHandler {
           case TaskEvent.CREATED, TaskEvent.UNCLAIMED ->
               task.assignee() != null
                   ? notifier.tell(
-                      people.named(task.assignee()), task.actor(), event, assigned(task))
+                      task.countryTeam(),
+                      people.named(task.assignee()),
+                      task.actor(),
+                      event,
+                      assigned(task))
                   : notifier.tell(
+                      task.countryTeam(),
                       people.inGroups(task.countryTeam(), task.groups()),
                       task.actor(),
                       event,
                       available(task));
           case TaskEvent.ASSIGNED ->
-              notifier.tell(people.named(task.assignee()), task.actor(), event, assigned(task));
+              notifier.tell(
+                  task.countryTeam(),
+                  people.named(task.assignee()),
+                  task.actor(),
+                  event,
+                  assigned(task));
           default -> 0; // claimed, completed, cancelled: only followers hear of them
         };
     // followers of the review or its country team who may see the task, unless already told above
@@ -107,6 +117,7 @@ public class TaskEventHandler {
     String kind = Webhooks.kind(event.type()).substring("task.".length());
     return told
         + notifier.tell(
+            task.countryTeam(),
             follows.followersOf(task.reviewId(), task.countryTeam()).stream()
                 .filter(person -> maySee(person, task))
                 .toList(),

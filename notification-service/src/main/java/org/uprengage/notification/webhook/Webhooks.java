@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.notification.directory.People;
 import org.uprengage.notification.security.Caller;
 import org.uprengage.notification.web.Problems;
 import org.uprengage.notification.web.Problems.FieldError;
@@ -69,12 +70,14 @@ public class Webhooks {
   private final ObjectMapper json;
   private final Clock clock;
   private final UrlPolicy urls;
+  private final People people;
 
-  Webhooks(JdbcTemplate jdbc, ObjectMapper json, Clock clock, UrlPolicy urls) {
+  Webhooks(JdbcTemplate jdbc, ObjectMapper json, Clock clock, UrlPolicy urls, People people) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
     this.urls = urls;
+    this.people = people;
   }
 
   /** {@code org.uprengage.task.created.v1} is kind {@code task.created}. */
@@ -96,14 +99,24 @@ public class Webhooks {
     if (event.countryTeam() == null) {
       return 0;
     }
-    List<UUID> subscriptions =
-        jdbc.queryForList(
-            "SELECT id FROM ns_webhook WHERE deleted_at IS NULL AND status = 'active' AND country_team = ? AND ? = ANY (event_kinds) AND (agency IS NULL OR agency = ANY (?::text[]) OR ?)",
-            UUID.class,
+    List<Subscriber> candidates =
+        jdbc.query(
+            "SELECT id, owner, agency FROM ns_webhook WHERE deleted_at IS NULL AND status = 'active' AND country_team = ? AND ? = ANY (event_kinds) AND (agency IS NULL OR agency = ANY (?::text[]) OR ?)",
+            (rs, i) ->
+                new Subscriber(
+                    rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("agency")),
             event.countryTeam(),
             kind(event.type()),
             event.agencies().toArray(String[]::new),
             REVIEW_WIDE.contains(kind(event.type())));
+    List<UUID> subscriptions = new ArrayList<>();
+    for (Subscriber candidate : candidates) {
+      if (ownerStillSpeaksFor(candidate.owner(), event.countryTeam(), candidate.agency())) {
+        subscriptions.add(candidate.id());
+      } else {
+        disableForItsOwner(candidate.id(), candidate.owner());
+      }
+    }
     if (subscriptions.isEmpty()) {
       return 0;
     }
@@ -239,12 +252,7 @@ public class Webhooks {
   @Transactional(readOnly = true)
   public List<Subscription> visibleTo(Caller caller) {
     List<Subscription> candidates;
-    if (caller.isAdmin()) {
-      candidates =
-          jdbc.query(
-              "SELECT * FROM ns_webhook WHERE deleted_at IS NULL ORDER BY created_at DESC, id",
-              Webhooks::row);
-    } else if (caller.hasRole(Caller.COORDINATOR)) {
+    if (caller.isAdmin() || caller.hasRole(Caller.COORDINATOR)) {
       candidates =
           jdbc.query(
               "SELECT * FROM ns_webhook WHERE deleted_at IS NULL AND country_team = ANY (?::text[]) ORDER BY created_at DESC, id",
@@ -324,6 +332,26 @@ public class Webhooks {
         (long) page * size);
   }
 
+  /**
+   * Whether the subscription's creator, as the directory knows them now, may still hear what it
+   * gets: one who has left the country team (or no longer speaks for the agency) gets nothing.
+   */
+  boolean ownerStillSpeaksFor(String owner, String countryTeam, String agency) {
+    return people.asCaller(owner).map(c -> c.speaksFor(countryTeam, agency)).orElse(false);
+  }
+
+  /** Stops a subscription whose creator may no longer hear what it gets, saying why. */
+  void disableForItsOwner(UUID id, String owner) {
+    jdbc.update(
+        "UPDATE ns_webhook SET status = 'disabled', disabled_at = ?, disabled_reason = ? WHERE id = ? AND status = 'active'",
+        Timestamp.from(clock.instant()),
+        "Disabled: its creator "
+            + owner
+            + " no longer speaks for its country team or agency. Someone who does may subscribe"
+            + " again.",
+        id);
+  }
+
   /** Who may manage a subscription: see {@link Caller#speaksFor}. */
   static boolean mayManage(Caller caller, String countryTeam, String agency) {
     return caller.speaksFor(countryTeam, agency);
@@ -356,4 +384,7 @@ public class Webhooks {
   private static Instant instant(Timestamp timestamp) {
     return timestamp == null ? null : timestamp.toInstant();
   }
+
+  /** A subscription that matches an event, and whom it belongs to. */
+  private record Subscriber(UUID id, String owner, String agency) {}
 }
