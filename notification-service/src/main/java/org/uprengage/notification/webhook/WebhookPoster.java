@@ -40,9 +40,6 @@ class WebhookPoster implements DisposableBean {
   /** Connections open at the same time, at most. */
   static final int CONNECTIONS = 8;
 
-  /** Why an attempt failed: the receiver's HTTP status, if it answered, and a class of error. */
-  record Failure(Integer status, String error) {}
-
   private final WebhookProperties properties;
   private final UrlPolicy urls;
   private final Clock clock;
@@ -182,4 +179,7 @@ class WebhookPoster implements DisposableBean {
     deadlines.shutdownNow();
     http.close();
   }
+
+  /** Why an attempt failed: the receiver's HTTP status, if it answered, and a class of error. */
+  record Failure(Integer status, String error) {}
 }

@@ -23,9 +23,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-  /** One request received, and whether its signature checked out with the path's secret. */
-  record Received(String id, String timestamp, String signature, String body, boolean valid) {}
-
   private final HttpServer server;
   private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
   private final Map<String, String> secrets = new ConcurrentHashMap<>();
@@ -143,4 +140,7 @@ final class WebhookReceiver implements AutoCloseable {
     closed = true;
     server.stop(0);
   }
+
+  /** One request received, and whether its signature checked out with the path's secret. */
+  record Received(String id, String timestamp, String signature, String body, boolean valid) {}
 }
