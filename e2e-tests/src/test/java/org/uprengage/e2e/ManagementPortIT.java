@@ -40,9 +40,10 @@ class ManagementPortIT {
 
     HttpResponse<String> metrics = get(service.managementUrl() + "/actuator/prometheus");
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/plain"));
-    String application = service.name().startsWith("workflow-engine") ? "workflow-engine" : service.name();
+    assertThat(metrics.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    String application =
+        service.name().startsWith("workflow-engine") ? "workflow-engine" : service.name();
     assertThat(metrics.body())
         .contains("jvm_memory_used_bytes{")
         .contains("process_cpu_usage{")

@@ -114,8 +114,7 @@ final class ServiceProcess implements AutoCloseable {
               try {
                 HttpResponse<Void> response =
                     http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
-                            .build(),
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 return response.statusCode() == 200;
               } catch (IOException e) {

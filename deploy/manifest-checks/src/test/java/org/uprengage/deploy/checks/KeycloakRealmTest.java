@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -164,6 +165,24 @@ class KeycloakRealmTest {
       assertThat(declared).as(attribute).isNotNull();
       assertThat(declared.path("permissions").path("edit").toString()).isEqualTo("[\"admin\"]");
     }
+  }
+
+  @Test
+  void theAudienceTheServicesCheckIsTheOneTheRealmIssues() throws Exception {
+    String audience =
+        mapper(realm().getClients().get(0), "oidc-audience-mapper")
+            .getConfig()
+            .get("included.custom.audience");
+    for (String service : ComposeFileTest.COMPOSE.services().keySet()) {
+      if (ComposeFileTest.COMPOSE.platformService(service).isPresent()) {
+        assertThat(ComposeFileTest.COMPOSE.environment(service))
+            .as(service)
+            .containsEntry("UPR_JWT_AUDIENCE", audience);
+      }
+    }
+    assertThat(
+            Kustomization.load(KubernetesManifestsTest.BASE).all(ConfigMap.class).get(0).getData())
+        .containsEntry("UPR_JWT_AUDIENCE", audience);
   }
 
   private static ClientRepresentation client(String clientId) throws Exception {
