@@ -122,6 +122,11 @@ final class Platform {
     webApi = web.baseUrl();
   }
 
+  /** The services' processes: workflow-engine (two nodes), notification-service, web-api. */
+  List<ServiceProcess> services() {
+    return List.copyOf(services);
+  }
+
   private HttpServer receiver() {
     try {
       HttpServer server =
