@@ -1,6 +1,7 @@
 package org.uprengage.webapi.calendar;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -93,7 +94,7 @@ class CalendarController {
       @PathVariable int number,
       @RequestBody
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              content = @Content(schema = @Schema(implementation = SessionPatch.class)))
+              content = @Content(schema = @Schema(implementation = SessionDates.class)))
           Map<String, Object> patch,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     return Relayed.withVersion(
@@ -147,24 +148,16 @@ class CalendarController {
       String changedBy,
       Instant changedAt) {}
 
-  /** The body of a new session: official dates where OHCHR published them. */
-  record NewSession(
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "57") int number,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2028-01-24")
-          LocalDate startsOn,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2028-02-04") LocalDate endsOn,
-      Boolean datesTentative,
-      Integer hrcSession,
-      LocalDate stakeholderDeadline,
-      LocalDate unEntityDeadline,
-      LocalDate nationalReportDeadline,
-      LocalDate addendumEarlyDeadline,
-      LocalDate addendumFinalDeadline) {}
+  /**
+   * The body of a new session: its number and dates, official deadlines where OHCHR published them.
+   */
+  @Schema(requiredProperties = {"number", "startsOn", "endsOn"})
+  record NewSession(@Schema(example = "57") int number, @JsonUnwrapped SessionDates dates) {}
 
-  /** The fields a change may set; null clears an official deadline. */
-  record SessionPatch(
-      LocalDate startsOn,
-      LocalDate endsOn,
+  /** A session's dates as admins set them; in a change, null clears an official deadline. */
+  record SessionDates(
+      @Schema(example = "2028-01-24") LocalDate startsOn,
+      @Schema(example = "2028-02-04") LocalDate endsOn,
       Boolean datesTentative,
       Integer hrcSession,
       LocalDate stakeholderDeadline,

@@ -87,15 +87,9 @@ class MilestoneOffsetsController {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Offset(
       @Schema(
-              allowableValues = {
-                "callForInputs",
-                "agencyDraftsDue",
-                "consolidation",
-                "clearance",
-                "rcSignOff",
-                "submission",
-                "briefings"
-              })
+              description =
+                  "the milestone: one of the submission's (callForInputs, agencyDraftsDue, consolidation, clearance, rcSignOff, submission) or briefings",
+              example = "agencyDraftsDue")
           String key,
       int daysBefore,
       @Schema(allowableValues = {"unEntitySubmission", "sessionStart"}) String before,
