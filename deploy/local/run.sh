@@ -75,8 +75,12 @@ for port in "$kafka_port" "$controller_port" "$web_port" "$engine_port" "$notifi
 done
 
 if [ "$build" = 1 ]; then
-  say "building (./mvnw package, tests skipped)..."
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
+  say "building (./mvnw package, tests skipped; the first run downloads the build's dependencies"
+  say "from Maven Central and takes a few minutes; the whole output goes to .local/logs/build.log)..."
+  ./mvnw -B -DskipTests -Dspotless.check.skip=true package 2>&1 | tee "$logs/build.log" | awk '
+    /^\[INFO\] Building .*\[[0-9]+\/[0-9]+\]/ { sub(/^\[INFO\] /, ""); gsub(/  +/, " "); print "  " $0; fflush() }
+    /Downloaded from/ { n++; if (n % 100 == 0) { print "  ... " n " files downloaded"; fflush() } }
+    /BUILD FAILURE|^\[ERROR\]/ { print "  " $0; fflush() }'
 fi
 for jar in workflow-engine notification-service web-api; do
   [ -f "$jar/target/$jar-$version.jar" ] || { say "missing $jar/target/$jar-$version.jar: run without --no-build"; exit 1; }

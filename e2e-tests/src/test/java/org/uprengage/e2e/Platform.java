@@ -131,9 +131,9 @@ final class Platform {
           exchange -> {
             webhookDeliveries.add(
                 new Delivery(
-                    exchange.getRequestHeaders().getFirst("UPR-Webhook-Id"),
-                    exchange.getRequestHeaders().getFirst("UPR-Webhook-Timestamp"),
-                    exchange.getRequestHeaders().getFirst("UPR-Webhook-Signature"),
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
