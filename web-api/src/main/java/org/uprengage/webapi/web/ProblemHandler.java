@@ -2,7 +2,9 @@ package org.uprengage.webapi.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -10,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterErrors;
@@ -31,6 +34,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+  private static final URI ABOUT_BLANK = URI.create("about:blank");
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
@@ -107,6 +111,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       problem = ApiProblem.invalid("body", "is not valid JSON");
     }
     return answer(problem, headers, request);
+  }
+
+  /**
+   * Spring MVC's own failures (a wrong method or media type, say) get a type of this API's too,
+   * named after their status, so that every problem reads the same way.
+   */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<Object> answer =
+        super.handleExceptionInternal(e, body, headers, status, request);
+    if (answer != null
+        && !(e instanceof ApiProblem) // ours, or a service's passed through as it is
+        && answer.getBody() instanceof ProblemDetail problem
+        && ABOUT_BLANK.equals(problem.getType())) {
+      problem.setType(URI.create(ApiProblem.TYPE_BASE + slug(answer.getStatusCode())));
+    }
+    return answer;
+  }
+
+  private static String slug(HttpStatusCode status) {
+    HttpStatus known = HttpStatus.resolve(status.value());
+    return known == null
+        ? "http-" + status.value()
+        : known.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
   }
 
   private ResponseEntity<Object> answer(

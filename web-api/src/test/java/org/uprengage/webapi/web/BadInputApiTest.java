@@ -107,7 +107,8 @@ class BadInputApiTest extends DemoApiTest {
       MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
       if (response.getStatus() < 400
           || response.getStatus() >= 500
-          || !String.valueOf(response.getContentType()).startsWith("application/problem+json")) {
+          || !String.valueOf(response.getContentType()).startsWith("application/problem+json")
+          || !response.getContentAsString().contains("\"type\":\"" + ApiProblem.TYPE_BASE)) {
         failures.add(
             String.join(" ", bad[0], bad[1], String.valueOf(bad[3]))
                 + " -> "
