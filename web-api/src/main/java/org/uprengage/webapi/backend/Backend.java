@@ -1,6 +1,5 @@
 package org.uprengage.webapi.backend;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
@@ -124,8 +123,7 @@ public class Backend {
    */
   private static String clientAddress() {
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
-      HttpServletRequest request = current.getRequest();
-      return request.getRemoteAddr();
+      return current.getRequest().getRemoteAddr();
     }
     return null;
   }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.uprengage.webapi.web.ApiProblem;
 
+/** Who the caller is, and (quick start) a bearer token for a password sign-in. */
 @RestController
 @Tag(name = "Account")
 class AccountController {
