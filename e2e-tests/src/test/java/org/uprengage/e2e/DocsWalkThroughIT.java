@@ -1,0 +1,98 @@
+package org.uprengage.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API guide's walk-through, run as written with bash and curl against the whole platform: a
+ * joint submission from the start of the review to its record, with a send-back on the way.
+ */
+class DocsWalkThroughIT {
+
+  private static final Path GUIDE = Path.of("..", "docs", "api-guide.md");
+  private static final int SESSION = 80;
+
+  @Test
+  void theApiGuidesWalkThroughRunsAsWritten() throws Exception {
+    Platform platform = Platform.get();
+    LocalDate opens = LocalDate.now(ZoneOffset.UTC).plusDays(400);
+    Api.Response session =
+        new Api(platform.webApi, "admin", "demo")
+            .post(
+                "/api/sessions",
+                "{\"number\":"
+                    + SESSION
+                    + ",\"startsOn\":\""
+                    + opens
+                    + "\",\"endsOn\":\""
+                    + opens.plusDays(11)
+                    + "\"}");
+    assertThat(session.status()).as(session.body().toString()).isEqualTo(201);
+
+    Path script = Files.createTempFile("walk-through", ".sh");
+    Files.writeString(script, "set -euo pipefail\n" + walkThrough());
+    ProcessBuilder builder = new ProcessBuilder("bash", script.toString());
+    builder.environment().put("API", platform.webApi + "/api");
+    builder.environment().put("SESSION", String.valueOf(SESSION));
+    Path log = Files.createTempFile("walk-through", ".log");
+    Process run = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    boolean finished = run.waitFor(180, TimeUnit.SECONDS);
+    if (!finished) {
+      run.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(finished).as("finished in time\n" + output).isTrue();
+    assertThat(run.exitValue()).as(output).isZero();
+
+    List<String> lines = output.lines().toList();
+    assertThat(lines.stream().filter(line -> line.equals("204")).count())
+        .as(
+            "each task completed: plan, two drafts, two consolidations, five decisions, "
+                + "a revision, the record\n"
+                + output)
+        .isEqualTo(12);
+    assertThat(output)
+        .as("the head of office's claim of the focal point's task")
+        .contains("\"status\":409");
+    assertThat(output).as("the bad input").contains("\"field\":\"country\"");
+
+    String reviewId = lines.get(0);
+    JsonNode review =
+        new Api(platform.webApi, "coordinator", "demo").get("/api/reviews/" + reviewId).body();
+    assertThat(review.get("stage").asText()).as(review.toString()).isEqualTo("review");
+    JsonNode submission =
+        new Api(platform.webApi, "coordinator", "demo")
+            .get("/api/reviews/" + reviewId + "/submission")
+            .body();
+    assertThat(submission.toString()).contains("UNCT-GHA-" + SESSION).contains("send-back");
+  }
+
+  /** The bash blocks between the guide's walk-through markers, in order. */
+  private static String walkThrough() throws IOException {
+    String guide = Files.readString(GUIDE);
+    int start = guide.indexOf("<!-- walk-through:start -->");
+    int end = guide.indexOf("<!-- walk-through:end -->");
+    assertThat(start).as("walk-through markers in " + GUIDE).isNotNegative().isLessThan(end);
+    Matcher blocks =
+        Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL).matcher(guide.substring(start, end));
+    List<String> script = new ArrayList<>();
+    while (blocks.find()) {
+      script.add(blocks.group(1));
+    }
+    assertThat(script).as("bash blocks of the walk-through").hasSizeGreaterThan(3);
+    return String.join("\n", script);
+  }
+}
