@@ -3,31 +3,26 @@ package org.uprengage.engine.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
 /**
  * Where a request came from. {@code X-Forwarded-For} is believed only as far as trusted proxies
- * ({@code upr.security.trusted-proxies}: addresses or CIDR ranges, by default loopback, i.e.
- * web-api on the same host) wrote it: read from the right, the first address that is not a trusted
- * proxy is the client. A request from anyone else is recorded with its peer's address, whatever it
- * claims.
+ * wrote it ({@code upr.security.trusted-proxies}: a regular expression the whole address of a proxy
+ * must match, as web-api's setting of the same name; by default loopback, i.e. web-api on the same
+ * host): read from the right, the first address that is not a trusted proxy is the client. A
+ * request from anyone else is recorded with its peer's address, whatever it claims.
  */
 @Component
 class ClientAddress {
 
   static final String FORWARDED_FOR = "X-Forwarded-For";
 
-  private final List<IpAddressMatcher> trustedProxies;
+  private final Pattern trustedProxies;
 
-  ClientAddress(@Value("${upr.security.trusted-proxies}") List<String> proxies) {
-    this.trustedProxies =
-        proxies.stream()
-            .map(String::strip)
-            .filter(p -> !p.isEmpty())
-            .map(IpAddressMatcher::new)
-            .toList();
+  ClientAddress(@Value("${upr.security.trusted-proxies}") String trustedProxies) {
+    this.trustedProxies = Pattern.compile(trustedProxies.strip());
   }
 
   String of(HttpServletRequest request) {
@@ -55,14 +50,12 @@ class ClientAddress {
   }
 
   private boolean trusted(String address) {
-    return isIpAddress(address)
-        && trustedProxies.stream().anyMatch(proxy -> proxy.matches(address));
+    return isIpAddress(address) && trustedProxies.matcher(address).matches();
   }
 
-  /** An IPv4 or IPv6 literal, so that matching it never looks a name up. */
+  /** An IPv4 or IPv6 literal (what a proxy writes), not a name or anything else. */
   private static boolean isIpAddress(String value) {
-    return !value.isEmpty()
-        && value.length() <= 45
+    return value.length() <= 45
         && (value.matches("\\d{1,3}(\\.\\d{1,3}){3}")
             || value.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*"));
   }

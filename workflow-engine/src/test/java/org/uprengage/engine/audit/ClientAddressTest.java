@@ -2,14 +2,14 @@ package org.uprengage.engine.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /** Where a request came from, believing X-Forwarded-For only as far as trusted proxies wrote it. */
 class ClientAddressTest {
 
-  private final ClientAddress loopbackOnly = new ClientAddress(List.of("127.0.0.0/8", "::1"));
+  private final ClientAddress loopbackOnly =
+      new ClientAddress("127\\.\\d+\\.\\d+\\.\\d+|0:0:0:0:0:0:0:1|::1");
 
   @Test
   void aPeerThatIsNoTrustedProxyIsTheClientWhateverItForwards() {
@@ -38,11 +38,17 @@ class ClientAddressTest {
   }
 
   @Test
-  void proxiesAreConfiguredByAddressOrRange() {
-    ClientAddress behindGateway = new ClientAddress(List.of("10.1.0.0/16", " 192.0.2.1 "));
+  void proxiesAreNamedByARegularExpressionTheWholeAddressMatches() {
+    ClientAddress behindGateway = new ClientAddress(" 10\\.1\\.\\d+\\.\\d+|192\\.0\\.2\\.1 ");
     assertThat(behindGateway.of(request("10.1.4.2", "198.51.100.77"))).isEqualTo("198.51.100.77");
     assertThat(behindGateway.of(request("192.0.2.1", "198.51.100.77"))).isEqualTo("198.51.100.77");
     assertThat(behindGateway.of(request("127.0.0.1", "198.51.100.77"))).isEqualTo("127.0.0.1");
+    assertThat(behindGateway.of(request("192.0.2.10", "198.51.100.77")))
+        .as("the whole address, not a part of it")
+        .isEqualTo("192.0.2.10");
+    assertThat(new ClientAddress("").of(request("127.0.0.1", "198.51.100.77")))
+        .as("no proxy trusted")
+        .isEqualTo("127.0.0.1");
   }
 
   private static MockHttpServletRequest request(String peer, String forwardedFor) {
