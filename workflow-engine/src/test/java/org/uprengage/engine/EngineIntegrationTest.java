@@ -6,11 +6,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
@@ -20,16 +25,18 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.testsupport.TestInfrastructure;
 
 /**
  * Base of the engine's integration tests: one Spring context on this run's own PostgreSQL database
  * and Kafka broker, shared by every test class that extends it. The job executor is off: tests fire
- * jobs themselves.
+ * jobs themselves. The engine's clock is a {@link MovableClock}.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
+@Import(EngineIntegrationTest.TestClock.class)
 public abstract class EngineIntegrationTest {
 
   private static final AtomicInteger countryTeams = new AtomicInteger();
@@ -70,18 +77,12 @@ public abstract class EngineIntegrationTest {
    */
   protected String planned(String team, int session, String... agencies) throws Exception {
     String reviewId = startReview(team, session, coordinator(team));
-    String plan =
-        taskIds(
-                reviewId,
-                org.uprengage.engine.review.ReviewProcess.TASK_PLAN_SUBMISSION,
-                coordinator(team))
-            .get(0);
+    String plan = taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
     act(plan, "claim", coordinator(team));
     complete(
             plan,
             "{\"agencies\":["
-                + String.join(
-                    ",", java.util.Arrays.stream(agencies).map(a -> "\"" + a + "\"").toList())
+                + String.join(",", Arrays.stream(agencies).map(a -> "\"" + a + "\"").toList())
                 + "]}",
             coordinator(team))
         .andExpect(status().isNoContent());
@@ -172,5 +173,16 @@ public abstract class EngineIntegrationTest {
                 token.claim("agency", agency);
               }
             });
+  }
+
+  /** Gives the engine a clock the tests can move. */
+  @TestConfiguration
+  static class TestClock {
+
+    @Bean
+    @Primary
+    MovableClock movableClock() {
+      return new MovableClock();
+    }
   }
 }

@@ -3,43 +3,51 @@ package org.uprengage.engine.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+import org.uprengage.engine.security.AuthenticatedCaller;
+import org.uprengage.engine.security.Caller;
 
 /**
- * Records every request under {@code /api} that is not a read, after it ended, with the status it
- * ended with. "From where" is the first address of {@code X-Forwarded-For} (set by web-api), else
- * the peer's address.
+ * The web side of the audit: as a request under {@code /api} that is not a read arrives, tells the
+ * audit who sent it (the authenticated caller), what it asks and from where; once it ended, records
+ * it with its status unless a change already committed its row (a refused or failed attempt, whose
+ * transaction rolled back).
  */
-@org.springframework.stereotype.Component
+@Component
 class AuditInterceptor implements HandlerInterceptor {
 
   private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
 
+  private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
   private final AuditTrail trail;
-  private final String usernameClaim;
+  private final ObjectProvider<AuditedRequest> requests;
+  private final AuthenticatedCaller callers;
+  private final ClientAddress clientAddress;
 
   AuditInterceptor(
       AuditTrail trail,
-      @Value("${upr.security.claims.username:preferred_username}") String usernameClaim) {
+      ObjectProvider<AuditedRequest> requests,
+      AuthenticatedCaller callers,
+      ClientAddress clientAddress) {
     this.trail = trail;
-    this.usernameClaim = usernameClaim;
+    this.requests = requests;
+    this.callers = callers;
+    this.clientAddress = clientAddress;
   }
 
   @Override
-  public void afterCompletion(
-      HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-    if (request.getMethod().equals("GET")
-        || request.getMethod().equals("HEAD")
-        || request.getMethod().equals("OPTIONS")) {
-      return;
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
+    if (READS.contains(request.getMethod())) {
+      return true;
     }
     Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
     String action =
@@ -47,36 +55,44 @@ class AuditInterceptor implements HandlerInterceptor {
     @SuppressWarnings("unchecked")
     Map<String, String> variables =
         (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-    UUID reviewId = (UUID) request.getAttribute(AuditTrail.REVIEW_ATTRIBUTE);
-    String taskId = (String) request.getAttribute(AuditTrail.TASK_ATTRIBUTE);
-    if (reviewId == null && variables != null && action.contains("/api/reviews/{")) {
+    UUID reviewId = null;
+    String taskId = null;
+    if (variables != null && action.contains("/api/reviews/{")) {
       reviewId = uuid(variables.getOrDefault("reviewId", variables.get("id")));
     }
-    if (taskId == null && variables != null && action.contains("/api/tasks/{id}")) {
+    if (variables != null && action.contains("/api/tasks/{id}")) {
       taskId = variables.get("id");
     }
+    requests
+        .getObject()
+        .arrived(
+            callers.current().map(Caller::username).orElse(null),
+            action,
+            clientAddress.of(request),
+            reviewId,
+            taskId);
+    return true;
+  }
+
+  @Override
+  public void afterCompletion(
+      HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+    if (READS.contains(request.getMethod())) {
+      return;
+    }
+    AuditedRequest audited = requests.getObject();
+    int status = response.getStatus();
+    if (!audited.arrived() || (audited.recorded() && status < 400)) {
+      return;
+    }
+    if (status < 400) {
+      log.warn("A change answered {} without its audit row in its transaction", status);
+    }
     try {
-      trail.record(actor(), action, response.getStatus(), reviewId, taskId, from(request));
+      audited.recordIn(trail, status);
     } catch (RuntimeException e) {
-      log.error("Could not record {} in the audit trail", action, e);
+      log.error("Could not record a refused or failed request in the audit trail", e);
     }
-  }
-
-  private String actor() {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-      String username = jwt.getClaimAsString(usernameClaim);
-      return username == null ? jwt.getSubject() : username;
-    }
-    return null;
-  }
-
-  private static String from(HttpServletRequest request) {
-    String forwarded = request.getHeader("X-Forwarded-For");
-    if (forwarded != null && !forwarded.isBlank()) {
-      return forwarded.split(",")[0].trim();
-    }
-    return request.getRemoteAddr();
   }
 
   private static UUID uuid(String value) {

@@ -1,43 +1,42 @@
 package org.uprengage.engine.audit;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Records and reads the audit trail. */
+/**
+ * The audit trail: the domain tells it what a change concerns; it records and reads the rows. The
+ * rows themselves are written by {@link AuditedChanges} (a change, in its transaction) and the web
+ * layer (an attempt that failed).
+ */
 @Service
 public class AuditTrail {
 
-  static final String REVIEW_ATTRIBUTE = AuditTrail.class.getName() + ".review";
-  static final String TASK_ATTRIBUTE = AuditTrail.class.getName() + ".task";
-
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final ObjectProvider<AuditedRequest> requests;
 
-  AuditTrail(JdbcTemplate jdbc, Clock clock) {
+  AuditTrail(JdbcTemplate jdbc, Clock clock, ObjectProvider<AuditedRequest> requests) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.requests = requests;
   }
 
-  /** Tells the audit which review and task the current request is about. */
-  public static void concerns(UUID reviewId, String taskId) {
-    if (RequestContextHolder.getRequestAttributes()
-        instanceof ServletRequestAttributes attributes) {
-      HttpServletRequest request = attributes.getRequest();
-      if (reviewId != null) {
-        request.setAttribute(REVIEW_ATTRIBUTE, reviewId);
-      }
-      if (taskId != null) {
-        request.setAttribute(TASK_ATTRIBUTE, taskId);
-      }
+  /**
+   * Tells the audit which review and task the request under way concerns; outside an API request (a
+   * job, a test calling the domain) there is nothing to tell and nothing is recorded.
+   */
+  public void concerns(UUID reviewId, String taskId) {
+    AuditedRequest request = requests.getIfAvailable();
+    if (request != null) {
+      request.concerns(reviewId, taskId);
     }
   }
 
@@ -72,7 +71,7 @@ public class AuditTrail {
   }
 
   /** The review a task's trail belongs to, if the trail knows it. */
-  public java.util.Optional<UUID> reviewOfTask(String taskId) {
+  public Optional<UUID> reviewOfTask(String taskId) {
     return jdbc
         .query(
             "SELECT review_id FROM upr_audit WHERE task_id = ? AND review_id IS NOT NULL LIMIT 1",

@@ -1,11 +1,14 @@
 package org.uprengage.engine.deadline;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +29,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.outbox.EventOutbox;
-import org.uprengage.engine.outbox.EventTopics;
+import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.Forbidden;
+import org.uprengage.engine.problem.InvalidInput;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewScheduled;
@@ -36,7 +42,6 @@ import org.uprengage.engine.session.DeadlineRules;
 import org.uprengage.engine.session.SessionCalendar;
 import org.uprengage.engine.session.SessionDatesChanged;
 import org.uprengage.engine.session.SessionView;
-import org.uprengage.engine.web.ApiProblem;
 
 /**
  * Plans each review's milestones through the whole cycle (the submission's back from its session's
@@ -47,8 +52,6 @@ import org.uprengage.engine.web.ApiProblem;
  */
 @Service("deadlinePlanner")
 public class DeadlinePlanner {
-
-  public static final String DEADLINE_CHANGED = "org.uprengage.deadline.changed.v1";
 
   public static final String WG_REPORT_ADOPTED = "wgReportAdopted";
   public static final String RECOMMENDATIONS_RECORDED = "recommendationsRecorded";
@@ -131,7 +134,6 @@ public class DeadlinePlanner {
   private final ManagementService management;
   private final RuntimeService runtime;
   private final EventOutbox outbox;
-  private final EventTopics topics;
   private final Clock clock;
 
   DeadlinePlanner(
@@ -145,7 +147,6 @@ public class DeadlinePlanner {
       ManagementService management,
       RuntimeService runtime,
       EventOutbox outbox,
-      EventTopics topics,
       Clock clock) {
     this.jdbc = jdbc;
     this.calendar = calendar;
@@ -157,7 +158,6 @@ public class DeadlinePlanner {
     this.management = management;
     this.runtime = runtime;
     this.outbox = outbox;
-    this.topics = topics;
     this.clock = clock;
   }
 
@@ -253,19 +253,14 @@ public class DeadlinePlanner {
   /** The milestones of a review the caller can see, in plan order. */
   @Transactional(readOnly = true)
   public List<Milestone> milestones(Caller caller, UUID reviewId) {
-    reviews.find(caller, reviewId).orElseThrow(() -> ApiProblem.notFound("Review", reviewId));
+    reviews.find(caller, reviewId).orElseThrow(() -> new NotFound("Review", reviewId));
     return jdbc
         .query(
             "SELECT * FROM upr_review_milestone WHERE review_id = ?",
-            (rs, i) ->
-                new Milestone(
-                    rs.getString("key"),
-                    rs.getDate("due_on").toLocalDate(),
-                    rs.getString("basis"),
-                    rs.getString("moved_by")),
+            DeadlinePlanner::milestone,
             reviewId)
         .stream()
-        .sorted(java.util.Comparator.comparing(m -> MILESTONES.indexOf(m.key())))
+        .sorted(Comparator.comparing(m -> MILESTONES.indexOf(m.key())))
         .toList();
   }
 
@@ -273,14 +268,13 @@ public class DeadlinePlanner {
   @Transactional
   public Milestone move(Caller caller, UUID reviewId, String key, LocalDate dueOn) {
     Review review =
-        reviews.find(caller, reviewId).orElseThrow(() -> ApiProblem.notFound("Review", reviewId));
+        reviews.find(caller, reviewId).orElseThrow(() -> new NotFound("Review", reviewId));
     if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
-      throw ApiProblem.forbidden("Only coordinators move a review's milestones.");
+      throw new Forbidden("Only coordinators move a review's milestones.");
     }
-    Milestone current =
-        find(reviewId, key).orElseThrow(() -> ApiProblem.notFound("Milestone", key));
+    Milestone current = find(reviewId, key).orElseThrow(() -> new NotFound("Milestone", key));
     if (!Review.ACTIVE.equals(review.state())) {
-      throw ApiProblem.conflict("The review has ended; its milestones no longer move.");
+      throw new Conflict("The review has ended; its milestones no longer move.");
     }
     jdbc.update(
         "UPDATE upr_review_milestone SET due_on = ?, basis = 'moved', moved_by = ?, moved_at = ? WHERE review_id = ? AND key = ?",
@@ -303,15 +297,15 @@ public class DeadlinePlanner {
   @Transactional
   public void setTaskDue(Caller caller, Task task, Review review, LocalDate dueOn) {
     if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
-      throw ApiProblem.forbidden(
+      throw new Forbidden(
           "Only coordinators set a task's due date; ask them, or see the review's milestones.");
     }
     if (dueOn == null) {
-      throw ApiProblem.invalid("on", "is required: the day the task is due");
+      throw new InvalidInput("on", "is required: the day the task is due");
     }
     if (dueOn.isBefore(
         LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC))) {
-      throw ApiProblem.invalid("on", "must be today or later: a task cannot be due in the past");
+      throw new InvalidInput("on", "must be today or later: a task cannot be due in the past");
     }
     if (tasks
             .createTaskQuery()
@@ -319,7 +313,7 @@ public class DeadlinePlanner {
             .processDefinitionKey(ReviewProcess.PROCESS_KEY)
             .count()
         > 0) {
-      throw ApiProblem.conflict(
+      throw new Conflict(
           "This review runs on the first model of the process, whose drafts follow their"
               + " milestone: move the milestone instead (PUT /api/reviews/{id}/milestones/{key}).");
     }
@@ -333,20 +327,16 @@ public class DeadlinePlanner {
     }
     tasks.setDueDate(task.getId(), due);
     moveWatch(review, task, due);
-    String milestone = TASK_MILESTONES.getOrDefault(task.getTaskDefinitionKey(), "task");
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("milestone", milestone);
-    payload.put("oldDueOn", old == null ? null : old.toString());
-    payload.put("newDueOn", dueOn.toString());
-    payload.put("reason", "due date of this task set by " + caller.username());
-    payload.put("countryTeam", review.country());
-    payload.put("taskIds", List.of(task.getId()));
     outbox.append(
-        topics.deadlines(),
         review.id(),
-        DEADLINE_CHANGED,
-        "reviews/" + review.id() + "/tasks/" + task.getId(),
-        payload);
+        new DeadlineChanged(
+            TASK_MILESTONES.getOrDefault(task.getTaskDefinitionKey(), "task"),
+            old,
+            dueOn,
+            "due date of this task set by " + caller.username(),
+            review.country(),
+            List.of(task.getId()),
+            task.getId()));
   }
 
   /**
@@ -404,19 +394,9 @@ public class DeadlinePlanner {
         }
       }
     }
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("milestone", key);
-    payload.put("oldDueOn", oldDueOn.toString());
-    payload.put("newDueOn", newDueOn.toString());
-    payload.put("reason", reason);
-    payload.put("countryTeam", review.country());
-    payload.put("taskIds", moved);
     outbox.append(
-        topics.deadlines(),
         review.id(),
-        DEADLINE_CHANGED,
-        "reviews/" + review.id() + "/milestones/" + key,
-        payload);
+        new DeadlineChanged(key, oldDueOn, newDueOn, reason, review.country(), moved, null));
   }
 
   /**
@@ -460,12 +440,7 @@ public class DeadlinePlanner {
     return jdbc
         .query(
             "SELECT * FROM upr_review_milestone WHERE review_id = ? AND key = ?",
-            (rs, i) ->
-                new Milestone(
-                    rs.getString("key"),
-                    rs.getDate("due_on").toLocalDate(),
-                    rs.getString("basis"),
-                    rs.getString("moved_by")),
+            DeadlinePlanner::milestone,
             reviewId,
             key)
         .stream()
@@ -518,6 +493,14 @@ public class DeadlinePlanner {
         MID_TERM_REPORT_DUE,
         new Planned(midTerm.plusDays(followUp.midTermReportDays()), sessionBasis));
     return planned;
+  }
+
+  private static Milestone milestone(ResultSet rs, int row) throws SQLException {
+    return new Milestone(
+        rs.getString("key"),
+        rs.getDate("due_on").toLocalDate(),
+        rs.getString("basis"),
+        rs.getString("moved_by"));
   }
 
   private static Date endOfDay(LocalDate day) {

@@ -4,7 +4,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.uprengage.engine.review.ReviewProcess;
-import org.uprengage.engine.task.TaskEvents;
+import org.uprengage.engine.task.TaskCancelled;
+import org.uprengage.engine.task.TaskCompleted;
 
 /**
  * Starts a deadline watch ({@code upr-deadline-watch}) for every user task created with a due date
@@ -35,8 +36,8 @@ class DeadlineWatchListener implements TaskListener {
               task.getDueDate());
         }
       }
-      case EVENTNAME_COMPLETE -> end(runtime, task, TaskEvents.COMPLETED);
-      case EVENTNAME_DELETE -> end(runtime, task, TaskEvents.CANCELLED);
+      case EVENTNAME_COMPLETE -> end(runtime, task, TaskCompleted.TYPE);
+      case EVENTNAME_DELETE -> end(runtime, task, TaskCancelled.TYPE);
       default -> {}
     }
   }

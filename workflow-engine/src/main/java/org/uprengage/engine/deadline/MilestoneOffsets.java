@@ -1,6 +1,7 @@
 package org.uprengage.engine.deadline;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -51,8 +52,8 @@ public record MilestoneOffsets(Map<String, Integer> daysBefore) {
   }
 
   /** The configurable milestones in plan order. */
-  public static final java.util.List<String> KEYS =
-      java.util.List.of(
+  public static final List<String> KEYS =
+      List.of(
           CALL_FOR_INPUTS,
           AGENCY_DRAFTS_DUE,
           CONSOLIDATION,
@@ -62,5 +63,5 @@ public record MilestoneOffsets(Map<String, Integer> daysBefore) {
           BRIEFINGS);
 
   /** The submission's milestones, which must keep their order (each no earlier than the last). */
-  public static final java.util.List<String> SUBMISSION_KEYS = KEYS.subList(0, 6);
+  public static final List<String> SUBMISSION_KEYS = KEYS.subList(0, 6);
 }

@@ -2,9 +2,7 @@ package org.uprengage.engine.deadline;
 
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,7 +13,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.uprengage.engine.outbox.EventOutbox;
-import org.uprengage.engine.outbox.EventTopics;
 import org.uprengage.engine.review.ReviewProcess;
 
 /**
@@ -28,16 +25,11 @@ import org.uprengage.engine.review.ReviewProcess;
 @Component("raiseDeadlineAlertAdapter")
 class RaiseDeadlineAlertAdapter implements JavaDelegate {
 
-  static final String DEADLINE_APPROACHING = "org.uprengage.deadline.approaching.v1";
-  static final String DEADLINE_MISSED = "org.uprengage.deadline.missed.v1";
-
   private final EventOutbox outbox;
-  private final EventTopics topics;
   private final DeadlinePlanner planner;
 
-  RaiseDeadlineAlertAdapter(EventOutbox outbox, EventTopics topics, DeadlinePlanner planner) {
+  RaiseDeadlineAlertAdapter(EventOutbox outbox, DeadlinePlanner planner) {
     this.outbox = outbox;
-    this.topics = topics;
     this.planner = planner;
   }
 
@@ -71,24 +63,21 @@ class RaiseDeadlineAlertAdapter implements JavaDelegate {
         assignees.add(task.getAssignee());
       }
     }
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("milestone", milestone);
-    payload.put("taskName", task == null ? null : task.getName());
-    payload.put("dueAt", due.toInstant().toString());
-    payload.put("daysLeft", DeadlinePlanner.daysLeft(due, now));
-    payload.put("countryTeam", execution.getTenantId());
-    payload.put("taskIds", taskId == null ? List.of() : List.of(taskId));
-    payload.put("candidateGroups", groups);
-    payload.put("assignees", assignees);
-    if (missed) {
-      payload.put("escalateTo", List.of(ReviewProcess.GROUP_COORDINATOR));
-    }
+    DeadlineAlert alert =
+        new DeadlineAlert(
+            milestone,
+            task == null ? null : task.getName(),
+            due.toInstant(),
+            DeadlinePlanner.daysLeft(due, now),
+            execution.getTenantId(),
+            taskId == null ? List.of() : List.of(taskId),
+            groups,
+            assignees);
     outbox.append(
-        topics.deadlines(),
         reviewId,
-        missed ? DEADLINE_MISSED : DEADLINE_APPROACHING,
-        "reviews/" + reviewId + (taskId == null ? "/milestones/" + milestone : "/tasks/" + taskId),
-        payload);
+        missed
+            ? new DeadlineMissed(alert, List.of(ReviewProcess.GROUP_COORDINATOR))
+            : new DeadlineApproaching(alert));
     if (legacy) {
       execution.setVariableLocal(ReviewProcess.VAR_DEADLINE_MISSED, missed);
     } else {

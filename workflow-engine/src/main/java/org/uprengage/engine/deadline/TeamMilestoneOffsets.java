@@ -11,8 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.directory.Directory;
+import org.uprengage.engine.problem.FieldError;
+import org.uprengage.engine.problem.Forbidden;
+import org.uprengage.engine.problem.InvalidInput;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.web.ApiProblem;
 
 /**
  * Each country team's milestone offsets: how many days before the date it hangs on each
@@ -61,18 +64,18 @@ public class TeamMilestoneOffsets {
   public TeamOffsets change(Caller caller, String countryTeam, Map<String, Object> body) {
     visible(caller, countryTeam);
     if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
-      throw ApiProblem.forbidden("Only coordinators and admins change a team's milestone offsets.");
+      throw new Forbidden("Only coordinators and admins change a team's milestone offsets.");
     }
-    List<ApiProblem.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     Object given = body == null ? null : body.get("daysBefore");
     if (body != null) {
       body.keySet().stream()
           .filter(name -> !name.equals("daysBefore"))
           .sorted()
-          .forEach(name -> errors.add(new ApiProblem.FieldError(name, "is not a field here")));
+          .forEach(name -> errors.add(new FieldError(name, "is not a field here")));
     }
     if (!(given instanceof Map<?, ?> changes) || changes.isEmpty()) {
-      throw ApiProblem.invalid(
+      throw new InvalidInput(
           "daysBefore", "is required: an object of milestone keys and days (null resets one)");
     }
     Map<String, Integer> result = effective(countryTeam);
@@ -84,15 +87,13 @@ public class TeamMilestoneOffsets {
           String field = "daysBefore." + key;
           if (!MilestoneOffsets.KEYS.contains(key)) {
             errors.add(
-                new ApiProblem.FieldError(
+                new FieldError(
                     field, "is not a configurable milestone; known: " + MilestoneOffsets.KEYS));
           } else if (value == null) {
             reset.add(key);
             result.put(key, defaults.daysBefore().get(key));
           } else if (!(value instanceof Integer days) || days < 0 || days > MAX_DAYS) {
-            errors.add(
-                new ApiProblem.FieldError(
-                    field, "must be a whole number of days, 0 to " + MAX_DAYS));
+            errors.add(new FieldError(field, "must be a whole number of days, 0 to " + MAX_DAYS));
           } else {
             set.put(key, days);
             result.put(key, days);
@@ -106,7 +107,7 @@ public class TeamMilestoneOffsets {
         if (result.get(later) > result.get(earlier)) {
           String field = "daysBefore." + (set.containsKey(later) ? later : earlier);
           errors.add(
-              new ApiProblem.FieldError(
+              new FieldError(
                   field,
                   later
                       + " ("
@@ -120,7 +121,7 @@ public class TeamMilestoneOffsets {
       }
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(errors);
+      throw new InvalidInput(errors);
     }
     Timestamp now = Timestamp.from(clock.instant());
     reset.forEach(
@@ -148,7 +149,7 @@ public class TeamMilestoneOffsets {
 
   private void visible(Caller caller, String countryTeam) {
     if (!caller.belongsTo(countryTeam) || !directory.countryTeamExists(countryTeam)) {
-      throw ApiProblem.notFound("Country team", countryTeam);
+      throw new NotFound("Country team", countryTeam);
     }
   }
 

@@ -1,12 +1,16 @@
 package org.uprengage.engine.outbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,51 +32,62 @@ public class EventOutbox {
   /** Marks a transaction that already asked for the relay to run after its commit. */
   private static final Object WAKE_RELAY = new Object();
 
+  /**
+   * The one writer of event data, set apart from the web API's JSON settings so that the wire
+   * format changes only with the event records: dates as ISO-8601 strings, null fields left out.
+   */
+  static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
+
   private final JdbcTemplate jdbc;
-  private final ObjectMapper json;
+  private final EventTopics topics;
   private final Clock clock;
   private final OutboxRelay relay;
 
-  EventOutbox(JdbcTemplate jdbc, ObjectMapper json, Clock clock, @Lazy OutboxRelay relay) {
+  EventOutbox(JdbcTemplate jdbc, EventTopics topics, Clock clock, @Lazy OutboxRelay relay) {
     this.jdbc = jdbc;
-    this.json = json;
+    this.topics = topics;
     this.clock = clock;
     this.relay = relay;
   }
 
   /**
-   * Records one event. The payload gets {@code reviewId}, {@code sequence} and {@code occurredAt}
-   * added; the rest is the caller's.
+   * Records one event of a review: its fields, after {@code reviewId}, {@code sequence} and {@code
+   * occurredAt}, as the data of a CloudEvent of its type, on its topic.
    *
    * @return the event id (CloudEvents {@code id})
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public UUID append(
-      String topic, UUID reviewId, String type, String subject, Map<String, ?> payload) {
+  public UUID append(UUID reviewId, OutboundEvent event) {
     Long sequence =
         jdbc.queryForObject(
             "UPDATE upr_review SET event_sequence = event_sequence + 1 WHERE id = ? RETURNING event_sequence",
             Long.class,
             reviewId);
     if (sequence == null) {
-      throw new IllegalStateException("No review " + reviewId + " to record " + type + " for");
+      throw new IllegalStateException(
+          "No review " + reviewId + " to record " + event.type() + " for");
     }
     Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("reviewId", reviewId.toString());
-    body.put("sequence", sequence);
-    body.put("occurredAt", occurredAt.toString());
-    body.putAll(payload);
+    ObjectNode data = JSON.createObjectNode();
+    data.put("reviewId", reviewId.toString());
+    data.put("sequence", sequence);
+    data.put("occurredAt", occurredAt.toString());
+    data.setAll((ObjectNode) JSON.valueToTree(event));
     UUID eventId = UUID.randomUUID();
     jdbc.update(
         "INSERT INTO upr_event_outbox (event_id, topic, record_key, type, subject, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
         eventId,
-        topic,
+        topics.name(event.topic()),
         reviewId.toString(),
-        type,
-        subject,
+        event.type(),
+        event.subject(reviewId),
         Timestamp.from(occurredAt),
-        toJson(body));
+        toJson(data));
     wakeRelayAfterCommit();
     return eventId;
   }
@@ -111,23 +126,23 @@ public class EventOutbox {
         reviewId.toString());
   }
 
-  /** One recorded event: its type, when it happened and its data. */
-  public record RecordedEvent(String type, Instant occurredAt, Map<String, Object> data) {}
-
   @SuppressWarnings("unchecked")
-  private Map<String, Object> fromJson(String payload) {
+  private static Map<String, Object> fromJson(String payload) {
     try {
-      return json.readValue(payload, Map.class);
+      return JSON.readValue(payload, Map.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Unreadable outbox payload", e);
     }
   }
 
-  private String toJson(Map<String, Object> body) {
+  private static String toJson(ObjectNode data) {
     try {
-      return json.writeValueAsString(body);
+      return JSON.writeValueAsString(data);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Event payload is not serialisable", e);
+      throw new IllegalArgumentException("Event data is not serialisable", e);
     }
   }
+
+  /** One recorded event: its type, when it happened and its data. */
+  public record RecordedEvent(String type, Instant occurredAt, Map<String, Object> data) {}
 }

@@ -10,4 +10,14 @@ public record EventTopics(
     @DefaultValue("upr.reviews.v1") String reviews,
     @DefaultValue("upr.deadlines.v1") String deadlines,
     @DefaultValue("3") int partitions,
-    @DefaultValue("1") short replicationFactor) {}
+    @DefaultValue("1") short replicationFactor) {
+
+  /** The name of a topic in this installation. */
+  String name(EventTopic topic) {
+    return switch (topic) {
+      case TASKS -> tasks;
+      case REVIEWS -> reviews;
+      case DEADLINES -> deadlines;
+    };
+  }
+}

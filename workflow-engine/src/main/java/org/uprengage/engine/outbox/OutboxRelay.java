@@ -9,7 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
@@ -44,10 +47,9 @@ class OutboxRelay {
   private final Duration sendTimeout;
   private final long lockKey;
   private volatile Instant quietUntil = Instant.MIN;
-  private final java.util.concurrent.atomic.AtomicBoolean wakeUpPending =
-      new java.util.concurrent.atomic.AtomicBoolean();
-  private final java.util.concurrent.ExecutorService wakeUps =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
+  private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+  private final ExecutorService wakeUps =
+      Executors.newSingleThreadExecutor(
           runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay-wake-up");
             thread.setDaemon(true);
@@ -73,13 +75,13 @@ class OutboxRelay {
       int batchSize,
       Duration sendTimeout,
       long lockKey) {
-    this.lockKey = lockKey;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.kafka = kafka;
     this.source = source;
     this.batchSize = batchSize;
     this.sendTimeout = sendTimeout;
+    this.lockKey = lockKey;
   }
 
   /**

@@ -6,8 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.outbox.EventOutbox;
-import org.uprengage.engine.outbox.EventTopics;
 
 /**
  * Records a review's outcome stage by stage, each in the caller's transaction with its event:
@@ -24,26 +21,17 @@ import org.uprengage.engine.outbox.EventTopics;
 @Service
 public class ReviewOutcomes {
 
-  public static final String RECOMMENDATIONS_RECORDED =
-      "org.uprengage.review.recommendations-recorded.v1";
-  public static final String POSITIONS_RECORDED = "org.uprengage.review.positions-recorded.v1";
-  public static final String OUTCOME_ADOPTED = "org.uprengage.review.outcome-adopted.v1";
-  public static final String MID_TERM_REPORT_RECORDED =
-      "org.uprengage.review.mid-term-report-recorded.v1";
-
-  public static final String EARLY = "early";
-  public static final String FINAL = "final";
+  static final String EARLY = "early";
+  static final String FINAL = "final";
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final EventOutbox outbox;
-  private final EventTopics topics;
 
-  ReviewOutcomes(JdbcTemplate jdbc, Clock clock, EventOutbox outbox, EventTopics topics) {
+  ReviewOutcomes(JdbcTemplate jdbc, Clock clock, EventOutbox outbox) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.outbox = outbox;
-    this.topics = topics;
   }
 
   /** The review's outcome so far, if anything was recorded. */
@@ -56,18 +44,14 @@ public class ReviewOutcomes {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordRecommendations(UUID reviewId, int count, String symbol, String by) {
+  void recordRecommendations(UUID reviewId, int count, String symbol, String by) {
     upsert(reviewId, "recommendations = ?, wg_report_symbol = ?", by, count, symbol);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("recommendations", count);
-    payload.put("wgReportSymbol", symbol);
-    payload.put("actor", by);
-    raise(reviewId, RECOMMENDATIONS_RECORDED, payload);
+    outbox.append(reviewId, new RecommendationsRecorded(count, symbol, by));
   }
 
   /** Positions known at the addendum's {@code early} or {@code final} deadline. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordPositions(
+  void recordPositions(
       UUID reviewId, String deadline, int supported, int noted, String symbol, String by) {
     if (EARLY.equals(deadline)) {
       upsert(reviewId, "early_supported = ?, early_noted = ?", by, supported, noted);
@@ -80,45 +64,30 @@ public class ReviewOutcomes {
           noted,
           symbol);
     }
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("deadline", deadline);
-    payload.put("supported", supported);
-    payload.put("noted", noted);
-    payload.put("addendumSymbol", symbol);
-    payload.put("actor", by);
-    raise(reviewId, POSITIONS_RECORDED, payload);
+    outbox.append(reviewId, new PositionsRecorded(deadline, supported, noted, symbol, by));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordHrcAdoption(UUID reviewId, LocalDate adoptedOn, String symbol, String by) {
+  void recordHrcAdoption(UUID reviewId, LocalDate adoptedOn, String symbol, String by) {
     upsert(
         reviewId,
         "hrc_adopted_on = ?, hrc_decision_symbol = ?",
         by,
         Date.valueOf(adoptedOn),
         symbol);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("adoptedOn", adoptedOn.toString());
-    payload.put("decisionSymbol", symbol);
-    payload.put("actor", by);
-    raise(reviewId, OUTCOME_ADOPTED, payload);
+    outbox.append(reviewId, new OutcomeAdopted(adoptedOn, symbol, by));
   }
 
   /** The State's mid-term report: when it was submitted (null: it was not), and its reference. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordMidTermReport(
-      UUID reviewId, LocalDate submittedOn, String reference, String by) {
+  void recordMidTermReport(UUID reviewId, LocalDate submittedOn, String reference, String by) {
     upsert(
         reviewId,
         "mid_term_report_submitted_on = ?, mid_term_report_reference = ?",
         by,
         submittedOn == null ? null : Date.valueOf(submittedOn),
         reference);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("submittedOn", submittedOn == null ? null : submittedOn.toString());
-    payload.put("reference", reference);
-    payload.put("actor", by);
-    raise(reviewId, MID_TERM_REPORT_RECORDED, payload);
+    outbox.append(reviewId, new MidTermReportRecorded(submittedOn, reference, by));
   }
 
   private void upsert(UUID reviewId, String assignments, String by, Object... values) {
@@ -137,10 +106,6 @@ public class ReviewOutcomes {
             + assignments
             + ", updated_by = ?, updated_at = ? WHERE review_id = ?",
         args);
-  }
-
-  private void raise(UUID reviewId, String type, Map<String, Object> payload) {
-    outbox.append(topics.reviews(), reviewId, type, "reviews/" + reviewId + "/outcome", payload);
   }
 
   private static ReviewOutcome row(ResultSet rs, int i) throws SQLException {

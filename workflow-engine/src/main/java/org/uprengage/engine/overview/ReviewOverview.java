@@ -21,16 +21,29 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.engine.audit.AuditEntry;
+import org.uprengage.engine.audit.AuditTrail;
+import org.uprengage.engine.deadline.DeadlineApproaching;
+import org.uprengage.engine.deadline.DeadlineChanged;
+import org.uprengage.engine.deadline.DeadlineMissed;
 import org.uprengage.engine.deadline.DeadlinePlanner;
 import org.uprengage.engine.deadline.Milestone;
 import org.uprengage.engine.outbox.EventOutbox;
+import org.uprengage.engine.outcome.OutcomeAdopted;
+import org.uprengage.engine.outcome.PositionsRecorded;
+import org.uprengage.engine.outcome.RecommendationsRecorded;
 import org.uprengage.engine.outcome.ReviewOutcomes;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
+import org.uprengage.engine.review.ReviewHandedOver;
 import org.uprengage.engine.review.ReviewProcess;
+import org.uprengage.engine.review.ReviewStarted;
 import org.uprengage.engine.review.ReviewWorkflow;
+import org.uprengage.engine.review.StageEntered;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.session.SessionCalendar;
-import org.uprengage.engine.web.ApiProblem;
+import org.uprengage.engine.task.TaskAssigned;
+import org.uprengage.engine.task.TaskCreated;
 
 /** Puts together what is known of one review for the people of its country team. */
 @Service
@@ -44,7 +57,7 @@ public class ReviewOverview {
   private final RuntimeService runtime;
   private final EventOutbox events;
   private final Clock clock;
-  private final org.uprengage.engine.audit.AuditTrail audits;
+  private final AuditTrail audits;
   private final ReviewOutcomes outcomes;
   private final RepositoryService repository;
 
@@ -60,12 +73,9 @@ public class ReviewOverview {
       RuntimeService runtime,
       EventOutbox events,
       Clock clock,
-      org.uprengage.engine.audit.AuditTrail audits,
+      AuditTrail audits,
       ReviewOutcomes outcomes,
       RepositoryService repository) {
-    this.audits = audits;
-    this.outcomes = outcomes;
-    this.repository = repository;
     this.reviews = reviews;
     this.deadlines = deadlines;
     this.calendar = calendar;
@@ -74,6 +84,9 @@ public class ReviewOverview {
     this.runtime = runtime;
     this.events = events;
     this.clock = clock;
+    this.audits = audits;
+    this.outcomes = outcomes;
+    this.repository = repository;
   }
 
   @Transactional(readOnly = true)
@@ -127,7 +140,7 @@ public class ReviewOverview {
 
   /** Every change attempted on the review and its tasks: who, what, when, from where, outcome. */
   @Transactional(readOnly = true)
-  public List<org.uprengage.engine.audit.AuditEntry> audit(Caller caller, UUID reviewId) {
+  public List<AuditEntry> audit(Caller caller, UUID reviewId) {
     visible(caller, reviewId);
     return audits.ofReview(reviewId);
   }
@@ -148,15 +161,13 @@ public class ReviewOverview {
               name,
               subject == null ? null : subject.toString(),
               text(data.get(name.startsWith("review.") ? "startedBy" : "actor")),
-              detail(name, data)));
+              detail(event.type(), data)));
     }
     return entries;
   }
 
   private Review visible(Caller caller, UUID reviewId) {
-    return reviews
-        .find(caller, reviewId)
-        .orElseThrow(() -> ApiProblem.notFound("Review", reviewId));
+    return reviews.find(caller, reviewId).orElseThrow(() -> new NotFound("Review", reviewId));
   }
 
   /**
@@ -232,9 +243,9 @@ public class ReviewOverview {
     return past ? "passed" : "upcoming";
   }
 
-  private static String detail(String event, Map<String, Object> data) {
-    return switch (event) {
-      case "deadline.changed" ->
+  private static String detail(String type, Map<String, Object> data) {
+    return switch (type) {
+      case DeadlineChanged.TYPE ->
           "moved from "
               + data.get("oldDueOn")
               + " to "
@@ -242,26 +253,27 @@ public class ReviewOverview {
               + " ("
               + data.get("reason")
               + ")";
-      case "deadline.approaching" -> data.get("daysLeft") + " days left, due " + data.get("dueAt");
-      case "deadline.missed" ->
+      case DeadlineApproaching.TYPE ->
+          data.get("daysLeft") + " days left, due " + data.get("dueAt");
+      case DeadlineMissed.TYPE ->
           "due " + data.get("dueAt") + "; escalated to " + data.get("escalateTo");
-      case "task.created" ->
+      case TaskCreated.TYPE ->
           data.get("assignee") != null
               ? "for " + data.get("assignee")
               : "for " + data.get("candidateGroups");
-      case "task.assigned" -> "to " + data.get("assignee");
-      case "review.started" -> data.get("country") + ", WG session " + data.get("session");
-      case "review.stage-entered" -> "stage " + data.get("stage");
-      case "review.recommendations-recorded" -> data.get("recommendations") + " recommendations";
-      case "review.positions-recorded" ->
+      case TaskAssigned.TYPE -> "to " + data.get("assignee");
+      case ReviewStarted.TYPE -> data.get("country") + ", WG session " + data.get("session");
+      case StageEntered.TYPE -> "stage " + data.get("stage");
+      case RecommendationsRecorded.TYPE -> data.get("recommendations") + " recommendations";
+      case PositionsRecorded.TYPE ->
           data.get("deadline")
               + " positions: "
               + data.get("supported")
               + " supported, "
               + data.get("noted")
               + " noted";
-      case "review.outcome-adopted" -> "adopted by the HRC on " + data.get("adoptedOn");
-      case "review.handed-over" ->
+      case OutcomeAdopted.TYPE -> "adopted by the HRC on " + data.get("adoptedOn");
+      case ReviewHandedOver.TYPE ->
           "to review " + data.get("nextReviewId") + " (WG session " + data.get("nextSession") + ")";
       default -> null;
     };

@@ -6,8 +6,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.audit.AuditEntry;
 import org.uprengage.engine.security.Caller;
 
+/** A review as a whole: its detail, its audit trail and its timeline. */
 @RestController
 @RequestMapping("/api/reviews/{id}")
 class ReviewOverviewController {
@@ -24,7 +26,7 @@ class ReviewOverviewController {
   }
 
   @GetMapping("/audit")
-  List<org.uprengage.engine.audit.AuditEntry> audit(Caller caller, @PathVariable UUID id) {
+  List<AuditEntry> audit(Caller caller, @PathVariable UUID id) {
     return overview.audit(caller, id);
   }
 

@@ -11,22 +11,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.audit.AuditedChanges;
 import org.uprengage.engine.security.Caller;
 
+/** Starts reviews. */
 @RestController
 @RequestMapping("/api/reviews")
 class ReviewController {
 
   private final ReviewWorkflow workflow;
+  private final AuditedChanges changes;
 
-  ReviewController(ReviewWorkflow workflow) {
+  ReviewController(ReviewWorkflow workflow, AuditedChanges changes) {
     this.workflow = workflow;
+    this.changes = changes;
   }
 
   @PostMapping
   ResponseEntity<Review> start(Caller caller, @Valid @RequestBody StartReview request) {
-    Review review = workflow.start(caller, request.country(), request.session());
-    return ResponseEntity.created(URI.create("/api/reviews/" + review.id())).body(review);
+    return changes.commit(
+        () -> {
+          Review review = workflow.start(caller, request.country(), request.session());
+          return ResponseEntity.created(URI.create("/api/reviews/" + review.id())).body(review);
+        });
   }
 
   record StartReview(

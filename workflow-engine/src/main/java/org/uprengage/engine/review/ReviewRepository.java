@@ -47,7 +47,7 @@ class ReviewRepository {
         next);
   }
 
-  Optional<ReviewRow> find(String country, int session) {
+  Optional<Review> find(String country, int session) {
     return jdbc
         .query(
             "SELECT * FROM upr_review WHERE country = ? AND session_number = ?",
@@ -73,12 +73,12 @@ class ReviewRepository {
     return count != null && count > 0;
   }
 
-  Optional<ReviewRow> find(UUID id) {
+  Optional<Review> find(UUID id) {
     return jdbc.query("SELECT * FROM upr_review WHERE id = ?", ReviewRepository::row, id).stream()
         .findFirst();
   }
 
-  List<ReviewRow> inSession(int session) {
+  List<Review> inSession(int session) {
     return jdbc.query(
         "SELECT * FROM upr_review WHERE session_number = ? ORDER BY started_at",
         ReviewRepository::row,
@@ -86,37 +86,29 @@ class ReviewRepository {
   }
 
   /** Review ids by process instance id, for the instances given. */
-  Map<String, ReviewRow> byProcessInstance(Collection<String> processInstanceIds) {
+  Map<String, Review> byProcessInstance(Collection<String> processInstanceIds) {
     if (processInstanceIds.isEmpty()) {
       return Map.of();
     }
-    List<ReviewRow> rows =
+    List<Review> rows =
         named.query(
             "SELECT * FROM upr_review WHERE process_instance_id IN (:ids)",
             Map.of("ids", processInstanceIds),
             (rs, i) -> row(rs, i));
-    return rows.stream().collect(Collectors.toMap(ReviewRow::processInstanceId, r -> r));
+    return rows.stream().collect(Collectors.toMap(Review::processInstanceId, r -> r));
   }
 
-  private static ReviewRow row(ResultSet rs, int i) throws SQLException {
-    return new ReviewRow(
+  /** A review as the table has it: whether its process still runs is the engine's to say. */
+  private static Review row(ResultSet rs, int i) throws SQLException {
+    return new Review(
         rs.getObject("id", UUID.class),
         rs.getString("country"),
         rs.getInt("session_number"),
         rs.getString("process_instance_id"),
         rs.getString("started_by"),
         rs.getTimestamp("started_at").toInstant(),
+        null,
         rs.getObject("previous_review_id", UUID.class),
         rs.getObject("next_review_id", UUID.class));
   }
-
-  record ReviewRow(
-      UUID id,
-      String country,
-      int session,
-      String processInstanceId,
-      String startedBy,
-      Instant startedAt,
-      UUID previousReviewId,
-      UUID nextReviewId) {}
 }

@@ -21,17 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.audit.AuditTrail;
 import org.uprengage.engine.directory.Directory;
 import org.uprengage.engine.outbox.EventOutbox;
-import org.uprengage.engine.outbox.EventTopics;
+import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.Forbidden;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.session.SessionCalendar;
-import org.uprengage.engine.web.ApiProblem;
 
 /** Starts reviews and answers what is known of them; the review process does the rest. */
 @Service
 public class ReviewWorkflow {
-
-  public static final String REVIEW_STARTED = "org.uprengage.review.started.v1";
-  public static final String REVIEW_HANDED_OVER = "org.uprengage.review.handed-over.v1";
 
   /** Who starts a review that a hand-over started. */
   public static final String HANDED_OVER_BY = "upr-engage";
@@ -47,9 +45,9 @@ public class ReviewWorkflow {
   private final Directory directory;
   private final SessionCalendar calendar;
   private final EventOutbox outbox;
-  private final EventTopics topics;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final AuditTrail audit;
 
   ReviewWorkflow(
       ReviewRepository reviews,
@@ -58,18 +56,18 @@ public class ReviewWorkflow {
       Directory directory,
       SessionCalendar calendar,
       EventOutbox outbox,
-      EventTopics topics,
       Clock clock,
-      ApplicationEventPublisher events) {
-    this.events = events;
+      ApplicationEventPublisher events,
+      AuditTrail audit) {
     this.reviews = reviews;
     this.runtime = runtime;
     this.identity = identity;
     this.directory = directory;
     this.calendar = calendar;
     this.outbox = outbox;
-    this.topics = topics;
     this.clock = clock;
+    this.events = events;
+    this.audit = audit;
   }
 
   /**
@@ -79,27 +77,27 @@ public class ReviewWorkflow {
   @Transactional
   public Review start(Caller caller, String country, int session) {
     if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
-      throw ApiProblem.forbidden("Only coordinators and admins start reviews.");
+      throw new Forbidden("Only coordinators and admins start reviews.");
     }
     if (!directory.countryTeamExists(country)) {
-      throw ApiProblem.invalid(
+      throw new InvalidInput(
           "country", "no country team serves " + country + "; an admin adds country teams");
     }
     if (!caller.belongsTo(country)) {
-      throw ApiProblem.forbidden("You are not a member of the country team for " + country + ".");
+      throw new Forbidden("You are not a member of the country team for " + country + ".");
     }
     if (calendar.find(session).isEmpty()) {
-      throw ApiProblem.invalid(
+      throw new InvalidInput(
           "session", "WG session " + session + " is not in the session calendar");
     }
     if (reviews.exists(country, session)) {
-      throw ApiProblem.conflict(
+      throw new Conflict(
           "A review of " + country + " in WG session " + session + " already exists.");
     }
     identity.setAuthentication(caller.username(), List.copyOf(caller.groups()), List.of(country));
     try {
       Review review = record(country, session, caller.username(), null);
-      AuditTrail.concerns(review.id(), null);
+      audit.concerns(review.id(), null);
       return review;
     } finally {
       identity.clearAuthentication();
@@ -116,7 +114,7 @@ public class ReviewWorkflow {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public UUID handOver(UUID reviewId) {
-    ReviewRepository.ReviewRow current =
+    Review current =
         reviews
             .find(reviewId)
             .orElseThrow(() -> new IllegalStateException("No review " + reviewId));
@@ -127,7 +125,7 @@ public class ReviewWorkflow {
     UUID next =
         reviews
             .find(current.country(), nextSession)
-            .map(ReviewRepository.ReviewRow::id)
+            .map(Review::id)
             .orElseGet(
                 () -> {
                   calendar.planTentatively(
@@ -140,12 +138,7 @@ public class ReviewWorkflow {
                   return record(current.country(), nextSession, HANDED_OVER_BY, reviewId).id();
                 });
     reviews.link(reviewId, next);
-    outbox.append(
-        topics.reviews(),
-        reviewId,
-        REVIEW_HANDED_OVER,
-        "reviews/" + reviewId,
-        Map.of("nextReviewId", next.toString(), "nextSession", nextSession));
+    outbox.append(reviewId, new ReviewHandedOver(next, nextSession));
     return next;
   }
 
@@ -155,12 +148,7 @@ public class ReviewWorkflow {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     reviews.insert(id, country, session, startedBy, now, previous);
     events.publishEvent(new ReviewScheduled(id, country, session));
-    outbox.append(
-        topics.reviews(),
-        id,
-        REVIEW_STARTED,
-        "reviews/" + id,
-        Map.of("country", country, "session", session, "startedBy", startedBy));
+    outbox.append(id, new ReviewStarted(country, session, startedBy));
     ProcessInstance instance =
         runtime
             .createProcessInstanceByKey(ReviewProcess.PROCESS_KEY)
@@ -221,7 +209,8 @@ public class ReviewWorkflow {
     return found;
   }
 
-  private Review toReview(ReviewRepository.ReviewRow row) {
+  /** The review as the table has it, active while its process runs. */
+  private Review toReview(Review row) {
     boolean active =
         row.processInstanceId() != null
             && runtime
@@ -229,15 +218,6 @@ public class ReviewWorkflow {
                     .processInstanceId(row.processInstanceId())
                     .count()
                 > 0;
-    return new Review(
-        row.id(),
-        row.country(),
-        row.session(),
-        row.processInstanceId(),
-        row.startedBy(),
-        row.startedAt(),
-        active ? Review.ACTIVE : Review.COMPLETED,
-        row.previousReviewId(),
-        row.nextReviewId());
+    return row.inState(active ? Review.ACTIVE : Review.COMPLETED);
   }
 }

@@ -3,6 +3,7 @@ package org.uprengage.engine.security;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,10 +29,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
   static final String INTERNAL_ISSUER = "upr-engage-web-api";
 
-  private final ClaimNames claims;
+  private final AuthenticatedCaller callers;
 
-  SecurityConfiguration(ClaimNames claims) {
-    this.claims = claims;
+  SecurityConfiguration(AuthenticatedCaller callers) {
+    this.callers = callers;
   }
 
   @Bean
@@ -53,9 +54,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
   @Bean
   @ConditionalOnProperty("upr.security.internal-token-secret")
-  JwtDecoder internalTokenDecoder(
-      @org.springframework.beans.factory.annotation.Value("${upr.security.internal-token-secret}")
-          String secret) {
+  JwtDecoder internalTokenDecoder(@Value("${upr.security.internal-token-secret}") String secret) {
     if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
       throw new IllegalStateException(
           "upr.security.internal-token-secret must be at least 32 bytes");
@@ -73,6 +72,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(new CallerArgumentResolver(claims));
+    resolvers.add(new CallerArgumentResolver(callers));
   }
 }

@@ -12,12 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.FieldError;
+import org.uprengage.engine.problem.Forbidden;
+import org.uprengage.engine.problem.InvalidInput;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.web.ApiProblem;
 
 /**
  * The UPR session calendar: official dates as OHCHR publishes them, computed ones where it has not
@@ -76,7 +82,7 @@ public class SessionCalendar {
    * startsOn}), where the calendar does not have it: a review handed over to the next cycle needs
    * its session. An admin corrects the dates once OHCHR publishes them.
    */
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  @Transactional(propagation = Propagation.MANDATORY)
   public void planTentatively(int number, LocalDate startsOn) {
     int added =
         jdbc.update(
@@ -86,7 +92,7 @@ public class SessionCalendar {
             startsOn,
             startsOn.plusDays(11));
     if (added > 0) {
-      Caller system = new Caller(PLANNED_BY, java.util.Set.of(), null, java.util.Set.of());
+      Caller system = new Caller(PLANNED_BY, Set.of(), null, Set.of());
       recordChange(number, 1, SessionField.STARTS_ON, null, startsOn, system);
       recordChange(number, 1, SessionField.ENDS_ON, null, startsOn.plusDays(11), system);
       recordChange(number, 1, SessionField.DATES_TENTATIVE, null, true, system);
@@ -97,10 +103,10 @@ public class SessionCalendar {
   @Transactional
   public SessionView create(Caller caller, Map<String, Object> body) {
     requireAdmin(caller);
-    List<ApiProblem.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     Object numberValue = body == null ? null : body.get("number");
     if (!(numberValue instanceof Integer number) || number < 1 || number > 999) {
-      throw ApiProblem.invalid("number", "must be a WG session number between 1 and 999");
+      throw new InvalidInput("number", "must be a WG session number between 1 and 999");
     }
     Map<SessionField, Object> values = new EnumMap<>(SessionField.class);
     values.put(SessionField.DATES_TENTATIVE, false);
@@ -112,13 +118,13 @@ public class SessionCalendar {
         });
     for (SessionField field : SessionField.values()) {
       if (field.required && values.get(field) == null) {
-        errors.add(new ApiProblem.FieldError(field.apiName, "is required"));
+        errors.add(new FieldError(field.apiName, "is required"));
       }
     }
     throwIf(errors);
     validate(values);
     if (find(number).isPresent()) {
-      throw ApiProblem.conflict(
+      throw new Conflict(
           "WG session " + number + " is already in the calendar; change it with PATCH.");
     }
     jdbc.update(
@@ -156,17 +162,17 @@ public class SessionCalendar {
                 number)
             .stream()
             .findFirst()
-            .orElseThrow(() -> ApiProblem.notFound("Session", number));
+            .orElseThrow(() -> new NotFound("Session", number));
     if (expectedVersion != null && expectedVersion != current.version()) {
-      throw ApiProblem.conflict(
+      throw new Conflict(
           "The session was changed meanwhile (now version " + current.version() + ").",
           SessionView.of(current));
     }
     Map<SessionField, Object> before = values(current);
     Map<SessionField, Object> after = new EnumMap<>(before);
-    List<ApiProblem.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     if (patch == null || patch.isEmpty()) {
-      throw ApiProblem.invalid("body", "name at least one field to change");
+      throw new InvalidInput("body", "name at least one field to change");
     }
     patch.forEach((name, value) -> read(name, value, after, errors));
     throwIf(errors);
@@ -194,14 +200,11 @@ public class SessionCalendar {
   }
 
   private static void read(
-      String name,
-      Object value,
-      Map<SessionField, Object> into,
-      List<ApiProblem.FieldError> errors) {
+      String name, Object value, Map<SessionField, Object> into, List<FieldError> errors) {
     Optional<SessionField> field = SessionField.named(name);
     if (field.isEmpty()) {
       errors.add(
-          new ApiProblem.FieldError(
+          new FieldError(
               name,
               name.equals("number") || name.equals("cycle")
                   ? "cannot be changed"
@@ -211,7 +214,7 @@ public class SessionCalendar {
     try {
       into.put(field.get(), field.get().read(value));
     } catch (IllegalArgumentException e) {
-      errors.add(new ApiProblem.FieldError(name, e.getMessage()));
+      errors.add(new FieldError(name, e.getMessage()));
     }
   }
 
@@ -219,10 +222,9 @@ public class SessionCalendar {
   private static void validate(Map<SessionField, Object> values) {
     LocalDate start = (LocalDate) values.get(SessionField.STARTS_ON);
     LocalDate end = (LocalDate) values.get(SessionField.ENDS_ON);
-    List<ApiProblem.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     if (end.isBefore(start)) {
-      errors.add(
-          new ApiProblem.FieldError("endsOn", "must not be before startsOn (" + start + ")"));
+      errors.add(new FieldError("endsOn", "must not be before startsOn (" + start + ")"));
     }
     for (SessionField before :
         List.of(
@@ -232,38 +234,35 @@ public class SessionCalendar {
       LocalDate date = (LocalDate) values.get(before);
       if (date != null && !date.isBefore(start)) {
         errors.add(
-            new ApiProblem.FieldError(
-                before.apiName, "must be before the session opens (" + start + ")"));
+            new FieldError(before.apiName, "must be before the session opens (" + start + ")"));
       }
     }
     for (SessionField after :
         List.of(SessionField.ADDENDUM_EARLY_DEADLINE, SessionField.ADDENDUM_FINAL_DEADLINE)) {
       LocalDate date = (LocalDate) values.get(after);
       if (date != null && !date.isAfter(end)) {
-        errors.add(
-            new ApiProblem.FieldError(
-                after.apiName, "must be after the session closes (" + end + ")"));
+        errors.add(new FieldError(after.apiName, "must be after the session closes (" + end + ")"));
       }
     }
     LocalDate early = (LocalDate) values.get(SessionField.ADDENDUM_EARLY_DEADLINE);
     LocalDate last = (LocalDate) values.get(SessionField.ADDENDUM_FINAL_DEADLINE);
     if (early != null && last != null && early.isAfter(last)) {
       errors.add(
-          new ApiProblem.FieldError(
+          new FieldError(
               "addendumEarlyDeadline", "must not be after addendumFinalDeadline (" + last + ")"));
     }
     throwIf(errors);
   }
 
-  private static void throwIf(List<ApiProblem.FieldError> errors) {
+  private static void throwIf(List<FieldError> errors) {
     if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(errors);
+      throw new InvalidInput(errors);
     }
   }
 
   private static void requireAdmin(Caller caller) {
     if (!caller.hasRole(Caller.ADMIN)) {
-      throw ApiProblem.forbidden("Only admins keep the session calendar.");
+      throw new Forbidden("Only admins keep the session calendar.");
     }
   }
 

@@ -12,17 +12,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.audit.AuditedChanges;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.web.ApiProblem;
+import org.uprengage.engine.web.ETags;
 
+/** The session calendar: read by everyone, kept by admins, every change versioned. */
 @RestController
 @RequestMapping("/api/sessions")
 class SessionController {
 
   private final SessionCalendar calendar;
+  private final AuditedChanges changes;
 
-  SessionController(SessionCalendar calendar) {
+  SessionController(SessionCalendar calendar, AuditedChanges changes) {
     this.calendar = calendar;
+    this.changes = changes;
   }
 
   @GetMapping
@@ -32,23 +37,25 @@ class SessionController {
 
   @GetMapping("/{number}")
   ResponseEntity<SessionView> one(@PathVariable int number) {
-    SessionView session =
-        calendar.view(number).orElseThrow(() -> ApiProblem.notFound("Session", number));
-    return ResponseEntity.ok().eTag(String.valueOf(session.version())).body(session);
+    SessionView session = calendar.view(number).orElseThrow(() -> new NotFound("Session", number));
+    return ETags.ok(session, session.version());
   }
 
   @GetMapping("/{number}/history")
   List<SessionChange> history(@PathVariable int number) {
-    calendar.find(number).orElseThrow(() -> ApiProblem.notFound("Session", number));
+    calendar.find(number).orElseThrow(() -> new NotFound("Session", number));
     return calendar.history(number);
   }
 
   @PostMapping
   ResponseEntity<SessionView> create(Caller caller, @RequestBody Map<String, Object> body) {
-    SessionView session = calendar.create(caller, body);
-    return ResponseEntity.created(URI.create("/api/sessions/" + session.number()))
-        .eTag(String.valueOf(session.version()))
-        .body(session);
+    return changes.commit(
+        () -> {
+          SessionView session = calendar.create(caller, body);
+          return ResponseEntity.created(URI.create("/api/sessions/" + session.number()))
+              .eTag(String.valueOf(session.version()))
+              .body(session);
+        });
   }
 
   @PatchMapping(
@@ -59,19 +66,11 @@ class SessionController {
       @PathVariable int number,
       @RequestBody Map<String, Object> patch,
       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-    SessionView session = calendar.update(caller, number, patch, version(ifMatch));
-    return ResponseEntity.ok().eTag(String.valueOf(session.version())).body(session);
-  }
-
-  private static Integer version(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      return null;
-    }
-    String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-    try {
-      return Integer.valueOf(value);
-    } catch (NumberFormatException e) {
-      throw ApiProblem.invalid("If-Match", "must be the ETag of the session, such as \"3\"");
-    }
+    Integer expected = ETags.ifMatch(ifMatch, "the ETag of the session");
+    return changes.commit(
+        () -> {
+          SessionView session = calendar.update(caller, number, patch, expected);
+          return ETags.ok(session, session.version());
+        });
   }
 }

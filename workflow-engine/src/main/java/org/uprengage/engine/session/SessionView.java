@@ -27,18 +27,6 @@ public record SessionView(
   public static final String ADDENDUM_EARLY = "addendumEarly";
   public static final String ADDENDUM_FINAL = "addendumFinal";
 
-  /** A value and where it comes from; {@code rule} says how a computed one was found. */
-  public record Dated<T>(T value, String source, String rule) {
-
-    static <T> Dated<T> official(T value) {
-      return new Dated<>(value, OFFICIAL, null);
-    }
-
-    static <T> Dated<T> computed(T value, String rule) {
-      return new Dated<>(value, COMPUTED, rule);
-    }
-  }
-
   static SessionView of(UprSession session) {
     Dated<Integer> hrc =
         session.hrcSession() != null
@@ -89,5 +77,17 @@ public record SessionView(
         hrc,
         deadlines,
         session.version());
+  }
+
+  /** A value and where it comes from; {@code rule} says how a computed one was found. */
+  public record Dated<T>(T value, String source, String rule) {
+
+    static <T> Dated<T> official(T value) {
+      return new Dated<>(value, OFFICIAL, null);
+    }
+
+    static <T> Dated<T> computed(T value, String rule) {
+      return new Dated<>(value, COMPUTED, rule);
+    }
   }
 }

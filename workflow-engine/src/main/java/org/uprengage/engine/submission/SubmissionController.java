@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.uprengage.engine.security.Caller;
 
+/** A review's joint submission as it stands. */
 @RestController
 class SubmissionController {
 

@@ -5,9 +5,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.web.ApiProblem;
 
 /** Reads a review's submission and its decision history for the people of its country team. */
 @Service
@@ -25,7 +25,7 @@ public class SubmissionRecord {
 
   @Transactional(readOnly = true)
   public SubmissionView of(Caller caller, UUID reviewId) {
-    reviews.find(caller, reviewId).orElseThrow(() -> ApiProblem.notFound("Review", reviewId));
+    reviews.find(caller, reviewId).orElseThrow(() -> new NotFound("Review", reviewId));
     List<SubmissionView.Section> drafted =
         jdbc.query(
             "SELECT agency, text, drafted_by, drafted_at FROM upr_submission_section WHERE review_id = ? ORDER BY agency",

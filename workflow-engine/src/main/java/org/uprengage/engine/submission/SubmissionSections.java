@@ -2,11 +2,10 @@ package org.uprengage.engine.submission;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.outbox.EventOutbox;
-import org.uprengage.engine.outbox.EventTopics;
 import org.uprengage.engine.review.ReviewProcess;
 
 /**
@@ -32,50 +30,42 @@ public class SubmissionSections {
   public static final String CLEARANCE = "clearance";
   public static final String SIGN_OFF = "sign-off";
 
-  public static final String SUBMISSION_APPROVED = "org.uprengage.review.submission-approved.v1";
-  public static final String SUBMISSION_SENT_BACK = "org.uprengage.review.submission-sent-back.v1";
-  public static final String SUBMISSION_SUBMITTED = "org.uprengage.review.submission-submitted.v1";
-
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final EventOutbox outbox;
-  private final EventTopics topics;
 
-  SubmissionSections(JdbcTemplate jdbc, Clock clock, EventOutbox outbox, EventTopics topics) {
+  SubmissionSections(JdbcTemplate jdbc, Clock clock, EventOutbox outbox) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.outbox = outbox;
-    this.topics = topics;
   }
 
   /** Records (or replaces) the agency's draft, in the caller's transaction. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordDraft(UUID reviewId, String agency, String text, String author) {
+  void recordDraft(UUID reviewId, String agency, String text, String author) {
+    recordSection(reviewId, agency, text, null, author);
+  }
+
+  /** Records that the agency declines to contribute a section, and why. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void recordDeclined(UUID reviewId, String agency, String reason, String by) {
+    recordSection(reviewId, agency, null, reason, by);
+  }
+
+  /** The agency's section as it stands now: its text, or why the agency wrote none. */
+  private void recordSection(
+      UUID reviewId, String agency, String text, String declinedReason, String by) {
     jdbc.update(
         """
-        INSERT INTO upr_submission_section (review_id, agency, text, drafted_by, drafted_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (review_id, agency) DO UPDATE SET text = EXCLUDED.text, declined_reason = NULL,
+        INSERT INTO upr_submission_section (review_id, agency, text, declined_reason, drafted_by, drafted_at)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (review_id, agency) DO UPDATE SET text = EXCLUDED.text, declined_reason = EXCLUDED.declined_reason,
             drafted_by = EXCLUDED.drafted_by, drafted_at = EXCLUDED.drafted_at
         """,
         reviewId,
         agency,
         text,
-        author,
-        Timestamp.from(clock.instant()));
-  }
-
-  /** Records that the agency declines to contribute a section, and why. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void recordDeclined(UUID reviewId, String agency, String reason, String by) {
-    jdbc.update(
-        """
-        INSERT INTO upr_submission_section (review_id, agency, declined_reason, drafted_by, drafted_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (review_id, agency) DO UPDATE SET text = NULL, declined_reason = EXCLUDED.declined_reason,
-            drafted_by = EXCLUDED.drafted_by, drafted_at = EXCLUDED.drafted_at
-        """,
-        reviewId,
-        agency,
-        reason,
+        declinedReason,
         by,
         Timestamp.from(clock.instant()));
   }
@@ -97,7 +87,7 @@ public class SubmissionSections {
     return !contributingAgencies(execution).isEmpty();
   }
 
-  public Optional<String> draftedBy(UUID reviewId, String agency) {
+  Optional<String> draftedBy(UUID reviewId, String agency) {
     return jdbc
         .query(
             "SELECT drafted_by FROM upr_submission_section WHERE review_id = ? AND agency = ? AND declined_reason IS NULL",
@@ -114,7 +104,7 @@ public class SubmissionSections {
    * @return the round number (1 for the first consolidation)
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public int consolidate(UUID reviewId, String text, String author) {
+  int consolidate(UUID reviewId, String text, String author) {
     Integer round =
         jdbc.queryForObject(
             """
@@ -131,7 +121,7 @@ public class SubmissionSections {
     return round == null ? 1 : round;
   }
 
-  public Optional<String> consolidatedBy(UUID reviewId) {
+  Optional<String> consolidatedBy(UUID reviewId) {
     return jdbc
         .query(
             "SELECT consolidated_by FROM upr_submission WHERE review_id = ?",
@@ -143,7 +133,7 @@ public class SubmissionSections {
 
   /** Records a decision on the round's text and raises "submission approved" or "sent back". */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void decide(
+  void decide(
       UUID reviewId,
       int round,
       String stage,
@@ -161,22 +151,15 @@ public class SubmissionSections {
         comments,
         decidedBy,
         Timestamp.from(clock.instant()));
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("round", round);
-    payload.put("stage", stage);
-    payload.put("agency", agency);
-    payload.put("decidedBy", decidedBy);
-    payload.put("comments", comments);
     outbox.append(
-        topics.reviews(),
         reviewId,
-        APPROVE.equals(decision) ? SUBMISSION_APPROVED : SUBMISSION_SENT_BACK,
-        "reviews/" + reviewId + "/submission",
-        payload);
+        APPROVE.equals(decision)
+            ? new SubmissionApproved(round, stage, agency, decidedBy, comments)
+            : new SubmissionSentBack(round, stage, agency, decidedBy, comments));
   }
 
   /** The decisions on a review's submission, oldest first: its clearance history. */
-  public List<Decision> decisions(UUID reviewId) {
+  List<Decision> decisions(UUID reviewId) {
     return jdbc.query(
         "SELECT * FROM upr_submission_decision WHERE review_id = ? ORDER BY id",
         (rs, i) ->
@@ -193,23 +176,14 @@ public class SubmissionSections {
 
   /** Records when the signed-off submission went to OHCHR and raises "submission submitted". */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordSubmitted(UUID reviewId, LocalDate submittedOn, String reference, String by) {
+  void recordSubmitted(UUID reviewId, LocalDate submittedOn, String reference, String by) {
     jdbc.update(
         "UPDATE upr_submission SET submitted_on = ?, ohchr_reference = ?, submitted_by = ? WHERE review_id = ?",
         submittedOn,
         reference,
         by,
         reviewId);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("submittedOn", submittedOn.toString());
-    payload.put("reference", reference);
-    payload.put("submittedBy", by);
-    outbox.append(
-        topics.reviews(),
-        reviewId,
-        SUBMISSION_SUBMITTED,
-        "reviews/" + reviewId + "/submission",
-        payload);
+    outbox.append(reviewId, new SubmissionSubmitted(submittedOn, reference, by));
   }
 
   /** Whether a head of office sent the current round back. */
@@ -258,5 +232,5 @@ public class SubmissionSections {
       String decision,
       String comments,
       String decidedBy,
-      java.time.Instant decidedAt) {}
+      Instant decidedAt) {}
 }

@@ -6,17 +6,21 @@ import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.audit.AuditedChanges;
+import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.DomainProblem;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.web.ApiProblem;
+import org.uprengage.engine.web.ProblemDetails;
 
 /**
- * Bulk claim, assign and complete: each task is its own transaction and gets its own result, so one
- * that fails leaves the others done. At most {@value #MAX_ITEMS} tasks a request.
+ * Bulk claim, assign and complete: each task is its own transaction, with its own audit row, and
+ * gets its own result, so one that fails leaves the others done. At most {@value #MAX_ITEMS} tasks
+ * a request.
  */
 @RestController
 @RequestMapping("/api/tasks/bulk")
@@ -25,9 +29,11 @@ class BulkTaskController {
   static final int MAX_ITEMS = 50;
 
   private final TaskWork work;
+  private final AuditedChanges changes;
 
-  BulkTaskController(TaskWork work) {
+  BulkTaskController(TaskWork work, AuditedChanges changes) {
     this.work = work;
+    this.changes = changes;
   }
 
   @PostMapping("/claim")
@@ -50,36 +56,36 @@ class BulkTaskController {
         });
   }
 
-  private static List<ItemResult> each(Bulk request, Function<String, TaskView> action) {
+  private List<ItemResult> each(Bulk request, Function<String, TaskView> action) {
     if (request.taskIds() == null || request.taskIds().isEmpty()) {
-      throw ApiProblem.invalid("taskIds", "name at least one task");
+      throw new InvalidInput("taskIds", "name at least one task");
     }
     if (request.taskIds().size() > MAX_ITEMS) {
-      throw ApiProblem.invalid("taskIds", "at most " + MAX_ITEMS + " tasks a request");
+      throw new InvalidInput("taskIds", "at most " + MAX_ITEMS + " tasks a request");
     }
     List<ItemResult> results = new ArrayList<>();
     for (String id : request.taskIds()) {
-      try {
-        TaskView task;
-        try {
-          task = action.apply(id);
-        } catch (OptimisticLockingException lost) {
-          task = action.apply(id);
-        }
-        results.add(new ItemResult(id, 200, task, null));
-      } catch (ErrorResponseException problem) {
-        ProblemDetail body = problem.getBody();
-        results.add(new ItemResult(id, body.getStatus(), null, body));
-      } catch (OptimisticLockingException lost) {
-        results.add(
-            new ItemResult(
-                id,
-                409,
-                null,
-                ApiProblem.conflict("Someone else changed this task at the same time.").getBody()));
-      }
+      results.add(one(id, action));
     }
     return results;
+  }
+
+  private ItemResult one(String id, Function<String, TaskView> action) {
+    try {
+      TaskView task =
+          TaskController.onceMoreIfConcurrent(() -> changes.commitFor(id, () -> action.apply(id)));
+      return new ItemResult(id, 200, task, null);
+    } catch (DomainProblem problem) {
+      return failed(id, problem);
+    } catch (OptimisticLockingException lost) {
+      return failed(id, new Conflict("Someone else changed this task at the same time."));
+    }
+  }
+
+  private ItemResult failed(String taskId, DomainProblem problem) {
+    ProblemDetail body = ProblemDetails.of(problem);
+    changes.refused(body.getStatus());
+    return new ItemResult(taskId, body.getStatus(), null, body);
   }
 
   /** The tasks and, for assign, the assignee; for complete, the inputs every task takes. */

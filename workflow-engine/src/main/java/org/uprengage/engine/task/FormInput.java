@@ -1,24 +1,29 @@
 package org.uprengage.engine.task;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.uprengage.engine.web.ApiProblem;
+import org.uprengage.engine.problem.FieldError;
+import org.uprengage.engine.problem.InvalidInput;
 
 /** The JSON object a person completes a task with, read field by field against the task's form. */
-final class FormInput {
+public final class FormInput {
 
   private final Map<String, Object> values;
-  private final List<ApiProblem.FieldError> errors = new ArrayList<>();
+  private final List<FieldError> errors = new ArrayList<>();
 
   FormInput(Map<String, Object> values) {
     this.values = values == null ? Map.of() : values;
   }
 
   /** Rejects fields the form does not know. */
-  FormInput onlyFields(List<FormField> fields) {
+  public FormInput onlyFields(List<FormField> fields) {
     Set<String> known = new LinkedHashSet<>();
     fields.forEach(field -> known.add(field.name()));
     values.keySet().stream()
@@ -28,7 +33,7 @@ final class FormInput {
     return this;
   }
 
-  String string(FormField field) {
+  public String string(FormField field) {
     Object value = values.get(field.name());
     if (value == null || (value instanceof String s && s.isBlank())) {
       if (field.required()) {
@@ -48,7 +53,7 @@ final class FormInput {
   }
 
   /** A string that must be one of the field's options. */
-  String choice(FormField field) {
+  public String choice(FormField field) {
     String value = string(field);
     if (value != null && field.options() != null && !field.options().contains(value)) {
       reject(field.name(), "must be one of " + String.join(", ", field.options()));
@@ -58,17 +63,17 @@ final class FormInput {
   }
 
   /** An ISO date ({@code 2027-03-31}). */
-  java.time.LocalDate date(FormField field) {
+  public LocalDate date(FormField field) {
     String value = string(field);
     if (value == null) {
       return null;
     }
     try {
-      java.time.LocalDate date = java.time.LocalDate.parse(value);
+      LocalDate date = LocalDate.parse(value);
       if (value.length() == 10 && date.getYear() >= 1990 && date.getYear() <= 2200) {
         return date;
       }
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       // answered below
     }
     reject(field.name(), "must be a date such as 2027-03-31, between 1990 and 2200");
@@ -79,18 +84,16 @@ final class FormInput {
    * An ISO date of something that has happened: not later than today (a day's grace for time zones
    * ahead of UTC).
    */
-  java.time.LocalDate pastDate(FormField field, java.time.Clock clock) {
-    java.time.LocalDate date = date(field);
-    if (date != null
-        && date.isAfter(
-            java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)).plusDays(1))) {
+  public LocalDate pastDate(FormField field, Clock clock) {
+    LocalDate date = date(field);
+    if (date != null && date.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))) {
       reject(field.name(), "cannot be in the future");
     }
     return date;
   }
 
   /** A whole number from {@code min} to {@code max}. */
-  Integer integer(FormField field, int min, int max) {
+  public Integer integer(FormField field, int min, int max) {
     Object value = values.get(field.name());
     if (value == null) {
       if (field.required()) {
@@ -109,7 +112,7 @@ final class FormInput {
     return number;
   }
 
-  List<String> strings(FormField field) {
+  public List<String> strings(FormField field) {
     Object value = values.get(field.name());
     if (value == null || (value instanceof List<?> l && l.isEmpty())) {
       if (field.required()) {
@@ -136,14 +139,14 @@ final class FormInput {
     return List.copyOf(result);
   }
 
-  void reject(String field, String message) {
-    errors.add(new ApiProblem.FieldError(field, message));
+  public void reject(String field, String message) {
+    errors.add(new FieldError(field, message));
   }
 
   /** Throws one problem listing every field at fault, if any. */
-  void throwIfInvalid() {
+  public void throwIfInvalid() {
     if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(errors);
+      throw new InvalidInput(errors);
     }
   }
 }

@@ -8,14 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.uprengage.engine.audit.AuditTrail;
+import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.FieldError;
+import org.uprengage.engine.problem.Forbidden;
+import org.uprengage.engine.problem.InvalidInput;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.web.ApiProblem;
 
 /**
  * Documents attached to tasks by link. UPR Engage keeps the link, never the file: drafts live where
@@ -23,7 +25,7 @@ import org.uprengage.engine.web.ApiProblem;
  * adds them; the person who added one, or a coordinator, removes it.
  */
 @Service
-public class TaskAttachments {
+class TaskAttachments {
 
   private final JdbcTemplate jdbc;
   private final TaskWork work;
@@ -36,7 +38,7 @@ public class TaskAttachments {
   }
 
   @Transactional(readOnly = true)
-  public List<TaskAttachment> list(Caller caller, String taskId) {
+  List<TaskAttachment> list(Caller caller, String taskId) {
     work.requireSeen(caller, taskId);
     return jdbc.query(
         "SELECT * FROM upr_task_attachment WHERE task_id = ? ORDER BY added_at, id",
@@ -52,36 +54,32 @@ public class TaskAttachments {
   }
 
   @Transactional
-  public TaskAttachment add(
-      Caller caller, String taskId, String name, String url, String description) {
-    Task task = work.changeableTask(caller, taskId);
-    Review review = work.reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
-    List<ApiProblem.FieldError> errors = new ArrayList<>();
+  TaskAttachment add(Caller caller, String taskId, String name, String url, String description) {
+    Review review = work.change(caller, taskId).review();
+    List<FieldError> errors = new ArrayList<>();
     if (name == null || name.isBlank()) {
-      errors.add(new ApiProblem.FieldError("name", "is required"));
+      errors.add(new FieldError("name", "is required"));
     } else if (name.length() > TaskAttachment.MAX_NAME) {
       errors.add(
-          new ApiProblem.FieldError(
-              "name", "must be at most " + TaskAttachment.MAX_NAME + " characters"));
+          new FieldError("name", "must be at most " + TaskAttachment.MAX_NAME + " characters"));
     }
     String urlProblem = urlProblem(url);
     if (urlProblem != null) {
-      errors.add(new ApiProblem.FieldError("url", urlProblem));
+      errors.add(new FieldError("url", urlProblem));
     }
     if (description != null && description.length() > TaskAttachment.MAX_DESCRIPTION) {
       errors.add(
-          new ApiProblem.FieldError(
+          new FieldError(
               "description", "must be at most " + TaskAttachment.MAX_DESCRIPTION + " characters"));
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(errors);
+      throw new InvalidInput(errors);
     }
     Integer count =
         jdbc.queryForObject(
             "SELECT count(*) FROM upr_task_attachment WHERE task_id = ?", Integer.class, taskId);
     if (count != null && count >= TaskAttachment.MAX_PER_TASK) {
-      throw ApiProblem.conflict(
+      throw new Conflict(
           "A task holds at most "
               + TaskAttachment.MAX_PER_TASK
               + " attachments; remove one you no longer need first.");
@@ -108,9 +106,8 @@ public class TaskAttachments {
   }
 
   @Transactional
-  public void remove(Caller caller, String taskId, UUID attachmentId) {
-    Task task = work.changeableTask(caller, taskId);
-    AuditTrail.concerns(work.reviewOf(task).id(), taskId);
+  void remove(Caller caller, String taskId, UUID attachmentId) {
+    work.change(caller, taskId);
     List<String> addedBy =
         jdbc.queryForList(
             "SELECT added_by FROM upr_task_attachment WHERE id = ? AND task_id = ?",
@@ -118,12 +115,12 @@ public class TaskAttachments {
             attachmentId,
             taskId);
     if (addedBy.isEmpty()) {
-      throw ApiProblem.notFound("Attachment", attachmentId);
+      throw new NotFound("Attachment", attachmentId);
     }
     if (!addedBy.get(0).equals(caller.username())
         && !caller.hasRole(Caller.COORDINATOR)
         && !caller.hasRole(Caller.ADMIN)) {
-      throw ApiProblem.forbidden(
+      throw new Forbidden(
           "Only " + addedBy.get(0) + ", who added it, or a coordinator removes an attachment.");
     }
     jdbc.update("DELETE FROM upr_task_attachment WHERE id = ?", attachmentId);

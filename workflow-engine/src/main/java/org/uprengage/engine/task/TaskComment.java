@@ -4,10 +4,10 @@ import java.time.Instant;
 import org.camunda.bpm.engine.task.Comment;
 
 /** A comment on a task: who wrote what, when. */
-public record TaskComment(String id, String author, Instant time, String text) {
+record TaskComment(String id, String author, Instant time, String text) {
 
   /** Camunda keeps up to 4,000 characters of a comment's message. */
-  public static final int MAX_LENGTH = 4000;
+  static final int MAX_LENGTH = 4000;
 
   static TaskComment of(Comment comment) {
     return new TaskComment(

@@ -1,8 +1,18 @@
 package org.uprengage.engine.task;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,50 +21,34 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.audit.AuditEntry;
+import org.uprengage.engine.audit.AuditedChanges;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.web.ETags;
 
+/**
+ * The task API: the caller's tasks, and every command on one task, each run with its If-Match check
+ * in one audited transaction.
+ */
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
 
+  /** What If-Match names on a task, for whoever sends something else. */
+  static final String TASK_VERSION = "a task version from its ETag";
+
   private final TaskWork work;
   private final TaskAttachments attachments;
+  private final AuditedChanges changes;
+  private final Clock clock;
 
-  private final org.springframework.transaction.support.TransactionTemplate transactions;
-
-  TaskController(
-      TaskWork work,
-      TaskAttachments attachments,
-      org.springframework.transaction.PlatformTransactionManager transactions) {
+  TaskController(TaskWork work, TaskAttachments attachments, AuditedChanges changes, Clock clock) {
     this.work = work;
     this.attachments = attachments;
-    this.transactions =
-        new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.changes = changes;
+    this.clock = clock;
   }
-
-  @GetMapping("/{id}/attachments")
-  java.util.List<TaskAttachment> attachments(Caller caller, @PathVariable String id) {
-    return attachments.list(caller, id);
-  }
-
-  @PostMapping("/{id}/attachments")
-  ResponseEntity<TaskAttachment> attach(
-      Caller caller, @PathVariable String id, @RequestBody NewAttachment attachment) {
-    TaskAttachment added =
-        attachments.add(caller, id, attachment.name(), attachment.url(), attachment.description());
-    return ResponseEntity.created(
-            java.net.URI.create("/api/tasks/" + id + "/attachments/" + added.id()))
-        .body(added);
-  }
-
-  @org.springframework.web.bind.annotation.DeleteMapping("/{id}/attachments/{attachmentId}")
-  ResponseEntity<Void> detach(
-      Caller caller, @PathVariable String id, @PathVariable UUID attachmentId) {
-    attachments.remove(caller, id, attachmentId);
-    return ResponseEntity.noContent().build();
-  }
-
-  record NewAttachment(String name, String url, String description) {}
 
   @GetMapping
   TaskPage list(
@@ -63,7 +57,7 @@ class TaskController {
       @RequestParam(defaultValue = "both") String show,
       @RequestParam(required = false) String taskKey,
       @RequestParam(defaultValue = "false") boolean overdue,
-      @RequestParam(required = false) java.time.LocalDate dueBefore,
+      @RequestParam(required = false) LocalDate dueBefore,
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String stage,
       @RequestParam(defaultValue = "created") String sort,
@@ -71,15 +65,14 @@ class TaskController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     if (!order.equals("asc") && !order.equals("desc")) {
-      throw org.uprengage.engine.web.ApiProblem.invalid("order", "must be asc or desc");
+      throw new InvalidInput("order", "must be asc or desc");
     }
     if (q != null && q.length() > 200) {
-      throw org.uprengage.engine.web.ApiProblem.invalid("q", "must be at most 200 characters");
+      throw new InvalidInput("q", "must be at most 200 characters");
     }
-    java.time.Instant before =
-        dueBefore == null ? null : dueBefore.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    Instant before = dueBefore == null ? null : dueBefore.atStartOfDay(ZoneOffset.UTC).toInstant();
     if (overdue) {
-      java.time.Instant now = java.time.Instant.now();
+      Instant now = clock.instant();
       before = before == null || now.isBefore(before) ? now : before;
     }
     return work.list(
@@ -97,6 +90,28 @@ class TaskController {
         size);
   }
 
+  @GetMapping("/{id}")
+  ResponseEntity<TaskView> get(Caller caller, @PathVariable String id) {
+    TaskView task = work.get(caller, id);
+    return ETags.ok(task, task.version());
+  }
+
+  @PostMapping("/{id}/claim")
+  ResponseEntity<TaskView> claim(
+      Caller caller,
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    return versioned(caller, id, ifMatch, () -> work.claim(caller, id));
+  }
+
+  @PostMapping("/{id}/unclaim")
+  ResponseEntity<TaskView> unclaim(
+      Caller caller,
+      @PathVariable String id,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    return versioned(caller, id, ifMatch, () -> work.unclaim(caller, id));
+  }
+
   @PostMapping("/{id}/assign")
   ResponseEntity<TaskView> assign(
       Caller caller,
@@ -104,23 +119,6 @@ class TaskController {
       @RequestBody Assignment assignment,
       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
     return versioned(caller, id, ifMatch, () -> work.assign(caller, id, assignment.assignee()));
-  }
-
-  @GetMapping("/{id}/audit")
-  java.util.List<org.uprengage.engine.audit.AuditEntry> audit(
-      Caller caller, @PathVariable String id) {
-    return work.audit(caller, id);
-  }
-
-  @GetMapping("/{id}/comments")
-  java.util.List<TaskComment> comments(Caller caller, @PathVariable String id) {
-    return work.comments(caller, id);
-  }
-
-  @PostMapping("/{id}/comments")
-  ResponseEntity<TaskComment> comment(
-      Caller caller, @PathVariable String id, @RequestBody NewComment comment) {
-    return ResponseEntity.status(201).body(work.comment(caller, id, comment.text()));
   }
 
   @PostMapping("/{id}/delegate")
@@ -149,69 +147,94 @@ class TaskController {
     return versioned(caller, id, ifMatch, () -> work.followUp(caller, id, followUp.on()));
   }
 
-  record Delegation(String to) {}
-
-  record FollowUp(java.time.LocalDate on) {}
-
-  record Assignment(String assignee) {}
-
-  record NewComment(String text) {}
-
-  @GetMapping("/{id}")
-  ResponseEntity<TaskView> get(Caller caller, @PathVariable String id) {
-    return withVersion(work.get(caller, id));
-  }
-
-  @PostMapping("/{id}/claim")
-  ResponseEntity<TaskView> claim(
-      Caller caller,
-      @PathVariable String id,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-    return versioned(caller, id, ifMatch, () -> work.claim(caller, id));
-  }
-
-  @PostMapping("/{id}/unclaim")
-  ResponseEntity<TaskView> unclaim(
-      Caller caller,
-      @PathVariable String id,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-    return versioned(caller, id, ifMatch, () -> work.unclaim(caller, id));
-  }
-
   @PostMapping("/{id}/complete")
   ResponseEntity<Void> complete(
       Caller caller,
       @PathVariable String id,
       @RequestBody(required = false) Map<String, Object> input,
       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-    checked(
+    return checked(
         caller,
         id,
         ifMatch,
         () -> {
           work.complete(caller, id, input);
-          return null;
+          return ResponseEntity.noContent().build();
         });
-    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/{id}/comments")
+  List<TaskComment> comments(Caller caller, @PathVariable String id) {
+    return work.comments(caller, id);
+  }
+
+  @PostMapping("/{id}/comments")
+  ResponseEntity<TaskComment> comment(
+      Caller caller, @PathVariable String id, @RequestBody NewComment comment) {
+    return changes.commit(
+        () ->
+            ResponseEntity.status(HttpStatus.CREATED)
+                .body(work.comment(caller, id, comment.text())));
+  }
+
+  @GetMapping("/{id}/attachments")
+  List<TaskAttachment> attachments(Caller caller, @PathVariable String id) {
+    return attachments.list(caller, id);
+  }
+
+  @PostMapping("/{id}/attachments")
+  ResponseEntity<TaskAttachment> attach(
+      Caller caller, @PathVariable String id, @RequestBody NewAttachment attachment) {
+    return changes.commit(
+        () -> {
+          TaskAttachment added =
+              attachments.add(
+                  caller, id, attachment.name(), attachment.url(), attachment.description());
+          return ResponseEntity.created(
+                  URI.create("/api/tasks/" + id + "/attachments/" + added.id()))
+              .body(added);
+        });
+  }
+
+  @DeleteMapping("/{id}/attachments/{attachmentId}")
+  ResponseEntity<Void> detach(
+      Caller caller, @PathVariable String id, @PathVariable UUID attachmentId) {
+    return changes.commit(
+        () -> {
+          attachments.remove(caller, id, attachmentId);
+          return ResponseEntity.noContent().build();
+        });
+  }
+
+  @GetMapping("/{id}/audit")
+  List<AuditEntry> audit(Caller caller, @PathVariable String id) {
+    return work.audit(caller, id);
+  }
+
+  /** A task command whose answer is the task as the command left it, with its version as ETag. */
+  private ResponseEntity<TaskView> versioned(
+      Caller caller, String id, String ifMatch, Supplier<TaskView> command) {
+    return checked(
+        caller,
+        id,
+        ifMatch,
+        () -> {
+          TaskView task = command.get();
+          return ETags.ok(task, task.version());
+        });
   }
 
   /**
-   * Runs a task command, in one transaction with the If-Match check when the caller sent one, and
-   * answers the task as it is after the change, with its version as ETag.
+   * Runs a task command after the If-Match check, when the caller sent one, both in one audited
+   * transaction; once more if it raced.
    */
-  private ResponseEntity<TaskView> versioned(
-      Caller caller, String id, String ifMatch, java.util.function.Supplier<TaskView> command) {
-    return withVersion(checked(caller, id, ifMatch, command));
-  }
-
-  /** Runs the command after the If-Match check, both in one transaction, once more if it raced. */
-  private <T> T checked(
-      Caller caller, String id, String ifMatch, java.util.function.Supplier<T> command) {
-    Integer expected = TaskView.versionIn(ifMatch);
+  private <T> ResponseEntity<T> checked(
+      Caller caller, String id, String ifMatch, Supplier<ResponseEntity<T>> command) {
+    Integer expected = ETags.ifMatch(ifMatch, TASK_VERSION);
     return onceMoreIfConcurrent(
         () ->
-            transactions.execute(
-                status -> {
+            changes.commit(
+                () -> {
                   if (expected != null) {
                     work.expectVersion(caller, id, expected);
                   }
@@ -219,23 +242,25 @@ class TaskController {
                 }));
   }
 
-  private static ResponseEntity<TaskView> withVersion(TaskView task) {
-    ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-    if (task.version() != null) {
-      ok.eTag(String.valueOf(task.version()));
-    }
-    return ok.body(task);
-  }
-
   /**
    * Runs a command and, if it lost a race with another change of the same process (a timer firing,
    * say), runs it once more on the new state: a second loss is the caller's 409.
    */
-  private static <T> T onceMoreIfConcurrent(java.util.function.Supplier<T> command) {
+  static <T> T onceMoreIfConcurrent(Supplier<T> command) {
     try {
       return command.get();
-    } catch (org.camunda.bpm.engine.OptimisticLockingException lost) {
+    } catch (OptimisticLockingException lost) {
       return command.get();
     }
   }
+
+  record Assignment(String assignee) {}
+
+  record Delegation(String to) {}
+
+  record FollowUp(LocalDate on) {}
+
+  record NewComment(String text) {}
+
+  record NewAttachment(String name, String url, String description) {}
 }

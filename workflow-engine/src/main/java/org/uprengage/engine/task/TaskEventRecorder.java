@@ -1,10 +1,9 @@
 package org.uprengage.engine.task;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 import org.uprengage.engine.outbox.EventOutbox;
-import org.uprengage.engine.outbox.EventTopics;
 import org.uprengage.engine.review.ReviewProcess;
 
 /**
@@ -26,52 +24,47 @@ import org.uprengage.engine.review.ReviewProcess;
 class TaskEventRecorder implements TaskListener {
 
   private final EventOutbox outbox;
-  private final EventTopics topics;
 
-  TaskEventRecorder(EventOutbox outbox, EventTopics topics) {
+  TaskEventRecorder(EventOutbox outbox) {
     this.outbox = outbox;
-    this.topics = topics;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String type =
+    Function<TaskSnapshot, TaskEvent> eventOf =
         switch (task.getEventName()) {
-          case EVENTNAME_CREATE -> TaskEvents.CREATED;
-          case EVENTNAME_ASSIGNMENT -> task.getAssignee() == null ? null : assignmentType(task);
-          case EVENTNAME_UPDATE -> unassigned(task) ? TaskEvents.UNCLAIMED : null;
-          case EVENTNAME_COMPLETE -> TaskEvents.COMPLETED;
-          case EVENTNAME_DELETE -> TaskEvents.CANCELLED;
+          case EVENTNAME_CREATE -> TaskCreated::new;
+          case EVENTNAME_ASSIGNMENT -> task.getAssignee() == null ? null : assignment(task);
+          case EVENTNAME_UPDATE -> unassigned(task) ? TaskUnclaimed::new : null;
+          case EVENTNAME_COMPLETE -> TaskCompleted::new;
+          case EVENTNAME_DELETE -> TaskCancelled::new;
           default -> null;
         };
-    if (type == null) {
+    if (eventOf == null) {
       return;
     }
     Object reviewId = task.getVariable(ReviewProcess.VAR_REVIEW_ID);
     if (reviewId == null) {
       return; // a task outside any review (none today) raises no review-keyed event
     }
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("taskId", task.getId());
-    payload.put("taskKey", task.getTaskDefinitionKey());
-    payload.put("taskName", task.getName());
-    payload.put("countryTeam", task.getTenantId());
-    payload.put("candidateGroups", candidateGroups(task));
-    payload.put("assignee", task.getAssignee());
-    payload.put("previousAssignee", previousAssignee(task));
-    payload.put(
-        "dueDate", task.getDueDate() == null ? null : task.getDueDate().toInstant().toString());
-    payload.put("actor", actor());
     outbox.append(
-        topics.tasks(),
         UUID.fromString(reviewId.toString()),
-        type,
-        "reviews/" + reviewId + "/tasks/" + task.getId(),
-        payload);
+        eventOf.apply(
+            new TaskSnapshot(
+                task.getId(),
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                task.getTenantId(),
+                candidateGroups(task),
+                task.getAssignee(),
+                previousAssignee(task),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                actor())));
   }
 
-  private static String assignmentType(DelegateTask task) {
-    return task.getAssignee().equals(actor()) ? TaskEvents.CLAIMED : TaskEvents.ASSIGNED;
+  /** Taking a task oneself is claiming it; being given it is an assignment. */
+  private static Function<TaskSnapshot, TaskEvent> assignment(DelegateTask task) {
+    return task.getAssignee().equals(actor()) ? TaskClaimed::new : TaskAssigned::new;
   }
 
   private static boolean unassigned(DelegateTask task) {

@@ -25,20 +25,6 @@ public record TaskFilter(
     boolean descending,
     String stage) {
 
-  public static final TaskFilter ALL =
-      new TaskFilter(null, "both", null, null, null, "created", false);
-
-  public TaskFilter(
-      UUID reviewId,
-      String show,
-      String taskKey,
-      Instant dueBefore,
-      String text,
-      String sort,
-      boolean descending) {
-    this(reviewId, show, taskKey, dueBefore, text, sort, descending, null);
-  }
-
   public TaskFilter {
     show = show == null ? "both" : show;
     sort = sort == null ? "created" : sort;

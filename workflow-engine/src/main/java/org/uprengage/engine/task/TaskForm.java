@@ -2,14 +2,16 @@ package org.uprengage.engine.task;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.security.Caller;
 
 /** The inputs one kind of user task takes, and what completing it with them does. */
-interface TaskForm {
+public interface TaskForm {
 
   /** The BPMN element ids of the user tasks this form serves. */
-  java.util.Set<String> taskKeys();
+  Set<String> taskKeys();
 
   List<FormField> fields();
 
@@ -17,7 +19,7 @@ interface TaskForm {
    * Validates the input, does what the task's completion records beyond the process (in the
    * caller's transaction) and returns the process variables to complete with.
    *
-   * @throws org.uprengage.engine.web.ApiProblem naming the field at fault
+   * @throws InvalidInput naming the field at fault
    */
   Map<String, Object> submit(Caller caller, TaskContext task, FormInput input);
 

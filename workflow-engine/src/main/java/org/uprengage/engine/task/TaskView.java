@@ -24,19 +24,4 @@ public record TaskView(
     String owner,
     String delegationState,
     Integer version,
-    List<FormField> form) {
-
-  /** The version an If-Match header names ({@code "3"} or {@code W/"3"}), or null for none. */
-  public static Integer versionIn(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      return null;
-    }
-    String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-    try {
-      return Integer.valueOf(value);
-    } catch (NumberFormatException e) {
-      throw org.uprengage.engine.web.ApiProblem.invalid(
-          "If-Match", "must be a task version from its ETag, such as \"3\"");
-    }
-  }
-}
+    List<FormField> form) {}

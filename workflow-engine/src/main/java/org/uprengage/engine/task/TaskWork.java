@@ -1,8 +1,13 @@
 package org.uprengage.engine.task;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,20 +17,26 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.audit.AuditEntry;
 import org.uprengage.engine.audit.AuditTrail;
+import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.Forbidden;
+import org.uprengage.engine.problem.InvalidInput;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.web.ApiProblem;
 
 /**
  * What a person may do with user tasks. A person sees the tasks of their country teams that are
@@ -51,27 +62,26 @@ public class TaskWork {
       ReviewWorkflow reviews,
       List<TaskForm> forms,
       AuditTrail audits) {
-    this.audits = audits;
     this.tasks = tasks;
     this.history = history;
     this.identity = identity;
     this.reviews = reviews;
-    this.forms = new java.util.HashMap<>();
+    this.forms = new HashMap<>();
     forms.forEach(form -> form.taskKeys().forEach(key -> this.forms.put(key, form)));
+    this.audits = audits;
   }
 
   /** The caller's tasks as the filter says, in bounded pages. */
   @Transactional(readOnly = true)
   public TaskPage list(Caller caller, TaskFilter filter, int page, int size) {
     if (page < 0) {
-      throw ApiProblem.invalid("page", "must be 0 or more");
+      throw new InvalidInput("page", "must be 0 or more");
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw ApiProblem.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+      throw new InvalidInput("size", "must be between 1 and " + MAX_PAGE_SIZE);
     }
     if ("team".equals(filter.show()) && !overseesTeams(caller)) {
-      throw ApiProblem.forbidden(
-          "Only coordinators and admins see every task of their country teams.");
+      throw new Forbidden("Only coordinators and admins see every task of their country teams.");
     }
     if (caller.countryTeams().isEmpty()) {
       return new TaskPage(List.of(), page, size, 0);
@@ -88,7 +98,7 @@ public class TaskWork {
     if (filter.stage() != null) {
       String stageProcess = ReviewProcess.STAGE_PROCESSES.get(filter.stage());
       if (stageProcess == null) {
-        throw ApiProblem.invalid(
+        throw new InvalidInput(
             "stage", "must be one of " + String.join(", ", ReviewProcess.STAGE_ORDER));
       }
       query.processDefinitionKey(stageProcess);
@@ -112,13 +122,13 @@ public class TaskWork {
           query.or().taskAssignee(caller.username()).taskCandidateGroupIn(groups).endOr();
         }
       }
-      default -> throw ApiProblem.invalid("show", "must be one of mine, claimable, both, team");
+      default -> throw new InvalidInput("show", "must be one of mine, claimable, both, team");
     }
     if (filter.taskKey() != null) {
       query.taskDefinitionKey(filter.taskKey());
     }
     if (filter.dueBefore() != null) {
-      query.dueBefore(java.util.Date.from(filter.dueBefore()));
+      query.dueBefore(Date.from(filter.dueBefore()));
     }
     if (filter.text() != null) {
       query.taskNameLike(
@@ -128,7 +138,7 @@ public class TaskWork {
     switch (filter.sort()) {
       case "due" -> query.orderByDueDate();
       case "created" -> query.orderByTaskCreateTime();
-      default -> throw ApiProblem.invalid("sort", "must be created or due");
+      default -> throw new InvalidInput("sort", "must be created or due");
     }
     if (filter.descending()) {
       query.desc();
@@ -149,27 +159,26 @@ public class TaskWork {
   /** A coordinator (or admin) assigns the task to someone, or to someone else. */
   @Transactional
   public TaskView assign(Caller caller, String taskId, String assignee) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (!overseesTeams(caller)) {
-      throw ApiProblem.forbidden("Only coordinators and admins assign tasks; you can claim it.");
+      throw new Forbidden("Only coordinators and admins assign tasks; you can claim it.");
     }
     requireUsername("assignee", assignee);
     if (!assignee.equals(task.getAssignee())) {
       asCaller(caller, () -> tasks.setAssignee(taskId, assignee));
     }
-    return view(reload(taskId), review, false);
+    return asItIsNow(change);
   }
 
   /**
    * The audit trail of a task the caller sees, or of a finished one of a review the caller sees.
    */
   @Transactional(readOnly = true)
-  public List<AuditEntry> audit(Caller caller, String taskId) {
+  List<AuditEntry> audit(Caller caller, String taskId) {
     try {
       visibleTask(caller, taskId);
-    } catch (ApiProblem notVisible) {
+    } catch (NotFound notVisible) {
       boolean reviewVisible =
           audits
               .reviewOfTask(taskId)
@@ -188,81 +197,75 @@ public class TaskWork {
    */
   @Transactional
   public TaskView delegate(Caller caller, String taskId, String to) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (!caller.username().equals(task.getAssignee())) {
-      throw ApiProblem.forbidden("Only the person who holds the task delegates it.");
+      throw new Forbidden("Only the person who holds the task delegates it.");
     }
     requireUsername("to", to);
     asCaller(caller, () -> tasks.delegateTask(taskId, to));
-    return view(reload(taskId), review, false);
+    return asItIsNow(change);
   }
 
   /** The delegate hands the task back to its holder. */
   @Transactional
   public TaskView resolve(Caller caller, String taskId) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (task.getDelegationState() != DelegationState.PENDING) {
-      throw ApiProblem.conflict("The task is not delegated.", view(task, review, false));
+      throw new Conflict("The task is not delegated.", asItIs(change));
     }
     if (!caller.username().equals(task.getAssignee())) {
-      throw ApiProblem.forbidden(
+      throw new Forbidden(
           "Only " + task.getAssignee() + ", to whom it was delegated, resolves it.");
     }
     asCaller(caller, () -> tasks.resolveTask(taskId));
-    return view(reload(taskId), review, false);
+    return asItIsNow(change);
   }
 
   /** Sets (or, with null, clears) the day the holder wants to look at the task again. */
   @Transactional
-  public TaskView followUp(Caller caller, String taskId, java.time.LocalDate on) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+  public TaskView followUp(Caller caller, String taskId, LocalDate on) {
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
-      throw ApiProblem.forbidden(
+      throw new Forbidden(
           "Only the person who holds the task, or a coordinator, sets its follow-up date.");
     }
     task.setFollowUpDate(
-        on == null
-            ? null
-            : java.util.Date.from(on.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        on == null ? null : Date.from(on.atStartOfDay(ZoneOffset.UTC).toInstant()));
     asCaller(caller, () -> tasks.saveTask(task));
-    return view(reload(taskId), review, false);
+    return asItIsNow(change);
   }
 
   private static void requireUsername(String field, String username) {
     if (username == null || !username.matches("[A-Za-z0-9._@-]{1,100}")) {
-      throw ApiProblem.invalid(field, "must be a username (letters, digits, . _ @ -)");
+      throw new InvalidInput(field, "must be a username (letters, digits, . _ @ -)");
     }
   }
 
   /** Comments on a task the caller sees, oldest first. */
   @Transactional(readOnly = true)
-  public List<TaskComment> comments(Caller caller, String taskId) {
+  List<TaskComment> comments(Caller caller, String taskId) {
     visibleTask(caller, taskId);
     return tasks.getTaskComments(taskId).stream()
-        .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Comment::getTime))
+        .sorted(Comparator.comparing(Comment::getTime))
         .map(TaskComment::of)
         .toList();
   }
 
   /** Adds the caller's comment to a task they see. */
   @Transactional
-  public TaskComment comment(Caller caller, String taskId, String text) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+  TaskComment comment(Caller caller, String taskId, String text) {
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (text == null || text.isBlank()) {
-      throw ApiProblem.invalid("text", "is required");
+      throw new InvalidInput("text", "is required");
     }
     if (text.length() > TaskComment.MAX_LENGTH) {
-      throw ApiProblem.invalid("text", "must be at most " + TaskComment.MAX_LENGTH + " characters");
+      throw new InvalidInput("text", "must be at most " + TaskComment.MAX_LENGTH + " characters");
     }
-    org.camunda.bpm.engine.task.Comment[] added = new org.camunda.bpm.engine.task.Comment[1];
+    Comment[] added = new Comment[1];
     asCaller(
         caller, () -> added[0] = tasks.createComment(taskId, task.getProcessInstanceId(), text));
     return TaskComment.of(added[0]);
@@ -276,65 +279,61 @@ public class TaskWork {
   /** Takes the task; claiming a task one already holds changes nothing. */
   @Transactional
   public TaskView claim(Caller caller, String taskId) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (!caller.username().equals(task.getAssignee())
         && !offeredTo(caller, taskId)
         && !caller.hasRole(Caller.ADMIN)) {
-      throw ApiProblem.forbidden(
-          "The task is not offered to your groups; a coordinator can assign it.");
+      throw new Forbidden("The task is not offered to your groups; a coordinator can assign it.");
     }
     if (caller.username().equals(task.getAssignee())) {
-      return view(task, review, false);
+      return asItIs(change);
     }
     if (task.getAssignee() != null) {
-      throw ApiProblem.conflict(
-          "The task is already claimed by " + task.getAssignee() + ".", view(task, review, false));
+      throw new Conflict(
+          "The task is already claimed by " + task.getAssignee() + ".", asItIs(change));
     }
     asCaller(caller, () -> tasks.claim(taskId, caller.username()));
-    return view(reload(taskId), review, false);
+    return asItIsNow(change);
   }
 
   /** Gives the task back to its candidate groups. */
   @Transactional
   public TaskView unclaim(Caller caller, String taskId) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (task.getAssignee() == null) {
-      return view(task, review, false);
+      return asItIs(change);
     }
     if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
-      throw ApiProblem.forbidden(
+      throw new Forbidden(
           "Only "
               + task.getAssignee()
               + ", who holds the task, or a coordinator can give it back.");
     }
     asCaller(caller, () -> tasks.setAssignee(taskId, null));
-    return view(reload(taskId), review, false);
+    return asItIsNow(change);
   }
 
   /** Completes the task with the inputs its form takes. */
   @Transactional
   public void complete(Caller caller, String taskId, Map<String, Object> input) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
-    AuditTrail.concerns(review.id(), taskId);
+    TaskChange change = change(caller, taskId);
+    Task task = change.task();
     if (task.getDelegationState() == DelegationState.PENDING) {
-      throw ApiProblem.conflict(
+      throw new Conflict(
           "The task is delegated to "
               + task.getAssignee()
               + ": they resolve it, then "
               + task.getOwner()
               + " completes it.",
-          view(task, review, false));
+          asItIs(change));
     }
     if (task.getAssignee() == null) {
-      throw ApiProblem.conflict("Claim the task before completing it.", view(task, review, false));
+      throw new Conflict("Claim the task before completing it.", asItIs(change));
     }
     if (!caller.username().equals(task.getAssignee())) {
-      throw ApiProblem.forbidden(
+      throw new Forbidden(
           "The task is held by " + task.getAssignee() + "; only the assignee completes it.");
     }
     TaskForm form = forms.get(task.getTaskDefinitionKey());
@@ -348,29 +347,41 @@ public class TaskWork {
           form.submit(
               caller,
               new TaskForm.TaskContext(
-                  review.id(), task.getTaskDefinitionKey(), tasks.getVariables(taskId)),
+                  change.review().id(), task.getTaskDefinitionKey(), tasks.getVariables(taskId)),
               formInput);
     }
     asCaller(caller, () -> tasks.complete(taskId, variables));
   }
 
+  /**
+   * The first step of every change of a task: the task, which the caller must see and may change,
+   * and its review, which the audit is told the change concerns.
+   */
+  public TaskChange change(Caller caller, String taskId) {
+    Task task = changeableTask(caller, taskId);
+    Review review = reviewOf(task);
+    audits.concerns(review.id(), taskId);
+    return new TaskChange(task, review);
+  }
+
   /** A task the caller sees and may change: viewers see tasks but change none (403). */
-  public Task changeableTask(Caller caller, String taskId) {
+  Task changeableTask(Caller caller, String taskId) {
     Task task;
     try {
       task = visibleTask(caller, taskId);
-    } catch (ApiProblem notVisible) {
-      throw finishedTask(caller, taskId).orElse(notVisible);
+    } catch (NotFound notVisible) {
+      Optional<Conflict> finished = finishedTask(caller, taskId);
+      throw finished.isPresent() ? finished.get() : notVisible;
     }
     if (caller.readOnly()) {
-      throw ApiProblem.forbidden("Viewers see reviews and tasks but do not change them.");
+      throw new Forbidden("Viewers see reviews and tasks but do not change them.");
     }
     return task;
   }
 
   Task visibleTask(Caller caller, String taskId) {
     if (caller.countryTeams().isEmpty()) {
-      throw ApiProblem.notFound("Task", taskId);
+      throw new NotFound("Task", taskId);
     }
     Task task =
         tasks
@@ -379,14 +390,14 @@ public class TaskWork {
             .tenantIdIn(caller.countryTeams().toArray(String[]::new))
             .singleResult();
     if (task == null) {
-      throw ApiProblem.notFound("Task", taskId);
+      throw new NotFound("Task", taskId);
     }
     if (caller.username().equals(task.getAssignee()) || overseesTeams(caller)) {
       return task;
     }
     Set<String> groups = caller.groups();
     if (candidateGroups(taskId).stream().noneMatch(groups::contains)) {
-      throw ApiProblem.notFound("Task", taskId);
+      throw new NotFound("Task", taskId);
     }
     return task;
   }
@@ -395,7 +406,7 @@ public class TaskWork {
    * The loser of a race to finish a task learns what became of it (409 with its state) rather than
    * a bare 404, if the finished task was one they saw.
    */
-  private Optional<ApiProblem> finishedTask(Caller caller, String taskId) {
+  private Optional<Conflict> finishedTask(Caller caller, String taskId) {
     Optional<HistoricTaskInstance> seen = finishedSeenBy(caller, taskId);
     if (seen.isEmpty()) {
       return Optional.empty();
@@ -403,7 +414,7 @@ public class TaskWork {
     HistoricTaskInstance finished = seen.get();
     String outcome = "completed".equals(finished.getDeleteReason()) ? "completed" : "cancelled";
     return Optional.of(
-        ApiProblem.conflict(
+        new Conflict(
             "The task was already "
                 + outcome
                 + (finished.getAssignee() == null
@@ -453,19 +464,15 @@ public class TaskWork {
    * Checks that the caller sees the task, open or finished (a finished one if they saw it while it
    * was open): what was attached to a draft stays readable while the text is cleared.
    */
-  public void requireSeen(Caller caller, String taskId) {
+  void requireSeen(Caller caller, String taskId) {
     try {
       visibleTask(caller, taskId);
-    } catch (ApiProblem notVisible) {
+    } catch (NotFound notVisible) {
       if (finishedSeenBy(caller, taskId).isEmpty()) {
         throw notVisible;
       }
     }
   }
-
-  /** What a finished task looks like to the one who came too late. */
-  record FinishedTask(
-      String id, String name, String taskKey, String state, String assignee, Instant finished) {}
 
   private boolean offeredTo(Caller caller, String taskId) {
     Set<String> groups = caller.groups();
@@ -481,7 +488,7 @@ public class TaskWork {
     return tasks.createTaskQuery().taskId(taskId).singleResult();
   }
 
-  public Review reviewOf(Task task) {
+  Review reviewOf(Task task) {
     Review review =
         reviews
             .byProcessInstance(Set.of(task.getProcessInstanceId()))
@@ -499,6 +506,16 @@ public class TaskWork {
         .map(IdentityLink::getGroupId)
         .sorted()
         .toList();
+  }
+
+  /** The task as it was when the change began. */
+  private TaskView asItIs(TaskChange change) {
+    return view(change.task(), change.review(), false);
+  }
+
+  /** The task as the change left it. */
+  private TaskView asItIsNow(TaskChange change) {
+    return view(reload(change.task().getId()), change.review(), false);
   }
 
   private TaskView view(Task task, boolean withForm) {
@@ -527,21 +544,19 @@ public class TaskWork {
 
   /** The task's revision, which the engine raises with every change of it. */
   private static Integer version(Task task) {
-    return task instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity
-        ? entity.getRevision()
-        : null;
+    return task instanceof TaskEntity entity ? entity.getRevision() : null;
   }
 
   /**
    * Refuses a change of a task that changed since the caller read it (409 with the task as it is
    * now). Called in the transaction of the change.
    */
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  @Transactional(propagation = Propagation.MANDATORY)
   public void expectVersion(Caller caller, String taskId, int expected) {
     Task task = changeableTask(caller, taskId);
     Integer version = version(task);
     if (version != null && version != expected) {
-      throw ApiProblem.conflict(
+      throw new Conflict(
           "The task changed since you read it (version "
               + expected
               + ", now "
@@ -551,7 +566,7 @@ public class TaskWork {
     }
   }
 
-  private static Instant instant(java.util.Date date) {
+  private static Instant instant(Date date) {
     return date == null ? null : date.toInstant();
   }
 
@@ -564,4 +579,8 @@ public class TaskWork {
       identity.clearAuthentication();
     }
   }
+
+  /** What a finished task looks like to the one who came too late. */
+  record FinishedTask(
+      String id, String name, String taskKey, String state, String assignee, Instant finished) {}
 }

@@ -10,49 +10,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.lang.Nullable;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.DomainProblem;
+import org.uprengage.engine.problem.FieldError;
+import org.uprengage.engine.problem.InvalidInput;
 
-/** Turns every failure into problem+json; unexpected ones say nothing of the internals. */
+/**
+ * Turns every failure into problem+json: the domain's problems as {@link ProblemDetails} says, the
+ * framework's bad input as invalid input naming the field; unexpected ones say nothing of the
+ * internals.
+ */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+  @ExceptionHandler(DomainProblem.class)
+  ResponseEntity<Object> domainProblem(DomainProblem problem, WebRequest request) {
+    return answer(problem, ProblemDetails.of(problem), new HttpHeaders(), request);
+  }
+
   @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class})
   ResponseEntity<Object> concurrentChange(RuntimeException e, WebRequest request) {
-    return handleExceptionInternal(
-        ApiProblem.conflict("Someone else changed this at the same time: " + e.getMessage()),
-        null,
-        new HttpHeaders(),
-        HttpStatusCode.valueOf(409),
-        request);
+    return domainProblem(
+        new Conflict("Someone else changed this at the same time: " + e.getMessage()), request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
-    ApiProblem problem =
-        ApiProblem.invalid(
+    return domainProblem(
+        new InvalidInput(
             e.getName(),
             "is not a valid "
-                + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()));
-    return handleExceptionInternal(
-        problem, null, new HttpHeaders(), problem.getStatusCode(), request);
+                + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName())),
+        request);
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
     log.error("Unexpected failure", e);
-    ApiProblem problem = ApiProblem.internal();
-    return handleExceptionInternal(
-        problem, null, new HttpHeaders(), problem.getStatusCode(), request);
+    return answer(e, ProblemDetails.internal(), new HttpHeaders(), request);
   }
 
   @Override
@@ -61,12 +67,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    List<ApiProblem.FieldError> errors =
+    List<FieldError> errors =
         e.getBindingResult().getFieldErrors().stream()
-            .map(error -> new ApiProblem.FieldError(error.getField(), error.getDefaultMessage()))
+            .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
             .collect(Collectors.toList());
-    ApiProblem problem = ApiProblem.invalid(errors);
-    return handleExceptionInternal(problem, null, headers, problem.getStatusCode(), request);
+    return answer(e, ProblemDetails.of(new InvalidInput(errors)), headers, request);
   }
 
   @Override
@@ -75,32 +80,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    ApiProblem problem = unreadable(e);
-    return handleExceptionInternal(problem, null, headers, problem.getStatusCode(), request);
+    return answer(e, ProblemDetails.of(unreadable(e)), headers, request);
   }
 
-  @Override
-  protected ResponseEntity<Object> handleExceptionInternal(
-      Exception ex,
-      @Nullable Object body,
-      HttpHeaders headers,
-      HttpStatusCode statusCode,
-      WebRequest request) {
-    if (ex instanceof ApiProblem problem) {
-      return super.handleExceptionInternal(
-          ex, problem.getBody(), headers, problem.getStatusCode(), request);
-    }
-    return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+  private ResponseEntity<Object> answer(
+      Exception e, ProblemDetail body, HttpHeaders headers, WebRequest request) {
+    return handleExceptionInternal(
+        e, body, headers, HttpStatusCode.valueOf(body.getStatus()), request);
   }
 
-  static ApiProblem unreadable(HttpMessageNotReadableException e) {
+  private static InvalidInput unreadable(HttpMessageNotReadableException e) {
     if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
-      return ApiProblem.invalid(path(unknown), "is not a known field");
+      return new InvalidInput(path(unknown), "is not a known field");
     }
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      return ApiProblem.invalid(path(mapping), "has the wrong type or format");
+      return new InvalidInput(path(mapping), "has the wrong type or format");
     }
-    return ApiProblem.invalid("body", "is not valid JSON");
+    return new InvalidInput("body", "is not valid JSON");
   }
 
   private static String path(JsonMappingException e) {

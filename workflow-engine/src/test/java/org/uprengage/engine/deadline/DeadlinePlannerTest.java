@@ -3,10 +3,12 @@ package org.uprengage.engine.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,7 +75,7 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
     assertThat(dueDatesOf(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION))
         .containsOnly(Instant.parse("2022-06-16T23:59:00Z"))
         .hasSize(2);
-    assertThat(outboxTypes(reviewId)).endsWith(DeadlinePlanner.DEADLINE_CHANGED);
+    assertThat(outboxTypes(reviewId)).endsWith(DeadlineChanged.TYPE);
     assertThat(lastPayload(reviewId))
         .contains(
             "\"oldDueOn\":\"2022-06-02\"",
@@ -118,8 +120,7 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
     String team = newCountryTeam();
     int session = 800 + (int) Math.floorMod(System.nanoTime(), 90L);
     mvc.perform(
-            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                    "/api/sessions")
+            post("/api/sessions")
                 .with(admin())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(
@@ -150,7 +151,7 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
     assertThat(dueDatesOf(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION))
         .containsExactly(Instant.parse("2030-08-21T23:59:00Z"));
     assertThat(outboxTypes(reviewId))
-        .filteredOn(DeadlinePlanner.DEADLINE_CHANGED::equals)
+        .filteredOn(DeadlineChanged.TYPE::equals)
         .hasSize(1 + 5); // the move, then five followers
   }
 
@@ -158,11 +159,11 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
     return jdbc
         .queryForList(
             "SELECT t.due_date_ FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ WHERE e.business_key_ = ? AND t.task_def_key_ = ?",
-            java.sql.Timestamp.class,
+            Timestamp.class,
             reviewId,
             taskKey)
         .stream()
-        .map(java.sql.Timestamp::toInstant)
+        .map(Timestamp::toInstant)
         .toList();
   }
 

@@ -71,10 +71,10 @@ class DeadlineWatchProcessTest extends EngineIntegrationTest {
 
     assertThat(deadlineEvents(walk))
         .containsExactly(
-            RaiseDeadlineAlertAdapter.DEADLINE_APPROACHING,
-            RaiseDeadlineAlertAdapter.DEADLINE_APPROACHING,
-            RaiseDeadlineAlertAdapter.DEADLINE_APPROACHING,
-            RaiseDeadlineAlertAdapter.DEADLINE_MISSED);
+            DeadlineApproaching.TYPE,
+            DeadlineApproaching.TYPE,
+            DeadlineApproaching.TYPE,
+            DeadlineMissed.TYPE);
     assertThat(lastPayload(walk)).contains("\"escalateTo\":[\"coordinator\"]", "\"daysLeft\":0");
     assertThat(watch).isEnded().hasPassed(DeadlineWatchProcess.END_DEADLINE_ESCALATED);
     assertThat(walk.timers(DeadlineWatchProcess.TIMER_DEADLINE_ALERT)).isEmpty();
@@ -141,10 +141,10 @@ class DeadlineWatchProcessTest extends EngineIntegrationTest {
 
     assertThat(deadlineEvents(walk))
         .endsWith(
-            RaiseDeadlineAlertAdapter.DEADLINE_APPROACHING,
-            RaiseDeadlineAlertAdapter.DEADLINE_APPROACHING,
-            RaiseDeadlineAlertAdapter.DEADLINE_APPROACHING,
-            RaiseDeadlineAlertAdapter.DEADLINE_MISSED);
+            DeadlineApproaching.TYPE,
+            DeadlineApproaching.TYPE,
+            DeadlineApproaching.TYPE,
+            DeadlineMissed.TYPE);
     assertThat(lastPayload(walk))
         .contains(
             "\"milestone\":\"briefings\"",
@@ -183,9 +183,7 @@ class DeadlineWatchProcessTest extends EngineIntegrationTest {
     assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
         .isEqualTo(Instant.parse("2022-05-01T23:59:00Z"));
     walk.fire(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT));
-    assertThat(deadlineEvents(walk))
-        .containsExactly(
-            DeadlinePlanner.DEADLINE_CHANGED, RaiseDeadlineAlertAdapter.DEADLINE_MISSED);
+    assertThat(deadlineEvents(walk)).containsExactly(DeadlineChanged.TYPE, DeadlineMissed.TYPE);
   }
 
   @Test

@@ -1,8 +1,11 @@
 package org.uprengage.engine.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import java.io.InputStream;
 import java.time.Instant;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.ReviewWalk;
+import org.uprengage.engine.problem.Conflict;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.task.TaskWork;
@@ -89,27 +93,18 @@ class FirstModelVersionTest extends EngineIntegrationTest {
     assertThat(legacyWatch(instance).getDuedate().toInstant())
         .isEqualTo(Instant.parse("2022-06-16T23:59:00Z"));
     String draft = onlyTask(instance).getId();
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () -> dueDates.set(walk.coordinator(), draft, LocalDate.of(2022, 7, 1), null))
         .as("its own timer would keep the milestone's date: a task of it gets no date of its own")
-        .isInstanceOf(org.uprengage.engine.web.ApiProblem.class)
-        .hasFieldOrPropertyWithValue(
-            "statusCode", org.springframework.http.HttpStatusCode.valueOf(409));
+        .isInstanceOf(Conflict.class);
 
     jdbc.update( // the review as it was recorded when it started on the first version
         "UPDATE upr_review SET process_instance_id = ? WHERE id = ?",
         instance.getId(),
         walk.review().id());
-    mvc.perform(
-            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                    "/api/reviews/" + walk.review().id())
-                .with(coordinator(walk.team())))
-        .andExpect(
-            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.stage")
-                .value(ReviewProcess.STAGE_SUBMISSION))
-        .andExpect(
-            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.step")
-                .value("agency-drafting"));
+    mvc.perform(get("/api/reviews/" + walk.review().id()).with(coordinator(walk.team())))
+        .andExpect(jsonPath("$.stage").value(ReviewProcess.STAGE_SUBMISSION))
+        .andExpect(jsonPath("$.step").value("agency-drafting"));
   }
 
   private ProcessInstance startOnTheFirstVersion(ReviewWalk walk) throws Exception {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.ReviewWalk;
 import org.uprengage.engine.review.ReviewProcess;
@@ -144,7 +145,7 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
             "SELECT payload FROM upr_event_outbox WHERE record_key = ? AND type = ? ORDER BY position",
             String.class,
             walk.review().id().toString(),
-            DeadlinePlanner.DEADLINE_CHANGED)
+            DeadlineChanged.TYPE)
         .stream()
         .filter(payload -> payload.contains("\"milestone\":\"" + milestone + "\""))
         .map(
@@ -153,7 +154,7 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
         .toList();
   }
 
-  private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
+  private static RequestPostProcessor admin() {
     return person("admin", List.of("admin"), null, List.of("GHA"));
   }
 }

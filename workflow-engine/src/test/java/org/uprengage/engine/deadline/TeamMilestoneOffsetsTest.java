@@ -1,5 +1,6 @@
 package org.uprengage.engine.deadline;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -59,7 +60,7 @@ class TeamMilestoneOffsetsTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.errors[0].field").value("daysBefore.consolidation"))
         .andExpect(
             jsonPath("$.errors[0].message")
-                .value(org.hamcrest.Matchers.containsString("cannot fall before agencyDraftsDue")));
+                .value(containsString("cannot fall before agencyDraftsDue")));
     change(team, "{}", coordinator(team))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("daysBefore"));

@@ -11,11 +11,13 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +29,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.ReviewWalk;
 import org.uprengage.engine.deadline.DeadlineWatchProcess;
@@ -42,7 +47,8 @@ import org.uprengage.engine.task.TaskWork;
  * The engine's side of the event contract: every event of a review walked through the whole cycle
  * matches the JSON Schema of its type ({@code events/schemas/}), no field undocumented; every type
  * is in the AsyncAPI document ({@code events/asyncapi.yaml}, validated by @asyncapi/cli in CI), and
- * every schema's example is valid. Consumers test their own records against the same files.
+ * every schema's example is valid; every event record has a schema and every schema a record.
+ * Consumers test their own records against the same files.
  */
 class EventContractTest extends EngineIntegrationTest {
 
@@ -128,7 +134,7 @@ class EventContractTest extends EngineIntegrationTest {
     String asyncApi =
         new String(
             new ClassPathResource("events/asyncapi.yaml").getInputStream().readAllBytes(),
-            java.nio.charset.StandardCharsets.UTF_8);
+            StandardCharsets.UTF_8);
     Set<String> referenced = new TreeSet<>();
     Matcher ref = Pattern.compile("\\./schemas/(\\S+)\\.schema\\.json").matcher(asyncApi);
     while (ref.find()) {
@@ -145,6 +151,29 @@ class EventContractTest extends EngineIntegrationTest {
           .as(type + " refuses what is not it")
           .isNotEmpty();
     }
+  }
+
+  @Test
+  void everyEventRecordHasASchemaAndEverySchemaARecord() throws Exception {
+    assertThat(eventRecords().keySet()).isEqualTo(schemaTypes());
+  }
+
+  /**
+   * The event records of the engine, found on the classpath as it is built, by the type each
+   * carries in its {@code TYPE}.
+   */
+  private static Map<String, Class<?>> eventRecords() throws ReflectiveOperationException {
+    ClassPathScanningCandidateComponentProvider scanner =
+        new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AssignableTypeFilter(OutboundEvent.class));
+    Map<String, Class<?>> records = new TreeMap<>();
+    for (BeanDefinition candidate : scanner.findCandidateComponents("org.uprengage.engine")) {
+      Class<?> record = Class.forName(candidate.getBeanClassName());
+      assertThat(record.isRecord()).as(record + " is a record").isTrue();
+      Class<?> other = records.put((String) record.getField("TYPE").get(null), record);
+      assertThat(other).as("another record of the type of " + record).isNull();
+    }
+    return records;
   }
 
   private Job watchOf(String taskId) {

@@ -22,6 +22,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.review.Review;
+import org.uprengage.engine.review.ReviewStarted;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.testsupport.KafkaRecords;
@@ -47,7 +48,7 @@ class OutboxRelayTest extends EngineIntegrationTest {
         .singleElement()
         .satisfies(
             record -> {
-              assertThat(header(record, "ce_type")).isEqualTo(ReviewWorkflow.REVIEW_STARTED);
+              assertThat(header(record, "ce_type")).isEqualTo(ReviewStarted.TYPE);
               assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
               assertThat(header(record, "ce_source")).isEqualTo("/upr-engage/workflow-engine");
               assertThat(header(record, "ce_subject")).isEqualTo("reviews/" + review.id());

@@ -1,5 +1,6 @@
 package org.uprengage.engine.overview;
 
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -67,8 +68,7 @@ class ReviewOverviewTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$[3].event").value("deadline.changed"))
         .andExpect(jsonPath("$[3].subject").value("callForInputs"))
         .andExpect(
-            jsonPath("$[3].detail")
-                .value(org.hamcrest.Matchers.startsWith("moved from 2027-01-21 to 2027-02-01")));
+            jsonPath("$[3].detail").value(startsWith("moved from 2027-01-21 to 2027-02-01")));
     mvc.perform(get("/api/reviews/" + reviewId + "/timeline").with(coordinator(newCountryTeam())))
         .andExpect(status().isNotFound());
   }

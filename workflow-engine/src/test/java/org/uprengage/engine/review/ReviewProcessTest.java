@@ -1,8 +1,10 @@
 package org.uprengage.engine.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -21,7 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.ReviewWalk;
-import org.uprengage.engine.outcome.ReviewOutcomes;
+import org.uprengage.engine.outcome.MidTermReportRecorded;
+import org.uprengage.engine.outcome.OutcomeAdopted;
+import org.uprengage.engine.outcome.PositionsRecorded;
+import org.uprengage.engine.outcome.RecommendationsRecorded;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.task.TaskWork;
 
 /**
@@ -122,10 +128,10 @@ class ReviewProcessTest extends EngineIntegrationTest {
             get("/api/reviews/" + walk.review().id() + "/timeline").with(coordinator(walk.team())))
         .andExpect(
             jsonPath("$[?(@.event == 'review.stage-entered')].detail")
-                .value(org.hamcrest.Matchers.contains("stage review", "stage adoption")))
+                .value(contains("stage review", "stage adoption")))
         .andExpect(
             jsonPath("$[?(@.event == 'review.recommendations-recorded')].detail")
-                .value(org.hamcrest.Matchers.contains("250 recommendations")));
+                .value(contains("250 recommendations")));
     ProcessInstance adoption = walk.running(ReviewProcess.ADOPTION_PROCESS_KEY);
     walk.adopt();
     assertThat(adoption).isEnded().hasPassed(ReviewProcess.END_OUTCOME_ADOPTED);
@@ -173,16 +179,16 @@ class ReviewProcessTest extends EngineIntegrationTest {
     assertThat(outboxTypes(walk.review().id().toString()))
         .filteredOn(type -> type.startsWith("org.uprengage.review."))
         .containsSubsequence(
-            ReviewWorkflow.REVIEW_STARTED,
-            ReviewStageListener.STAGE_ENTERED,
-            ReviewOutcomes.RECOMMENDATIONS_RECORDED,
-            ReviewStageListener.STAGE_ENTERED,
-            ReviewOutcomes.POSITIONS_RECORDED,
-            ReviewOutcomes.POSITIONS_RECORDED,
-            ReviewOutcomes.OUTCOME_ADOPTED,
-            ReviewStageListener.STAGE_ENTERED,
-            ReviewOutcomes.MID_TERM_REPORT_RECORDED,
-            ReviewWorkflow.REVIEW_HANDED_OVER);
+            ReviewStarted.TYPE,
+            StageEntered.TYPE,
+            RecommendationsRecorded.TYPE,
+            StageEntered.TYPE,
+            PositionsRecorded.TYPE,
+            PositionsRecorded.TYPE,
+            OutcomeAdopted.TYPE,
+            StageEntered.TYPE,
+            MidTermReportRecorded.TYPE,
+            ReviewHandedOver.TYPE);
   }
 
   @Test
@@ -261,14 +267,13 @@ class ReviewProcessTest extends EngineIntegrationTest {
             .orElseThrow()
             .getId();
     work.claim(walk.focalPoint("UNDP"), undpDraft);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () ->
                 work.complete(
                     walk.focalPoint("UNDP"),
                     undpDraft,
                     Map.of("text", "Some text", "decline", "No capacity")))
-        .isInstanceOf(org.uprengage.engine.web.ApiProblem.class)
-        .hasMessageContaining("400");
+        .isInstanceOf(InvalidInput.class);
 
     work.complete(walk.focalPoint("UNDP"), undpDraft, Map.of("decline", "No capacity"));
     walk.complete(

@@ -1,5 +1,7 @@
 package org.uprengage.engine.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -20,7 +22,7 @@ class ReviewStartTest extends EngineIntegrationTest {
     String team = newCountryTeam();
     start(coordinator(team), team, "42")
         .andExpect(status().isCreated())
-        .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/reviews/")))
+        .andExpect(header().string("Location", startsWith("/api/reviews/")))
         .andExpect(jsonPath("$.country").value(team))
         .andExpect(jsonPath("$.state").value("ACTIVE"));
     start(coordinator(team), team, "42")
@@ -70,7 +72,7 @@ class ReviewStartTest extends EngineIntegrationTest {
                 .content("{\"country\":"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("body"));
-    org.assertj.core.api.Assertions.assertThat(
+    assertThat(
             jdbc.queryForObject(
                 "SELECT count(*) FROM upr_review WHERE country = ?", Integer.class, team))
         .isZero();

@@ -35,25 +35,6 @@ class BadInputCorpusTest extends ApiFixtures {
           "a\\u0000b",
           "{{7*7}}");
 
-  /** Who sends what: the person is the one allowed to make the change, so only the input is bad. */
-  private record Case(
-      String who,
-      String method,
-      String path,
-      String contentType,
-      String body,
-      BiFunction<String, String, RequestPostProcessor> person) {
-
-    @Override
-    public String toString() {
-      return method
-          + " "
-          + path
-          + " "
-          + (body == null ? "" : body.length() > 80 ? body.substring(0, 80) + "..." : body);
-    }
-  }
-
   @Test
   void everyBadInputGetsAProblemAndChangesNothing() throws Exception {
     Fixture fixture = fixture(true);
@@ -371,5 +352,24 @@ class BadInputCorpusTest extends ApiFixtures {
 
   private static String quoted(String value) {
     return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  /** Who sends what: the person is the one allowed to make the change, so only the input is bad. */
+  private record Case(
+      String who,
+      String method,
+      String path,
+      String contentType,
+      String body,
+      BiFunction<String, String, RequestPostProcessor> person) {
+
+    @Override
+    public String toString() {
+      return method
+          + " "
+          + path
+          + " "
+          + (body == null ? "" : body.length() > 80 ? body.substring(0, 80) + "..." : body);
+    }
   }
 }

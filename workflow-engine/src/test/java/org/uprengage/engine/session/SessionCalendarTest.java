@@ -1,6 +1,7 @@
 package org.uprengage.engine.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.uprengage.engine.EngineIntegrationTest;
 
 class SessionCalendarTest extends EngineIntegrationTest {
@@ -171,13 +173,10 @@ class SessionCalendarTest extends EngineIntegrationTest {
         .isEqualTo(1);
   }
 
-  private void expectInvalid(
-      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-      String body,
-      String field)
+  private void expectInvalid(MockHttpServletRequestBuilder request, String body, String field)
       throws Exception {
     mvc.perform(request.with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItem(field)));
+        .andExpect(jsonPath("$.errors[*].field").value(hasItem(field)));
   }
 }

@@ -2,6 +2,7 @@ package org.uprengage.engine.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -15,12 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.uprengage.engine.EngineIntegrationTest;
+import org.uprengage.engine.problem.FieldError;
+import org.uprengage.engine.problem.Forbidden;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.task.TaskWork;
-import org.uprengage.engine.web.ApiProblem;
 
 /**
  * The joint submission from consolidation to OHCHR: heads of office clear it per agency or send it
@@ -88,10 +91,10 @@ class SubmissionProcessTest extends EngineIntegrationTest {
     assertThat(outboxTypes(review.id().toString()))
         .filteredOn(type -> type.contains("submission"))
         .containsExactly(
-            SubmissionSections.SUBMISSION_APPROVED,
-            SubmissionSections.SUBMISSION_APPROVED,
-            SubmissionSections.SUBMISSION_APPROVED,
-            SubmissionSections.SUBMISSION_SUBMITTED);
+            SubmissionApproved.TYPE,
+            SubmissionApproved.TYPE,
+            SubmissionApproved.TYPE,
+            SubmissionSubmitted.TYPE);
     assertThat(
             jdbc.queryForObject(
                 "SELECT ohchr_reference FROM upr_submission WHERE review_id = ?",
@@ -128,10 +131,8 @@ class SubmissionProcessTest extends EngineIntegrationTest {
     assertThat(submission.decisions(review.id()))
         .extracting(SubmissionSections.Decision::round, SubmissionSections.Decision::decision)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(1, "send-back"),
-                org.assertj.core.groups.Tuple.tuple(1, "approve"),
-            org.assertj.core.groups.Tuple.tuple(2, "approve"),
-                org.assertj.core.groups.Tuple.tuple(2, "approve"));
+            tuple(1, "send-back"), tuple(1, "approve"),
+            tuple(2, "approve"), tuple(2, "approve"));
   }
 
   @Test
@@ -214,8 +215,7 @@ class SubmissionProcessTest extends EngineIntegrationTest {
             () ->
                 decide(
                     headWhoDrafted, ReviewProcess.TASK_CLEAR_SUBMISSION, "UNICEF", "approve", null))
-        .isInstanceOf(ApiProblem.class)
-        .hasMessageContaining("403");
+        .isInstanceOf(Forbidden.class);
     assertThatThrownBy(
             () ->
                 decide(
@@ -224,11 +224,9 @@ class SubmissionProcessTest extends EngineIntegrationTest {
                     "UNDP",
                     "send-back",
                     null))
-        .isInstanceOf(ApiProblem.class)
-        .satisfies(
-            e ->
-                assertThat(((ApiProblem) e).getBody().getProperties().get("errors").toString())
-                    .contains("comments"));
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e -> assertThat(e.errors()).extracting(FieldError::field).contains("comments"));
     assertThat(submission.decisions(review.id())).isEmpty();
   }
 

@@ -1,9 +1,11 @@
 package org.uprengage.engine.task;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.uprengage.engine.EngineIntegrationTest;
@@ -43,14 +45,13 @@ class BulkTaskTest extends EngineIntegrationTest {
                         + "\"],\"input\":{\"agencies\":[\"UNICEF\"]}}"))
         .andExpect(jsonPath("$[0].status").value(200))
         .andExpect(jsonPath("$[1].status").value(200));
-    org.assertj.core.api.Assertions.assertThat(
-            taskIds(first, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)))
+    assertThat(taskIds(first, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)))
         .hasSize(1);
   }
 
   @Test
   void aBulkRequestIsBounded() throws Exception {
-    String many = String.join(",", java.util.Collections.nCopies(51, "\"x\""));
+    String many = String.join(",", Collections.nCopies(51, "\"x\""));
     mvc.perform(
             post("/api/tasks/bulk/claim")
                 .with(coordinator("GHA"))

@@ -53,7 +53,7 @@ class ConcurrentClaimTest extends EngineIntegrationTest {
 
     assertThat(statuses).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
     assertThat(outboxTypes(reviewId))
-        .filteredOn(TaskEvents.CLAIMED::equals)
+        .filteredOn(TaskClaimed.TYPE::equals)
         .hasSize(2); // the plan's and the draft's
   }
 }

@@ -2,15 +2,25 @@ package org.uprengage.engine.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
+import java.util.Date;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.uprengage.engine.EngineIntegrationTest;
+import org.uprengage.engine.MovableClock;
 import org.uprengage.engine.review.ReviewProcess;
 
 /** Assigning, commenting and finding tasks. */
 class TaskActionsTest extends EngineIntegrationTest {
+
+  @Autowired MovableClock clock;
 
   @Test
   void aCoordinatorAssignsADraftToAFocalPointWhoThenHoldsIt() throws Exception {
@@ -26,7 +36,7 @@ class TaskActionsTest extends EngineIntegrationTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.assignee").value("head-unicef"));
 
-    assertThat(outboxTypes(reviewId)).endsWith(TaskEvents.ASSIGNED, TaskEvents.ASSIGNED);
+    assertThat(outboxTypes(reviewId)).endsWith(TaskAssigned.TYPE, TaskAssigned.TYPE);
     tasks(reviewId, headUnicef(team), "show", "mine")
         .andExpect(jsonPath("$.items[0].id").value(draft));
     act(draft, "unclaim", coordinator(team))
@@ -109,6 +119,21 @@ class TaskActionsTest extends EngineIntegrationTest {
   }
 
   @Test
+  void overdueMeansDueBeforeTheEnginesClock() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team); // its drafts are due in 2022
+    try {
+      clock.moveTo(Instant.parse("2021-06-01T00:00:00Z"));
+      tasks(reviewId, coordinator(team), "show", "team", "overdue", "true")
+          .andExpect(jsonPath("$.total").value(0));
+    } finally {
+      clock.reset();
+    }
+    tasks(reviewId, coordinator(team), "show", "team", "overdue", "true")
+        .andExpect(jsonPath("$.total").value(2));
+  }
+
+  @Test
   void theHolderDelegatesTheDelegateResolvesAndTheHolderCompletes() throws Exception {
     String team = newCountryTeam();
     String reviewId = drafting(team);
@@ -130,7 +155,7 @@ class TaskActionsTest extends EngineIntegrationTest {
     act(draft, "resolve", focalUnicef(team)).andExpect(status().isConflict());
     complete(draft, "{\"text\":\"UNICEF section\"}", focalUnicef(team))
         .andExpect(status().isNoContent());
-    assertThat(outboxTypes(reviewId)).contains(TaskEvents.ASSIGNED);
+    assertThat(outboxTypes(reviewId)).contains(TaskAssigned.TYPE);
   }
 
   @Test
@@ -182,16 +207,14 @@ class TaskActionsTest extends EngineIntegrationTest {
         .andExpect(
             jsonPath("$.current.version").value(Integer.parseInt(claimed.replace("\"", ""))));
     mvc.perform(
-            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                    "/api/tasks/" + draft + "/complete")
+            post("/api/tasks/" + draft + "/complete")
                 .header("If-Match", read)
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"text\":\"Our section\"}")
                 .with(focalUnicef(team)))
         .andExpect(status().isConflict());
     mvc.perform(
-            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                    "/api/tasks/" + draft + "/unclaim")
+            post("/api/tasks/" + draft + "/unclaim")
                 .header("If-Match", "yesterday")
                 .with(coordinator(team)))
         .andExpect(status().isBadRequest())
@@ -222,35 +245,25 @@ class TaskActionsTest extends EngineIntegrationTest {
             reviewId,
             "org.uprengage.deadline.changed.v1");
     assertThat(change).contains("\"newDueOn\":\"2030-01-15\"").contains(draft);
-    java.util.Date watched =
+    Date watched =
         jdbc.queryForObject(
             "SELECT j.duedate_ FROM act_ru_job j JOIN act_ru_variable v ON v.proc_inst_id_ = j.process_instance_id_ WHERE v.name_ = 'taskId' AND v.text_ = ?",
-            java.util.Date.class,
+            Date.class,
             draft);
     assertThat(watched.toInstant())
         .as("the watch's next alert: 14 days before the new date")
-        .isEqualTo(java.time.Instant.parse("2030-01-01T23:59:00Z"));
+        .isEqualTo(Instant.parse("2030-01-01T23:59:00Z"));
   }
 
   /** A task command sent with If-Match. */
-  private org.springframework.test.web.servlet.ResultActions ifMatch(
-      String taskId,
-      String action,
-      String etag,
-      org.springframework.test.web.servlet.request.RequestPostProcessor who)
+  private ResultActions ifMatch(String taskId, String action, String etag, RequestPostProcessor who)
       throws Exception {
     return mvc.perform(
-        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                "/api/tasks/" + taskId + "/" + action)
-            .header("If-Match", etag)
-            .with(who));
+        post("/api/tasks/" + taskId + "/" + action).header("If-Match", etag).with(who));
   }
 
   /** The task list of a review as {@code who} asks for it, with the other parameters given. */
-  private org.springframework.test.web.servlet.ResultActions tasks(
-      String reviewId,
-      org.springframework.test.web.servlet.request.RequestPostProcessor who,
-      String... nameValues)
+  private ResultActions tasks(String reviewId, RequestPostProcessor who, String... nameValues)
       throws Exception {
     var request = get("/api/tasks").param("reviewId", reviewId).with(who);
     for (int i = 0; i < nameValues.length; i += 2) {
@@ -268,18 +281,12 @@ class TaskActionsTest extends EngineIntegrationTest {
     return reviewId;
   }
 
-  private org.springframework.test.web.servlet.ResultActions assign(
-      String taskId,
-      String assignee,
-      org.springframework.test.web.servlet.request.RequestPostProcessor who)
+  private ResultActions assign(String taskId, String assignee, RequestPostProcessor who)
       throws Exception {
     return postJson("/api/tasks/" + taskId + "/assign", "{\"assignee\":\"" + assignee + "\"}", who);
   }
 
-  private org.springframework.test.web.servlet.ResultActions comment(
-      String taskId,
-      String text,
-      org.springframework.test.web.servlet.request.RequestPostProcessor who)
+  private ResultActions comment(String taskId, String text, RequestPostProcessor who)
       throws Exception {
     return postJson("/api/tasks/" + taskId + "/comments", "{\"text\":\"" + text + "\"}", who);
   }

@@ -62,16 +62,16 @@ class TaskLifecycleTest extends EngineIntegrationTest {
     assertThat(outboxTypes(reviewId))
         .containsExactly(
             "org.uprengage.review.started.v1",
-            TaskEvents.CREATED,
-            TaskEvents.CLAIMED,
-            TaskEvents.COMPLETED,
-            TaskEvents.CREATED,
-            TaskEvents.CREATED,
-            TaskEvents.CLAIMED,
-            TaskEvents.COMPLETED,
-            TaskEvents.CLAIMED,
-            TaskEvents.COMPLETED,
-            TaskEvents.CREATED);
+            TaskCreated.TYPE,
+            TaskClaimed.TYPE,
+            TaskCompleted.TYPE,
+            TaskCreated.TYPE,
+            TaskCreated.TYPE,
+            TaskClaimed.TYPE,
+            TaskCompleted.TYPE,
+            TaskClaimed.TYPE,
+            TaskCompleted.TYPE,
+            TaskCreated.TYPE);
   }
 
   @Test
@@ -85,7 +85,7 @@ class TaskLifecycleTest extends EngineIntegrationTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.assignee").doesNotExist());
 
-    assertThat(outboxTypes(reviewId)).endsWith(TaskEvents.CLAIMED, TaskEvents.UNCLAIMED);
+    assertThat(outboxTypes(reviewId)).endsWith(TaskClaimed.TYPE, TaskUnclaimed.TYPE);
     assertThat(taskIds(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)))
         .containsExactly(plan);
   }
@@ -118,7 +118,7 @@ class TaskLifecycleTest extends EngineIntegrationTest {
     act(plan, "claim", coordinator(team)).andExpect(status().isOk());
     act(plan, "claim", coordinator(team)).andExpect(status().isOk());
 
-    assertThat(outboxTypes(reviewId)).filteredOn(TaskEvents.CLAIMED::equals).hasSize(1);
+    assertThat(outboxTypes(reviewId)).filteredOn(TaskClaimed.TYPE::equals).hasSize(1);
   }
 
   @Test

@@ -1,13 +1,15 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.submission;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.uprengage.engine.problem.Forbidden;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.submission.SubmissionSections;
-import org.uprengage.engine.web.ApiProblem;
+import org.uprengage.engine.task.FormField;
+import org.uprengage.engine.task.FormInput;
+import org.uprengage.engine.task.TaskForm;
 
 /**
  * "Clear the joint submission" (a head of office, for their agency) and "Sign off the joint
@@ -66,7 +68,7 @@ class DecisionForm implements TaskForm {
                   .filter(caller.username()::equals)
                   .isPresent();
       if (authorOfText || authorOfSection) {
-        throw ApiProblem.forbidden(
+        throw new Forbidden(
             "You wrote "
                 + (authorOfText ? "the consolidated text" : agency + "'s section")
                 + "; someone else must approve it.");

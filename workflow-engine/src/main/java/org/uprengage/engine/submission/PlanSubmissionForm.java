@@ -1,11 +1,16 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.submission;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.uprengage.engine.directory.Directory;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.task.FormField;
+import org.uprengage.engine.task.FormInput;
+import org.uprengage.engine.task.TaskForm;
 
 /** "Plan the UN submission": the coordinator chooses the agencies that draft a section. */
 @Component
@@ -20,8 +25,8 @@ class PlanSubmissionForm implements TaskForm {
   }
 
   @Override
-  public java.util.Set<String> taskKeys() {
-    return java.util.Set.of(ReviewProcess.TASK_PLAN_SUBMISSION);
+  public Set<String> taskKeys() {
+    return Set.of(ReviewProcess.TASK_PLAN_SUBMISSION);
   }
 
   @Override
@@ -47,6 +52,6 @@ class PlanSubmissionForm implements TaskForm {
     }
     input.throwIfInvalid();
     // A mutable list: Camunda stores it as JSON and reads it back as the same type.
-    return Map.of(ReviewProcess.VAR_AGENCIES, new java.util.ArrayList<>(agencies));
+    return Map.of(ReviewProcess.VAR_AGENCIES, new ArrayList<>(agencies));
   }
 }

@@ -1,12 +1,13 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.submission;
 
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.web.ApiProblem;
 
+/** The decisions on the joint submission waiting on the caller (or their teams). */
 @RestController
 class ApprovalController {
 
@@ -20,7 +21,7 @@ class ApprovalController {
   List<Approvals.Approval> waiting(
       Caller caller, @RequestParam(defaultValue = "both") String show) {
     if (!List.of("mine", "both", "team").contains(show)) {
-      throw ApiProblem.invalid("show", "must be one of mine, both, team");
+      throw new InvalidInput("show", "must be one of mine, both, team");
     }
     return approvals.waiting(caller, show);
   }

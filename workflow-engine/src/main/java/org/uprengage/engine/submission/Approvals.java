@@ -1,16 +1,20 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.submission;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.submission.SubmissionRecord;
-import org.uprengage.engine.submission.SubmissionSections;
-import org.uprengage.engine.submission.SubmissionView;
+import org.uprengage.engine.task.TaskFilter;
+import org.uprengage.engine.task.TaskPage;
+import org.uprengage.engine.task.TaskView;
+import org.uprengage.engine.task.TaskWork;
 
 /**
  * Decisions waiting on people: the joint submission's clearance by heads of office and sign-off by
@@ -18,7 +22,7 @@ import org.uprengage.engine.submission.SubmissionView;
  * {"decision":"approve"}} or {@code {"decision":"send-back","comments":...}}.
  */
 @Service
-public class Approvals {
+class Approvals {
 
   /** Every approval task, at most this many of each kind in one answer. */
   static final int MAX_PER_KIND = TaskWork.MAX_PAGE_SIZE;
@@ -33,15 +37,15 @@ public class Approvals {
 
   /** The approvals the caller may decide (show=both), or, for coordinators, their teams' (team). */
   @Transactional(readOnly = true)
-  public List<Approval> waiting(Caller caller, String show) {
+  List<Approval> waiting(Caller caller, String show) {
     List<Approval> waiting = new ArrayList<>();
-    java.util.Map<java.util.UUID, SubmissionView> byReview = new java.util.HashMap<>();
+    Map<UUID, SubmissionView> byReview = new HashMap<>();
     for (String taskKey :
         List.of(ReviewProcess.TASK_CLEAR_SUBMISSION, ReviewProcess.TASK_SIGN_OFF_SUBMISSION)) {
       TaskPage page =
           work.list(
               caller,
-              new TaskFilter(null, show, taskKey, null, null, "due", false),
+              new TaskFilter(null, show, taskKey, null, null, "due", false, null),
               0,
               MAX_PER_KIND);
       for (TaskView task : page.items()) {
@@ -68,7 +72,7 @@ public class Approvals {
   }
 
   /** A decision waiting: the task, which kind, and the round's text. */
-  public record Approval(
+  record Approval(
       TaskView task,
       String stage,
       Integer round,

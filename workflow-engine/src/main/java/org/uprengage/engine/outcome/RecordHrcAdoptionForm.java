@@ -1,18 +1,17 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.outcome;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.uprengage.engine.outcome.ReviewOutcomes;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.task.DateAndReferenceForm;
+import org.uprengage.engine.task.FormField;
 
 /** "Record the HRC adoption": the day the plenary adopted the outcome, and the decision. */
 @Component
-class RecordHrcAdoptionForm implements TaskForm {
+class RecordHrcAdoptionForm extends DateAndReferenceForm {
 
   private static final FormField ADOPTED_ON =
       new FormField(
@@ -22,11 +21,10 @@ class RecordHrcAdoptionForm implements TaskForm {
           "decisionSymbol", "string", false, "The HRC decision's symbol, e.g. 59/101", 100, null);
 
   private final ReviewOutcomes outcomes;
-  private final Clock clock;
 
   RecordHrcAdoptionForm(ReviewOutcomes outcomes, Clock clock) {
+    super(ADOPTED_ON, SYMBOL, clock);
     this.outcomes = outcomes;
-    this.clock = clock;
   }
 
   @Override
@@ -35,17 +33,7 @@ class RecordHrcAdoptionForm implements TaskForm {
   }
 
   @Override
-  public List<FormField> fields() {
-    return List.of(ADOPTED_ON, SYMBOL);
-  }
-
-  @Override
-  public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
-    input.onlyFields(fields());
-    LocalDate adoptedOn = input.pastDate(ADOPTED_ON, clock);
-    String symbol = input.string(SYMBOL);
-    input.throwIfInvalid();
-    outcomes.recordHrcAdoption(task.reviewId(), adoptedOn, symbol, caller.username());
-    return Map.of();
+  protected void record(Caller caller, TaskContext task, LocalDate on, String symbol) {
+    outcomes.recordHrcAdoption(task.reviewId(), on, symbol, caller.username());
   }
 }

@@ -1,21 +1,20 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.outcome;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.uprengage.engine.outcome.ReviewOutcomes;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.task.DateAndReferenceForm;
+import org.uprengage.engine.task.FormField;
 
 /**
  * "Support the mid-term report": when the State submitted its voluntary report (none: it did not)
  * and its reference.
  */
 @Component
-class MidTermReportForm implements TaskForm {
+class MidTermReportForm extends DateAndReferenceForm {
 
   private static final FormField SUBMITTED_ON =
       new FormField(
@@ -30,11 +29,10 @@ class MidTermReportForm implements TaskForm {
           "reference", "string", false, "Where the report is published, or its symbol", 500, null);
 
   private final ReviewOutcomes outcomes;
-  private final Clock clock;
 
   MidTermReportForm(ReviewOutcomes outcomes, Clock clock) {
+    super(SUBMITTED_ON, REFERENCE, clock);
     this.outcomes = outcomes;
-    this.clock = clock;
   }
 
   @Override
@@ -43,17 +41,7 @@ class MidTermReportForm implements TaskForm {
   }
 
   @Override
-  public List<FormField> fields() {
-    return List.of(SUBMITTED_ON, REFERENCE);
-  }
-
-  @Override
-  public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
-    input.onlyFields(fields());
-    LocalDate submittedOn = input.pastDate(SUBMITTED_ON, clock);
-    String reference = input.string(REFERENCE);
-    input.throwIfInvalid();
-    outcomes.recordMidTermReport(task.reviewId(), submittedOn, reference, caller.username());
-    return Map.of();
+  protected void record(Caller caller, TaskContext task, LocalDate on, String reference) {
+    outcomes.recordMidTermReport(task.reviewId(), on, reference, caller.username());
   }
 }

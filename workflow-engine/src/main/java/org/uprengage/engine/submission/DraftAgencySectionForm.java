@@ -1,11 +1,14 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.submission;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.submission.SubmissionSections;
+import org.uprengage.engine.task.FormField;
+import org.uprengage.engine.task.FormInput;
+import org.uprengage.engine.task.TaskForm;
 
 /**
  * "Draft the agency section" and "Revise the agency section": the focal point hands in the agency's
@@ -40,8 +43,8 @@ class DraftAgencySectionForm implements TaskForm {
   }
 
   @Override
-  public java.util.Set<String> taskKeys() {
-    return java.util.Set.of(
+  public Set<String> taskKeys() {
+    return Set.of(
         ReviewProcess.TASK_DRAFT_AGENCY_SECTION, ReviewProcess.TASK_REVISE_AGENCY_SECTION);
   }
 

@@ -1,12 +1,14 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.outcome;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.uprengage.engine.outcome.ReviewOutcomes;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.task.FormField;
+import org.uprengage.engine.task.FormInput;
+import org.uprengage.engine.task.TaskForm;
 
 /**
  * "Record the positions given by the early deadline" and "Record the positions in the addendum":

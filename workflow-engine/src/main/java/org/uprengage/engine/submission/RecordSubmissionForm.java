@@ -1,20 +1,19 @@
-package org.uprengage.engine.task;
+package org.uprengage.engine.submission;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.submission.SubmissionSections;
+import org.uprengage.engine.task.DateAndReferenceForm;
+import org.uprengage.engine.task.FormField;
 
 /**
  * "Record the submission to OHCHR": the coordinator says when it went and under which reference.
  */
 @Component
-class RecordSubmissionForm implements TaskForm {
+class RecordSubmissionForm extends DateAndReferenceForm {
 
   private static final FormField SUBMITTED_ON =
       new FormField(
@@ -29,11 +28,10 @@ class RecordSubmissionForm implements TaskForm {
           null);
 
   private final SubmissionSections submission;
-  private final Clock clock;
 
   RecordSubmissionForm(SubmissionSections submission, Clock clock) {
+    super(SUBMITTED_ON, REFERENCE, clock);
     this.submission = submission;
-    this.clock = clock;
   }
 
   @Override
@@ -42,17 +40,7 @@ class RecordSubmissionForm implements TaskForm {
   }
 
   @Override
-  public List<FormField> fields() {
-    return List.of(SUBMITTED_ON, REFERENCE);
-  }
-
-  @Override
-  public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
-    input.onlyFields(fields());
-    LocalDate submittedOn = input.pastDate(SUBMITTED_ON, clock);
-    String reference = input.string(REFERENCE);
-    input.throwIfInvalid();
-    submission.recordSubmitted(task.reviewId(), submittedOn, reference, caller.username());
-    return Map.of();
+  protected void record(Caller caller, TaskContext task, LocalDate on, String reference) {
+    submission.recordSubmitted(task.reviewId(), on, reference, caller.username());
   }
 }
