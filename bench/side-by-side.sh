@@ -6,8 +6,8 @@
 # deploy/local/run.sh --no-build on it, and the peer (bench/engine-rest-peer) on a database of its
 # own; seeds both; measures (bench client, alternating windows); stops everything; prints the
 # Markdown table, also kept in .local/side-by-side/.
-# Loopback only. Ports: web-api 18080, engine 18081, notification-service 18082, Kafka 19092/19093,
-# peer 18090, PostgreSQL 55432 (UPR_BENCH_PG_PORT).
+# Loopback only. Ports from UPR_BENCH_PORT_BASE (default 24000): web-api +80, workflow-engine +81,
+# notification-service +82, peer +90, Kafka +92 and +93, PostgreSQL +432.
 #
 # Options: --no-build      use the jars already built
 #          --lock FILE     hold FILE (flock) while building and while measuring, so that no other
@@ -38,16 +38,19 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-pg_port="${UPR_BENCH_PG_PORT:-55432}"
-web_port=18080; engine_port=18081; notification_port=18082; peer_port=18090
-kafka_port=19092; controller_port=19093
+base="${UPR_BENCH_PORT_BASE:-24000}"
+web_port=$((base + 80)); engine_port=$((base + 81)); notification_port=$((base + 82))
+peer_port=$((base + 90)); kafka_port=$((base + 92)); controller_port=$((base + 93)); pg_port=$((base + 432))
 say() { printf '\033[1m[side-by-side]\033[0m %s\n' "$*" >&2; }
 locked() { if [ -n "$lock" ]; then flock "$lock" "$@"; else "$@"; fi; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-for port in $pg_port $web_port $engine_port $notification_port $peer_port $kafka_port $controller_port; do
-  if listening "$port"; then say "port $port on 127.0.0.1 is taken (another run?)"; exit 1; fi
-done
+check_ports() {
+  for port in $pg_port $web_port $engine_port $notification_port $peer_port $kafka_port $controller_port; do
+    if listening "$port"; then say "port $port on 127.0.0.1 is taken: set UPR_BENCH_PORT_BASE"; exit 1; fi
+  done
+}
+check_ports
 
 if [ "$build" = 1 ]; then
   say "building (tests skipped; output in $logs/build.log)..."
@@ -55,6 +58,7 @@ if [ "$build" = 1 ]; then
     -pl workflow-engine,notification-service,web-api,deploy/kafka-broker,deploy/local-postgres,bench/client,bench/engine-rest-peer -am \
     > "$logs/build.log" 2>&1 || { tail -30 "$logs/build.log"; exit 1; }
 fi
+check_ports # again: something may have taken one while Maven built
 peer_jar="bench/engine-rest-peer/target/engine-rest-peer-$version.jar"
 [ -f "$peer_jar" ] || { say "missing $peer_jar: run without --no-build"; exit 1; }
 
@@ -121,8 +125,12 @@ wait_ready() { # name url pid seconds
   say "$1 is not ready after $4 s; see $logs/"; exit 1
 }
 wait_ready peer "http://127.0.0.1:$peer_port/engine-rest/process-definition/key/pair-loop" "$peer_pid" 240
-wait_ready platform "http://127.0.0.1:$web_port/actuator/health/readiness" "$platform_pid" 300
-grep -q "UPR Engage is running" "$logs/platform.log" || wait_ready platform-banner "http://127.0.0.1:$web_port/actuator/health/readiness" "$platform_pid" 60
+for _ in $(seq 1 600); do # run.sh says so once all three services are ready
+  grep -q "UPR Engage is running" "$logs/platform.log" && break
+  kill -0 "$platform_pid" 2>/dev/null || { say "the platform exited; see $logs/platform.log"; exit 1; }
+  sleep 0.5
+done
+grep -q "UPR Engage is running" "$logs/platform.log" || { say "the platform is not ready after 300 s"; exit 1; }
 
 client=(java -Xmx512m -cp "bench/client/target/bench-client-$version.jar:bench/client/target/lib/*"
   org.uprengage.bench.SideBySideBenchmark)

@@ -154,9 +154,13 @@ final class FlightRecordings {
         }
       }
     }
-    return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")
-        ? "JDK"
-        : "other";
+    if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")) {
+      return "JDK";
+    }
+    // Otherwise the package's first two names (io.swagger, jakarta.servlet); hidden classes such
+    // as lambdas' have no package.
+    String[] names = type.split("\\.");
+    return names.length < 3 ? "lambdas and proxies" : names[0] + "." + names[1];
   }
 
   private static boolean inside(Instant time, List<Window> windows) {

@@ -143,6 +143,11 @@ final class PlatformSide implements Side {
     for (int r = index / AGENCIES.size(); r < reviewIds.size(); r += shares) {
       mine.add(reviewIds.get(r));
     }
+    // The agencies' workers of one share go through its reviews from different ends, so two
+    // workers are not in the same review (its row holds the review's event sequence) at once.
+    if (agency % 2 == 1) {
+      java.util.Collections.reverse(mine);
+    }
     String token = token(FOCAL_POINTS.get(agency));
     String body = "{\"text\":" + JsonHttp.quote(SECTION_TEXT) + "}";
     return new Worker() {

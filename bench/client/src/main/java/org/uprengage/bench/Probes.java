@@ -217,18 +217,30 @@ final class Probes implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       query(
           statement,
-          "SELECT 'process instances ' || proc_def_key_, count(*) FROM act_hi_procinst GROUP BY 1",
+          "SELECT 'process instances started ' || proc_def_key_, count(*) FROM act_hi_procinst GROUP BY 1",
           database,
           counters);
       query(
           statement,
-          "SELECT 'jobs ' || coalesce(process_def_key_, '-') || ' ' || coalesce(job_def_type_, '-'),"
+          "SELECT 'jobs created ' || coalesce(process_def_key_, '-') || ' ' || coalesce(job_def_type_, '-'),"
               + " count(*) FROM act_hi_job_log WHERE job_state_ = 0 GROUP BY 1",
           database,
           counters);
       query(
           statement,
-          "SELECT 'tasks ' || proc_def_key_, count(*) FROM act_hi_taskinst GROUP BY 1",
+          "SELECT 'process instances ended ' || proc_def_key_, count(*) FROM act_hi_procinst"
+              + " WHERE end_time_ IS NOT NULL GROUP BY 1",
+          database,
+          counters);
+      query(
+          statement,
+          "SELECT 'jobs deleted ' || coalesce(process_def_key_, '-') || ' ' || coalesce(job_def_type_, '-'),"
+              + " count(*) FROM act_hi_job_log WHERE job_state_ = 3 GROUP BY 1",
+          database,
+          counters);
+      query(
+          statement,
+          "SELECT 'user tasks created ' || proc_def_key_, count(*) FROM act_hi_taskinst GROUP BY 1",
           database,
           counters);
     }

@@ -125,13 +125,15 @@ final class Report {
           });
       rows.add(
           new String[] {
-            "transactions in " + database + " (BEGIN sent)",
+            "explicit transactions (BEGIN) in " + database,
             figure(peer, database, Probes.key(Probes.SQL_CALLS, database, "BEGIN")),
             figure(platform, database, Probes.key(Probes.SQL_CALLS, database, "BEGIN"))
           });
       rows.add(
           new String[] {
-            "transactions in " + database + " (pg_stat_database)",
+            "transactions in "
+                + database
+                + ", autocommitted statements included (pg_stat_database, +-1 s)",
             figure(peer, database, Probes.key(Probes.TRANSACTIONS, database)),
             figure(platform, database, Probes.key(Probes.TRANSACTIONS, database))
           });
@@ -167,9 +169,7 @@ final class Report {
       double value = perPairOf(owner).apply(key);
       if (Math.abs(value) >= 0.005) {
         out.append(
-            owner.equals(peer)
-                ? row(parts[2] + " created", fmt2(value), "")
-                : row(parts[2] + " created", "", fmt2(value)));
+            owner.equals(peer) ? row(parts[2], fmt2(value), "") : row(parts[2], "", fmt2(value)));
       }
     }
     return out.toString();

@@ -37,8 +37,8 @@ public final class SideBySideBenchmark {
 
   private SideBySideBenchmark(String[] args) {
     this.args = args;
-    this.peer = new PeerSide(option("--peer", "http://127.0.0.1:18090"));
-    this.platform = new PlatformSide(option("--web-api", "http://127.0.0.1:18080"));
+    this.peer = new PeerSide(option("--peer", "http://127.0.0.1:24090"));
+    this.platform = new PlatformSide(option("--web-api", "http://127.0.0.1:24080"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -197,15 +197,15 @@ public final class SideBySideBenchmark {
     String token = null;
     String kafka = null;
     if (withServices) {
-      ports.put(Report.PEER_PROCESS, port(option("--peer", "http://127.0.0.1:18090")));
-      ports.put("web-api", port(option("--web-api", "http://127.0.0.1:18080")));
-      ports.put("workflow-engine", port(option("--engine", "http://127.0.0.1:18081")));
-      ports.put("notification-service", port(option("--notifications", "http://127.0.0.1:18082")));
-      kafka = option("--kafka", "127.0.0.1:19092");
+      ports.put(Report.PEER_PROCESS, port(option("--peer", "http://127.0.0.1:24090")));
+      ports.put("web-api", port(option("--web-api", "http://127.0.0.1:24080")));
+      ports.put("workflow-engine", port(option("--engine", "http://127.0.0.1:24081")));
+      ports.put("notification-service", port(option("--notifications", "http://127.0.0.1:24082")));
+      kafka = option("--kafka", "127.0.0.1:24092");
       ports.put("Kafka broker", Integer.parseInt(kafka.substring(kafka.lastIndexOf(':') + 1)));
-      actuators.put("web-api", option("--web-api", "http://127.0.0.1:18080"));
-      actuators.put("workflow-engine", option("--engine", "http://127.0.0.1:18081"));
-      actuators.put("notification-service", option("--notifications", "http://127.0.0.1:18082"));
+      actuators.put("web-api", option("--web-api", "http://127.0.0.1:24080"));
+      actuators.put("workflow-engine", option("--engine", "http://127.0.0.1:24081"));
+      actuators.put("notification-service", option("--notifications", "http://127.0.0.1:24082"));
       token = platform.token("admin");
     }
     Set<String> databases = new java.util.LinkedHashSet<>(platformDatabases());
@@ -214,7 +214,7 @@ public final class SideBySideBenchmark {
         ports,
         actuators,
         token,
-        option("--db", "jdbc:postgresql://127.0.0.1:55432/"),
+        option("--db", "jdbc:postgresql://127.0.0.1:24432/"),
         option("--db-user", "postgres"),
         databases,
         Set.of(option("--engine-db", "upr_engine"), option("--peer-db", "upr_bench_peer")),
