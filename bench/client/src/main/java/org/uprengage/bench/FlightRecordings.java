@@ -25,6 +25,7 @@ import jdk.jfr.consumer.RecordingFile;
 final class FlightRecordings {
 
   private static final String NAME = "side-by-side";
+  private static final String CAMUNDA_COMMANDS = "org.camunda.bpm.engine.impl.cmd.";
 
   /** Layers by package, the first match of a frame wins (so more specific ones come first). */
   static final Map<String, List<String>> LAYERS = new LinkedHashMap<>();
@@ -104,6 +105,7 @@ final class FlightRecordings {
     Map<String, Integer> layers = new HashMap<>();
     Map<String, Integer> hot = new HashMap<>();
     Map<String, Integer> project = new HashMap<>();
+    Map<String, Integer> commands = new HashMap<>();
     int samples = 0;
     double allocated = 0;
     double pausedMs = 0;
@@ -124,15 +126,21 @@ final class FlightRecordings {
             hot.merge(method(frames.get(0)), 1, Integer::sum);
             Set<String> seenLayers = new HashSet<>();
             Set<String> seenProject = new HashSet<>();
+            Set<String> seenCommands = new HashSet<>();
             for (RecordedFrame frame : frames) {
               String type = frame.getMethod().getType().getName();
               seenLayers.add(layerOf(type));
-              if (type.startsWith("org.uprengage.")) {
+              if (type.startsWith("org.uprengage.") && !type.contains("$$")) {
                 seenProject.add(method(frame));
+              }
+              if (type.startsWith(CAMUNDA_COMMANDS)
+                  && frame.getMethod().getName().equals("execute")) {
+                seenCommands.add(type.substring(type.lastIndexOf('.') + 1));
               }
             }
             seenLayers.forEach(layer -> layers.merge(layer, 1, Integer::sum));
             seenProject.forEach(m -> project.merge(m, 1, Integer::sum));
+            seenCommands.forEach(c -> commands.merge(c, 1, Integer::sum));
           }
           case "jdk.ObjectAllocationSample" -> allocated += event.getLong("weight");
           case "jdk.GarbageCollection" ->
@@ -143,7 +151,8 @@ final class FlightRecordings {
         }
       }
     }
-    return new Profile(samples, pairs, allocated / 1024 / 1024, pausedMs, layers, hot, project);
+    return new Profile(
+        samples, pairs, allocated / 1024 / 1024, pausedMs, layers, hot, project, commands);
   }
 
   static String layerOf(String type) {
@@ -185,7 +194,8 @@ final class FlightRecordings {
       double gcPauseMs,
       Map<String, Integer> layers,
       Map<String, Integer> hotMethods,
-      Map<String, Integer> projectMethods) {
+      Map<String, Integer> projectMethods,
+      Map<String, Integer> camundaCommands) {
 
     /** Markdown lines: the figures, then the top entries of each ranking as shares of samples. */
     String describe(String jvm, int top) {
@@ -207,7 +217,12 @@ final class FlightRecordings {
       out.append("- hottest methods (top frame): ").append(ranking(hotMethods, top)).append("\n");
       if (!projectMethods.isEmpty()) {
         out.append("- UPR Engage methods on the stack: ")
-            .append(ranking(projectMethods, top))
+            .append(ranking(projectMethods, 2 * top))
+            .append("\n");
+      }
+      if (!camundaCommands.isEmpty()) {
+        out.append("- Camunda commands on the stack: ")
+            .append(ranking(camundaCommands, top))
             .append("\n");
       }
       return out.toString();

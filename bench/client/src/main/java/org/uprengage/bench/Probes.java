@@ -34,6 +34,10 @@ final class Probes implements AutoCloseable {
 
   static final String CPU = "cpu";
   static final String CPU_PID = "cpu-pid";
+
+  /** CPU seconds this machine's processors spent busy, all processes together. */
+  static final String MACHINE_BUSY = "machine|busy";
+
   static final String APPLICATION_NAME = "upr-bench-client";
   static final String RSS = "rss";
   static final String SQL_CALLS = "sql";
@@ -143,6 +147,7 @@ final class Probes implements AutoCloseable {
    * cpu-pid|pid|label}: backends come and go, so deltas are taken per process); RSS of the JVMs.
    */
   private void cpu(Map<String, Double> counters) throws Exception {
+    counters.put(MACHINE_BUSY, Processes.machineBusyTicks() / ticksPerSecond);
     for (Map.Entry<String, Long> jvm : jvms.entrySet()) {
       counters.put(
           key(CPU_PID, String.valueOf(jvm.getValue()), jvm.getKey()),

@@ -44,6 +44,22 @@ final class Processes {
     return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
   }
 
+  /** Clock ticks all processors spent busy since boot (/proc/stat: all but idle and iowait). */
+  static long machineBusyTicks() throws IOException {
+    return busyTicksIn(Files.readAllLines(PROC.resolve("stat")).get(0));
+  }
+
+  static long busyTicksIn(String cpuLine) {
+    String[] ticks = cpuLine.trim().split("\\s+");
+    long busy = 0;
+    for (int i = 1; i < Math.min(ticks.length, 9); i++) {
+      if (i != 4 && i != 5) { // idle, iowait
+        busy += Long.parseLong(ticks[i]);
+      }
+    }
+    return busy;
+  }
+
   /** Resident memory in KiB (VmRSS); -1 if the process is gone. */
   static long rssKib(long pid) {
     try {

@@ -100,9 +100,20 @@ final class Report {
               perPair,
               rss < 0 ? "" : fmt(rss)));
     }
+    double machineA = sum(peer, Probes.MACHINE_BUSY);
+    double machineB = sum(platform, Probes.MACHINE_BUSY);
+    if (machineA > 0) {
+      out.append(
+          row(
+              "other processes on this machine",
+              fmt2((machineA - totalA) / a.seconds),
+              fmt2((machineB - totalB) / b.seconds),
+              "",
+              ""));
+    }
     out.append(
         row(
-            "all of the above",
+            "measured processes together",
             fmt2(totalA / a.seconds),
             fmt2(totalB / b.seconds),
             fmt(1000 * totalA / a.pairs.size()) + " / " + fmt(1000 * totalB / b.pairs.size()),

@@ -22,6 +22,12 @@ class ProcessesTest {
   }
 
   @Test
+  void theMachineIsBusyInAllButIdleAndIowait() {
+    assertThat(Processes.busyTicksIn("cpu  100 2 30 5000 40 6 7 8 0 0"))
+        .isEqualTo(100 + 2 + 30 + 6 + 7 + 8);
+  }
+
+  @Test
   void residentMemoryIsReadFromVmRss() {
     assertThat(Processes.rssKibIn("Name:\tjava\nVmPeak:\t 9999 kB\nVmRSS:\t  524288 kB\n"))
         .isEqualTo(524288);
