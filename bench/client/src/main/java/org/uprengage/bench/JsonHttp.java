@@ -68,6 +68,18 @@ final class JsonHttp {
     return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
   }
 
+  /** A plain-text answer (200 expected). */
+  String text(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("GET " + base + path + " answered " + response.statusCode());
+    }
+    return response.body();
+  }
+
   /** The status alone, whatever it is (for readiness and optional endpoints). */
   int status(String method, String path, String authorization)
       throws IOException, InterruptedException {

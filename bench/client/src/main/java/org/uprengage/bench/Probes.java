@@ -1,6 +1,5 @@
 package org.uprengage.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -47,12 +46,12 @@ final class Probes implements AutoCloseable {
   static final String KAFKA = "kafka";
   static final String HTTP = "http";
   static final String CAMUNDA = "camunda";
+  private static final String PROMETHEUS = "/actuator/prometheus";
 
   /** The JVMs watched, by label, and the port each listens on. */
   private final Map<String, Long> jvms = new LinkedHashMap<>();
 
   private final Map<String, JsonHttp> httpCounters = new LinkedHashMap<>();
-  private final String httpToken;
   private final String jdbcBase;
   private final String dbUser;
   private final Set<String> databases;
@@ -65,8 +64,7 @@ final class Probes implements AutoCloseable {
 
   Probes(
       Map<String, Integer> jvmPorts,
-      Map<String, String> actuatorUrls,
-      String httpToken,
+      Map<String, String> managementUrls,
       String jdbcBase,
       String dbUser,
       Set<String> databases,
@@ -82,10 +80,9 @@ final class Probes implements AutoCloseable {
       jvms.put(jvm.getKey(), pid.getAsLong());
     }
     jvms.put("benchmark client", ProcessHandle.current().pid());
-    this.httpToken = httpToken;
-    for (Map.Entry<String, String> service : actuatorUrls.entrySet()) {
+    for (Map.Entry<String, String> service : managementUrls.entrySet()) {
       JsonHttp http = new JsonHttp(service.getValue());
-      if (http.status("GET", "/actuator/metrics/http.server.requests", httpToken) == 200) {
+      if (http.status("GET", PROMETHEUS, null) == 200) {
         httpCounters.put(service.getKey(), http);
       }
     }
@@ -97,6 +94,20 @@ final class Probes implements AutoCloseable {
         kafkaBootstrap == null
             ? null
             : Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap));
+  }
+
+  /**
+   * The HTTP requests a service has served, from its Prometheus metrics: every {@code
+   * http_server_requests_seconds_count} series but the management endpoints' own.
+   */
+  static double requestCount(String prometheus) {
+    double count = 0;
+    for (String line : prometheus.split("\n")) {
+      if (line.startsWith("http_server_requests_seconds_count{") && !line.contains("uri=\"/actuator")) {
+        count += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return count;
   }
 
   /** The JVMs watched, by label: pid. */
@@ -123,15 +134,8 @@ final class Probes implements AutoCloseable {
       camunda(database, counters);
     }
     for (Map.Entry<String, JsonHttp> service : httpCounters.entrySet()) {
-      JsonNode metric =
-          service
-              .getValue()
-              .send("GET", "/actuator/metrics/http.server.requests", httpToken, null, 200);
-      for (JsonNode measurement : metric.get("measurements")) {
-        if ("COUNT".equals(measurement.get("statistic").asText())) {
-          counters.put(key(HTTP, service.getKey()), measurement.get("value").asDouble());
-        }
-      }
+      counters.put(
+          key(HTTP, service.getKey()), requestCount(service.getValue().text(PROMETHEUS)));
     }
     if (kafka != null) {
       kafka(counters);

@@ -300,13 +300,8 @@ final class Report {
     Totals own = totals(side);
     Totals other = totals(side.equals(peer) ? platform : peer);
     return key -> {
-      // A service counts the metrics call of a window's first snapshot in its last one.
-      double ownCalls = key.startsWith(Probes.HTTP + "|") ? 1 : 0;
-      double background =
-          other.seconds == 0
-              ? 0
-              : (sum(other.side, key) - ownCalls * other.windows) / other.seconds;
-      double value = sum(side, key) - ownCalls * own.windows - background * own.seconds;
+      double background = other.seconds == 0 ? 0 : sum(other.side, key) / other.seconds;
+      double value = sum(side, key) - background * own.seconds;
       return own.pairs.isEmpty() ? 0 : value / own.pairs.size();
     };
   }

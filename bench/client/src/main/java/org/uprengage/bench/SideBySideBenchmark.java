@@ -47,6 +47,7 @@ public final class SideBySideBenchmark {
           "usage: SideBySideBenchmark seed|measure [--tasks 1300] [--workers 8] [--windows 6]"
               + " [--window-seconds 15] [--warmup-seconds 10] [--state FILE] [--profile DIR]"
               + " [--out FILE] [--web-api URL] [--engine URL] [--notifications URL] [--peer URL]"
+              + " [--web-api-management URL] [--engine-management URL] [--notifications-management URL]"
               + " [--kafka HOST:PORT] [--db jdbc:postgresql://HOST:PORT/] [--db-user NAME]");
       System.exit(2);
     }
@@ -101,12 +102,14 @@ public final class SideBySideBenchmark {
           option("--profile", null) == null
               ? null
               : new FlightRecordings(jvmsToProfile(probes), Path.of(option("--profile", null)));
+      // Starting a recording makes the JVM recompile much of its code: before the warm-up, so
+      // that the measured windows do not pay for it.
+      if (recordings != null) {
+        recordings.start();
+      }
       for (Side side : loops.keySet()) {
         System.err.printf("warming up %s for %d s...%n", side.name(), warmup);
         run(loops.get(side), warmup);
-      }
-      if (recordings != null) {
-        recordings.start();
       }
       List<Window> windows = new ArrayList<>();
       List<Side> order = new ArrayList<>(loops.keySet());
@@ -157,7 +160,7 @@ public final class SideBySideBenchmark {
       out.append(report.sideBySide()).append("\n");
       out.append("### Per pair (background, read while the other side ran, subtracted)\n\n");
       if (!probes.countsHttp()) {
-        out.append("(the services' metrics endpoint is not exposed: no HTTP counts)\n\n");
+        out.append("(no service answered /actuator/prometheus on its management port: no HTTP counts)\n\n");
       }
       out.append(report.perPair());
       out.append("\n### SQL statements per pair, by kind and main table\n");
@@ -193,8 +196,7 @@ public final class SideBySideBenchmark {
 
   private Probes probes(boolean withServices) throws Exception {
     Map<String, Integer> ports = new LinkedHashMap<>();
-    Map<String, String> actuators = new LinkedHashMap<>();
-    String token = null;
+    Map<String, String> management = new LinkedHashMap<>();
     String kafka = null;
     if (withServices) {
       ports.put(Report.PEER_PROCESS, port(option("--peer", "http://127.0.0.1:24090")));
@@ -203,17 +205,16 @@ public final class SideBySideBenchmark {
       ports.put("notification-service", port(option("--notifications", "http://127.0.0.1:24082")));
       kafka = option("--kafka", "127.0.0.1:24092");
       ports.put("Kafka broker", Integer.parseInt(kafka.substring(kafka.lastIndexOf(':') + 1)));
-      actuators.put("web-api", option("--web-api", "http://127.0.0.1:24080"));
-      actuators.put("workflow-engine", option("--engine", "http://127.0.0.1:24081"));
-      actuators.put("notification-service", option("--notifications", "http://127.0.0.1:24082"));
-      token = platform.token("admin");
+      management.put("web-api", option("--web-api-management", "http://127.0.0.1:24083"));
+      management.put("workflow-engine", option("--engine-management", "http://127.0.0.1:24084"));
+      management.put(
+          "notification-service", option("--notifications-management", "http://127.0.0.1:24085"));
     }
     Set<String> databases = new java.util.LinkedHashSet<>(platformDatabases());
     databases.add(option("--peer-db", "upr_bench_peer"));
     return new Probes(
         ports,
-        actuators,
-        token,
+        management,
         option("--db", "jdbc:postgresql://127.0.0.1:24432/"),
         option("--db-user", "postgres"),
         databases,
