@@ -8,7 +8,9 @@
 #
 # Options: --no-build  use the jars already built
 # Environment: UPR_DB_HOST, UPR_DB_PORT, UPR_DB_USER, UPR_DB_PASSWORD, UPR_KAFKA_PORT,
-#              UPR_WEB_API_PORT, UPR_ENGINE_PORT, UPR_NOTIFICATION_PORT
+#              UPR_WEB_API_PORT, UPR_ENGINE_PORT, UPR_NOTIFICATION_PORT, and the management ports
+#              (metrics, full health) UPR_WEB_API_MANAGEMENT_PORT, UPR_ENGINE_MANAGEMENT_PORT,
+#              UPR_NOTIFICATION_MANAGEMENT_PORT
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -35,6 +37,9 @@ controller_port="${UPR_KAFKA_CONTROLLER_PORT:-9093}"
 web_port="${UPR_WEB_API_PORT:-8080}"
 engine_port="${UPR_ENGINE_PORT:-8081}"
 notification_port="${UPR_NOTIFICATION_PORT:-8082}"
+web_management_port="${UPR_WEB_API_MANAGEMENT_PORT:-9080}"
+engine_management_port="${UPR_ENGINE_MANAGEMENT_PORT:-9081}"
+notification_management_port="${UPR_NOTIFICATION_MANAGEMENT_PORT:-9082}"
 embedded_pg_port="${UPR_EMBEDDED_DB_PORT:-54329}"
 version="$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)"
 
@@ -68,7 +73,8 @@ wait_for_port() { # name host port pid seconds
   say "$1 did not start within $5 s; see .local/logs/"; exit 1
 }
 
-for port in "$kafka_port" "$controller_port" "$web_port" "$engine_port" "$notification_port"; do
+for port in "$kafka_port" "$controller_port" "$web_port" "$engine_port" "$notification_port" \
+    "$web_management_port" "$engine_management_port" "$notification_management_port"; do
   if listening 127.0.0.1 "$port"; then
     say "port $port on 127.0.0.1 is already taken (is the platform already running?)"; exit 1
   fi
@@ -135,6 +141,9 @@ export UPR_DB_USER="$db_user" UPR_DB_PASSWORD="$db_password" UPR_KAFKA_BOOTSTRAP
 export UPR_ENGINE_DB_URL="jdbc:postgresql://$db_host:$db_port/upr_engine"
 export UPR_NOTIFICATION_DB_URL="jdbc:postgresql://$db_host:$db_port/upr_notification"
 export UPR_ENGINE_PORT="$engine_port" UPR_NOTIFICATION_PORT="$notification_port" UPR_WEB_API_PORT="$web_port"
+export UPR_ENGINE_MANAGEMENT_PORT="$engine_management_port"
+export UPR_NOTIFICATION_MANAGEMENT_PORT="$notification_management_port"
+export UPR_WEB_API_MANAGEMENT_PORT="$web_management_port"
 export UPR_ENGINE_URL="http://127.0.0.1:$engine_port" UPR_NOTIFICATION_URL="http://127.0.0.1:$notification_port"
 export SPRING_PROFILES_ACTIVE=demo
 
@@ -146,11 +155,12 @@ start_service() { # name port
 start_service workflow-engine "$engine_port"; engine_pid=$!
 start_service notification-service "$notification_port"; notification_pid=$!
 start_service web-api "$web_port"; web_pid=$!
-wait_ready() { # name port pid seconds: the port, then (where curl exists) the readiness probe
+wait_ready() { # name port pid seconds: the port, then (where curl exists) the readiness probe,
+               # which answers on the service port too (/readyz)
   wait_for_port "$1" 127.0.0.1 "$2" "$3" "$4"
   if command -v curl > /dev/null; then
     for _ in $(seq 1 $(( $4 * 2 ))); do
-      curl -fs "http://127.0.0.1:$2/actuator/health/readiness" > /dev/null && return 0
+      curl -fs "http://127.0.0.1:$2/readyz" > /dev/null && return 0
       sleep 0.5
     done
     say "$1 is not ready; see .local/logs/$1.log"; exit 1
@@ -167,7 +177,9 @@ cat <<INFO
     API             http://127.0.0.1:$web_port/api
     Swagger UI      http://127.0.0.1:$web_port/swagger-ui.html
     OpenAPI         http://127.0.0.1:$web_port/v3/api-docs
-    Health          http://127.0.0.1:$web_port/actuator/health
+    Ready?          http://127.0.0.1:$web_port/readyz
+    Metrics         http://127.0.0.1:$web_management_port/actuator/prometheus   (management ports:
+                    web-api $web_management_port, engine $engine_management_port, notifications $notification_management_port)
     Kafka           127.0.0.1:$kafka_port   (topics upr.tasks.v1, upr.reviews.v1, upr.deadlines.v1)
     PostgreSQL      $db_host:$db_port   (databases upr_engine, upr_notification)
     Logs            .local/logs/

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -102,7 +102,8 @@ class NewUserWalkIT {
     assertThat(mail.getSubject()).isNotBlank();
     assertThat(mailsAbout("focal-undp@example.org", undpDraft)).isEmpty();
 
-    // A signed webhook delivery per new task, verified as the README says.
+    // A signed webhook delivery per new task, verified as the documentation says (Standard
+    // Webhooks).
     await("webhook deliveries of the two drafts")
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -110,19 +111,33 @@ class NewUserWalkIT {
                 deliveriesAbout(undpDraft).isPresent() && deliveriesAbout(unicefDraft).isPresent());
     Platform.Delivery delivery = deliveriesAbout(unicefDraft).orElseThrow();
     assertThat(
-            MessageDigest.isEqual(
-                signature(secret, delivery.timestamp(), delivery.body())
-                    .getBytes(StandardCharsets.US_ASCII),
-                delivery.signature().getBytes(StandardCharsets.US_ASCII)))
+            verifies(
+                secret, delivery.id(), delivery.timestamp(), delivery.body(), delivery.signature()))
         .as("the signature verifies")
         .isTrue();
+    assertThat(
+            verifies(
+                secret,
+                deliveriesAbout(undpDraft).orElseThrow().id(),
+                delivery.timestamp(),
+                delivery.body(),
+                delivery.signature()))
+        .as("the same delivery under another delivery's id does not")
+        .isFalse();
     assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(delivery.timestamp())))
         .isLessThan(300);
     JsonNode event = json.readTree(delivery.body());
     assertThat(event.get("specversion").asText()).isEqualTo("1.0");
     assertThat(event.get("type").asText()).isEqualTo("org.uprengage.task.created.v1");
-    assertThat(signature("whsec_wrong", delivery.timestamp(), delivery.body()))
-        .isNotEqualTo(delivery.signature());
+    assertThat(
+            verifies(
+                "whsec_" + Base64.getEncoder().encodeToString(new byte[32]),
+                delivery.id(),
+                delivery.timestamp(),
+                delivery.body(),
+                delivery.signature()))
+        .as("nor with another secret")
+        .isFalse();
 
     // The draft's deadline in the calendar feed, as a calendar program reads it.
     LocalDate due =
@@ -299,13 +314,29 @@ class NewUserWalkIT {
         .findFirst();
   }
 
-  /** The README's verification: HMAC-SHA256 of timestamp, dot, body, keyed with the secret. */
-  private static String signature(String secret, String timestamp, String body) throws Exception {
+  /**
+   * The documented verification (Standard Webhooks): the base64 HMAC-SHA256 of "id.timestamp.body",
+   * keyed with the base64-decoded secret after "whsec_", is one of the header's "v1," signatures.
+   */
+  private static boolean verifies(
+      String secret, String id, String timestamp, String body, String signatures) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return "sha256="
-        + HexFormat.of()
-            .formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    mac.init(
+        new SecretKeySpec(
+            Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+    byte[] expected =
+        ("v1,"
+                + Base64.getEncoder()
+                    .encodeToString(
+                        mac.doFinal(
+                            (id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8))))
+            .getBytes(StandardCharsets.US_ASCII);
+    for (String signature : signatures.split(" ")) {
+      if (MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<VEvent> eventFor(String feedUrl, String taskId) throws Exception {

@@ -122,6 +122,11 @@ final class Platform {
     webApi = web.baseUrl();
   }
 
+  /** The services' processes: workflow-engine (two nodes), notification-service, web-api. */
+  List<ServiceProcess> services() {
+    return List.copyOf(services);
+  }
+
   private HttpServer receiver() {
     try {
       HttpServer server =
@@ -131,9 +136,9 @@ final class Platform {
           exchange -> {
             webhookDeliveries.add(
                 new Delivery(
-                    exchange.getRequestHeaders().getFirst("UPR-Webhook-Id"),
-                    exchange.getRequestHeaders().getFirst("UPR-Webhook-Timestamp"),
-                    exchange.getRequestHeaders().getFirst("UPR-Webhook-Signature"),
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();

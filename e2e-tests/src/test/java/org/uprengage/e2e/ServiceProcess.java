@@ -16,19 +16,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service started from its executable jar as a separate JVM, on a free loopback port. */
+/**
+ * One service started from its executable jar as a separate JVM, on a free loopback port, with its
+ * management port (metrics, full health) on another.
+ */
 final class ServiceProcess implements AutoCloseable {
 
   private static final HttpClient http = HttpClient.newHttpClient();
 
   private final String name;
   private final int port;
+  private final int managementPort;
   private final Process process;
   private final Path log;
 
-  private ServiceProcess(String name, int port, Process process, Path log) {
+  private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
     this.name = name;
     this.port = port;
+    this.managementPort = managementPort;
     this.process = process;
     this.log = log;
   }
@@ -68,12 +73,15 @@ final class ServiceProcess implements AutoCloseable {
                 "-Xmx384m",
                 "-jar",
                 jar.toString()));
+    int managementPort = freePort();
     command.add("--server.port=" + port);
     command.add("--server.address=127.0.0.1");
+    command.add("--management.server.port=" + managementPort);
+    command.add("--management.server.address=127.0.0.1");
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new ServiceProcess(name, port, process, log);
+    return new ServiceProcess(name, port, managementPort, process, log);
   }
 
   String baseUrl() {
@@ -84,7 +92,15 @@ final class ServiceProcess implements AutoCloseable {
     return port;
   }
 
-  /** Waits until the service says it is ready to take traffic. */
+  String name() {
+    return name;
+  }
+
+  String managementUrl() {
+    return "http://127.0.0.1:" + managementPort;
+  }
+
+  /** Waits until the service says, on the port it serves on, that it is ready to take traffic. */
   void awaitReady(Duration timeout) {
     await(name + " ready")
         .atMost(timeout)
@@ -98,8 +114,7 @@ final class ServiceProcess implements AutoCloseable {
               try {
                 HttpResponse<Void> response =
                     http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                            .build(),
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 return response.statusCode() == 200;
               } catch (IOException e) {

@@ -1,13 +1,19 @@
 package org.uprengage.notification;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -133,21 +140,46 @@ public abstract class NotificationIntegrationTest {
    * A bearer token of a demo person as web-api issues it: username, roles, agency and country team
    * GHA.
    */
-  protected static org.springframework.security.test.web.servlet.request
-          .SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor
-      as(String username, String agency, String... roles) {
-    return org.springframework.security.test.web.servlet.request
-        .SecurityMockMvcRequestPostProcessors.jwt()
+  protected static JwtRequestPostProcessor as(String username, String agency, String... roles) {
+    return caller(username, agency, List.of("GHA"), roles);
+  }
+
+  /** A bearer token as web-api issues it, for someone of the country teams given. */
+  protected static JwtRequestPostProcessor caller(
+      String username, String agency, List<String> countryTeams, String... roles) {
+    return jwt()
         .jwt(
             t -> {
               t.subject(username)
                   .claim("preferred_username", username)
                   .claim("roles", List.of(roles))
-                  .claim("country_teams", List.of("GHA"));
+                  .claim("country_teams", countryTeams);
               if (agency != null) {
                 t.claim("agency", agency);
               }
             });
+  }
+
+  /** How many records the topics hold, all partitions together. */
+  protected static long recordsIn(String... topics) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (String topic : topics) {
+        consumer
+            .partitionsFor(topic)
+            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      }
+      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  /** How many records the three dead-letter topics hold. */
+  protected static long deadLetters() {
+    return recordsIn(TASKS_TOPIC + ".dlt", DEADLINES_TOPIC + ".dlt", REVIEWS_TOPIC + ".dlt");
   }
 
   protected List<String> recipientsOf(String taskId) {

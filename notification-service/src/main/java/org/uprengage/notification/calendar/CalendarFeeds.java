@@ -1,5 +1,6 @@
 package org.uprengage.notification.calendar;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -179,23 +180,10 @@ public class CalendarFeeds {
 
   /** Whether the owner, as the directory knows them now, may still read the feed. */
   private boolean stillEntitled(Issued feed) {
-    Optional<Person> owner = people.named(feed.owner()).stream().findFirst();
-    if (owner.isEmpty()) {
-      return false;
-    }
-    if (!AGENCY.equals(feed.scope())) {
-      return true;
-    }
-    Person person = owner.get();
-    return new Caller(
-            person.username(),
-            Set.copyOf(person.roles()),
-            person.agency(),
-            Set.copyOf(person.countryTeams()))
-        .speaksFor(feed.team(), feed.agency());
+    Optional<Caller> owner = people.asCaller(feed.owner());
+    return owner.isPresent()
+        && (!AGENCY.equals(feed.scope()) || owner.get().speaksFor(feed.team(), feed.agency()));
   }
-
-  private record Issued(String owner, String scope, String team, String agency) {}
 
   private Calendar calendar(String owner, String scope, String team, String agency) {
     Optional<Person> person = people.named(owner).stream().findFirst();
@@ -251,7 +239,7 @@ public class CalendarFeeds {
                           locale)
                       + "\n"
                       + link))
-          .withProperty(new Url(java.net.URI.create(link)))
+          .withProperty(new Url(URI.create(link)))
           .withProperty(new LastModified(task.updatedAt()));
       calendar.add(event);
     }
@@ -277,4 +265,6 @@ public class CalendarFeeds {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
+
+  private record Issued(String owner, String scope, String team, String agency) {}
 }

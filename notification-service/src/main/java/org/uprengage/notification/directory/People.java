@@ -6,10 +6,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.uprengage.notification.security.Caller;
 
 /** Finds who works in a group of a country team, and keeps the directory. */
 @Service
@@ -71,6 +73,22 @@ public class People {
 
   public List<Person> named(String username) {
     return jdbc.query("SELECT * FROM ns_person WHERE username = ?", People::row, username);
+  }
+
+  /**
+   * The person as the directory knows them now, in the form requests are checked with: whatever
+   * they subscribed to earlier reaches them only while {@link Caller#speaksFor} still says so.
+   */
+  public Optional<Caller> asCaller(String username) {
+    return named(username).stream()
+        .findFirst()
+        .map(
+            person ->
+                new Caller(
+                    person.username(),
+                    Set.copyOf(person.roles()),
+                    person.agency(),
+                    Set.copyOf(person.countryTeams())));
   }
 
   /** Adds the person or brings their entry up to date. */

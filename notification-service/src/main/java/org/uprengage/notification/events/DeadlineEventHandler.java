@@ -1,6 +1,5 @@
 package org.uprengage.notification.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,16 +51,8 @@ public class DeadlineEventHandler {
    */
   @Transactional
   public int handle(IncomingEvent event) {
-    if (!event.type().startsWith(DeadlineEvent.TYPE_PREFIX)) {
-      throw new PoisonEventException("not a deadline event: " + event.type());
-    }
-    DeadlineEvent deadline;
-    try {
-      deadline = json.treeToValue(event.data(), DeadlineEvent.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new PoisonEventException(
-          "the deadline event's data does not match its schema: " + e.getMessage());
-    }
+    DeadlineEvent deadline =
+        event.data(DeadlineEvent.TYPE_PREFIX, "deadline", DeadlineEvent.class, json);
     deadline.requireComplete(event.type());
     if (!notifier.firstTime(event)) {
       return 0;
@@ -75,6 +66,7 @@ public class DeadlineEventHandler {
       case DeadlineEvent.APPROACHING -> {
         tasks.watchedBy(taskIds, deadline.milestone());
         yield notifier.tell(
+            deadline.countryTeam(),
             stillConcerned(workers(deadline), taskIds, true),
             null,
             event,
@@ -90,39 +82,29 @@ public class DeadlineEventHandler {
       }
       case DeadlineEvent.MISSED -> {
         tasks.watchedBy(taskIds, deadline.milestone());
-        Notifier.Message holders =
-            new Notifier.Message(
-                Preferences.DEADLINE_MISSED,
-                "deadline.missed",
-                new Object[] {deadline.milestone()},
-                bodyArguments,
-                deadline.reviewId(),
-                taskId,
-                taskIds,
-                true);
+        Notifier.Message holders = missed(deadline, bodyArguments, taskId, taskIds, true);
         int told =
-            notifier.tell(stillConcerned(workers(deadline), taskIds, true), null, event, holders);
+            notifier.tell(
+                deadline.countryTeam(),
+                stillConcerned(workers(deadline), taskIds, true),
+                null,
+                event,
+                holders);
         List<Person> escalatedTo =
             people.inGroups(deadline.countryTeam(), DeadlineEvent.orEmpty(deadline.escalateTo()));
         yield told
             + notifier.tell(
+                deadline.countryTeam(),
                 stillConcerned(escalatedTo, taskIds, false),
                 null,
                 event,
-                new Notifier.Message(
-                    Preferences.DEADLINE_MISSED,
-                    "deadline.missed",
-                    new Object[] {deadline.milestone()},
-                    bodyArguments,
-                    deadline.reviewId(),
-                    taskId,
-                    taskIds,
-                    false));
+                missed(deadline, bodyArguments, taskId, taskIds, false));
       }
       case DeadlineEvent.CHANGED -> {
         tasks.dueMoved(
             taskIds, deadline.sequence(), endOfDay(deadline.newDueOn()), deadline.milestone());
         yield notifier.tell(
+            deadline.countryTeam(),
             stillConcerned(workers(deadline), taskIds, true),
             null,
             event,
@@ -153,6 +135,27 @@ public class DeadlineEventHandler {
     return people.stream()
         .filter(person -> tasks.stillConcerns(taskIds, person.username(), mustHold))
         .toList();
+  }
+
+  /**
+   * An overdue escalation: for those who hold the work ({@code mustHold}, dropped should someone
+   * else take it over), or for those it is escalated to.
+   */
+  private static Notifier.Message missed(
+      DeadlineEvent deadline,
+      Object[] bodyArguments,
+      String taskId,
+      List<String> taskIds,
+      boolean mustHold) {
+    return new Notifier.Message(
+        Preferences.DEADLINE_MISSED,
+        "deadline.missed",
+        new Object[] {deadline.milestone()},
+        bodyArguments,
+        deadline.reviewId(),
+        taskId,
+        taskIds,
+        mustHold);
   }
 
   /** Milestones fall due at the end of their day, 23:59 UTC, as the engine sets them. */

@@ -50,6 +50,23 @@ public record IncomingEvent(
         data);
   }
 
+  /**
+   * The event's data as {@code type}, for an event whose type starts with {@code typePrefix}.
+   *
+   * @throws PoisonEventException for an event of another type, or data against the schema
+   */
+  <T> T data(String typePrefix, String what, Class<T> type, ObjectMapper json) {
+    if (!this.type.startsWith(typePrefix)) {
+      throw new PoisonEventException("not a " + what + " event: " + this.type);
+    }
+    try {
+      return json.treeToValue(data, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new PoisonEventException(
+          "the " + what + " event's data does not match its schema: " + e.getMessage());
+    }
+  }
+
   private static String header(
       ConsumerRecord<String, String> record, String name, boolean required) {
     Header header = record.headers().lastHeader(name);

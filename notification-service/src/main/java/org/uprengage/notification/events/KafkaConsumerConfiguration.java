@@ -1,91 +1,98 @@
 package org.uprengage.notification.events;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin.NewTopics;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * What happens when an event cannot be handled: a poison event goes straight to the dead-letter
- * topic ({@code <topic>.dlt}, with the reason in its {@code kafka_dlt-exception-*} headers) and the
- * partition moves on; a database outage is retried, with backoff, until the database is back; any
- * other failure is retried twice, then parked.
+ * What happens when an event cannot be handled. A poison event (unreadable, or against its schema)
+ * goes straight to the dead-letter topic ({@code <topic>.dlt}, with the reason in its {@code
+ * kafka_dlt-exception-*} headers) and the partition moves on. A failure of the infrastructure (see
+ * {@link InfrastructureFailures}) is retried until the database is back, with exponential backoff
+ * up to {@code upr.events.retry.max-interval}; any other failure is tried {@value
+ * #APPLICATION_FAILURE_ATTEMPTS} times, then parked.
+ *
+ * <p>Between attempts the listener's container is paused, not its thread put to sleep: the consumer
+ * goes on polling (and so stays in its group, whatever {@code max.poll.interval.ms} says) while it
+ * fetches nothing, and the record is fetched again once the pause ends.
  */
 @Configuration
 class KafkaConsumerConfiguration {
 
   static final String DEAD_LETTER_SUFFIX = ".dlt";
 
+  /** Attempts at an event that fails for a reason of its own, before it is parked. */
+  static final int APPLICATION_FAILURE_ATTEMPTS = 3;
+
   @Bean
-  DefaultErrorHandler eventErrorHandler(KafkaTemplate<String, String> template) {
+  DefaultErrorHandler eventErrorHandler(
+      KafkaTemplate<String, String> template,
+      KafkaListenerEndpointRegistry registry,
+      TaskScheduler scheduler,
+      @Value("${upr.events.retry.initial-interval:500ms}") Duration initialInterval,
+      @Value("${upr.events.retry.max-interval:30s}") Duration maxInterval) {
     DeadLetterPublishingRecoverer recoverer =
         new DeadLetterPublishingRecoverer(
             template,
             (record, e) ->
                 new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition()));
-    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
+    DefaultErrorHandler handler =
+        new DefaultErrorHandler(
+            recoverer,
+            new FixedBackOff(initialInterval.toMillis(), APPLICATION_FAILURE_ATTEMPTS - 1),
+            new ContainerPausingBackOffHandler(
+                new ListenerContainerPauseService(registry, scheduler)));
     handler.addNotRetryableExceptions(PoisonEventException.class);
-    ExponentialBackOff untilTheDatabaseIsBack = new ExponentialBackOff(500, 2.0);
-    untilTheDatabaseIsBack.setMaxInterval(30_000);
+    BackOff untilTheDatabaseIsBack = untilTheDatabaseIsBack(initialInterval, maxInterval);
     handler.setBackOffFunction(
-        (record, e) ->
-            causedBy(e, TransientDataAccessException.class)
-                    || causedBy(e, CannotGetJdbcConnectionException.class)
-                ? untilTheDatabaseIsBack
-                : null);
+        (record, e) -> InfrastructureFailures.among(e) ? untilTheDatabaseIsBack : null);
     return handler;
   }
 
+  /** Doubling waits from {@code initial} up to {@code max}, for as long as it takes. */
+  static BackOff untilTheDatabaseIsBack(Duration initial, Duration max) {
+    ExponentialBackOff backOff = new ExponentialBackOff(initial.toMillis(), 2.0);
+    backOff.setMaxInterval(max.toMillis());
+    backOff.setMaxElapsedTime(Long.MAX_VALUE);
+    return backOff;
+  }
+
   @Bean
-  NewTopic taskEventsDeadLetterTopic(
+  NewTopics deadLetterTopics(
       @Value("${upr.events.topics.tasks}") String tasks,
-      @Value("${upr.events.topics.partitions:3}") int partitions) {
-    return TopicBuilder.name(tasks + DEAD_LETTER_SUFFIX).partitions(partitions).replicas(1).build();
-  }
-
-  @Bean
-  NewTopic deadlineEventsDeadLetterTopic(
       @Value("${upr.events.topics.deadlines}") String deadlines,
-      @Value("${upr.events.topics.partitions:3}") int partitions) {
-    return TopicBuilder.name(deadlines + DEAD_LETTER_SUFFIX)
-        .partitions(partitions)
-        .replicas(1)
-        .build();
-  }
-
-  @Bean
-  NewTopic reviewEventsDeadLetterTopic(
       @Value("${upr.events.topics.reviews}") String reviews,
       @Value("${upr.events.topics.partitions:3}") int partitions) {
-    return TopicBuilder.name(reviews + DEAD_LETTER_SUFFIX)
-        .partitions(partitions)
-        .replicas(1)
-        .build();
+    return new NewTopics(
+        deadLetterTopic(tasks, partitions),
+        deadLetterTopic(deadlines, partitions),
+        deadLetterTopic(reviews, partitions));
+  }
+
+  private static NewTopic deadLetterTopic(String topic, int partitions) {
+    return TopicBuilder.name(topic + DEAD_LETTER_SUFFIX).partitions(partitions).replicas(1).build();
   }
 
   @Bean
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
-  }
-
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -89,13 +89,22 @@ class Notifier {
   }
 
   /**
-   * Tells each person once, skipping whoever caused the event.
+   * Tells each person once, skipping whoever caused the event and whoever does not belong to the
+   * event's country team (as the directory knows them now): the one check every in-app notification
+   * and e-mail passes.
    *
    * @return how many were told
    */
-  int tell(Collection<Person> people, String actor, IncomingEvent event, Message message) {
+  int tell(
+      String countryTeam,
+      Collection<Person> people,
+      String actor,
+      IncomingEvent event,
+      Message message) {
     Map<String, Person> once = new LinkedHashMap<>();
-    people.forEach(person -> once.putIfAbsent(person.username(), person));
+    people.stream()
+        .filter(person -> person.countryTeams().contains(countryTeam))
+        .forEach(person -> once.putIfAbsent(person.username(), person));
     int told = 0;
     for (Person person : once.values()) {
       if (person.username().equals(actor)) {

@@ -1,6 +1,7 @@
 package org.uprengage.notification.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.UUID;
 
 /**
@@ -21,7 +22,7 @@ public record ReviewEvent(
     String startedBy,
     String decidedBy,
     String submittedBy,
-    @com.fasterxml.jackson.annotation.JsonProperty("actor") String actedBy) {
+    @JsonProperty("actor") String actedBy) {
 
   public static final String TYPE_PREFIX = "org.uprengage.review.";
   public static final String STARTED = "org.uprengage.review.started.v1";

@@ -1,6 +1,5 @@
 package org.uprengage.notification.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -38,16 +37,7 @@ public class ReviewEventHandler {
    */
   @Transactional
   public int handle(IncomingEvent event) {
-    if (!event.type().startsWith(ReviewEvent.TYPE_PREFIX)) {
-      throw new PoisonEventException("not a review event: " + event.type());
-    }
-    ReviewEvent review;
-    try {
-      review = json.treeToValue(event.data(), ReviewEvent.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new PoisonEventException(
-          "the review event's data does not match its schema: " + e.getMessage());
-    }
+    ReviewEvent review = event.data(ReviewEvent.TYPE_PREFIX, "review", ReviewEvent.class, json);
     review.requireComplete();
     if (!notifier.firstTime(event)) {
       return 0;
@@ -60,6 +50,7 @@ public class ReviewEventHandler {
         event, countryTeam, review.agency() == null ? List.of() : List.of(review.agency()));
     String kind = Webhooks.kind(event.type()).substring("review.".length());
     return notifier.tell(
+        countryTeam,
         follows.followersOf(review.reviewId(), countryTeam),
         review.actor(),
         event,

@@ -2,6 +2,7 @@ package org.uprengage.notification.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,7 +30,7 @@ public record TaskEvent(
   public static final String CANCELLED = "org.uprengage.task.cancelled.v1";
 
   /** The tasks where someone approves (clears or signs off) a submission. */
-  static final java.util.Set<String> APPROVALS =
+  static final Set<String> APPROVALS =
       java.util.Set.of("UserTask_ClearSubmission", "UserTask_SignOffSubmission");
 
   void requireComplete() {

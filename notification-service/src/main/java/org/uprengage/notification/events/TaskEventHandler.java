@@ -1,7 +1,8 @@
 package org.uprengage.notification.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.notification.directory.People;
@@ -55,16 +56,7 @@ public class TaskEventHandler {
    */
   @Transactional
   public int handle(IncomingEvent event) {
-    if (!event.type().startsWith(TaskEvent.TYPE_PREFIX)) {
-      throw new PoisonEventException("not a task event: " + event.type());
-    }
-    TaskEvent task;
-    try {
-      task = json.treeToValue(event.data(), TaskEvent.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new PoisonEventException(
-          "the task event's data does not match its schema: " + e.getMessage());
-    }
+    TaskEvent task = event.data(TaskEvent.TYPE_PREFIX, "task", TaskEvent.class, json);
     task.requireComplete();
     if (!notifier.firstTime(event)) {
       return 0;
@@ -92,14 +84,24 @@ public class TaskEventHandler {
           case TaskEvent.CREATED, TaskEvent.UNCLAIMED ->
               task.assignee() != null
                   ? notifier.tell(
-                      people.named(task.assignee()), task.actor(), event, assigned(task))
+                      task.countryTeam(),
+                      people.named(task.assignee()),
+                      task.actor(),
+                      event,
+                      assigned(task))
                   : notifier.tell(
+                      task.countryTeam(),
                       people.inGroups(task.countryTeam(), task.groups()),
                       task.actor(),
                       event,
                       available(task));
           case TaskEvent.ASSIGNED ->
-              notifier.tell(people.named(task.assignee()), task.actor(), event, assigned(task));
+              notifier.tell(
+                  task.countryTeam(),
+                  people.named(task.assignee()),
+                  task.actor(),
+                  event,
+                  assigned(task));
           default -> 0; // claimed, completed, cancelled: only followers hear of them
         };
     // followers of the review or its country team who may see the task, unless already told above
@@ -107,6 +109,7 @@ public class TaskEventHandler {
     String kind = Webhooks.kind(event.type()).substring("task.".length());
     return told
         + notifier.tell(
+            task.countryTeam(),
             follows.followersOf(task.reviewId(), task.countryTeam()).stream()
                 .filter(person -> maySee(person, task))
                 .toList(),
@@ -154,10 +157,10 @@ public class TaskEventHandler {
     return false;
   }
 
-  private static java.time.Instant instant(String value) {
+  private static Instant instant(String value) {
     try {
-      return value == null ? null : java.time.Instant.parse(value);
-    } catch (java.time.format.DateTimeParseException e) {
+      return value == null ? null : Instant.parse(value);
+    } catch (DateTimeParseException e) {
       throw new PoisonEventException("dueDate is not an RFC 3339 time: " + value);
     }
   }

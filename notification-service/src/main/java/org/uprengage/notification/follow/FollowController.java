@@ -2,6 +2,7 @@ package org.uprengage.notification.follow;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,9 +42,7 @@ class FollowController {
         follows.follow(
             caller,
             request,
-            request.reviewId() == null
-                ? java.util.Optional.empty()
-                : reviews.of(request.reviewId()));
+            request.reviewId() == null ? Optional.empty() : reviews.of(request.reviewId()));
     return ResponseEntity.created(URI.create("/api/follows/" + follow.id())).body(follow);
   }
 

@@ -77,7 +77,7 @@ public class Follows {
       // a review of another country team is answered as one that does not exist
       team =
           reviewTeam
-              .filter(t -> caller.isAdmin() || caller.belongsTo(t))
+              .filter(caller::actsIn)
               .orElseThrow(
                   () ->
                       Problems.notFound(
@@ -98,9 +98,7 @@ public class Follows {
       }
     }
     boolean forAgency = request.agency() != null;
-    if (forAgency
-        ? !caller.speaksFor(team, request.agency())
-        : !caller.isAdmin() && !caller.belongsTo(team)) {
+    if (forAgency ? !caller.speaksFor(team, request.agency()) : !caller.actsIn(team)) {
       throw Problems.forbidden(
           forAgency
               ? "Only the heads of office and focal points of "

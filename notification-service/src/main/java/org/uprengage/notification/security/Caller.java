@@ -48,18 +48,24 @@ public record Caller(String username, Set<String> roles, String agency, Set<Stri
   }
 
   /**
+   * Whether the caller may see and act on anything of {@code countryTeam}: the one check every
+   * endpoint and delivery of this service makes. Only the country teams one belongs to, admins
+   * included (an installation-wide role, when there is one, is to be added here).
+   */
+  public boolean actsIn(String countryTeam) {
+    return countryTeam != null && belongsTo(countryTeam);
+  }
+
+  /**
    * Whether the caller may act for {@code countryTeam} (agency null) or for {@code agency} within
-   * it: admins anywhere; a country team's coordinators for it and its agencies; heads of office and
-   * focal points for their own agency in their country teams.
+   * it: within their own country teams ({@link #actsIn}), admins and coordinators for the team and
+   * its agencies; heads of office and focal points for their own agency.
    */
   public boolean speaksFor(String countryTeam, String agency) {
-    if (isAdmin()) {
-      return true;
-    }
-    if (!belongsTo(countryTeam)) {
+    if (!actsIn(countryTeam)) {
       return false;
     }
-    if (hasRole(COORDINATOR)) {
+    if (isAdmin() || hasRole(COORDINATOR)) {
       return true;
     }
     return agency != null

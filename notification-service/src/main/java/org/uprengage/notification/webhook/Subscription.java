@@ -29,22 +29,7 @@ public record Subscription(
    * and port only, as its path and query may carry credentials.
    */
   Subscription seenBy(String viewer) {
-    if (owner.equals(viewer)) {
-      return this;
-    }
-    return new Subscription(
-        id,
-        countryTeam,
-        agency,
-        masked(url),
-        eventKinds,
-        status,
-        disabledReason,
-        disabledAt,
-        consecutiveFailures,
-        owner,
-        createdAt,
-        secret);
+    return owner.equals(viewer) ? this : with(masked(url), secret);
   }
 
   /** {@code https://hooks.example.org/...}: the origin, and a mark where the rest was. */
@@ -67,6 +52,10 @@ public record Subscription(
   }
 
   Subscription withSecret(String secret) {
+    return with(url, secret);
+  }
+
+  private Subscription with(String url, String secret) {
     return new Subscription(
         id,
         countryTeam,

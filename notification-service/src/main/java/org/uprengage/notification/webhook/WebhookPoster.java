@@ -40,9 +40,6 @@ class WebhookPoster implements DisposableBean {
   /** Connections open at the same time, at most. */
   static final int CONNECTIONS = 8;
 
-  /** Why an attempt failed: the receiver's HTTP status, if it answered, and a class of error. */
-  record Failure(Integer status, String error) {}
-
   private final WebhookProperties properties;
   private final UrlPolicy urls;
   private final Clock clock;
@@ -106,10 +103,11 @@ class WebhookPoster implements DisposableBean {
     }
     HttpPost request;
     try {
-      request = request(url, deliveryId, secret, body);
+      request = new HttpPost(url);
     } catch (IllegalArgumentException e) {
       return Optional.of(new Failure(null, "the URL is not valid"));
     }
+    sign(request, deliveryId, secret, body);
     // Socket timeouts count per read: a receiver trickling its answer is cut off here instead.
     ScheduledFuture<?> deadline =
         deadlines.schedule(request::cancel, properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -135,16 +133,17 @@ class WebhookPoster implements DisposableBean {
     }
   }
 
-  private HttpPost request(String url, UUID deliveryId, String secret, String body) {
+  /** Headers and body of one attempt, signed now (Standard Webhooks). */
+  private void sign(HttpPost request, UUID deliveryId, String secret, String body) {
+    String id = deliveryId.toString();
     long timestamp = clock.instant().getEpochSecond();
-    HttpPost request = new HttpPost(url);
     request.setHeader("User-Agent", "UPR-Engage-Webhooks/1");
-    request.setHeader(WebhookSignature.ID, deliveryId.toString());
+    request.setHeader(WebhookSignature.ID, id);
     request.setHeader(WebhookSignature.TIMESTAMP, Long.toString(timestamp));
-    request.setHeader(WebhookSignature.SIGNATURE, WebhookSignature.sign(secret, timestamp, body));
+    request.setHeader(
+        WebhookSignature.SIGNATURE, WebhookSignature.sign(secret, id, timestamp, body));
     request.setEntity(
         new StringEntity(body, ContentType.create("application/cloudevents+json", "UTF-8")));
-    return request;
   }
 
   private static void closeQuietly(ClassicHttpResponse response) {
@@ -180,4 +179,7 @@ class WebhookPoster implements DisposableBean {
     deadlines.shutdownNow();
     http.close();
   }
+
+  /** Why an attempt failed: the receiver's HTTP status, if it answered, and a class of error. */
+  record Failure(Integer status, String error) {}
 }

@@ -52,12 +52,18 @@ class WebhookSender implements DisposableBean {
   private final Clock clock;
   private final WebhookProperties properties;
   private final WebhookPoster poster;
+  private final Webhooks webhooks;
   private final ExecutorService posting;
   private final Semaphore slots = new Semaphore(IN_FLIGHT);
 
   WebhookSender(
-      JdbcTemplate jdbc, Clock clock, WebhookProperties properties, WebhookPoster poster) {
+      JdbcTemplate jdbc,
+      Clock clock,
+      WebhookProperties properties,
+      WebhookPoster poster,
+      Webhooks webhooks) {
     this.jdbc = jdbc;
+    this.webhooks = webhooks;
     this.clock = clock;
     this.properties = properties;
     this.poster = poster;
@@ -95,7 +101,7 @@ class WebhookSender implements DisposableBean {
             WHERE d2.status = 'pending' AND d2.next_attempt_at <= ? AND (d2.claimed_until IS NULL OR d2.claimed_until < ?)
               AND w2.status = 'active' AND w2.deleted_at IS NULL
             ORDER BY d2.next_attempt_at, d2.created_at LIMIT ? FOR UPDATE OF d2 SKIP LOCKED)
-        RETURNING d.id, d.webhook_id, d.body, d.attempts, w.url, w.secret
+        RETURNING d.id, d.webhook_id, d.body, d.attempts, w.url, w.secret, w.owner, w.country_team, w.agency
         """,
         (rs, i) ->
             new Due(
@@ -104,7 +110,10 @@ class WebhookSender implements DisposableBean {
                 rs.getString("body"),
                 rs.getInt("attempts"),
                 rs.getString("url"),
-                rs.getString("secret")),
+                rs.getString("secret"),
+                rs.getString("owner"),
+                rs.getString("country_team"),
+                rs.getString("agency")),
         Timestamp.from(clock.instant().plus(properties.timeout().multipliedBy(CLAIM_TIMEOUTS))),
         now,
         now,
@@ -112,6 +121,15 @@ class WebhookSender implements DisposableBean {
   }
 
   private void start(Due delivery) {
+    if (!webhooks.ownerStillSpeaksFor(
+        delivery.owner(), delivery.countryTeam(), delivery.agency())) {
+      // queued while its creator still could hear of it: not posted now that they cannot
+      webhooks.disableForItsOwner(delivery.webhook(), delivery.owner());
+      jdbc.update(
+          "UPDATE ns_webhook_delivery SET claimed_until = NULL WHERE id = ?", delivery.id());
+      slots.release();
+      return;
+    }
     try {
       posting.execute(
           () -> {
@@ -201,5 +219,14 @@ class WebhookSender implements DisposableBean {
     posting.shutdownNow();
   }
 
-  private record Due(UUID id, UUID webhook, String body, int attempts, String url, String secret) {}
+  private record Due(
+      UUID id,
+      UUID webhook,
+      String body,
+      int attempts,
+      String url,
+      String secret,
+      String owner,
+      String countryTeam,
+      String agency) {}
 }

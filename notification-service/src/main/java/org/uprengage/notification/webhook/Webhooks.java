@@ -3,7 +3,6 @@ package org.uprengage.notification.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.notification.directory.People;
 import org.uprengage.notification.security.Caller;
 import org.uprengage.notification.web.Problems;
 import org.uprengage.notification.web.Problems.FieldError;
@@ -66,18 +65,19 @@ public class Webhooks {
 
   private static final int MAX_URL_LENGTH = 2000;
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
-  private static final SecureRandom random = new SecureRandom();
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final Clock clock;
   private final UrlPolicy urls;
+  private final People people;
 
-  Webhooks(JdbcTemplate jdbc, ObjectMapper json, Clock clock, UrlPolicy urls) {
+  Webhooks(JdbcTemplate jdbc, ObjectMapper json, Clock clock, UrlPolicy urls, People people) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
     this.urls = urls;
+    this.people = people;
   }
 
   /** {@code org.uprengage.task.created.v1} is kind {@code task.created}. */
@@ -99,14 +99,24 @@ public class Webhooks {
     if (event.countryTeam() == null) {
       return 0;
     }
-    List<UUID> subscriptions =
-        jdbc.queryForList(
-            "SELECT id FROM ns_webhook WHERE deleted_at IS NULL AND status = 'active' AND country_team = ? AND ? = ANY (event_kinds) AND (agency IS NULL OR agency = ANY (?::text[]) OR ?)",
-            UUID.class,
+    List<Subscriber> candidates =
+        jdbc.query(
+            "SELECT id, owner, agency FROM ns_webhook WHERE deleted_at IS NULL AND status = 'active' AND country_team = ? AND ? = ANY (event_kinds) AND (agency IS NULL OR agency = ANY (?::text[]) OR ?)",
+            (rs, i) ->
+                new Subscriber(
+                    rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("agency")),
             event.countryTeam(),
             kind(event.type()),
             event.agencies().toArray(String[]::new),
             REVIEW_WIDE.contains(kind(event.type())));
+    List<UUID> subscriptions = new ArrayList<>();
+    for (Subscriber candidate : candidates) {
+      if (ownerStillSpeaksFor(candidate.owner(), event.countryTeam(), candidate.agency())) {
+        subscriptions.add(candidate.id());
+      } else {
+        disableForItsOwner(candidate.id(), candidate.owner());
+      }
+    }
     if (subscriptions.isEmpty()) {
       return 0;
     }
@@ -224,7 +234,7 @@ public class Webhooks {
               + " webhook subscriptions, the most there may be; delete one first.");
     }
     UUID id = UUID.randomUUID();
-    String secret = newSecret();
+    String secret = WebhookSignature.newSecret();
     jdbc.update(
         "INSERT INTO ns_webhook (id, owner, country_team, agency, url, secret, event_kinds, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         id,
@@ -242,12 +252,7 @@ public class Webhooks {
   @Transactional(readOnly = true)
   public List<Subscription> visibleTo(Caller caller) {
     List<Subscription> candidates;
-    if (caller.isAdmin()) {
-      candidates =
-          jdbc.query(
-              "SELECT * FROM ns_webhook WHERE deleted_at IS NULL ORDER BY created_at DESC, id",
-              Webhooks::row);
-    } else if (caller.hasRole(Caller.COORDINATOR)) {
+    if (caller.isAdmin() || caller.hasRole(Caller.COORDINATOR)) {
       candidates =
           jdbc.query(
               "SELECT * FROM ns_webhook WHERE deleted_at IS NULL AND country_team = ANY (?::text[]) ORDER BY created_at DESC, id",
@@ -327,6 +332,26 @@ public class Webhooks {
         (long) page * size);
   }
 
+  /**
+   * Whether the subscription's creator, as the directory knows them now, may still hear what it
+   * gets: one who has left the country team (or no longer speaks for the agency) gets nothing.
+   */
+  boolean ownerStillSpeaksFor(String owner, String countryTeam, String agency) {
+    return people.asCaller(owner).map(c -> c.speaksFor(countryTeam, agency)).orElse(false);
+  }
+
+  /** Stops a subscription whose creator may no longer hear what it gets, saying why. */
+  void disableForItsOwner(UUID id, String owner) {
+    jdbc.update(
+        "UPDATE ns_webhook SET status = 'disabled', disabled_at = ?, disabled_reason = ? WHERE id = ? AND status = 'active'",
+        Timestamp.from(clock.instant()),
+        "Disabled: its creator "
+            + owner
+            + " no longer speaks for its country team or agency. Someone who does may subscribe"
+            + " again.",
+        id);
+  }
+
   /** Who may manage a subscription: see {@link Caller#speaksFor}. */
   static boolean mayManage(Caller caller, String countryTeam, String agency) {
     return caller.speaksFor(countryTeam, agency);
@@ -337,12 +362,6 @@ public class Webhooks {
         .query("SELECT * FROM ns_webhook WHERE id = ? AND deleted_at IS NULL", Webhooks::row, id)
         .stream()
         .findFirst();
-  }
-
-  private static String newSecret() {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static Subscription row(ResultSet rs, int i) throws SQLException {
@@ -365,4 +384,7 @@ public class Webhooks {
   private static Instant instant(Timestamp timestamp) {
     return timestamp == null ? null : timestamp.toInstant();
   }
+
+  /** A subscription that matches an event, and whom it belongs to. */
+  private record Subscriber(UUID id, String owner, String agency) {}
 }

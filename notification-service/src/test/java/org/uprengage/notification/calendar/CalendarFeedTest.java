@@ -75,7 +75,7 @@ class CalendarFeedTest extends NotificationIntegrationTest {
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> events(url).keySet().containsAll(java.util.List.of(uid(offered), uid(mine))));
+        .until(() -> events(url).keySet().containsAll(List.of(uid(offered), uid(mine))));
     Map<String, VEvent> feed = events(url);
     assertThat(feed).doesNotContainKey(uid(undp));
     assertThat(start(feed.get(uid(offered)))).isEqualTo(LocalDate.of(2099, 3, 1));
@@ -177,6 +177,19 @@ class CalendarFeedTest extends NotificationIntegrationTest {
             jdbc.queryForObject(
                 "SELECT count(*) FROM ns_calendar_feed WHERE owner = ?", Integer.class, username))
         .isZero();
+  }
+
+  @Test
+  void anAgencyFeedOfAnAdminWhoMovedToAnotherCountryTeamStops() throws Exception {
+    String username = "admin-" + UUID.randomUUID().toString().substring(0, 8);
+    Person admin =
+        new Person(username, "Admin", null, "en", null, List.of("admin"), List.of("GHA"));
+    people.save(admin);
+    String url = issue(as(username, null, "admin"), "{\"scope\":\"agency\",\"agency\":\"UNICEF\"}");
+    mvc.perform(get(path(url))).andExpect(status().isOk());
+
+    people.save(new Person(username, "Admin", null, "en", null, List.of("admin"), List.of("KEN")));
+    mvc.perform(get(path(url))).andExpect(status().isNotFound());
   }
 
   private String issue(RequestPostProcessor caller, String body) throws Exception {

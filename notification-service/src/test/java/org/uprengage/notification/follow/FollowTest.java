@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,7 +132,7 @@ class FollowTest extends NotificationIntegrationTest {
 
     String elsewhere =
         follow(
-            as("admin", null, "admin"),
+            caller("admin-" + team, null, List.of(team), "admin"), // that team's own admin
             "{\"countryTeam\":\"%s\",\"agency\":\"UNICEF\"}".formatted(team));
     String here = follow(HEAD_UNICEF, "{\"countryTeam\":\"GHA\",\"agency\":\"UNICEF\"}");
     try {
@@ -150,16 +151,7 @@ class FollowTest extends NotificationIntegrationTest {
     Person person =
         new Person("follower-" + team, "Follower", null, "es", null, List.of("rc"), List.of(team));
     people.save(person);
-    follow(
-        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-            .jwt()
-            .jwt(
-                t ->
-                    t.subject(person.username())
-                        .claim("preferred_username", person.username())
-                        .claim("roles", List.of("rc"))
-                        .claim("country_teams", List.of(team))),
-        "{}");
+    follow(caller(person.username(), null, List.of(team), "rc"), "{}");
     UUID reviewId = started(team);
 
     await()
@@ -172,17 +164,8 @@ class FollowTest extends NotificationIntegrationTest {
   @Test
   void aPersonFollowsTwentyThingsAtMost() throws Exception {
     String username = "many-" + UUID.randomUUID().toString().substring(0, 8);
-    List<String> teams =
-        java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "M" + i).toList();
-    RequestPostProcessor caller =
-        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-            .jwt()
-            .jwt(
-                t ->
-                    t.subject(username)
-                        .claim("preferred_username", username)
-                        .claim("roles", List.of("viewer"))
-                        .claim("country_teams", teams));
+    List<String> teams = IntStream.rangeClosed(1, 21).mapToObj(i -> "M" + i).toList();
+    RequestPostProcessor caller = caller(username, null, teams, "viewer");
     try {
       for (String team : teams.subList(0, 20)) {
         follow(caller, "{\"countryTeam\":\"%s\"}".formatted(team));

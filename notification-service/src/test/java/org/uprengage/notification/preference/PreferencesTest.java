@@ -2,6 +2,7 @@ package org.uprengage.notification.preference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -65,7 +66,7 @@ class PreferencesTest extends NotificationIntegrationTest {
         .andExpect(
             jsonPath("$.errors[*].field")
                 .value(
-                    org.hamcrest.Matchers.containsInAnyOrder(
+                    containsInAnyOrder(
                         "timeZone",
                         "quietHours.start",
                         "kinds.deadline-missed.inApp",
@@ -236,8 +237,6 @@ class PreferencesTest extends NotificationIntegrationTest {
         .andExpect(status().isOk());
   }
 
-  private record Email(String status, Instant due) {}
-
   private Email emailOf(String taskId) {
     return jdbc.queryForObject(
         "SELECT e.status, e.next_attempt_at FROM ns_email e JOIN ns_notification n ON n.id = e.notification_id WHERE n.task_id = ?",
@@ -272,4 +271,6 @@ class PreferencesTest extends NotificationIntegrationTest {
             })
         .toList();
   }
+
+  private record Email(String status, Instant due) {}
 }

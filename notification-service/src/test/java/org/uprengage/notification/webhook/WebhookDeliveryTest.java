@@ -2,6 +2,9 @@ package org.uprengage.notification.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.uprengage.notification.NotificationIntegrationTest;
+import org.uprengage.notification.directory.People;
+import org.uprengage.notification.directory.Person;
 
 class WebhookDeliveryTest extends NotificationIntegrationTest {
 
@@ -32,6 +38,7 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
   private static final RequestPostProcessor FOCAL_UNDP = as("focal-undp", "UNDP", "focal-point");
 
   @Autowired ObjectMapper json;
+  @Autowired People people;
   private final List<String> subscriptions = new ArrayList<>();
 
   @AfterEach
@@ -230,8 +237,7 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
         .isEqualTo(2);
   }
 
-  private static org.apache.kafka.clients.producer.ProducerRecord<String, String> moved(
-      UUID reviewId, String taskId) {
+  private static ProducerRecord<String, String> moved(UUID reviewId, String taskId) {
     return cloudEvent(
         DEADLINES_TOPIC,
         reviewId.toString(),
@@ -267,10 +273,8 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
                     .andExpect(jsonPath("$.status").value("disabled")));
     mvc.perform(get("/api/webhooks/" + id).with(COORDINATOR))
         .andExpect(
-            jsonPath("$.disabledReason")
-                .value(org.hamcrest.Matchers.containsString("3 consecutive failed deliveries")))
-        .andExpect(
-            jsonPath("$.disabledReason").value(org.hamcrest.Matchers.containsString("HTTP 500")));
+            jsonPath("$.disabledReason").value(containsString("3 consecutive failed deliveries")))
+        .andExpect(jsonPath("$.disabledReason").value(containsString("HTTP 500")));
     assertThat(receiver.at(path)).hasSize(3).allMatch(WebhookReceiver.Received::valid);
     assertThat(receiver.at(path).stream().map(WebhookReceiver.Received::id).distinct())
         .hasSize(1); // the same delivery, retried
@@ -328,11 +332,7 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
         .untilAsserted(
             () ->
                 mvc.perform(get("/api/webhooks/" + silentId + "/deliveries").with(COORDINATOR))
-                    .andExpect(
-                        jsonPath("$[*].lastError")
-                            .value(
-                                org.hamcrest.Matchers.hasItem(
-                                    org.hamcrest.Matchers.startsWith("timed out")))));
+                    .andExpect(jsonPath("$[*].lastError").value(hasItem(startsWith("timed out")))));
   }
 
   private static String taskCreatedTo(String path) {
@@ -340,6 +340,33 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
         {"url":"%s","eventKinds":["task.created"]}
         """
         .formatted(receiver.url(path));
+  }
+
+  @Test
+  void aSubscriptionWhoseCreatorLeftTheCountryTeamGetsNothingAndSaysWhy() throws Exception {
+    String username = "hooks-" + UUID.randomUUID().toString().substring(0, 8);
+    Person admin =
+        new Person(username, "Admin", null, "en", null, List.of("admin"), List.of("GHA"));
+    people.save(admin);
+    String path = "/left-" + UUID.randomUUID();
+    JsonNode created = subscribe(as(username, null, "admin"), taskCreatedTo(path));
+    receiver.secret(path, created.get("secret").asText());
+    String id = created.get("id").asText();
+    people.save( // moved to the country team in Kenya since
+        new Person(username, "Admin", null, "en", null, List.of("admin"), List.of("KEN")));
+    ProducerRecord<String, String> task =
+        taskCreated(UUID.randomUUID(), UUID.randomUUID().toString(), List.of("UNDP"));
+    kafka.send(task).get();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> processed(task));
+    mvc.perform(get("/api/webhooks/" + id).with(COORDINATOR))
+        .andExpect(jsonPath("$.status").value("disabled"))
+        .andExpect(
+            jsonPath("$.disabledReason")
+                .value(containsString("its creator " + username + " no longer speaks for")));
+    mvc.perform(get("/api/webhooks/" + id + "/deliveries").with(COORDINATOR))
+        .andExpect(jsonPath("$.length()").value(0));
+    assertThat(receiver.at(path)).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class WebhookPosterTest {
 
   private static final WebhookReceiver receiver = new WebhookReceiver();
+  private static final String SECRET = WebhookSignature.newSecret();
 
   @AfterAll
   static void stopReceiver() {
@@ -35,7 +37,7 @@ class WebhookPosterTest {
         List.of());
   }
 
-  private static InetAddress[] loopback() throws java.net.UnknownHostException {
+  private static InetAddress[] loopback() throws UnknownHostException {
     return new InetAddress[] {InetAddress.getByName("127.0.0.1")};
   }
 
@@ -51,12 +53,12 @@ class WebhookPosterTest {
             });
     WebhookPoster poster = new WebhookPoster(properties(true), policy, Clock.systemUTC());
     String path = "/vetted-" + UUID.randomUUID();
-    receiver.secret(path, "whsec_test");
+    receiver.secret(path, SECRET);
     // hooks.invalid resolves nowhere but in the policy's lookup: reaching the receiver shows the
     // connection went to the address the policy vetted, not to a second resolution's answer
     String url = receiver.url(path).replace("127.0.0.1", "hooks.invalid");
     try {
-      assertThat(poster.post(url, UUID.randomUUID(), "whsec_test", "{\"a\":1}")).isEmpty();
+      assertThat(poster.post(url, UUID.randomUUID(), SECRET, "{\"a\":1}")).isEmpty();
     } finally {
       poster.destroy();
     }
@@ -79,7 +81,7 @@ class WebhookPosterTest {
     String url = receiver.url(path).replace("127.0.0.1", "rebinding.invalid");
     assertThat(policy.refusal(url)).isEmpty(); // when subscribing, it answered a public address
     try {
-      assertThat(poster.post(url, UUID.randomUUID(), "whsec_test", "{}"))
+      assertThat(poster.post(url, UUID.randomUUID(), SECRET, "{}"))
           .hasValueSatisfying(
               failure ->
                   assertThat(failure.error())
@@ -101,7 +103,7 @@ class WebhookPosterTest {
     try {
       assertThat(
               poster.post(
-                  "http://127.0.0.1:" + closedPort + "/hook", UUID.randomUUID(), "whsec_x", "{}"))
+                  "http://127.0.0.1:" + closedPort + "/hook", UUID.randomUUID(), SECRET, "{}"))
           .hasValueSatisfying(
               failure -> {
                 assertThat(failure.error()).isEqualTo("the connection failed");

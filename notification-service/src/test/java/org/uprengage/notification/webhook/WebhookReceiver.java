@@ -1,5 +1,8 @@
 package org.uprengage.notification.webhook;
 
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,17 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A webhook receiver on a loopback port, as a subscriber would write one: it checks each request's
- * signature with the algorithm the README documents, and answers what the test tells it per path.
+ * signature with the Standard Webhooks reference library, and answers what the test tells it per
+ * path.
  */
 final class WebhookReceiver implements AutoCloseable {
-
-  /** One request received, and whether its signature checked out with the path's secret. */
-  record Received(String id, String timestamp, String signature, String body, boolean valid) {}
 
   private final HttpServer server;
   private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
@@ -51,22 +50,17 @@ final class WebhookReceiver implements AutoCloseable {
           String path = exchange.getRequestURI().getPath();
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          String timestamp = exchange.getRequestHeaders().getFirst("UPR-Webhook-Timestamp");
-          String signature = exchange.getRequestHeaders().getFirst("UPR-Webhook-Signature");
+          Headers headers = exchange.getRequestHeaders();
           String secret = secrets.get(path);
-          boolean valid =
-              secret != null
-                  && timestamp != null
-                  && ("sha256=" + hmacSha256Hex(secret, timestamp + "." + body)).equals(signature);
           received
               .computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
               .add(
                   new Received(
-                      exchange.getRequestHeaders().getFirst("UPR-Webhook-Id"),
-                      timestamp,
-                      signature,
+                      headers.getFirst("webhook-id"),
+                      headers.getFirst("webhook-timestamp"),
+                      headers.getFirst("webhook-signature"),
                       body,
-                      valid));
+                      secret != null && verifies(secret, body, headers)));
           Stall stall = stalls.get(path);
           if (stall == Stall.TRICKLING_BODY) {
             exchange.sendResponseHeaders(200, 0);
@@ -88,18 +82,15 @@ final class WebhookReceiver implements AutoCloseable {
     server.start();
   }
 
-  /** The documented verification: lower-case hex HMAC-SHA256 of "timestamp.body". */
-  static String hmacSha256Hex(String secret, String message) {
+  /**
+   * Whether the Standard Webhooks reference library takes the request as signed with the secret.
+   */
+  static boolean verifies(String secret, String body, Map<String, List<String>> headers) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      StringBuilder hex = new StringBuilder();
-      for (byte b : mac.doFinal(message.getBytes(StandardCharsets.UTF_8))) {
-        hex.append(String.format("%02x", b));
-      }
-      return hex.toString();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+      new Webhook(secret).verify(body, headers);
+      return true;
+    } catch (WebhookVerificationException e) {
+      return false;
     }
   }
 
@@ -149,4 +140,7 @@ final class WebhookReceiver implements AutoCloseable {
     closed = true;
     server.stop(0);
   }
+
+  /** One request received, and whether its signature checked out with the path's secret. */
+  record Received(String id, String timestamp, String signature, String body, boolean valid) {}
 }

@@ -1,175 +1,135 @@
 package org.uprengage.webapi.backend;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.uprengage.webapi.security.Callers;
+import org.uprengage.webapi.web.ApiProblem;
 
-/** One service behind web-api, called as the current caller. */
+/**
+ * One service behind web-api, called as the current caller: their bearer token, the client's
+ * address for the service's audit trail, and the service's problems passed through unchanged.
+ */
 public class Backend {
 
   private final String name;
   private final RestClient client;
   private final Callers callers;
-  private final ObjectMapper json;
 
-  Backend(String name, RestClient client, Callers callers, ObjectMapper json) {
+  Backend(String name, RestClient client, Callers callers) {
     this.name = name;
     this.client = client;
     this.callers = callers;
-    this.json = json;
   }
 
   public <T> T get(String uri, Class<T> type, Object... variables) {
-    return call(
-        () ->
-            authorized(client.get().uri(uri, variables))
-                .retrieve()
-                .onStatus(HttpStatusCode::isError, this::fail)
-                .body(type));
+    return call(HttpMethod.GET, uri, null, null, null, answer -> answer.body(type), variables);
   }
 
   public <T> T get(String uri, ParameterizedTypeReference<T> type, Object... variables) {
-    return call(
-        () ->
-            authorized(client.get().uri(uri, variables))
-                .retrieve()
-                .onStatus(HttpStatusCode::isError, this::fail)
-                .body(type));
+    return call(HttpMethod.GET, uri, null, null, null, answer -> answer.body(type), variables);
   }
 
-  /**
-   * POSTs {@code body} (none where null) and reads the answer as {@code type} (none where null).
-   */
+  /** POSTs {@code body} as JSON (nothing where null) and reads the answer as {@code type}. */
   public <T> T post(String uri, Object body, Class<T> type, Object... variables) {
-    return call(
-        () -> {
-          RestClient.RequestBodySpec request = client.post().uri(uri, variables);
-          authorized(request);
-          if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-          }
-          RestClient.ResponseSpec response =
-              request.retrieve().onStatus(HttpStatusCode::isError, this::fail);
-          if (type == null) {
-            response.toBodilessEntity();
-            return null;
-          }
-          return response.body(type);
-        });
+    return exchange(HttpMethod.POST, uri, body, null, type, variables).getBody();
+  }
+
+  /** PUTs {@code body} as JSON and reads the answer as {@code type}. */
+  public <T> T put(String uri, Object body, Class<T> type, Object... variables) {
+    return exchange(HttpMethod.PUT, uri, body, null, type, variables).getBody();
+  }
+
+  public void delete(String uri, Object... variables) {
+    exchange(HttpMethod.DELETE, uri, null, null, Void.class, variables);
   }
 
   /**
-   * Sends {@code body} with the content type and headers given, and returns the whole answer
-   * (status, headers such as ETag, body).
+   * Sends {@code body} as JSON (nothing where null) with the caller's {@code If-Match} (none where
+   * null), and returns the whole answer: status, headers such as ETag, body.
    */
+  public <T> ResponseEntity<T> exchange(
+      HttpMethod method,
+      String uri,
+      Object body,
+      String ifMatch,
+      Class<T> type,
+      Object... variables) {
+    return exchange(method, uri, MediaType.APPLICATION_JSON, body, ifMatch, type, variables);
+  }
+
+  /** As {@link #exchange(HttpMethod, String, Object, String, Class, Object...)}, any body type. */
   public <T> ResponseEntity<T> exchange(
       HttpMethod method,
       String uri,
       MediaType contentType,
       Object body,
-      Map<String, String> headers,
+      String ifMatch,
       Class<T> type,
       Object... variables) {
     return call(
-        () -> {
-          RestClient.RequestBodySpec request = client.method(method).uri(uri, variables);
-          authorized(request);
-          headers.forEach(request::header);
-          if (body != null) {
-            request.contentType(contentType).body(body);
-          }
-          return request.retrieve().onStatus(HttpStatusCode::isError, this::fail).toEntity(type);
-        });
+        method, uri, contentType, body, ifMatch, answer -> answer.toEntity(type), variables);
   }
 
-  private <S extends RestClient.RequestHeadersSpec<?>> S authorized(S request) {
-    request.header(HttpHeaders.AUTHORIZATION, "Bearer " + callers.bearerToken());
-    String client = clientAddress();
-    if (client != null) {
-      request.header("X-Forwarded-For", client);
+  private <T> T call(
+      HttpMethod method,
+      String uri,
+      MediaType contentType,
+      Object body,
+      String ifMatch,
+      Function<RestClient.ResponseSpec, T> read,
+      Object... variables) {
+    try {
+      RestClient.RequestBodySpec request =
+          client
+              .method(method)
+              .uri(uri, variables)
+              .header(HttpHeaders.AUTHORIZATION, "Bearer " + callers.bearerToken())
+              .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+      String clientAddress = clientAddress();
+      if (clientAddress != null) {
+        request.header("X-Forwarded-For", clientAddress);
+      }
+      if (ifMatch != null) {
+        request.header(HttpHeaders.IF_MATCH, ifMatch);
+      }
+      if (body != null) {
+        request.contentType(contentType).body(body);
+      }
+      return read.apply(request.retrieve().onStatus(HttpStatusCode::isError, this::fail));
+    } catch (ResourceAccessException e) {
+      throw ApiProblem.unavailable("The " + name + " did not answer; try again shortly.", e);
+    } catch (RestClientException e) {
+      throw ApiProblem.badGateway("The " + name + " answered something web-api could not read.", e);
     }
-    request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
-    return request;
   }
 
   /**
-   * The chain of addresses the current request came through, for the services' audit trails: what
-   * arrived in X-Forwarded-For (from a proxy in front of web-api), then the peer's address.
+   * The client's address, for the services' audit trails: the peer of this request, or the client a
+   * trusted proxy in front of web-api named (Tomcat resolves X-Forwarded-For only from the proxies
+   * in {@code UPR_TRUSTED_PROXIES}). Never what the client itself claims.
    */
   private static String clientAddress() {
-    if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
-      jakarta.servlet.http.HttpServletRequest request = attributes.getRequest();
-      String forwarded = request.getHeader("X-Forwarded-For");
-      return forwarded == null || forwarded.isBlank()
-          ? request.getRemoteAddr()
-          : forwarded + ", " + request.getRemoteAddr();
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
+      return current.getRequest().getRemoteAddr();
     }
     return null;
   }
 
-  private <T> T call(java.util.function.Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (ResourceAccessException e) {
-      throw unavailable(
-          HttpStatus.SERVICE_UNAVAILABLE,
-          "service-unavailable",
-          "The " + name + " did not answer; try again shortly.",
-          e);
-    } catch (RestClientException e) {
-      throw unavailable(
-          HttpStatus.BAD_GATEWAY,
-          "bad-gateway",
-          "The " + name + " answered something web-api could not read.",
-          e);
-    }
-  }
-
-  private static ErrorResponseException unavailable(
-      HttpStatus status, String type, String detail, Exception cause) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("https://uprengage.org/problems/" + type));
-    problem.setTitle(status.getReasonPhrase());
-    return new ErrorResponseException(status, problem, cause);
-  }
-
   /** Passes the service's problem through: its status and its problem+json body. */
-  private void fail(org.springframework.http.HttpRequest request, ClientHttpResponse response)
-      throws IOException {
-    HttpStatusCode status = response.getStatusCode();
-    byte[] body = response.getBody().readAllBytes();
-    ProblemDetail problem;
-    try {
-      problem = json.readValue(body, ProblemDetail.class);
-    } catch (IOException notAProblem) {
-      problem =
-          ProblemDetail.forStatusAndDetail(
-              status,
-              "The "
-                  + name
-                  + " answered "
-                  + status.value()
-                  + ": "
-                  + new String(body, StandardCharsets.UTF_8));
-    }
-    problem.setStatus(status.value());
-    throw new ErrorResponseException(status, problem, null);
+  private void fail(HttpRequest request, ClientHttpResponse response) throws IOException {
+    throw ApiProblem.relayed(name, response.getStatusCode(), response.getBody().readAllBytes());
   }
 }

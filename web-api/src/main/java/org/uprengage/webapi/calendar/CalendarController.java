@@ -1,19 +1,20 @@
 package org.uprengage.webapi.calendar;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,14 +24,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.uprengage.webapi.backend.Backend;
+import org.uprengage.webapi.backend.Relayed;
 
+/** The UPR session calendar (read by all, kept by admins) and the agencies. */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Calendar and agencies")
 class CalendarController {
+
+  private static final String MERGE_PATCH_VALUE = "application/merge-patch+json";
+  private static final MediaType MERGE_PATCH = MediaType.valueOf(MERGE_PATCH_VALUE);
 
   private final Backend engine;
 
@@ -50,9 +56,9 @@ class CalendarController {
   @Operation(
       summary = "One WG session; its ETag is the version to send in If-Match when changing it")
   ResponseEntity<Session> session(@PathVariable int number) {
-    return relayed(
+    return Relayed.withVersion(
         engine.exchange(
-            HttpMethod.GET, "/api/sessions/{number}", null, null, Map.of(), Session.class, number));
+            HttpMethod.GET, "/api/sessions/{number}", null, null, Session.class, number));
   }
 
   @GetMapping("/sessions/{number}/history")
@@ -65,6 +71,7 @@ class CalendarController {
   }
 
   @PostMapping("/sessions")
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Add a WG session to the calendar (admins)")
   ResponseEntity<Session> create(
       @RequestBody
@@ -72,26 +79,13 @@ class CalendarController {
               content = @Content(schema = @Schema(implementation = NewSession.class)))
           Map<String, Object> body) {
     ResponseEntity<Session> created =
-        engine.exchange(
-            HttpMethod.POST,
-            "/api/sessions",
-            MediaType.APPLICATION_JSON,
-            body,
-            Map.of(),
-            Session.class);
-    Session session = created.getBody();
-    return ResponseEntity.created(
-            ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{number}")
-                .buildAndExpand(session.number())
-                .toUri())
-        .headers(etag(created))
-        .body(session);
+        engine.exchange(HttpMethod.POST, "/api/sessions", body, null, Session.class);
+    return Relayed.created(created, created.getBody().number());
   }
 
   @PatchMapping(
       path = "/sessions/{number}",
-      consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+      consumes = {MERGE_PATCH_VALUE, MediaType.APPLICATION_JSON_VALUE})
   @Operation(
       summary = "Change a session's dates (admins)",
       description =
@@ -100,20 +94,16 @@ class CalendarController {
       @PathVariable int number,
       @RequestBody
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              content = @Content(schema = @Schema(implementation = SessionPatch.class)))
+              content = @Content(schema = @Schema(implementation = SessionDates.class)))
           Map<String, Object> patch,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    Map<String, String> headers = new HashMap<>();
-    if (ifMatch != null) {
-      headers.put(HttpHeaders.IF_MATCH, ifMatch);
-    }
-    return relayed(
+    return Relayed.withVersion(
         engine.exchange(
             HttpMethod.PATCH,
             "/api/sessions/{number}",
-            MediaType.valueOf("application/merge-patch+json"),
+            MERGE_PATCH,
             patch,
-            headers,
+            ifMatch,
             Session.class,
             number));
   }
@@ -122,20 +112,6 @@ class CalendarController {
   @Operation(summary = "The agencies that can draft a section of a joint submission")
   List<Agency> agencies() {
     return engine.get("/api/agencies", new ParameterizedTypeReference<List<Agency>>() {});
-  }
-
-  private static <T> ResponseEntity<T> relayed(ResponseEntity<T> answer) {
-    return ResponseEntity.status(answer.getStatusCode())
-        .headers(etag(answer))
-        .body(answer.getBody());
-  }
-
-  private static HttpHeaders etag(ResponseEntity<?> answer) {
-    HttpHeaders headers = new HttpHeaders();
-    if (answer.getHeaders().getETag() != null) {
-      headers.setETag(answer.getHeaders().getETag());
-    }
-    return headers;
   }
 
   /** A WG session with every deadline a country team plans against. */
@@ -172,24 +148,16 @@ class CalendarController {
       String changedBy,
       Instant changedAt) {}
 
-  /** The body of a new session: official dates where OHCHR published them. */
-  record NewSession(
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "57") int number,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2028-01-24")
-          LocalDate startsOn,
-      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2028-02-04") LocalDate endsOn,
-      Boolean datesTentative,
-      Integer hrcSession,
-      LocalDate stakeholderDeadline,
-      LocalDate unEntityDeadline,
-      LocalDate nationalReportDeadline,
-      LocalDate addendumEarlyDeadline,
-      LocalDate addendumFinalDeadline) {}
+  /**
+   * The body of a new session: its number and dates, official deadlines where OHCHR published them.
+   */
+  @Schema(requiredProperties = {"number", "startsOn", "endsOn"})
+  record NewSession(@Schema(example = "57") int number, @JsonUnwrapped SessionDates dates) {}
 
-  /** The fields a change may set; null clears an official deadline. */
-  record SessionPatch(
-      LocalDate startsOn,
-      LocalDate endsOn,
+  /** A session's dates as admins set them; in a change, null clears an official deadline. */
+  record SessionDates(
+      @Schema(example = "2028-01-24") LocalDate startsOn,
+      @Schema(example = "2028-02-04") LocalDate endsOn,
       Boolean datesTentative,
       Integer hrcSession,
       LocalDate stakeholderDeadline,

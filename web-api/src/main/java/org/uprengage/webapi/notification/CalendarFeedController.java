@@ -13,25 +13,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.uprengage.webapi.backend.Backend;
 import org.uprengage.webapi.backend.ServiceUrls;
+import org.uprengage.webapi.web.ApiProblem;
 
 /**
  * Calendar feeds of deadlines: made and rotated by their owner (relayed with their token), and the
@@ -51,20 +48,11 @@ class CalendarFeedController {
       RestClient.Builder builder,
       ServiceUrls urls) {
     this.notifications = notifications;
-    this.feeds =
-        builder
-            .clone()
-            .baseUrl(urls.notifications().toString())
-            .requestFactory(
-                ClientHttpRequestFactoryBuilder.detect()
-                    .build(
-                        ClientHttpRequestFactorySettings.defaults()
-                            .withConnectTimeout(urls.timeout())
-                            .withReadTimeout(urls.timeout())))
-            .build();
+    this.feeds = urls.client(builder, urls.notifications());
   }
 
   @PostMapping("/api/calendar-feeds")
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(
       summary = "Make (or rotate) a private calendar feed of upcoming deadlines",
       description =
@@ -75,15 +63,7 @@ class CalendarFeedController {
               content = @Content(schema = @Schema(implementation = NewFeed.class)))
           Map<String, Object> body) {
     Feed feed =
-        notifications
-            .exchange(
-                HttpMethod.POST,
-                "/api/calendar-feeds",
-                MediaType.APPLICATION_JSON,
-                body == null ? Map.of() : body,
-                Map.of(),
-                Feed.class)
-            .getBody();
+        notifications.post("/api/calendar-feeds", body == null ? Map.of() : body, Feed.class);
     return ResponseEntity.created(URI.create(feed.url())).body(feed);
   }
 
@@ -119,24 +99,15 @@ class CalendarFeedController {
                       .cacheControl(CacheControl.noCache().cachePrivate())
                       .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
                 }
-                HttpStatus status =
-                    response.getStatusCode().value() == 404
-                        ? HttpStatus.NOT_FOUND
-                        : HttpStatus.BAD_GATEWAY;
-                ProblemDetail problem =
-                    ProblemDetail.forStatusAndDetail(
-                        status,
-                        status == HttpStatus.NOT_FOUND
-                            ? "No calendar feed has this address."
-                            : "The notification service could not give the feed.");
-                throw new ErrorResponseException(status, problem, null);
+                throw response.getStatusCode().value() == 404
+                    ? ApiProblem.notFound(
+                        "Calendar feed not found", "No calendar feed has this address.")
+                    : ApiProblem.badGateway(
+                        "The notification service could not give the feed.", null);
               });
     } catch (ResourceAccessException e) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.SERVICE_UNAVAILABLE,
-              "The notification service did not answer; try again shortly.");
-      throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+      throw ApiProblem.unavailable(
+          "The notification service did not answer; try again shortly.", e);
     }
   }
 

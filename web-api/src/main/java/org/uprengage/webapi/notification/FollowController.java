@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.uprengage.webapi.backend.Backend;
+import org.uprengage.webapi.backend.Relayed;
 
 /** Following reviews and country teams, relayed to notification-service. */
 @RestController
@@ -37,6 +37,7 @@ class FollowController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(
       summary = "Follow a review or a whole country team",
       description =
@@ -46,22 +47,8 @@ class FollowController {
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = @Content(schema = @Schema(implementation = NewFollow.class)))
           Map<String, Object> body) {
-    Follow follow =
-        notifications
-            .exchange(
-                HttpMethod.POST,
-                "/api/follows",
-                MediaType.APPLICATION_JSON,
-                body,
-                Map.of(),
-                Follow.class)
-            .getBody();
-    return ResponseEntity.created(
-            ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(follow.id())
-                .toUri())
-        .body(follow);
+    Follow follow = notifications.post("/api/follows", body, Follow.class);
+    return Relayed.created(follow, follow.id());
   }
 
   @GetMapping
@@ -71,11 +58,10 @@ class FollowController {
   }
 
   @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Stop following")
-  ResponseEntity<Void> unfollow(@PathVariable UUID id) {
-    notifications.exchange(
-        HttpMethod.DELETE, "/api/follows/{id}", null, null, Map.of(), Void.class, id);
-    return ResponseEntity.noContent().build();
+  void unfollow(@PathVariable UUID id) {
+    notifications.delete("/api/follows/{id}", id);
   }
 
   /** What to follow. */

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.uprengage.webapi.backend.Backend;
 
+/** The caller's in-app inbox, relayed from notification-service. */
 @RestController
 @RequestMapping("/api/notifications")
 @Tag(name = "Notifications")
@@ -47,9 +48,6 @@ class NotificationController {
     return notifications.post("/api/notifications/read-all", null, ReadAll.class);
   }
 
-  /** How many notifications were marked read. */
-  record ReadAll(int marked) {}
-
   @PostMapping("/{id}/read")
   @Operation(summary = "Mark one of your notifications read")
   Notification markRead(@PathVariable UUID id) {
@@ -72,4 +70,7 @@ class NotificationController {
   /** A bounded page of the inbox. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record NotificationPage(List<Notification> items, int page, int size, long total, long unread) {}
+
+  /** How many notifications were marked read. */
+  record ReadAll(int marked) {}
 }

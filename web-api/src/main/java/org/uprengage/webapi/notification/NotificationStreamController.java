@@ -1,6 +1,5 @@
 package org.uprengage.webapi.notification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,16 +24,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.uprengage.webapi.backend.ServiceUrls;
 import org.uprengage.webapi.security.Callers;
+import org.uprengage.webapi.web.ApiProblem;
 
 /**
  * Live updates for the browser: relays the caller's stream of new in-app notifications from
@@ -46,7 +43,6 @@ class NotificationStreamController {
 
   private final Callers callers;
   private final ServiceUrls urls;
-  private final ObjectMapper json;
   private final Duration lifetime;
   private final HttpClient http;
   private final Semaphore slots;
@@ -55,12 +51,10 @@ class NotificationStreamController {
   NotificationStreamController(
       Callers callers,
       ServiceUrls urls,
-      ObjectMapper json,
       @Value("${upr.notifications.stream-timeout:30m}") Duration lifetime,
       @Value("${upr.notifications.max-relays:200}") int maxRelays) {
     this.callers = callers;
     this.urls = urls;
-    this.json = json;
     this.lifetime = lifetime;
     this.http = HttpClient.newBuilder().connectTimeout(urls.timeout()).build();
     this.slots = new Semaphore(maxRelays);
@@ -201,37 +195,25 @@ class NotificationStreamController {
     }
   }
 
-  private ErrorResponseException problemOf(HttpResponse<InputStream> upstream) {
-    HttpStatusCode status = HttpStatusCode.valueOf(upstream.statusCode());
-    ProblemDetail problem;
-    try (InputStream body = upstream.body()) {
-      problem = json.readValue(body.readAllBytes(), ProblemDetail.class);
-    } catch (IOException notAProblem) {
-      problem =
-          ProblemDetail.forStatusAndDetail(
-              status, "The notification service answered " + status.value() + ".");
+  private static ApiProblem problemOf(HttpResponse<InputStream> upstream) {
+    byte[] body;
+    try (InputStream in = upstream.body()) {
+      body = in.readAllBytes();
+    } catch (IOException e) {
+      body = new byte[0];
     }
-    problem.setStatus(status.value());
-    return new ErrorResponseException(status, problem, null);
+    return ApiProblem.relayed(
+        "notification service", HttpStatusCode.valueOf(upstream.statusCode()), body);
   }
 
-  private static ErrorResponseException tooMany() {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "This node relays as many live streams as it can; try again shortly.");
-    problem.setTitle("Too many live streams");
-    problem.setType(URI.create("https://uprengage.org/problems/service-unavailable"));
-    return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+  private static ApiProblem tooMany() {
+    return ApiProblem.unavailable(
+        "This node relays as many live streams as it can; try again shortly.", null);
   }
 
-  private static ErrorResponseException unavailable(Exception cause) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "The notification service did not answer; try again shortly.");
-    problem.setType(URI.create("https://uprengage.org/problems/service-unavailable"));
-    return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, cause);
+  private static ApiProblem unavailable(Exception cause) {
+    return ApiProblem.unavailable(
+        "The notification service did not answer; try again shortly.", cause);
   }
 
   @PreDestroy

@@ -7,8 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,15 +45,7 @@ class PreferenceController {
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = @Content(schema = @Schema(implementation = Preferences.class)))
           Map<String, Object> body) {
-    return notifications
-        .exchange(
-            HttpMethod.PUT,
-            "/api/me/notification-preferences",
-            MediaType.APPLICATION_JSON,
-            body,
-            Map.of(),
-            Preferences.class)
-        .getBody();
+    return notifications.put("/api/me/notification-preferences", body, Preferences.class);
   }
 
   /** A person's notification preferences. */

@@ -13,8 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.uprengage.webapi.backend.Backend;
+import org.uprengage.webapi.backend.Relayed;
 
 /** Webhook subscriptions of country teams and agencies, relayed to notification-service. */
 @RestController
@@ -40,6 +40,7 @@ class WebhookController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(
       summary = "Subscribe a URL to event kinds of a country team or an agency",
       description =
@@ -49,22 +50,8 @@ class WebhookController {
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = @Content(schema = @Schema(implementation = NewSubscription.class)))
           Map<String, Object> body) {
-    Subscription created =
-        notifications
-            .exchange(
-                HttpMethod.POST,
-                "/api/webhooks",
-                MediaType.APPLICATION_JSON,
-                body,
-                Map.of(),
-                Subscription.class)
-            .getBody();
-    return ResponseEntity.created(
-            ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(created.id())
-                .toUri())
-        .body(created);
+    Subscription created = notifications.post("/api/webhooks", body, Subscription.class);
+    return Relayed.created(created, created.id());
   }
 
   @GetMapping
@@ -83,11 +70,10 @@ class WebhookController {
   }
 
   @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Remove a subscription; nothing more is delivered to it")
-  ResponseEntity<Void> delete(@PathVariable UUID id) {
-    notifications.exchange(
-        HttpMethod.DELETE, "/api/webhooks/{id}", null, null, Map.of(), Void.class, id);
-    return ResponseEntity.noContent().build();
+  void delete(@PathVariable UUID id) {
+    notifications.delete("/api/webhooks/{id}", id);
   }
 
   @PostMapping("/{id}/enable")

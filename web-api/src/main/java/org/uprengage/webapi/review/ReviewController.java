@@ -9,13 +9,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,10 +24,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.uprengage.webapi.backend.Backend;
+import org.uprengage.webapi.backend.Relayed;
 
+/** A State's review: start it, read where it stands, its trail, timeline and milestones. */
 @RestController
 @RequestMapping("/api/reviews")
 @Tag(name = "Reviews")
@@ -34,24 +37,19 @@ class ReviewController {
 
   private final Backend engine;
 
-  ReviewController(
-      @org.springframework.beans.factory.annotation.Qualifier("engine") Backend engine) {
+  ReviewController(@Qualifier("engine") Backend engine) {
     this.engine = engine;
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   @Operation(
       summary = "Start a review",
       description =
           "Coordinators and admins of the country team start the review of their State in a WG session (once per session).")
   ResponseEntity<ReviewResource> start(@Valid @RequestBody StartReview request) {
     ReviewResource review = engine.post("/api/reviews", request, ReviewResource.class);
-    return ResponseEntity.created(
-            ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(review.id())
-                .toUri())
-        .body(review);
+    return Relayed.created(review, review.id());
   }
 
   @GetMapping("/{id}")
@@ -71,23 +69,46 @@ class ReviewController {
         "/api/reviews/{id}/audit", new ParameterizedTypeReference<List<AuditEntry>>() {}, id);
   }
 
-  /** One change attempted. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record AuditEntry(
-      java.time.Instant at,
-      String actor,
-      @Schema(example = "POST /api/tasks/{id}/claim") String action,
-      @Schema(description = "the HTTP status it ended with") int outcome,
-      UUID reviewId,
-      String taskId,
-      String remoteAddress) {}
-
   @GetMapping("/{id}/timeline")
   @Operation(summary = "What happened in the review, when and by whom, oldest first")
   List<TimelineEntry> timeline(@PathVariable UUID id) {
     return engine.get(
         "/api/reviews/{id}/timeline", new ParameterizedTypeReference<List<TimelineEntry>>() {}, id);
   }
+
+  @GetMapping("/{id}/milestones")
+  @Operation(
+      summary = "The review's internal milestones",
+      description =
+          "Through the whole cycle: the submission's back-scheduled from the session's UN-entity deadline (by the country team's offsets), the later stages' from the session's dates, the addendum deadlines and the adopting HRC session; basis says whether the date they hang on is official or computed, or whether a coordinator moved the milestone.")
+  List<Milestone> milestones(@PathVariable UUID id) {
+    return engine.get(
+        "/api/reviews/{id}/milestones", new ParameterizedTypeReference<List<Milestone>>() {}, id);
+  }
+
+  @PutMapping("/{id}/milestones/{key}")
+  @Operation(
+      summary = "Move one of the review's milestones (coordinators)",
+      description =
+          "The open tasks due at it, and their reminders, move with it; a moved milestone no longer follows the session calendar.")
+  Milestone moveMilestone(
+      @PathVariable UUID id,
+      @PathVariable @Pattern(regexp = "[A-Za-z]{1,40}", message = "is not a milestone name")
+          String key,
+      @Valid @RequestBody MoveMilestone request) {
+    return engine.put("/api/reviews/{id}/milestones/{key}", request, Milestone.class, id, key);
+  }
+
+  /** One change attempted. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record AuditEntry(
+      Instant at,
+      String actor,
+      @Schema(example = "POST /api/tasks/{id}/claim") String action,
+      @Schema(description = "the HTTP status it ended with") int outcome,
+      UUID reviewId,
+      String taskId,
+      String remoteAddress) {}
 
   /** A review with its stage, open tasks, deadlines, outcome and the reviews before and after. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -111,7 +132,7 @@ class ReviewController {
               example = "consolidation")
           String step,
       String startedBy,
-      java.time.Instant startedAt,
+      Instant startedAt,
       List<OpenTask> openTasks,
       @Schema(description = "the session's deadlines, each official or computed")
           Map<String, Dated> sessionDeadlines,
@@ -148,7 +169,7 @@ class ReviewController {
       @Schema(allowableValues = {"submission", "review", "adoption", "follow-up"}) String stage,
       String assignee,
       List<String> candidateGroups,
-      java.time.Instant due) {}
+      Instant due) {}
 
   /** A date and where it comes from. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -169,44 +190,11 @@ class ReviewController {
   /** Something that happened in a review. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record TimelineEntry(
-      java.time.Instant at,
+      Instant at,
       @Schema(example = "task.claimed") String event,
       String subject,
       String actor,
       String detail) {}
-
-  @GetMapping("/{id}/milestones")
-  @Operation(
-      summary = "The review's internal milestones",
-      description =
-          "Through the whole cycle: the submission's back-scheduled from the session's UN-entity deadline (by the country team's offsets), the later stages' from the session's dates, the addendum deadlines and the adopting HRC session; basis says whether the date they hang on is official or computed, or whether a coordinator moved the milestone.")
-  List<Milestone> milestones(@PathVariable UUID id) {
-    return engine.get(
-        "/api/reviews/{id}/milestones", new ParameterizedTypeReference<List<Milestone>>() {}, id);
-  }
-
-  @PutMapping("/{id}/milestones/{key}")
-  @Operation(
-      summary = "Move one of the review's milestones (coordinators)",
-      description =
-          "The open tasks due at it, and their reminders, move with it; a moved milestone no longer follows the session calendar.")
-  Milestone moveMilestone(
-      @PathVariable UUID id,
-      @PathVariable @Pattern(regexp = "[A-Za-z]{1,40}", message = "is not a milestone name")
-          String key,
-      @Valid @RequestBody MoveMilestone request) {
-    return engine
-        .exchange(
-            HttpMethod.PUT,
-            "/api/reviews/{id}/milestones/{key}",
-            MediaType.APPLICATION_JSON,
-            request,
-            Map.of(),
-            Milestone.class,
-            id,
-            key)
-        .getBody();
-  }
 
   /** One internal milestone of a review. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -234,8 +222,10 @@ class ReviewController {
       @Schema(allowableValues = {"official", "computed", "moved"}) String basis,
       String movedBy) {}
 
+  /** A milestone's new date. */
   record MoveMilestone(@NotNull LocalDate dueOn) {}
 
+  /** The State and WG session of a review to start. */
   record StartReview(
       @NotNull
           @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166-1 alpha-3 code such as GHA")

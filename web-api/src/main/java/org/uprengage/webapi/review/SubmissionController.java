@@ -8,19 +8,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.uprengage.webapi.backend.Backend;
 
+/** A review's joint UN submission with every decision on it. */
 @RestController
 @Tag(name = "Reviews")
 class SubmissionController {
 
   private final Backend engine;
 
-  SubmissionController(
-      @org.springframework.beans.factory.annotation.Qualifier("engine") Backend engine) {
+  SubmissionController(@Qualifier("engine") Backend engine) {
     this.engine = engine;
   }
 

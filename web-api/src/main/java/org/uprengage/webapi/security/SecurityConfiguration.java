@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -19,6 +20,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Bearer tokens always; HTTP Basic for the demo users in the quick start. Sessions are never
@@ -71,37 +77,26 @@ class SecurityConfiguration {
    * HTTPS): a content security policy that lets the API's answers load nothing at all, and Swagger
    * UI load only its own files; no referrer sent on; no powerful browser features.
    */
-  private static void securityHeaders(
-      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
-          headers) {
-    org.springframework.security.web.util.matcher.RequestMatcher swaggerUi =
-        request -> request.getRequestURI().startsWith("/swagger-ui");
+  private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    RequestMatcher swaggerUi = request -> request.getRequestURI().startsWith("/swagger-ui");
     headers
         .addHeaderWriter(
-            new org.springframework.security.web.header.writers
-                .DelegatingRequestMatcherHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
                 swaggerUi,
-                new org.springframework.security.web.header.writers.StaticHeadersWriter(
+                new StaticHeadersWriter(
                     "Content-Security-Policy",
                     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'")))
         .addHeaderWriter(
-            new org.springframework.security.web.header.writers
-                .DelegatingRequestMatcherHeaderWriter(
-                new org.springframework.security.web.util.matcher.NegatedRequestMatcher(swaggerUi),
-                new org.springframework.security.web.header.writers.StaticHeadersWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                new NegatedRequestMatcher(swaggerUi),
+                new StaticHeadersWriter(
                     "Content-Security-Policy",
                     "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")))
-        .referrerPolicy(
-            referrer ->
-                referrer.policy(
-                    org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
-                        .ReferrerPolicy.NO_REFERRER))
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
         .addHeaderWriter(
-            new org.springframework.security.web.header.writers.StaticHeadersWriter(
+            new StaticHeadersWriter(
                 "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"))
-        .addHeaderWriter(
-            new org.springframework.security.web.header.writers.StaticHeadersWriter(
-                "Cross-Origin-Opener-Policy", "same-origin"));
+        .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin"));
   }
 
   /** The quick start: demo users with one password, and tokens web-api signs itself. */

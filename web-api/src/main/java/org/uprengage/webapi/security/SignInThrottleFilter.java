@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.uprengage.webapi.web.ApiProblem;
 
 /** Refuses HTTP Basic sign-ins of a username that failed too often lately (429, Retry-After). */
 class SignInThrottleFilter extends OncePerRequestFilter {
@@ -32,16 +32,12 @@ class SignInThrottleFilter extends OncePerRequestFilter {
       return;
     }
     long seconds = Math.max(1, wait.toSeconds());
-    response.setStatus(429);
-    response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response
-        .getOutputStream()
-        .write(
-            ("{\"type\":\"https://uprengage.org/problems/too-many-sign-ins\",\"title\":\"Too many failed sign-ins\",\"status\":429,\"detail\":\"Too many failed sign-ins for this user; try again in "
-                    + seconds
-                    + " seconds.\"}")
-                .getBytes(StandardCharsets.UTF_8));
+    ApiProblem.tooManyRequests(
+            "too-many-sign-ins",
+            "Too many failed sign-ins",
+            "Too many failed sign-ins for this user; try again in " + seconds + " seconds.",
+            seconds)
+        .writeTo(response);
   }
 
   private static String basicUsername(String authorization) {

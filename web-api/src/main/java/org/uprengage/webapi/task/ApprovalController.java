@@ -7,20 +7,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.uprengage.webapi.backend.Backend;
 
+/** The decisions waiting on the caller: clearance and sign-off of the joint submission. */
 @RestController
 @Tag(name = "Approvals")
 class ApprovalController {
 
   private final Backend engine;
 
-  ApprovalController(
-      @org.springframework.beans.factory.annotation.Qualifier("engine") Backend engine) {
+  ApprovalController(@Qualifier("engine") Backend engine) {
     this.engine = engine;
   }
 

@@ -4,10 +4,18 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The shapes of the task resource. */
 final class TaskResources {
+
+  /** A task id as the engine makes them; anything else is refused before it reaches the engine. */
+  static final String ID = "[A-Za-z0-9-]{1,64}";
+
+  static final String ID_MESSAGE = "is not a task id";
+  static final String USERNAME = "[A-Za-z0-9._@-]{1,100}";
+  static final String USERNAME_MESSAGE = "must be a username";
 
   private TaskResources() {}
 
@@ -57,7 +65,7 @@ final class TaskResources {
 
   /** What happened to one task of a bulk request. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record BulkResult(String taskId, int status, Task task, java.util.Map<String, Object> problem) {}
+  record BulkResult(String taskId, int status, Task task, Map<String, Object> problem) {}
 
   /** A comment on a task. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,6 +1,8 @@
 package org.uprengage.webapi.team;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,8 +11,6 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.uprengage.webapi.backend.Backend;
 
+/** A country team's milestone offsets, read by its members and changed by its coordinators. */
 @RestController
 @RequestMapping("/api/country-teams/{team}/milestone-offsets")
 @Tag(name = "Country teams")
@@ -27,8 +28,7 @@ class MilestoneOffsetsController {
   private static final String TEAM = "[A-Z]{3}";
   private static final String TEAM_MESSAGE = "must be an ISO 3166-1 alpha-3 code such as GHA";
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Backend engine;
 
@@ -56,16 +56,8 @@ class MilestoneOffsetsController {
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = @Content(schema = @Schema(implementation = ChangeOffsets.class)))
           Map<String, Object> change) {
-    return engine
-        .exchange(
-            HttpMethod.PUT,
-            "/api/country-teams/{team}/milestone-offsets",
-            MediaType.APPLICATION_JSON,
-            withNulls(change),
-            Map.of(),
-            TeamOffsets.class,
-            team)
-        .getBody();
+    return engine.put(
+        "/api/country-teams/{team}/milestone-offsets", withNulls(change), TeamOffsets.class, team);
   }
 
   /**
@@ -75,7 +67,7 @@ class MilestoneOffsetsController {
   private static String withNulls(Map<String, Object> change) {
     try {
       return JSON.writeValueAsString(change);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("The body is not JSON", e);
     }
   }
@@ -95,15 +87,9 @@ class MilestoneOffsetsController {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Offset(
       @Schema(
-              allowableValues = {
-                "callForInputs",
-                "agencyDraftsDue",
-                "consolidation",
-                "clearance",
-                "rcSignOff",
-                "submission",
-                "briefings"
-              })
+              description =
+                  "the milestone: one of the submission's (callForInputs, agencyDraftsDue, consolidation, clearance, rcSignOff, submission) or briefings",
+              example = "agencyDraftsDue")
           String key,
       int daysBefore,
       @Schema(allowableValues = {"unEntitySubmission", "sessionStart"}) String before,

@@ -2,7 +2,6 @@ package org.uprengage.webapi.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -62,22 +57,17 @@ class BulkRateLimit implements HandlerInterceptor, WebMvcConfigurer {
       return true;
     }
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.TOO_MANY_REQUESTS,
-            "At most "
-                + limit
-                + " bulk requests in "
-                + window.toSeconds()
-                + " seconds; try again in "
-                + seconds
-                + " seconds.");
-    problem.setType(URI.create(ProblemHandler.TYPE_BASE + "too-many-bulk-requests"));
-    problem.setTitle("Too many bulk requests");
-    ErrorResponseException refused =
-        new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
-    refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-    throw refused;
+    throw ApiProblem.tooManyRequests(
+        "too-many-bulk-requests",
+        "Too many bulk requests",
+        "At most "
+            + limit
+            + " bulk requests in "
+            + window.toSeconds()
+            + " seconds; try again in "
+            + seconds
+            + " seconds.",
+        seconds);
   }
 
   /** Counts a request if the person has budget left: zero, or how long until they have. */

@@ -61,7 +61,8 @@ class OpenApiConfiguration {
   /**
    * Every operation documents the problems it can answer with, as RFC 7807 problem+json: bad input
    * (each field at fault in {@code errors}), sign-in required, not allowed, not found (or not
-   * visible to you), conflict with the current state, a service behind the API unavailable.
+   * visible to you), conflict with the current state, a body too large or of the wrong media type,
+   * too many requests, a service behind the API unavailable.
    */
   @Bean
   OpenApiCustomizer problemResponses() {
@@ -103,12 +104,18 @@ class OpenApiConfiguration {
                                       + RequestSizeLimitFilter.MAX_BODY_BYTES / 1024
                                       + " KiB");
                             }
-                            if (path.startsWith("/api/tasks/bulk/")) {
+                            if (operation.getRequestBody() != null) {
                               problem(
                                   responses,
-                                  "429",
-                                  "Too many bulk requests lately; Retry-After says when to try again");
+                                  "415",
+                                  "The body's media type is not one this operation takes");
                             }
+                            problem(
+                                responses,
+                                "429",
+                                path.startsWith("/api/tasks/bulk/")
+                                    ? "Too many bulk requests lately, or too many failed sign-ins of this user; Retry-After says when to try again"
+                                    : "Too many failed sign-ins of this user lately; Retry-After says when to try again");
                             problem(
                                 responses,
                                 "503",

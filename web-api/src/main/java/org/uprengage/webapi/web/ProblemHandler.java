@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +15,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -21,56 +24,33 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every failure as problem+json; bad input names each field at fault in {@code errors}. */
+/**
+ * The one advice: every failure in a controller as problem+json ({@link ApiProblem}s as they are,
+ * Spring MVC's own failures translated); bad input names each field at fault in {@code errors}.
+ */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
-  static final String TYPE_BASE = "https://uprengage.org/problems/";
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-
-  static ProblemDetail invalid(List<Map<String, String>> errors) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST,
-            errors.size() == 1
-                ? errors.get(0).get("field") + ": " + errors.get(0).get("message")
-                : errors.size() + " fields are invalid");
-    problem.setType(URI.create(TYPE_BASE + "invalid-input"));
-    problem.setTitle("Invalid input");
-    problem.setProperty("errors", errors);
-    return problem;
-  }
-
-  private static Map<String, String> error(String field, String message) {
-    return Map.of("field", field, "message", message);
-  }
+  private static final URI ABOUT_BLANK = URI.create("about:blank");
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
-    ProblemDetail problem =
-        invalid(
-            List.of(
-                error(
-                    e.getName(),
-                    "is not a valid "
-                        + (e.getRequiredType() == null
-                            ? "value"
-                            : e.getRequiredType().getSimpleName()))));
-    return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    return answer(
+        ApiProblem.invalid(
+            e.getName(),
+            "is not a valid "
+                + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName())),
+        new HttpHeaders(),
+        request);
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
     log.error("Unexpected failure", e);
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.INTERNAL_SERVER_ERROR,
-            "The request failed on our side and was logged; try again later.");
-    problem.setType(URI.create(TYPE_BASE + "internal"));
-    problem.setTitle("Internal error");
-    return handleExceptionInternal(
-        e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    return answer(ApiProblem.internal(), new HttpHeaders(), request);
   }
 
   @Override
@@ -79,11 +59,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    List<Map<String, String>> errors =
+    List<ApiProblem.FieldError> errors =
         e.getBindingResult().getFieldErrors().stream()
-            .map(f -> error(f.getField(), String.valueOf(f.getDefaultMessage())))
+            .map(
+                f -> new ApiProblem.FieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
             .collect(Collectors.toList());
-    return handleExceptionInternal(e, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+    return answer(ApiProblem.invalid(errors), headers, request);
   }
 
   @Override
@@ -92,37 +73,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    List<Map<String, String>> errors =
-        e.getParameterValidationResults().stream()
-            .flatMap(
-                result ->
-                    result.getResolvableErrors().stream()
-                        .map(
-                            error ->
-                                error(
-                                    result.getMethodParameter().getParameterName(),
-                                    String.valueOf(error.getDefaultMessage()))))
-            .collect(Collectors.toList());
-    return handleExceptionInternal(e, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+    List<ApiProblem.FieldError> errors =
+        e.getParameterValidationResults().stream().flatMap(ProblemHandler::fieldErrors).toList();
+    return answer(ApiProblem.invalid(errors), headers, request);
   }
 
   @Override
   protected ResponseEntity<Object> handleNoResourceFoundException(
-      org.springframework.web.servlet.resource.NoResourceFoundException e,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      WebRequest request) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
+      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return answer(
+        ApiProblem.of(
             HttpStatus.NOT_FOUND,
+            "no-such-path",
+            "No such path",
             "There is no "
                 + e.getHttpMethod()
                 + " /"
                 + e.getResourcePath()
-                + "; every path of the API is listed at /v3/api-docs (Swagger UI: /swagger-ui.html).");
-    problem.setType(URI.create(TYPE_BASE + "no-such-path"));
-    problem.setTitle("No such path");
-    return handleExceptionInternal(e, problem, headers, HttpStatus.NOT_FOUND, request);
+                + "; every path of the API is listed at /v3/api-docs (Swagger UI: /swagger-ui.html)."),
+        headers,
+        request);
   }
 
   @Override
@@ -131,17 +101,66 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    Map<String, String> error;
+    ApiProblem problem;
     if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
-      error = error(path(unknown), "is not a known field");
+      problem = ApiProblem.invalid(path(unknown), "is not a known field");
     } else if (e.getCause() instanceof JsonMappingException mapping
         && !mapping.getPath().isEmpty()) {
-      error = error(path(mapping), "has the wrong type or format");
+      problem = ApiProblem.invalid(path(mapping), "has the wrong type or format");
     } else {
-      error = error("body", "is not valid JSON");
+      problem = ApiProblem.invalid("body", "is not valid JSON");
     }
-    return handleExceptionInternal(
-        e, invalid(List.of(error)), headers, HttpStatus.BAD_REQUEST, request);
+    return answer(problem, headers, request);
+  }
+
+  /**
+   * Spring MVC's own failures (a wrong method or media type, say) get a type of this API's too,
+   * named after their status, so that every problem reads the same way.
+   */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<Object> answer =
+        super.handleExceptionInternal(e, body, headers, status, request);
+    if (answer != null
+        && !(e instanceof ApiProblem) // ours, or a service's passed through as it is
+        && answer.getBody() instanceof ProblemDetail problem
+        && ABOUT_BLANK.equals(problem.getType())) {
+      problem.setType(URI.create(ApiProblem.TYPE_BASE + slug(answer.getStatusCode())));
+    }
+    return answer;
+  }
+
+  private static String slug(HttpStatusCode status) {
+    HttpStatus known = HttpStatus.resolve(status.value());
+    return known == null
+        ? "http-" + status.value()
+        : known.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+  }
+
+  private ResponseEntity<Object> answer(
+      ApiProblem problem, HttpHeaders headers, WebRequest request) {
+    return handleExceptionInternal(problem, null, headers, problem.getStatusCode(), request);
+  }
+
+  /**
+   * The fields at fault in one parameter: a body's own fields where the body was invalid (as {@code
+   * text} of a comment), else the parameter itself (a path or query value).
+   */
+  private static Stream<ApiProblem.FieldError> fieldErrors(ParameterValidationResult result) {
+    if (result instanceof ParameterErrors body && body.hasFieldErrors()) {
+      return body.getFieldErrors().stream()
+          .map(
+              error ->
+                  new ApiProblem.FieldError(
+                      error.getField(), String.valueOf(error.getDefaultMessage())));
+    }
+    return result.getResolvableErrors().stream()
+        .map(
+            error ->
+                new ApiProblem.FieldError(
+                    result.getMethodParameter().getParameterName(),
+                    String.valueOf(error.getDefaultMessage())));
   }
 
   private static String path(JsonMappingException e) {

@@ -14,7 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -55,16 +55,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   }
 
   private static void tooLarge(HttpServletResponse response) throws IOException {
-    response.setStatus(413);
     response.setHeader("Connection", "close");
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response
-        .getOutputStream()
-        .write(
-            ("{\"type\":\"https://uprengage.org/problems/body-too-large\",\"title\":\"Body too large\",\"status\":413,\"detail\":\"The request body is larger than "
-                    + MAX_BODY_BYTES / 1024
-                    + " KiB; send less.\"}")
-                .getBytes(StandardCharsets.UTF_8));
+    ApiProblem.of(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "body-too-large",
+            "Body too large",
+            "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB; send less.")
+        .writeTo(response);
   }
 
   /** A request whose chunked body was read up front, within the limit. */

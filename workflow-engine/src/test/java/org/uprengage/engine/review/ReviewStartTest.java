@@ -94,7 +94,7 @@ class ReviewStartTest extends EngineIntegrationTest {
   void everyApiCallNeedsAToken() throws Exception {
     mvc.perform(get("/api/tasks")).andExpect(status().isUnauthorized());
     mvc.perform(get("/api/sessions")).andExpect(status().isUnauthorized());
-    mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+    mvc.perform(get("/readyz")).andExpect(status().isOk());
   }
 
   private ResultActions start(RequestPostProcessor who, String country, String session)

@@ -1,4 +1,4 @@
-package org.uprengage.webapi;
+package org.uprengage.webapi.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,16 +18,21 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.uprengage.testsupport.IdentityProviderStub;
+import org.uprengage.webapi.DemoApiTest;
+import org.uprengage.webapi.StubService;
 
 /**
  * The production profile: only tokens of the identity provider named by {@code UPR_JWT_ISSUER_URI}
- * (found through its discovery document), relayed unchanged to the services.
+ * (found through its discovery document), meant for UPR Engage ({@code UPR_JWT_AUDIENCE}), relayed
+ * unchanged to the services.
  */
-@SpringBootTest
+// the audience as a property, not a dynamic one: web-api checks it is set before the context starts
+@SpringBootTest(properties = "UPR_JWT_AUDIENCE=" + ProductionProfileApiTest.AUDIENCE)
 @AutoConfigureMockMvc
 @ActiveProfiles("prod")
 class ProductionProfileApiTest {
 
+  static final String AUDIENCE = "upr-engage";
   static final IdentityProviderStub idp = new IdentityProviderStub();
   static final IdentityProviderStub otherIdp = new IdentityProviderStub();
   static final StubService engine = new StubService();
@@ -34,6 +40,8 @@ class ProductionProfileApiTest {
       Map.of(
           "sub",
           "3f1c",
+          "aud",
+          List.of(AUDIENCE, "account"),
           "preferred_username",
           "amina.focal",
           "roles",
@@ -78,9 +86,22 @@ class ProductionProfileApiTest {
   }
 
   @Test
-  void thereAreNoDemoUsersAndNoTokenEndpoint() throws Exception {
+  void aTokenMeantForAnotherApplicationIsRejected() throws Exception {
+    Map<String, Object> elsewhere = new HashMap<>(FOCAL_POINT);
+    elsewhere.put("aud", List.of("payroll"));
     mvc.perform(
-            get("/api/me").header("Authorization", DemoProfileApiTest.basic("coordinator", "demo")))
+            get("/api/me").header("Authorization", "Bearer " + idp.token(idp.issuer(), elsewhere)))
+        .andExpect(status().isUnauthorized());
+    Map<String, Object> noAudience = new HashMap<>(FOCAL_POINT);
+    noAudience.remove("aud");
+    mvc.perform(
+            get("/api/me").header("Authorization", "Bearer " + idp.token(idp.issuer(), noAudience)))
+        .andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void thereAreNoDemoUsersAndNoTokenEndpoint() throws Exception {
+    mvc.perform(get("/api/me").header("Authorization", DemoApiTest.basic("coordinator", "demo")))
         .andExpect(status().isUnauthorized());
     mvc.perform(
             post("/api/auth/token")

@@ -1,0 +1,128 @@
+package org.uprengage.webapi.task;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.uprengage.webapi.backend.Backend;
+import org.uprengage.webapi.backend.Relayed;
+
+/** Reading tasks: the lists, one task with its form, its audit trail and its comments. */
+@RestController
+@RequestMapping("/api/tasks")
+@Tag(name = "Tasks")
+class TaskQueryController {
+
+  private final Backend engine;
+
+  TaskQueryController(@Qualifier("engine") Backend engine) {
+    this.engine = engine;
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "Your tasks, your groups' claimable ones, or (coordinators) your teams' all",
+      description =
+          "show: mine | claimable | both (default) | team. Filters: reviewId, stage (submission | review | adoption | follow-up), taskKey, overdue, dueBefore (a date), q (part of the name). sort: created | due, order: asc | desc. Pages of at most 100.")
+  TaskResources.TaskPage list(
+      @RequestParam(required = false) UUID reviewId,
+      @RequestParam(defaultValue = "both")
+          @Pattern(
+              regexp = "mine|claimable|both|team",
+              message = "must be one of mine, claimable, both, team")
+          String show,
+      @RequestParam(required = false)
+          @Pattern(regexp = "[A-Za-z_]{1,80}", message = "is not a task key")
+          String taskKey,
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(required = false) LocalDate dueBefore,
+      @RequestParam(required = false) @Size(max = 200) String q,
+      @RequestParam(required = false)
+          @Pattern(
+              regexp = "submission|review|adoption|follow-up",
+              message = "must be one of submission, review, adoption, follow-up")
+          String stage,
+      @RequestParam(defaultValue = "created")
+          @Pattern(regexp = "created|due", message = "must be created or due")
+          String sort,
+      @RequestParam(defaultValue = "asc")
+          @Pattern(regexp = "asc|desc", message = "must be asc or desc")
+          String order,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
+    UriComponentsBuilder uri =
+        UriComponentsBuilder.fromPath("/api/tasks")
+            .queryParam("show", show)
+            .queryParam("overdue", overdue)
+            .queryParam("sort", sort)
+            .queryParam("order", order)
+            .queryParam("page", page)
+            .queryParam("size", size);
+    if (reviewId != null) {
+      uri.queryParam("reviewId", reviewId);
+    }
+    if (taskKey != null) {
+      uri.queryParam("taskKey", taskKey);
+    }
+    if (dueBefore != null) {
+      uri.queryParam("dueBefore", dueBefore);
+    }
+    if (stage != null) {
+      uri.queryParam("stage", stage);
+    }
+    if (q == null) {
+      return engine.get(uri.build().toUriString(), TaskResources.TaskPage.class);
+    }
+    // the free text goes in as a URI variable, so the client encodes it
+    uri.queryParam("q", "{q}");
+    return engine.get(uri.build().toUriString(), TaskResources.TaskPage.class, q);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A task with the inputs it takes")
+  ResponseEntity<TaskResources.Task> get(
+      @PathVariable @Pattern(regexp = TaskResources.ID, message = TaskResources.ID_MESSAGE)
+          String id) {
+    return Relayed.withVersion(
+        engine.exchange(
+            HttpMethod.GET, "/api/tasks/{id}", null, null, TaskResources.Task.class, id));
+  }
+
+  @GetMapping("/{id}/audit")
+  @Operation(
+      summary = "Every change attempted on a task: who, what, when, from where, and the outcome")
+  List<TaskResources.AuditEntry> audit(
+      @PathVariable @Pattern(regexp = TaskResources.ID, message = TaskResources.ID_MESSAGE)
+          String id) {
+    return engine.get(
+        "/api/tasks/{id}/audit",
+        new ParameterizedTypeReference<List<TaskResources.AuditEntry>>() {},
+        id);
+  }
+
+  @GetMapping("/{id}/comments")
+  @Operation(summary = "Comments on a task, oldest first")
+  List<TaskResources.Comment> comments(
+      @PathVariable @Pattern(regexp = TaskResources.ID, message = TaskResources.ID_MESSAGE)
+          String id) {
+    return engine.get(
+        "/api/tasks/{id}/comments",
+        new ParameterizedTypeReference<List<TaskResources.Comment>>() {},
+        id);
+  }
+}

@@ -1,0 +1,36 @@
+package org.uprengage.webapi.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.uprengage.webapi.DemoApiTest;
+
+/** The session calendar, relayed to the engine. */
+class CalendarApiTest extends DemoApiTest {
+
+  @Test
+  void sessionChangesCarryTheirVersionBothWays() throws Exception {
+    engine.answer(
+        200,
+        "application/json",
+        "{\"number\":56,\"cycle\":5,\"startsOn\":\"2027-11-01\",\"endsOn\":\"2027-11-12\",\"version\":3}");
+    engine.etag("\"3\"");
+    mvc.perform(
+            patch("/api/sessions/56")
+                .header("Authorization", basic("admin", "demo"))
+                .header("If-Match", "\"2\"")
+                .contentType("application/merge-patch+json")
+                .content("{\"stakeholderDeadline\":\"2027-04-08\"}"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"3\""))
+        .andExpect(jsonPath("$.version").value(3));
+    assertThat(engine.last().method()).isEqualTo("PATCH");
+    assertThat(engine.last().ifMatch()).isEqualTo("\"2\"");
+    assertThat(engine.last().contentType()).startsWith("application/merge-patch+json");
+    assertThat(engine.last().body()).isEqualTo("{\"stakeholderDeadline\":\"2027-04-08\"}");
+  }
+}

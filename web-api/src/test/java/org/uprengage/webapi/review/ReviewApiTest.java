@@ -1,0 +1,71 @@
+package org.uprengage.webapi.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.uprengage.webapi.DemoApiTest;
+
+/** Starting a review and reading its submission, relayed to the engine. */
+class ReviewApiTest extends DemoApiTest {
+
+  @Test
+  void aStartedReviewAnswers201WithItsLocation() throws Exception {
+    engine.answer(
+        201,
+        "application/json",
+        "{\"id\":\"7f3f4c72-1f67-42c3-9976-600fc9772be3\",\"country\":\"GHA\",\"session\":56,\"state\":\"ACTIVE\",\"processInstanceId\":\"internal\"}");
+    mvc.perform(
+            post("/api/reviews")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"country\":\"GHA\",\"session\":56}"))
+        .andExpect(status().isCreated())
+        .andExpect(
+            header()
+                .string(
+                    "Location",
+                    "http://localhost/api/reviews/7f3f4c72-1f67-42c3-9976-600fc9772be3"))
+        .andExpect(jsonPath("$.processInstanceId").doesNotExist());
+    assertThat(engine.last().body()).isEqualTo("{\"country\":\"GHA\",\"session\":56}");
+  }
+
+  @Test
+  void aReviewOfNoStateOrWithAnUnknownFieldIsRejectedBeforeItReachesTheEngine() throws Exception {
+    mvc.perform(
+            post("/api/reviews")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"country\":\"Ghana\",\"session\":42}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("country"));
+    mvc.perform(
+            post("/api/reviews")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"country\":\"GHA\",\"session\":42,\"x\":true}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("x"));
+    assertThat(engine.received()).isEmpty();
+  }
+
+  @Test
+  void aSubmissionNotVisibleToTheCallerIsTheEnginesNotFound() throws Exception {
+    engine.answer(
+        404,
+        "application/problem+json",
+        "{\"title\":\"Review not found\",\"status\":404,\"detail\":\"No review is visible to you.\"}");
+    mvc.perform(
+            get("/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/submission")
+                .header("Authorization", basic("viewer", "demo")))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.title").value("Review not found"));
+  }
+}

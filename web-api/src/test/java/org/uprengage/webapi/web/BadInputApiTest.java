@@ -1,0 +1,125 @@
+package org.uprengage.webapi.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.uprengage.webapi.DemoApiTest;
+
+/**
+ * A corpus of bad input (malformed JSON, wrong types, unknown fields, injection strings in
+ * constrained fields, bad paths and query values, wrong media types): each request gets a 4xx
+ * problem+json, none a 5xx, and none reaches a service.
+ */
+class BadInputApiTest extends DemoApiTest {
+
+  @Test
+  void badInputIsRefusedWithAProblemAndReachesNoService() throws Exception {
+    List<String[]> corpus = new ArrayList<>();
+    for (String[] endpoint :
+        new String[][] {
+          {"POST", "/api/reviews"},
+          {"POST", "/api/tasks/abc/comments"},
+          {"POST", "/api/tasks/abc/assign"},
+          {"POST", "/api/tasks/abc/delegate"},
+          {"POST", "/api/tasks/abc/follow-up"},
+          {"POST", "/api/tasks/abc/attachments"},
+          {"POST", "/api/tasks/bulk/claim"},
+          {"PUT", "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/milestones/clearance"}
+        }) {
+      for (String body :
+          List.of(
+              "{\"text\":",
+              "[]",
+              "42",
+              "{\"sneaky\":1}",
+              "{\"on\":20270101,\"text\":[1],\"assignee\":{},\"to\":[],\"taskIds\":\"x\"}")) {
+        corpus.add(new String[] {endpoint[0], endpoint[1], "application/json", body});
+      }
+      corpus.add(new String[] {endpoint[0], endpoint[1], "text/plain", "hello"});
+    }
+    for (String injection :
+        List.of(
+            "'; DROP TABLE upr_review; --", "<script>alert(1)</script>", "${jndi:ldap://x/a}")) {
+      String quoted = "\"" + injection + "\"";
+      corpus.add(
+          new String[] {
+            "POST",
+            "/api/reviews",
+            "application/json",
+            "{\"country\":" + quoted + ",\"session\":42}"
+          });
+      corpus.add(
+          new String[] {
+            "POST", "/api/tasks/abc/assign", "application/json", "{\"assignee\":" + quoted + "}"
+          });
+      corpus.add(
+          new String[] {
+            "POST", "/api/tasks/abc/delegate", "application/json", "{\"to\":" + quoted + "}"
+          });
+    }
+    corpus.add(
+        new String[] {
+          "POST", "/api/tasks/abc/attachments", "application/json", "{\"name\":\"\",\"url\":\"\"}"
+        });
+    for (String date : List.of("+999999999-12-31", "300000-01-01", "0001-01-01", "2027-1-5")) {
+      corpus.add(
+          new String[] {
+            "POST", "/api/tasks/abc/follow-up", "application/json", "{\"on\":\"" + date + "\"}"
+          });
+      corpus.add(
+          new String[] {
+            "POST", "/api/tasks/abc/due", "application/json", "{\"on\":\"" + date + "\"}"
+          });
+    }
+    corpus.add(
+        new String[] {
+          "POST", "/api/reviews", "application/json", "{\"country\":\"GHA\",\"session\":0}"
+        });
+    for (String path :
+        List.of(
+            "/api/tasks/a%20b",
+            "/api/tasks/" + "a".repeat(65),
+            "/api/reviews/not-a-uuid",
+            "/api/tasks?size=101",
+            "/api/tasks?show=all",
+            "/api/tasks?dueBefore=soon",
+            "/api/approvals?show=claimable",
+            "/api/tasks/abc/attachments/not-a-uuid",
+            "/api/tasks/abc%2F..%2Fadmin")) {
+      corpus.add(new String[] {"GET", path, null, null});
+    }
+    corpus.add(new String[] {"DELETE", "/api/tasks/abc/attachments/not-a-uuid", null, null});
+
+    List<String> failures = new ArrayList<>();
+    for (String[] bad : corpus) {
+      var request =
+          request(HttpMethod.valueOf(bad[0]), URI.create(bad[1]))
+              .header("Authorization", basic("coordinator", "demo"));
+      if (bad[2] != null) {
+        request.contentType(bad[2]).content(bad[3]);
+      }
+      MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+      if (response.getStatus() < 400
+          || response.getStatus() >= 500
+          || !String.valueOf(response.getContentType()).startsWith("application/problem+json")
+          || !response.getContentAsString().contains("\"type\":\"" + ApiProblem.TYPE_BASE)) {
+        failures.add(
+            String.join(" ", bad[0], bad[1], String.valueOf(bad[3]))
+                + " -> "
+                + response.getStatus()
+                + " "
+                + response.getContentType());
+      }
+    }
+    assertThat(failures).isEmpty();
+    assertThat(engine.received()).isEmpty();
+    assertThat(corpus).hasSizeGreaterThan(70);
+    System.out.println("web-api bad-input corpus: " + corpus.size() + " requests");
+  }
+}
