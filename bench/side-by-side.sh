@@ -7,7 +7,8 @@
 # own; seeds both; measures (bench client, alternating windows); stops everything; prints the
 # Markdown table, also kept in .local/side-by-side/.
 # Loopback only. Ports from UPR_BENCH_PORT_BASE (default 24000): web-api +80, workflow-engine +81,
-# notification-service +82, peer +90, Kafka +92 and +93, PostgreSQL +432.
+# notification-service +82, their management ports +83, +84, +85, peer +90, Kafka +92 and +93,
+# PostgreSQL +432.
 #
 # Options: --no-build      use the jars already built
 #          --lock FILE     hold FILE (flock) while building and while measuring, so that no other
@@ -40,13 +41,15 @@ done
 
 base="${UPR_BENCH_PORT_BASE:-24000}"
 web_port=$((base + 80)); engine_port=$((base + 81)); notification_port=$((base + 82))
+web_management_port=$((base + 83)); engine_management_port=$((base + 84)); notification_management_port=$((base + 85))
 peer_port=$((base + 90)); kafka_port=$((base + 92)); controller_port=$((base + 93)); pg_port=$((base + 432))
 say() { printf '\033[1m[side-by-side]\033[0m %s\n' "$*" >&2; }
 locked() { if [ -n "$lock" ]; then flock "$lock" "$@"; else "$@"; fi; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 check_ports() {
-  for port in $pg_port $web_port $engine_port $notification_port $peer_port $kafka_port $controller_port; do
+  for port in $pg_port $web_port $engine_port $notification_port $web_management_port \
+      $engine_management_port $notification_management_port $peer_port $kafka_port $controller_port; do
     if listening "$port"; then say "port $port on 127.0.0.1 is taken: set UPR_BENCH_PORT_BASE"; exit 1; fi
   done
 }
@@ -107,8 +110,9 @@ psql=("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -v ON_ERROR_STOP=
 say "starting the platform (deploy/local/run.sh --no-build; log in $logs/platform.log)..."
 UPR_DB_HOST=127.0.0.1 UPR_DB_PORT="$pg_port" UPR_DB_USER=postgres UPR_DB_PASSWORD= \
   UPR_WEB_API_PORT=$web_port UPR_ENGINE_PORT=$engine_port UPR_NOTIFICATION_PORT=$notification_port \
+  UPR_WEB_API_MANAGEMENT_PORT=$web_management_port UPR_ENGINE_MANAGEMENT_PORT=$engine_management_port \
+  UPR_NOTIFICATION_MANAGEMENT_PORT=$notification_management_port \
   UPR_KAFKA_PORT=$kafka_port UPR_KAFKA_CONTROLLER_PORT=$controller_port \
-  MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,info,metrics \
   setsid deploy/local/run.sh --no-build > "$logs/platform.log" 2>&1 &
 platform_pid=$!
 say "starting the peer on 127.0.0.1:$peer_port (log in $logs/peer.log)..."
@@ -137,6 +141,9 @@ client=(java -Xmx512m -cp "bench/client/target/bench-client-$version.jar:bench/c
 common=(--state "$out/state-$stamp" --db "jdbc:postgresql://127.0.0.1:$pg_port/"
   --web-api "http://127.0.0.1:$web_port" --engine "http://127.0.0.1:$engine_port"
   --notifications "http://127.0.0.1:$notification_port" --peer "http://127.0.0.1:$peer_port"
+  --web-api-management "http://127.0.0.1:$web_management_port"
+  --engine-management "http://127.0.0.1:$engine_management_port"
+  --notifications-management "http://127.0.0.1:$notification_management_port"
   --kafka "127.0.0.1:$kafka_port")
 say "seeding both sides..."
 "${client[@]}" seed "${common[@]}" "${client_args[@]}"

@@ -103,7 +103,8 @@ final class Probes implements AutoCloseable {
   static double requestCount(String prometheus) {
     double count = 0;
     for (String line : prometheus.split("\n")) {
-      if (line.startsWith("http_server_requests_seconds_count{") && !line.contains("uri=\"/actuator")) {
+      if (line.startsWith("http_server_requests_seconds_count{")
+          && !line.contains("uri=\"/actuator")) {
         count += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
     }
@@ -134,8 +135,7 @@ final class Probes implements AutoCloseable {
       camunda(database, counters);
     }
     for (Map.Entry<String, JsonHttp> service : httpCounters.entrySet()) {
-      counters.put(
-          key(HTTP, service.getKey()), requestCount(service.getValue().text(PROMETHEUS)));
+      counters.put(key(HTTP, service.getKey()), requestCount(service.getValue().text(PROMETHEUS)));
     }
     if (kafka != null) {
       kafka(counters);

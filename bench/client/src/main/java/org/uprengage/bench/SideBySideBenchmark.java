@@ -160,7 +160,8 @@ public final class SideBySideBenchmark {
       out.append(report.sideBySide()).append("\n");
       out.append("### Per pair (background, read while the other side ran, subtracted)\n\n");
       if (!probes.countsHttp()) {
-        out.append("(no service answered /actuator/prometheus on its management port: no HTTP counts)\n\n");
+        out.append(
+            "(no service answered /actuator/prometheus on its management port: no HTTP counts)\n\n");
       }
       out.append(report.perPair());
       out.append("\n### SQL statements per pair, by kind and main table\n");

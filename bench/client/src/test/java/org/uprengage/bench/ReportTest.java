@@ -49,8 +49,10 @@ class ReportTest {
                 10,
                 20,
                 Map.of(
-                    "sql|upr_engine|SELECT upr_event_outbox", 100.0 + 20 * 3,
-                    "http|workflow-engine", 20.0 * 3)),
+                    "sql|upr_engine|SELECT upr_event_outbox",
+                    100.0 + 20 * 3,
+                    "http|workflow-engine",
+                    20.0 * 3)),
             window(PEER, 10, 100, idle));
     Report report =
         new Report(
