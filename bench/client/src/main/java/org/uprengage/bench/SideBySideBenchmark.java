@@ -102,8 +102,8 @@ public final class SideBySideBenchmark {
           option("--profile", null) == null
               ? null
               : new FlightRecordings(jvmsToProfile(probes), Path.of(option("--profile", null)));
-      // Starting a recording makes the JVM recompile much of its code: before the warm-up, so
-      // that the measured windows do not pay for it.
+      // A recording started on a warm JVM slowed the next windows to a quarter of their rate:
+      // start it before the warm-up, which absorbs that.
       if (recordings != null) {
         recordings.start();
       }
