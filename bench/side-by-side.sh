@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# The platform's task loop side by side with plain Camunda engine-rest, in one run on this machine.
+#
+# Builds (Maven, tests skipped), starts a PostgreSQL cluster of its own (this machine's PostgreSQL
+# binaries, a fresh data directory each run, pg_stat_statements loaded), the platform through
+# deploy/local/run.sh --no-build on it, and the peer (bench/engine-rest-peer) on a database of its
+# own; seeds both; measures (bench client, alternating windows); stops everything; prints the
+# Markdown table, also kept in .local/side-by-side/.
+# Loopback only. Ports from UPR_BENCH_PORT_BASE (default 24000): web-api +80, workflow-engine +81,
+# notification-service +82, their management ports +83, +84, +85, peer +90, Kafka +92 and +93,
+# PostgreSQL +432.
+#
+# Options: --no-build      use the jars already built
+#          --lock FILE     hold FILE (flock) while building and while measuring, so that no other
+#                          build on a shared machine runs meanwhile
+#          --profile       also run JDK Flight Recorder on each JVM through the measured windows
+#          --              the rest goes to the client (--tasks 1300 --workers 8 --windows 6
+#                          --window-seconds 15 --warmup-seconds 10)
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+version="$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)"
+out="$root/.local/side-by-side"
+logs="$out/logs"
+mkdir -p "$logs"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+
+build=1; lock=""; profile=0; client_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) build=0 ;;
+    --lock) lock="$2"; shift ;;
+    --profile) profile=1 ;;
+    --) shift; client_args=("$@"); break ;;
+    -h|--help) awk 'NR > 1 && /^#/ { print } /^set -euo/ { exit }' "$0"; exit 0 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+base="${UPR_BENCH_PORT_BASE:-24000}"
+web_port=$((base + 80)); engine_port=$((base + 81)); notification_port=$((base + 82))
+web_management_port=$((base + 83)); engine_management_port=$((base + 84)); notification_management_port=$((base + 85))
+peer_port=$((base + 90)); kafka_port=$((base + 92)); controller_port=$((base + 93)); pg_port=$((base + 432))
+say() { printf '\033[1m[side-by-side]\033[0m %s\n' "$*" >&2; }
+locked() { if [ -n "$lock" ]; then flock "$lock" "$@"; else "$@"; fi; }
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+check_ports() {
+  for port in $pg_port $web_port $engine_port $notification_port $web_management_port \
+      $engine_management_port $notification_management_port $peer_port $kafka_port $controller_port; do
+    if listening "$port"; then say "port $port on 127.0.0.1 is taken: set UPR_BENCH_PORT_BASE"; exit 1; fi
+  done
+}
+check_ports
+
+if [ "$build" = 1 ]; then
+  say "building (tests skipped; output in $logs/build.log)..."
+  locked ./mvnw -B -ntp -DskipTests -Dspotless.check.skip=true package \
+    -pl workflow-engine,notification-service,web-api,deploy/kafka-broker,deploy/local-postgres,bench/client,bench/engine-rest-peer -am \
+    > "$logs/build.log" 2>&1 || { tail -30 "$logs/build.log"; exit 1; }
+fi
+check_ports # again: something may have taken one while Maven built
+peer_jar="bench/engine-rest-peer/target/engine-rest-peer-$version.jar"
+[ -f "$peer_jar" ] || { say "missing $peer_jar: run without --no-build"; exit 1; }
+
+# --- PostgreSQL of its own: this machine's binaries, a fresh cluster each run ---
+pg_bin="${UPR_BENCH_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
+[ -x "$pg_bin/initdb" ] || { say "no PostgreSQL binaries (set UPR_BENCH_PG_BIN)"; exit 1; }
+pg_data="$(mktemp -d /tmp/upr-side-by-side-pg.XXXXXX)"
+as_pg=()
+if [ "$(id -u)" = 0 ]; then chown postgres "$pg_data"; as_pg=(runuser -u postgres --); fi
+
+platform_pid=""; peer_pid=""
+stop_all() {
+  trap - EXIT INT TERM
+  say "stopping..."
+  for pid in $peer_pid $platform_pid; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for pid in $peer_pid $platform_pid; do
+    for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  done
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" stop -m fast > /dev/null 2>&1 || true
+  rm -rf "$pg_data"
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+say "starting PostgreSQL on 127.0.0.1:$pg_port (pg_stat_statements loaded)..."
+"${as_pg[@]}" "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 > "$logs/initdb.log"
+# As this machine's server: shared_buffers 128MB, fsync on; autovacuum off, the client ANALYZEs after seeding.
+cat >> "$pg_data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $pg_port
+unix_socket_directories = '$pg_data'
+max_connections = 100
+shared_buffers = 128MB
+fsync = on
+autovacuum = off
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.max = 10000
+pg_stat_statements.track_utility = on
+CONF
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w start > /dev/null
+psql=("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -v ON_ERROR_STOP=1)
+"${psql[@]}" -d postgres -c "CREATE EXTENSION pg_stat_statements" -c "CREATE DATABASE upr_bench_peer"
+
+# --- the platform, through the quick start's script, and the peer ---
+say "starting the platform (deploy/local/run.sh --no-build; log in $logs/platform.log)..."
+UPR_DB_HOST=127.0.0.1 UPR_DB_PORT="$pg_port" UPR_DB_USER=postgres UPR_DB_PASSWORD= \
+  UPR_WEB_API_PORT=$web_port UPR_ENGINE_PORT=$engine_port UPR_NOTIFICATION_PORT=$notification_port \
+  UPR_WEB_API_MANAGEMENT_PORT=$web_management_port UPR_ENGINE_MANAGEMENT_PORT=$engine_management_port \
+  UPR_NOTIFICATION_MANAGEMENT_PORT=$notification_management_port \
+  UPR_KAFKA_PORT=$kafka_port UPR_KAFKA_CONTROLLER_PORT=$controller_port \
+  setsid deploy/local/run.sh --no-build > "$logs/platform.log" 2>&1 &
+platform_pid=$!
+say "starting the peer on 127.0.0.1:$peer_port (log in $logs/peer.log)..."
+UPR_PEER_PORT=$peer_port UPR_PEER_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/upr_bench_peer" \
+  setsid java -Xmx512m -jar "$peer_jar" > "$logs/peer.log" 2>&1 &
+peer_pid=$!
+
+wait_ready() { # name url pid seconds
+  for _ in $(seq 1 $(( $4 * 2 ))); do
+    curl -fs "$2" > /dev/null 2>&1 && return 0
+    kill -0 "$3" 2>/dev/null || { say "$1 exited; see $logs/"; exit 1; }
+    sleep 0.5
+  done
+  say "$1 is not ready after $4 s; see $logs/"; exit 1
+}
+wait_ready peer "http://127.0.0.1:$peer_port/engine-rest/process-definition/key/pair-loop" "$peer_pid" 240
+for _ in $(seq 1 600); do # run.sh says so once all three services are ready
+  grep -q "UPR Engage is running" "$logs/platform.log" && break
+  kill -0 "$platform_pid" 2>/dev/null || { say "the platform exited; see $logs/platform.log"; exit 1; }
+  sleep 0.5
+done
+grep -q "UPR Engage is running" "$logs/platform.log" || { say "the platform is not ready after 300 s"; exit 1; }
+
+client=(java -Xmx512m -cp "bench/client/target/bench-client-$version.jar:bench/client/target/lib/*"
+  org.uprengage.bench.SideBySideBenchmark)
+common=(--state "$out/state-$stamp" --db "jdbc:postgresql://127.0.0.1:$pg_port/"
+  --web-api "http://127.0.0.1:$web_port" --engine "http://127.0.0.1:$engine_port"
+  --notifications "http://127.0.0.1:$notification_port" --peer "http://127.0.0.1:$peer_port"
+  --web-api-management "http://127.0.0.1:$web_management_port"
+  --engine-management "http://127.0.0.1:$engine_management_port"
+  --notifications-management "http://127.0.0.1:$notification_management_port"
+  --kafka "127.0.0.1:$kafka_port")
+say "seeding both sides..."
+"${client[@]}" seed "${common[@]}" "${client_args[@]}"
+measure=("${client[@]}" measure "${common[@]}" --out "$out/result-$stamp.md")
+if [ "$profile" = 1 ]; then measure+=(--profile "$out/jfr-$stamp"); fi
+say "measuring${lock:+ (holding $lock)}..."
+locked timeout 600 "${measure[@]}" "${client_args[@]}"
+say "result kept in .local/side-by-side/result-$stamp.md"
