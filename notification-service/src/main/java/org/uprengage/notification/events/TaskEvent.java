@@ -31,7 +31,7 @@ public record TaskEvent(
 
   /** The tasks where someone approves (clears or signs off) a submission. */
   static final Set<String> APPROVALS =
-      java.util.Set.of("UserTask_ClearSubmission", "UserTask_SignOffSubmission");
+      Set.of("UserTask_ClearSubmission", "UserTask_SignOffSubmission");
 
   void requireComplete() {
     if (reviewId == null || taskId == null || taskName == null || countryTeam == null) {
