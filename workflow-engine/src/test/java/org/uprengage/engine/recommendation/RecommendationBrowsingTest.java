@@ -52,8 +52,7 @@ class RecommendationBrowsingTest extends EngineIntegrationTest {
             "121.1", "121.2", "121.3", "121.4", "121.5", "121.6", "121.7", "121.8", "121.9",
             "121.10");
     assertThat(
-            JsonPath.<String>read(
-                browse(list + "?size=10&page=1", team), "$.items[0].paragraph"))
+            JsonPath.<String>read(browse(list + "?size=10&page=1", team), "$.items[0].paragraph"))
         .isEqualTo("121.11");
     assertThat(total(list + "?position=noted", team)).isEqualTo(33);
     assertThat(total(list + "?position=supported", team)).isEqualTo(182);
