@@ -7,15 +7,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -111,31 +112,19 @@ class RecommendationController {
   @Operation(
       summary = "The review's recommendations, filtered, sorted and in pages",
       description =
-          "Filters: theme (the heading or any of the themes), group (of persons), sdg (1-17),"
-              + " position, state (an ISO 3166-1 alpha-3 code or the name as published), text"
-              + " (words the text contains). sort: paragraph (default; 121.10 after 121.9) |"
-              + " position | theme. Pages of at most 200.")
+          "Filters: theme, group (of persons), sdg, position, state (recommending), text. Pages of"
+              + " at most 200.")
   RecommendationResources.RecommendationPage ofReview(
       @PathVariable UUID id,
-      @RequestParam(required = false) @Size(min = 1, max = 200) String theme,
-      @RequestParam(required = false) @Size(min = 1, max = 200) String group,
-      @RequestParam(required = false) @Min(1) @Max(17) Integer sdg,
-      @RequestParam(required = false)
-          @Pattern(
-              regexp = "pending|supported|noted|supported/noted",
-              message = "must be one of pending, supported, noted, supported/noted")
-          String position,
-      @RequestParam(required = false) @Size(min = 1, max = 200) String state,
-      @RequestParam(required = false) @Size(min = 1, max = 200) String text,
-      @RequestParam(defaultValue = "paragraph")
-          @Pattern(
-              regexp = "paragraph|position|theme",
-              message = "must be one of paragraph, position, theme")
-          String sort,
+      @ParameterObject @Valid RecommendationFilters filters,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-    UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/reviews/{id}/recommendations");
-    return browse(uri, theme, group, sdg, position, state, text, sort, page, size, id);
+    return browse(
+        UriComponentsBuilder.fromPath("/api/reviews/{id}/recommendations"),
+        filters,
+        page,
+        size,
+        id);
   }
 
   @GetMapping("/api/recommendations")
@@ -149,59 +138,36 @@ class RecommendationController {
       @RequestParam
           @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166-1 alpha-3 code such as GHA")
           String countryTeam,
-      @RequestParam(required = false) @Size(min = 1, max = 200) String theme,
-      @RequestParam(required = false) @Size(min = 1, max = 200) String group,
-      @RequestParam(required = false) @Min(1) @Max(17) Integer sdg,
-      @RequestParam(required = false)
-          @Pattern(
-              regexp = "pending|supported|noted|supported/noted",
-              message = "must be one of pending, supported, noted, supported/noted")
-          String position,
-      @RequestParam(required = false) @Size(min = 1, max = 200) String state,
-      @RequestParam(required = false) @Size(min = 1, max = 200) String text,
-      @RequestParam(defaultValue = "paragraph")
-          @Pattern(
-              regexp = "paragraph|position|theme",
-              message = "must be one of paragraph, position, theme")
-          String sort,
+      @ParameterObject @Valid RecommendationFilters filters,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-    UriComponentsBuilder uri =
+    return browse(
         UriComponentsBuilder.fromPath("/api/recommendations")
-            .queryParam("countryTeam", countryTeam);
-    return browse(uri, theme, group, sdg, position, state, text, sort, page, size);
+            .queryParam("countryTeam", countryTeam),
+        filters,
+        page,
+        size);
   }
 
   /**
-   * Relays the filters; free text goes in as URI variables (after the path's), so the client
-   * encodes it.
+   * Relays the filters; their values go in as URI variables (after the path's), so the client
+   * encodes them.
    */
   private RecommendationResources.RecommendationPage browse(
       UriComponentsBuilder uri,
-      String theme,
-      String group,
-      Integer sdg,
-      String position,
-      String state,
-      String text,
-      String sort,
+      RecommendationFilters filters,
       int page,
       int size,
       Object... pathVariables) {
     List<Object> variables = new ArrayList<>(List.of(pathVariables));
-    uri.queryParam("sort", sort).queryParam("page", page).queryParam("size", size);
-    if (sdg != null) {
-      uri.queryParam("sdg", sdg);
-    }
-    String[][] texts = {
-      {"theme", theme}, {"group", group}, {"position", position}, {"state", state}, {"text", text}
-    };
-    for (String[] filter : texts) {
-      if (filter[1] != null) {
-        uri.queryParam(filter[0], "{" + filter[0] + "}");
-        variables.add(filter[1]);
-      }
-    }
+    uri.queryParam("page", page).queryParam("size", size);
+    filters
+        .given()
+        .forEach(
+            (name, value) -> {
+              uri.queryParam(name, "{" + name + "}");
+              variables.add(value);
+            });
     return engine.get(
         uri.build().toUriString(),
         RecommendationResources.RecommendationPage.class,

@@ -116,8 +116,8 @@ class RecommendationApiTest extends DemoApiTest {
         .isEqualTo(
             "/api/reviews/"
                 + REVIEW
-                + "/recommendations?sort=paragraph&page=0&size=50&sdg=5"
-                + "&theme=Women%27s%20rights%20%26%20gender&position=supported%2Fnoted");
+                + "/recommendations?page=0&size=50&theme=Women%27s%20rights%20%26%20gender"
+                + "&sdg=5&position=supported%2Fnoted");
 
     mvc.perform(
             get("/api/recommendations")
@@ -127,7 +127,7 @@ class RecommendationApiTest extends DemoApiTest {
         .andExpect(status().isOk());
     assertThat(engine.last().uri())
         .isEqualTo(
-            "/api/recommendations?countryTeam=GHA&sort=paragraph&page=0&size=50"
+            "/api/recommendations?countryTeam=GHA&page=0&size=50"
                 + "&state=Bolivia%20%28Plurinational%20State%20of%29");
   }
 }

@@ -60,45 +60,24 @@ class RecommendationController {
     return changes.commit(() -> ResponseEntity.ok(register.importList(caller, id, list)));
   }
 
+  /** The review's recommendations; the filters come from the query (see the filter's fields). */
   @GetMapping("/api/reviews/{id}/recommendations")
   RecommendationPage ofReview(
       Caller caller,
       @PathVariable UUID id,
-      @RequestParam(required = false) String theme,
-      @RequestParam(required = false) String group,
-      @RequestParam(required = false) Integer sdg,
-      @RequestParam(required = false) String position,
-      @RequestParam(required = false) String state,
-      @RequestParam(required = false) String text,
-      @RequestParam(required = false) String sort,
+      RecommendationFilter filter,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return register.list(
-        caller,
-        id,
-        new RecommendationFilter(theme, group, sdg, position, state, text, sort),
-        page,
-        size);
+    return register.list(caller, id, filter, page, size);
   }
 
   @GetMapping("/api/recommendations")
   RecommendationPage ofCountryTeam(
       Caller caller,
       @RequestParam String countryTeam,
-      @RequestParam(required = false) String theme,
-      @RequestParam(required = false) String group,
-      @RequestParam(required = false) Integer sdg,
-      @RequestParam(required = false) String position,
-      @RequestParam(required = false) String state,
-      @RequestParam(required = false) String text,
-      @RequestParam(required = false) String sort,
+      RecommendationFilter filter,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return register.ofCountryTeam(
-        caller,
-        countryTeam,
-        new RecommendationFilter(theme, group, sdg, position, state, text, sort),
-        page,
-        size);
+    return register.ofCountryTeam(caller, countryTeam, filter, page, size);
   }
 }

@@ -1,9 +1,11 @@
 package org.uprengage.engine.recommendation;
 
 /**
- * What to browse: each given criterion narrows the list (null: any).
+ * What to browse, bound from the query: each given criterion narrows the list (null: any), each is
+ * checked by the register.
  *
  * @param theme the theme heading or any of the full themes, as written
+ * @param sdg an SDG goal, 1 to 17
  * @param state a recommending State's ISO 3166-1 alpha-3 code, or its name as published
  * @param text words the recommendation's text contains, in any case
  * @param sort {@code paragraph} (default), {@code position} or {@code theme}
@@ -11,7 +13,7 @@ package org.uprengage.engine.recommendation;
 public record RecommendationFilter(
     String theme,
     String group,
-    Integer sdg,
+    String sdg,
     String position,
     String state,
     String text,

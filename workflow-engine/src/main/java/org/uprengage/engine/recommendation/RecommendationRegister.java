@@ -212,11 +212,12 @@ public class RecommendationRegister {
         filter.group(),
         " AND r.groups_of_persons @> ARRAY[CAST(:group AS text)]");
     if (filter.sdg() != null) {
-      if (filter.sdg() < 1 || filter.sdg() > 17) {
+      int sdg = filter.sdg().matches("\\d{1,2}") ? Integer.parseInt(filter.sdg()) : -1;
+      if (sdg < 1 || sdg > 17) {
         errors.add(new FieldError("sdg", "must be an SDG goal from 1 to 17"));
       }
       where.append(" AND r.sdgs @> ARRAY[CAST(:sdg AS integer)]");
-      parameters.addValue("sdg", filter.sdg());
+      parameters.addValue("sdg", sdg);
     }
     if (filter.position() != null && !Recommendation.POSITIONS.contains(filter.position())) {
       errors.add(new FieldError("position", "must be one of " + Recommendation.POSITIONS));
