@@ -60,7 +60,7 @@ final class RecommendationResources {
               description = "the mechanism that made it; UPR for now",
               allowableValues = {"UPR", "treaty-body", "special-procedure"})
           String mechanism,
-      @Schema(description = "the paragraph number in the WG report", example = "121.1")
+      @Schema(description = "the paragraph number in the WG report, such as 121.1")
           String paragraph,
       String text,
       List<RecommendingState> recommendingStates,
@@ -85,5 +85,6 @@ final class RecommendationResources {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record PositionSource(
       @Schema(example = "A/HRC/43/15/Add.1") String symbol,
-      @Schema(description = "absent where the list names none", example = "3") String paragraph) {}
+      @Schema(description = "the paragraph, such as 3; absent where the list names none")
+          String paragraph) {}
 }
