@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API guide's walk-through, run as written with bash and curl against the whole platform: a
- * joint submission from the start of the review to its record, with a send-back on the way.
+ * The API guide's walk-through, run as written with bash and curl from the repository's root
+ * against the whole platform: a joint submission from the start of the review to its record, with a
+ * send-back on the way; then OHCHR's real thematic list of recommendations imported, imported
+ * again, corrected by a CSV, and browsed.
  */
 class DocsWalkThroughIT {
 
@@ -44,7 +46,8 @@ class DocsWalkThroughIT {
 
     Path script = Files.createTempFile("walk-through", ".sh");
     Files.writeString(script, "set -euo pipefail\n" + walkThrough());
-    ProcessBuilder builder = new ProcessBuilder("bash", script.toString());
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", script.toString()).directory(Path.of("..").toFile());
     builder.environment().put("API", platform.webApi + "/api");
     builder.environment().put("SESSION", String.valueOf(SESSION));
     Path log = Files.createTempFile("walk-through", ".log");
@@ -68,6 +71,14 @@ class DocsWalkThroughIT {
         .as("the head of office's claim of the focal point's task")
         .contains("\"status\":409");
     assertThat(output).as("the bad input").contains("\"field\":\"country\"");
+    assertThat(output)
+        .as("the list imported, then again")
+        .contains("\"format\":\"docx\",\"added\":215,\"updated\":0,\"unchanged\":0")
+        .contains("\"added\":0,\"updated\":0,\"unchanged\":215");
+    assertThat(output)
+        .as("the CSV's correction, addition and refused row")
+        .contains("\"format\":\"csv\",\"added\":1,\"updated\":1,\"unchanged\":0")
+        .contains("\"row\":4,\"paragraph\":\"121.301\"");
 
     String reviewId = lines.get(0);
     JsonNode review =
@@ -78,6 +89,20 @@ class DocsWalkThroughIT {
             .get("/api/reviews/" + reviewId + "/submission")
             .body();
     assertThat(submission.toString()).contains("UNCT-GHA-" + SESSION).contains("send-back");
+    Api viewer = new Api(platform.webApi, "viewer", "demo");
+    String register = "/api/reviews/" + reviewId + "/recommendations";
+    assertThat(viewer.get(register + "?size=1").body().get("total").asInt()).isEqualTo(216);
+    assertThat(viewer.get(register + "?position=supported&size=1").body().get("total").asInt())
+        .isEqualTo(182);
+    assertThat(viewer.get(register + "?position=noted&size=1").body().get("total").asInt())
+        .isEqualTo(33);
+    JsonNode first = viewer.get(register + "?size=1").body().get("items").get(0);
+    assertThat(first.get("paragraph").asText()).isEqualTo("121.1");
+    assertThat(first.get("recommendingStates").toString())
+        .isEqualTo(
+            "[{\"name\":\"France\",\"code\":\"FRA\"},{\"name\":\"Lithuania\",\"code\":\"LTU\"}]");
+    assertThat(first.get("positionSource").toString())
+        .isEqualTo("{\"symbol\":\"A/HRC/43/15/Add.1\",\"paragraph\":\"3\"}");
   }
 
   /** The bash blocks between the guide's walk-through markers, in order. */

@@ -100,9 +100,11 @@ class OpenApiConfiguration {
                               problem(
                                   responses,
                                   "413",
-                                  "The body is larger than "
-                                      + RequestSizeLimitFilter.MAX_BODY_BYTES / 1024
-                                      + " KiB");
+                                  path.endsWith("/recommendations/imports")
+                                      ? "The list is larger than 5 MiB"
+                                      : "The body is larger than "
+                                          + RequestSizeLimitFilter.MAX_BODY_BYTES / 1024
+                                          + " KiB");
                             }
                             if (operation.getRequestBody() != null) {
                               problem(

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over {@value #MAX_BODY_BYTES} bytes with 413 problem+json before anything
  * reads them, whether the client announced the length or streamed the body in chunks. No request of
- * this API needs more: the longest input, a consolidated submission text, is 200,000 characters.
+ * this API needs more (the longest input, a consolidated submission text, is 200,000 characters)
+ * but an import of a list of recommendations: up to {@value #MAX_LIST_BYTES} bytes with a form's
+ * framing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,22 +32,30 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   public static final int MAX_BODY_BYTES = 1024 * 1024;
 
+  /** A list of recommendations: 5 MiB, and room for the framing of a form upload. */
+  public static final int MAX_LIST_BYTES = 5 * 1024 * 1024 + 64 * 1024;
+
+  private static final Pattern IMPORTS =
+      Pattern.compile("/api/reviews/[^/]+/recommendations/imports");
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    int limit =
+        IMPORTS.matcher(request.getRequestURI()).matches() ? MAX_LIST_BYTES : MAX_BODY_BYTES;
     long announced = request.getContentLengthLong();
-    if (announced > MAX_BODY_BYTES) {
-      tooLarge(response);
+    if (announced > limit) {
+      tooLarge(response, limit);
       return;
     }
     if (announced >= 0 || !hasBody(request)) {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-    if (body.length > MAX_BODY_BYTES) {
-      tooLarge(response);
+    byte[] body = request.getInputStream().readNBytes(limit + 1);
+    if (body.length > limit) {
+      tooLarge(response, limit);
       return;
     }
     chain.doFilter(new BufferedBody(request, body), response);
@@ -54,13 +65,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     return request.getHeader("Transfer-Encoding") != null;
   }
 
-  private static void tooLarge(HttpServletResponse response) throws IOException {
+  private static void tooLarge(HttpServletResponse response, int limit) throws IOException {
     response.setHeader("Connection", "close");
     ApiProblem.of(
             HttpStatus.PAYLOAD_TOO_LARGE,
             "body-too-large",
             "Body too large",
-            "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB; send less.")
+            "The request body is larger than " + limit / 1024 + " KiB; send less.")
         .writeTo(response);
   }
 

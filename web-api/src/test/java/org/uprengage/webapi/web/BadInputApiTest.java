@@ -91,10 +91,27 @@ class BadInputApiTest extends DemoApiTest {
             "/api/tasks?dueBefore=soon",
             "/api/approvals?show=claimable",
             "/api/tasks/abc/attachments/not-a-uuid",
-            "/api/tasks/abc%2F..%2Fadmin")) {
+            "/api/tasks/abc%2F..%2Fadmin",
+            "/api/reviews/not-a-uuid/recommendations",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?sdg=18",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?sdg=five",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?position=accepted",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?sort=random",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?size=201",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?text=",
+            "/api/recommendations",
+            "/api/recommendations?countryTeam=gha",
+            "/api/recommendations?countryTeam=GHA&theme=" + "t".repeat(201))) {
       corpus.add(new String[] {"GET", path, null, null});
     }
     corpus.add(new String[] {"DELETE", "/api/tasks/abc/attachments/not-a-uuid", null, null});
+    String imports = "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/imports";
+    corpus.add(new String[] {"POST", imports, "application/pdf", "%PDF-1.7"});
+    corpus.add(new String[] {"POST", imports, "application/json", "{\"paragraph\":\"121.1\"}"});
+    corpus.add(
+        new String[] {
+          "POST", "/api/reviews/not-a-uuid/recommendations/imports", "text/csv", "paragraph,text\n"
+        });
 
     List<String> failures = new ArrayList<>();
     for (String[] bad : corpus) {

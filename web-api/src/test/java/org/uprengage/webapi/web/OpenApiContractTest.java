@@ -83,6 +83,17 @@ class OpenApiContractTest extends DemoApiTest {
             "{\"dueOn\":\"2030-05-20\"}"),
         call("GET", "/api/reviews/{id}/submission", "/api/reviews/" + REVIEW + "/submission", null),
         call("GET", "/api/reviews/{id}/timeline", "/api/reviews/" + REVIEW + "/timeline", null),
+        call(
+            "GET",
+            "/api/reviews/{id}/recommendations",
+            "/api/reviews/" + REVIEW + "/recommendations?sdg=16&position=noted",
+            null),
+        call(
+            "POST",
+            "/api/reviews/{id}/recommendations/imports",
+            "/api/reviews/" + REVIEW + "/recommendations/imports",
+            "paragraph,text\n121.1,Ratify the Convention (France);\n"),
+        call("GET", "/api/recommendations", "/api/recommendations?countryTeam=GHA", null),
         call("GET", "/api/sessions"),
         call(
             "POST",
@@ -205,7 +216,9 @@ class OpenApiContractTest extends DemoApiTest {
     if (call.body() != null) {
       request
           .contentType(
-              call.method().equals("PATCH") ? "application/merge-patch+json" : "application/json")
+              call.method().equals("PATCH")
+                  ? "application/merge-patch+json"
+                  : call.path().endsWith("/imports") ? "text/csv" : "application/json")
           .content(call.body());
     }
     if (call.path().endsWith("/stream")) {

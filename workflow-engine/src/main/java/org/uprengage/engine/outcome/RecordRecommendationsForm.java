@@ -10,7 +10,10 @@ import org.uprengage.engine.task.FormField;
 import org.uprengage.engine.task.FormInput;
 import org.uprengage.engine.task.TaskForm;
 
-/** "Record the recommendations": how many the State received, and the WG report's symbol. */
+/**
+ * "Record the recommendations": how many the State received, and the WG report's symbol. Once the
+ * review's register holds the imported list, the count may be left out: the register's is taken.
+ */
 @Component
 class RecordRecommendationsForm implements TaskForm {
 
@@ -20,8 +23,10 @@ class RecordRecommendationsForm implements TaskForm {
       new FormField(
           "count",
           "integer",
-          true,
-          "How many recommendations the WG report lists (0 to " + MAX_RECOMMENDATIONS + ")",
+          false,
+          "How many recommendations the WG report lists (0 to "
+              + MAX_RECOMMENDATIONS
+              + "); leave out to take the count of the imported list",
           null,
           null);
   private static final FormField SYMBOL =
@@ -49,6 +54,14 @@ class RecordRecommendationsForm implements TaskForm {
     input.onlyFields(fields());
     Integer count = input.integer(COUNT, 0, MAX_RECOMMENDATIONS);
     String symbol = input.string(SYMBOL);
+    if (count == null) {
+      count = outcomes.registered(task.reviewId()).orElse(null);
+      if (count == null) {
+        input.reject(
+            COUNT.name(),
+            "is required while no list of recommendations is imported for the review");
+      }
+    }
     input.throwIfInvalid();
     outcomes.recordRecommendations(task.reviewId(), count, symbol, caller.username());
     return Map.of(ReviewProcess.VAR_RECOMMENDATION_COUNT, count);

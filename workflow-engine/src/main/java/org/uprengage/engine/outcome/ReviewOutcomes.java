@@ -13,10 +13,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.outbox.EventOutbox;
+import org.uprengage.engine.recommendation.RecommendationRegister;
 
 /**
  * Records a review's outcome stage by stage, each in the caller's transaction with its event:
  * "recommendations recorded", "positions recorded", "outcome adopted", "mid-term report recorded".
+ * Once the review's register of recommendations holds any, the counts are the register's.
  */
 @Service
 public class ReviewOutcomes {
@@ -27,20 +29,55 @@ public class ReviewOutcomes {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final EventOutbox outbox;
+  private final RecommendationRegister register;
 
-  ReviewOutcomes(JdbcTemplate jdbc, Clock clock, EventOutbox outbox) {
+  ReviewOutcomes(
+      JdbcTemplate jdbc, Clock clock, EventOutbox outbox, RecommendationRegister register) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.outbox = outbox;
+    this.register = register;
   }
 
-  /** The review's outcome so far, if anything was recorded. */
+  /**
+   * The review's outcome so far, if anything was recorded: the number of recommendations and the
+   * final positions counted in the register once it holds recommendations.
+   */
   public Optional<ReviewOutcome> of(UUID reviewId) {
-    return jdbc
-        .query(
-            "SELECT * FROM upr_review_outcome WHERE review_id = ?", ReviewOutcomes::row, reviewId)
-        .stream()
-        .findFirst();
+    Optional<ReviewOutcome> recorded =
+        jdbc
+            .query(
+                "SELECT * FROM upr_review_outcome WHERE review_id = ?",
+                ReviewOutcomes::row,
+                reviewId)
+            .stream()
+            .findFirst();
+    Optional<RecommendationRegister.Counts> counted = register.counts(reviewId);
+    if (counted.isEmpty()) {
+      return recorded;
+    }
+    RecommendationRegister.Counts counts = counted.get();
+    ReviewOutcome base =
+        recorded.orElse(new ReviewOutcome(null, null, null, null, null, null, null, null, null));
+    boolean positionsKnown = counts.pending() < counts.recommendations();
+    return Optional.of(
+        new ReviewOutcome(
+            counts.recommendations(),
+            base.wgReportSymbol(),
+            base.earlyPositions(),
+            positionsKnown
+                ? new ReviewOutcome.Positions(counts.supported(), counts.noted(), counts.pending())
+                : base.finalPositions(),
+            base.addendumSymbol(),
+            base.hrcAdoptedOn(),
+            base.hrcDecisionSymbol(),
+            base.midTermReportSubmittedOn(),
+            base.midTermReportReference()));
+  }
+
+  /** How many recommendations the review's register holds, where it holds any. */
+  Optional<Integer> registered(UUID reviewId) {
+    return register.counts(reviewId).map(RecommendationRegister.Counts::recommendations);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -8,6 +8,8 @@ import org.uprengage.engine.problem.DomainProblem;
 import org.uprengage.engine.problem.Forbidden;
 import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.problem.NotFound;
+import org.uprengage.engine.problem.TooLarge;
+import org.uprengage.engine.problem.UnsupportedContent;
 
 /** The problem+json body of each problem: its status, type, title and detail. */
 public final class ProblemDetails {
@@ -31,6 +33,13 @@ public final class ProblemDetails {
         body.setProperty("current", conflict.current());
       }
       return body;
+    }
+    if (problem instanceof UnsupportedContent) {
+      return body(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-content", "Unsupported content", problem);
+    }
+    if (problem instanceof TooLarge) {
+      return body(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large", problem);
     }
     ProblemDetail body = body(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", problem);
     body.setProperty("errors", ((InvalidInput) problem).errors());

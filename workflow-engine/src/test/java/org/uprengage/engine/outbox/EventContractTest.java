@@ -34,10 +34,12 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.ReviewWalk;
 import org.uprengage.engine.deadline.DeadlineWatchProcess;
 import org.uprengage.engine.deadline.TaskDueDates;
+import org.uprengage.engine.recommendation.RecommendationRegister;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
@@ -58,6 +60,8 @@ class EventContractTest extends EngineIntegrationTest {
   @Autowired ReviewWorkflow reviews;
   @Autowired TaskWork work;
   @Autowired TaskDueDates dueDates;
+  @Autowired RecommendationRegister register;
+  @Autowired TransactionTemplate transactions;
 
   @AfterEach
   void realTimeAgain() {
@@ -105,6 +109,13 @@ class EventContractTest extends EngineIntegrationTest {
         coordinator,
         ReviewProcess.TASK_RECORD_SUBMISSION,
         Map.of("submittedOn", "2022-07-12", "reference", "UNCT-42"));
+    transactions.executeWithoutResult(
+        status ->
+            register.importList(
+                coordinator,
+                walk.review().id(),
+                "paragraph,text\n121.1,Ratify the Convention (France);\n"
+                    .getBytes(StandardCharsets.UTF_8)));
     walk.reviewWith(250);
     walk.adopt();
     walk.followUp();

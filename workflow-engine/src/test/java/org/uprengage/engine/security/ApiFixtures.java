@@ -51,6 +51,10 @@ abstract class ApiFixtures extends EngineIntegrationTest {
                 "SELECT * FROM upr_review_milestone WHERE review_id = ?::uuid ORDER BY 2",
                 fixture.review())),
         String.valueOf(
+            jdbc.queryForList(
+                "SELECT * FROM upr_recommendation WHERE review_id = ?::uuid ORDER BY paragraph",
+                fixture.review())),
+        String.valueOf(
             jdbc.queryForList("SELECT * FROM upr_session WHERE number = ?", fixture.session())),
         String.valueOf(
             jdbc.queryForList(

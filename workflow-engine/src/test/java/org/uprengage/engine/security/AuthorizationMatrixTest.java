@@ -76,7 +76,12 @@ class AuthorizationMatrixTest extends ApiFixtures {
       GET    /api/country-teams/{team}/milestone-offsets -         200   200   200   200   200   200   200   404    404   404
       PUT    /api/country-teams/{team}/milestone-offsets offsets   200   200   403   403   403   403   403   404    404   404
       GET    /api/agencies                             -           200   200   200   200   200   200   200   200    200   200
+      GET    /api/reviews/{review}/recommendations     -           200   200   200   200   200   200   200   404    404   404
+      GET    /api/recommendations?countryTeam={team}   -           200   200   200   200   200   200   200   404    404   404
+      POST   /api/reviews/{review}/recommendations/imports csv     200   200   403   403   403   403   403   404    404   404
       """;
+
+  private static final MediaType MEDIA_CSV = MediaType.valueOf("text/csv");
 
   private static final Map<String, String> BODIES =
       Map.ofEntries(
@@ -97,7 +102,8 @@ class AuthorizationMatrixTest extends ApiFixtures {
           Map.entry(
               "session",
               "{\"number\":{newSession},\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"}"),
-          Map.entry("sessionEnd", "{\"endsOn\":\"2031-05-17\"}"));
+          Map.entry("sessionEnd", "{\"endsOn\":\"2031-05-17\"}"),
+          Map.entry("csv", "paragraph,text\n121.1,Ratify the Convention (France);\n"));
 
   /** The people of the matrix's columns, given the review's country team and a foreign one. */
   private static final Map<String, BiFunction<String, String, RequestPostProcessor>> PEOPLE =
@@ -165,7 +171,7 @@ class AuthorizationMatrixTest extends ApiFixtures {
           .contentType(
               row.method().equals("PATCH")
                   ? MediaType.valueOf("application/merge-patch+json")
-                  : MediaType.APPLICATION_JSON)
+                  : row.body().equals("csv") ? MEDIA_CSV : MediaType.APPLICATION_JSON)
           .content(fixture.fill(BODIES.get(row.body())));
     }
     MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();

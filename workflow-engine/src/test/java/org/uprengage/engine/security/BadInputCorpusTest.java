@@ -298,6 +298,19 @@ class BadInputCorpusTest extends ApiFixtures {
         "{\"endsOn\":\"2031-05-01\"}",
         "{\"unknownDeadline\":\"2031-01-01\"}");
 
+    // Lists of recommendations that are not lists, or not readable ones.
+    String imports = "/api/reviews/{review}/recommendations/imports";
+    add(corpus, "POST", imports, coordinator, "text/csv", "");
+    add(corpus, "POST", imports, coordinator, "text/csv", "number,words\n1,2\n");
+    add(corpus, "POST", imports, coordinator, "text/csv", "paragraph,text\n\"121.1,never closed");
+    add(corpus, "POST", imports, coordinator, "text/csv", "paragraph,paragraph,text\n");
+    add(corpus, "POST", imports, coordinator, "text/csv", "text\nno paragraph column\n");
+    add(corpus, "POST", imports, coordinator, "application/octet-stream", "%PDF-1.7\n");
+    add(corpus, "POST", imports, coordinator, "application/octet-stream", "PK\u0003\u0004junk");
+    add(corpus, "POST", imports, coordinator, "application/pdf", "%PDF-1.7\n");
+    add(corpus, "POST", imports, coordinator, JSON, "{\"paragraph\":\"121.1\"}");
+    add(corpus, "POST", imports, coordinator, "multipart/form-data; boundary=x", "--x--\r\n");
+
     // Bad path and query values, unknown paths, wrong methods.
     for (String path :
         List.of(
@@ -319,6 +332,18 @@ class BadInputCorpusTest extends ApiFixtures {
             "/api/tasks?overdue=maybe",
             "/api/tasks?q=" + "q".repeat(201),
             "/api/approvals?show=claimable",
+            "/api/reviews/{review}/recommendations?sdg=18",
+            "/api/reviews/{review}/recommendations?sdg=five",
+            "/api/reviews/{review}/recommendations?position=accepted",
+            "/api/reviews/{review}/recommendations?sort=random",
+            "/api/reviews/{review}/recommendations?size=1000",
+            "/api/reviews/{review}/recommendations?page=-1",
+            "/api/reviews/{review}/recommendations?text=" + "t".repeat(201),
+            "/api/reviews/{review}/recommendations?theme=",
+            "/api/reviews/not-a-uuid/recommendations",
+            "/api/recommendations",
+            "/api/recommendations?countryTeam=%27%3B%20DROP",
+            "/api/recommendations?countryTeam=XZZ",
             "/api/nothing-here")) {
       corpus.add(new Case("", "GET", path, null, null, coordinator));
     }

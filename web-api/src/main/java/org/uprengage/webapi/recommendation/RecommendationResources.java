@@ -1,0 +1,90 @@
+package org.uprengage.webapi.recommendation;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The register's resources as the API documents them. */
+final class RecommendationResources {
+
+  private RecommendationResources() {}
+
+  /** A form upload of a list: the file in the part {@code file}. */
+  record Upload(
+      @Schema(
+              type = "string",
+              format = "binary",
+              description = "the thematic list (.docx) or the CSV",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          String file) {}
+
+  /** What an import did. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ImportResult(
+      @Schema(
+              allowableValues = {"docx", "csv"},
+              description = "the format the list was read as")
+          String format,
+      @Schema(description = "recommendations new to the register") int added,
+      @Schema(description = "known paragraph numbers whose content the list changed") int updated,
+      @Schema(description = "recommendations the register already held as listed") int unchanged,
+      @Schema(description = "every row not taken, with the reason; the rest were taken")
+          List<RejectedRow> rejected,
+      @Schema(description = "how many recommendations the review's register holds now")
+          int recommendations) {}
+
+  /** One row of a list that was not taken. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record RejectedRow(
+      @Schema(
+              description =
+                  "the CSV line the record starts on (the header is line 1), or the row of the"
+                      + " Word table (its header row is row 1)")
+          int row,
+      @Schema(description = "the paragraph number the row gave, where it gave one")
+          String paragraph,
+      String reason) {}
+
+  /** One bounded page of recommendations. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record RecommendationPage(List<Recommendation> items, int page, int size, long total) {}
+
+  /** One recommendation of a review. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Recommendation(
+      UUID id,
+      UUID reviewId,
+      @Schema(
+              description = "the mechanism that made it; UPR for now",
+              allowableValues = {"UPR", "treaty-body", "special-procedure"})
+          String mechanism,
+      @Schema(description = "the paragraph number in the WG report, such as 121.1")
+          String paragraph,
+      String text,
+      List<RecommendingState> recommendingStates,
+      @Schema(description = "the theme heading the list placed it under") String themeHeading,
+      List<String> themes,
+      List<String> groupsOfPersons,
+      @Schema(description = "SDG goals, 1 to 17") List<Integer> sdgs,
+      @Schema(allowableValues = {"pending", "supported", "noted", "supported/noted"})
+          String position,
+      PositionSource positionSource,
+      String updatedBy,
+      Instant updatedAt) {}
+
+  /** A recommending State as published, with its ISO 3166-1 alpha-3 code where it is a State. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record RecommendingState(
+      @Schema(example = "Bolivia (Plurinational State of)") String name,
+      @Schema(description = "absent where the name is not a State's", example = "BOL")
+          String code) {}
+
+  /** Where the State gave its position. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PositionSource(
+      @Schema(example = "A/HRC/43/15/Add.1") String symbol,
+      @Schema(description = "the paragraph, such as 3; absent where the list names none")
+          String paragraph) {}
+}

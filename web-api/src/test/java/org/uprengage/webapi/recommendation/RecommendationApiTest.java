@@ -1,0 +1,133 @@
+package org.uprengage.webapi.recommendation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.uprengage.webapi.DemoApiTest;
+import org.uprengage.webapi.web.RequestSizeLimitFilter;
+
+/** Imports and browsing of the register, relayed to the engine as the caller. */
+class RecommendationApiTest extends DemoApiTest {
+
+  private static final String REVIEW = "5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a";
+  private static final String RESULT =
+      "{\"format\":\"csv\",\"added\":1,\"updated\":0,\"unchanged\":0,\"rejected\":[{\"row\":3,\"paragraph\":\"121.2\",\"reason\":\"no recommendation text\"}],\"recommendations\":1}";
+
+  @Test
+  void anUploadedListReachesTheEngineAsItsBytesAndItsAnswerComesBack() throws Exception {
+    engine.answer(200, "application/json", RESULT);
+    byte[] csv =
+        "paragraph,text\n121.1,Ratify (France);\n121.2,\n".getBytes(StandardCharsets.UTF_8);
+
+    // A form upload through Tomcat on the real port: MockMvc does not parse multipart bodies.
+    String boundary = "list-boundary";
+    byte[] form =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\""
+                + "\r\nContent-Type: text/csv\r\n\r\n"
+                + new String(csv, StandardCharsets.UTF_8)
+                + "\r\n--"
+                + boundary
+                + "--\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + port
+                                + "/api/reviews/"
+                                + REVIEW
+                                + "/recommendations/imports"))
+                    .header("Authorization", basic("coordinator", "demo"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).contains("\"reason\":\"no recommendation text\"");
+    assertThat(engine.last().method()).isEqualTo("POST");
+    assertThat(engine.last().uri())
+        .isEqualTo("/api/reviews/" + REVIEW + "/recommendations/imports");
+    assertThat(engine.last().contentType()).isEqualTo("application/octet-stream");
+    assertThat(engine.last().body()).isEqualTo(new String(csv, StandardCharsets.UTF_8));
+    assertThat(engine.last().authorization()).startsWith("Bearer ");
+
+    mvc.perform(
+            post("/api/reviews/" + REVIEW + "/recommendations/imports")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType("text/csv")
+                .content(csv))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.added").value(1));
+    assertThat(engine.last().body()).isEqualTo(new String(csv, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theEnginesRefusalOfAFileComesBackAsItsProblem() throws Exception {
+    engine.answer(
+        415,
+        "application/problem+json",
+        "{\"type\":\"https://uprengage.org/problems/unsupported-content\",\"title\":\"Unsupported content\",\"status\":415,\"detail\":\"The file is a PDF document, not a list of recommendations.\"}");
+    mvc.perform(
+            post("/api/reviews/" + REVIEW + "/recommendations/imports")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .content("%PDF-1.7"))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  @Test
+  void aListOverTheLimitIsRefusedBeforeItReachesTheEngine() throws Exception {
+    mvc.perform(
+            post("/api/reviews/" + REVIEW + "/recommendations/imports")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .content(new byte[RequestSizeLimitFilter.MAX_LIST_BYTES + 1]))
+        .andExpect(status().isPayloadTooLarge());
+    assertThat(engine.received()).isEmpty();
+  }
+
+  @Test
+  void filtersAreRelayedEncodedAndTheCountryTeamsListToo() throws Exception {
+    engine.answer(200, "application/json", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+    mvc.perform(
+            get("/api/reviews/" + REVIEW + "/recommendations")
+                .param("position", "supported/noted")
+                .param("theme", "Women's rights & gender")
+                .param("sdg", "5")
+                .header("Authorization", basic("viewer", "demo")))
+        .andExpect(status().isOk());
+    assertThat(engine.last().uri())
+        .isEqualTo(
+            "/api/reviews/"
+                + REVIEW
+                + "/recommendations?page=0&size=50&theme=Women%27s%20rights%20%26%20gender"
+                + "&sdg=5&position=supported%2Fnoted");
+
+    mvc.perform(
+            get("/api/recommendations")
+                .param("countryTeam", "GHA")
+                .param("state", "Bolivia (Plurinational State of)")
+                .header("Authorization", basic("coordinator", "demo")))
+        .andExpect(status().isOk());
+    assertThat(engine.last().uri())
+        .isEqualTo(
+            "/api/recommendations?countryTeam=GHA&page=0&size=50"
+                + "&state=Bolivia%20%28Plurinational%20State%20of%29");
+  }
+}

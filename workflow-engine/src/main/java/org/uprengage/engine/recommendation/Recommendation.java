@@ -1,0 +1,44 @@
+package org.uprengage.engine.recommendation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One recommendation of a review as the register holds it.
+ *
+ * @param paragraph the paragraph number as published in the WG report, such as {@code 121.1}
+ * @param themeHeading the theme the list placed it under
+ * @param position {@code pending}, {@code supported}, {@code noted} or {@code supported/noted}
+ * @param positionSource where the State gave its position; null while pending
+ */
+public record Recommendation(
+    UUID id,
+    UUID reviewId,
+    String mechanism,
+    String paragraph,
+    String text,
+    List<RecommendingState> recommendingStates,
+    String themeHeading,
+    List<String> themes,
+    List<String> groupsOfPersons,
+    List<Integer> sdgs,
+    String position,
+    PositionSource positionSource,
+    String updatedBy,
+    Instant updatedAt) {
+
+  public static final String UPR = "UPR";
+  public static final String PENDING = "pending";
+  public static final List<String> POSITIONS =
+      List.of(PENDING, "supported", "noted", "supported/noted");
+
+  /**
+   * A recommending State: its name as published and its ISO 3166-1 alpha-3 code, null where the
+   * name is not one the register knows as a State's.
+   */
+  public record RecommendingState(String name, String code) {}
+
+  /** The document where the position was given and its paragraph, such as A/HRC/43/15/Add.1. */
+  public record PositionSource(String symbol, String paragraph) {}
+}
