@@ -15,11 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The API guide's walk-through, run as written with bash and curl against the whole platform: a
  * joint submission from the start of the review to its record, with a send-back on the way.
  */
+@ExtendWith(Api.HeldToTheDocument.class)
 class DocsWalkThroughIT {
 
   private static final Path GUIDE = Path.of("..", "docs", "api-guide.md");
