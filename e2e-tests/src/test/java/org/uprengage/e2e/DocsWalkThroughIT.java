@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The API guide's walk-through, run as written with bash and curl from the repository's root
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * send-back on the way; then OHCHR's real thematic list of recommendations imported, imported
  * again, corrected by a CSV, and browsed.
  */
+@ExtendWith(Api.HeldToTheDocument.class)
 class DocsWalkThroughIT {
 
   private static final Path GUIDE = Path.of("..", "docs", "api-guide.md");

@@ -11,11 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Each service's metrics (Prometheus's text format) and full health answer on its management port
  * only; the port a load balancer routes to answers only the probes' own paths there.
  */
+@ExtendWith(Api.HeldToTheDocument.class)
 class ManagementPortIT {
 
   private static final HttpClient http = HttpClient.newHttpClient();

@@ -26,6 +26,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a new user of the README sees, through web-api alone, on the running platform: their tasks
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * that verify with the documented algorithm, deadlines in a calendar feed an iCalendar parser
  * reads, the submission sent back once and cleared, and an overdue task escalated.
  */
+@ExtendWith(Api.HeldToTheDocument.class)
 class NewUserWalkIT {
 
   private static final ObjectMapper json = new ObjectMapper();
@@ -75,12 +77,7 @@ class NewUserWalkIT {
     String feedUrl = feed.body().get("url").asText();
 
     // A session far enough ahead that every deadline of the submission is still to come.
-    Api.Response session =
-        new Api(platform.webApi, "admin", "demo")
-            .post(
-                "/api/sessions",
-                "{\"number\":60,\"startsOn\":\"2031-11-03\",\"endsOn\":\"2031-11-14\"}");
-    assertThat(session.status()).as(session.body().toString()).isEqualTo(201);
+    new Api(platform.webApi, "admin", "demo").addSessionAhead(60);
     String reviewId = start(60);
     String plan = taskOf(coordinator, reviewId, "UserTask_PlanSubmission");
     complete(coordinator, plan, "{\"agencies\":[\"UNICEF\",\"UNDP\"]}");

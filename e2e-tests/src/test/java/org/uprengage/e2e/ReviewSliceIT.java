@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.uprengage.testsupport.TestInfrastructure;
 
 /**
@@ -25,6 +26,7 @@ import org.uprengage.testsupport.TestInfrastructure;
  * real PostgreSQL and a real Kafka broker ({@link Platform}), driven through web-api as the demo
  * users.
  */
+@ExtendWith(Api.HeldToTheDocument.class)
 class ReviewSliceIT {
 
   private static final String TASKS_TOPIC = Platform.TASKS_TOPIC;
@@ -44,7 +46,8 @@ class ReviewSliceIT {
     Api focalUndp = new Api(webApi, "focal-undp", "demo");
     Api headUnicef = new Api(webApi, "head-unicef", "demo");
 
-    Api.Response started = coordinator.post("/api/reviews", "{\"country\":\"GHA\",\"session\":56}");
+    new Api(webApi, "admin", "demo").addSessionAhead(61); // its deadlines all still to come
+    Api.Response started = coordinator.post("/api/reviews", "{\"country\":\"GHA\",\"session\":61}");
     assertThat(started.status()).isEqualTo(201);
     String reviewId = started.body().get("id").asText();
     assertThat(started.location()).isEqualTo(webApi + "/api/reviews/" + reviewId);

@@ -13,13 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.uprengage.testsupport.TestInfrastructure;
 
 /**
- * Two workflow-engine nodes on one database share the deadline watches' timers and fire each once:
- * fifteen tasks overdue from the start, each escalated exactly once, while both nodes' job
- * executors run.
+ * Two workflow-engine nodes on one database, both with their job executors running, fire each due
+ * timer once: fifteen tasks overdue from the start, each escalated exactly once, no more after a
+ * settling period. What it proves is that a second node never fires a timer again (Camunda's
+ * optimistic lock on the job); it does not prove that the nodes share the work: Camunda's job
+ * acquisition may hand every job to the node that polls first, so which node ran how many jobs is
+ * printed, from the job log, and only checked to name no third node.
  */
+@ExtendWith(Api.HeldToTheDocument.class)
 class TwoEngineNodesIT {
 
   @Test

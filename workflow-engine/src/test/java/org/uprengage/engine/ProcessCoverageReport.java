@@ -43,70 +43,87 @@ public class ProcessCoverageReport implements TestExecutionListener {
     if (!TestInfrastructure.databaseCreated("engine")) {
       return; // no process test ran in this JVM
     }
-    for (String model : MODELS) {
-      try (InputStream bpmn = getClass().getClassLoader().getResourceAsStream(model)) {
-        if (bpmn != null) {
-          report(Bpmn.readModelFromStream(bpmn));
-        }
-      } catch (IOException | SQLException e) {
-        System.err.println("Process coverage not reported: " + e);
+    try {
+      for (Coverage coverage : measure()) {
+        report(coverage);
       }
+    } catch (IOException | SQLException e) {
+      System.err.println("Process coverage not reported: " + e);
     }
   }
 
-  private static void report(BpmnModelInstance model) throws IOException, SQLException {
-    for (Process process : model.getModelElementsByType(Process.class)) {
-      Set<String> nodes = new TreeSet<>();
-      model.getModelElementsByType(FlowNode.class).forEach(node -> nodes.add(node.getId()));
-      Set<String> flows = new TreeSet<>();
-      model.getModelElementsByType(SequenceFlow.class).forEach(flow -> flows.add(flow.getId()));
-      Set<String> passedNodes =
-          passed(
-              process.getId(),
-              "SELECT DISTINCT a.act_id_ FROM act_hi_actinst a JOIN act_re_procdef d ON d.id_ = a.proc_def_id_ WHERE d.key_ = ?");
-      passedNodes.retainAll(nodes);
-      Set<String> takenFlows = takenFlows(model, process.getId(), passedNodes);
-      List<String> missedNodes = new ArrayList<>(nodes);
-      missedNodes.removeAll(passedNodes);
-      String line =
-          "Process coverage of %s: %d of %d flow nodes (%d%%)%s"
-              .formatted(
-                  process.getId(),
-                  passedNodes.size(),
-                  nodes.size(),
-                  100 * passedNodes.size() / nodes.size(),
-                  missedNodes.isEmpty() ? "" : "; not passed: " + missedNodes);
-      System.out.println(line);
-      Path out = Path.of("target", "process-coverage", process.getId() + ".md");
-      Files.createDirectories(out.getParent());
-      StringBuilder report =
-          new StringBuilder(
-              "# Process coverage: "
-                  + process.getId()
-                  + "\n\n"
-                  + line
-                  + "\n\n| flow node | passed |\n|---|---|\n");
-      nodes.forEach(
-          node ->
-              report
-                  .append("| ")
-                  .append(node)
-                  .append(" | ")
-                  .append(passedNodes.contains(node) ? "yes" : "**no**")
-                  .append(" |\n"));
-      report
-          .append("\nSequence flows between passed nodes (an upper bound of those taken): ")
-          .append(takenFlows.size())
-          .append(" of ")
-          .append(flows.size())
-          .append("\n");
-      Files.writeString(out, report);
+  /** Each process of each model, with the flow nodes the tests of this run passed. */
+  static List<Coverage> measure() throws IOException, SQLException {
+    List<Coverage> measured = new ArrayList<>();
+    for (String model : MODELS) {
+      try (InputStream bpmn =
+          ProcessCoverageReport.class.getClassLoader().getResourceAsStream(model)) {
+        if (bpmn == null) {
+          throw new IOException("No model " + model + " on the class path");
+        }
+        BpmnModelInstance instance = Bpmn.readModelFromStream(bpmn);
+        for (Process process : instance.getModelElementsByType(Process.class)) {
+          measured.add(measure(instance, process));
+        }
+      }
     }
+    return measured;
+  }
+
+  private static Coverage measure(BpmnModelInstance model, Process process) throws SQLException {
+    Set<String> nodes = new TreeSet<>();
+    model.getModelElementsByType(FlowNode.class).forEach(node -> nodes.add(node.getId()));
+    Set<String> flows = new TreeSet<>();
+    model.getModelElementsByType(SequenceFlow.class).forEach(flow -> flows.add(flow.getId()));
+    Set<String> passedNodes =
+        passed(
+            process.getId(),
+            "SELECT DISTINCT a.act_id_ FROM act_hi_actinst a JOIN act_re_procdef d ON d.id_ = a.proc_def_id_ WHERE d.key_ = ?");
+    passedNodes.retainAll(nodes);
+    return new Coverage(process.getId(), nodes, passedNodes, flows, takenFlows(model, passedNodes));
+  }
+
+  private static void report(Coverage coverage) throws IOException {
+    List<String> missedNodes = coverage.missed();
+    String line =
+        "Process coverage of %s: %d of %d flow nodes (%d%%)%s"
+            .formatted(
+                coverage.processId(),
+                coverage.passed().size(),
+                coverage.nodes().size(),
+                100 * coverage.passed().size() / coverage.nodes().size(),
+                missedNodes.isEmpty() ? "" : "; not passed: " + missedNodes);
+    System.out.println(line);
+    Path out = Path.of("target", "process-coverage", coverage.processId() + ".md");
+    Files.createDirectories(out.getParent());
+    StringBuilder report =
+        new StringBuilder(
+            "# Process coverage: "
+                + coverage.processId()
+                + "\n\n"
+                + line
+                + "\n\n| flow node | passed |\n|---|---|\n");
+    coverage
+        .nodes()
+        .forEach(
+            node ->
+                report
+                    .append("| ")
+                    .append(node)
+                    .append(" | ")
+                    .append(coverage.passed().contains(node) ? "yes" : "**no**")
+                    .append(" |\n"));
+    report
+        .append("\nSequence flows between passed nodes (an upper bound of those taken): ")
+        .append(coverage.taken().size())
+        .append(" of ")
+        .append(coverage.flows().size())
+        .append("\n");
+    Files.writeString(out, report);
   }
 
   /** Flows whose both ends were passed: the history keeps activities, not flows. */
-  private static Set<String> takenFlows(
-      BpmnModelInstance model, String processId, Set<String> passedNodes) {
+  private static Set<String> takenFlows(BpmnModelInstance model, Set<String> passedNodes) {
     Set<String> taken = new TreeSet<>();
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
       if (passedNodes.contains(flow.getSource().getId())
@@ -133,5 +150,21 @@ public class ProcessCoverageReport implements TestExecutionListener {
       }
     }
     return ids;
+  }
+
+  /** A process's flow nodes and sequence flows, and those the tests passed. */
+  record Coverage(
+      String processId,
+      Set<String> nodes,
+      Set<String> passed,
+      Set<String> flows,
+      Set<String> taken) {
+
+    /** The flow nodes no test passed, by id. */
+    List<String> missed() {
+      List<String> missed = new ArrayList<>(nodes);
+      missed.removeAll(passed);
+      return missed;
+    }
   }
 }

@@ -7,13 +7,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +34,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes committed outbox rows to Kafka as CloudEvents in binary mode, oldest first. One relay
- * at a time works on the outbox (a PostgreSQL advisory lock), so several engine nodes never reorder
- * a review's events; a row is marked published only after the broker acknowledged it, so a broker
- * outage only delays delivery.
+ * at a time works on the outbox (a PostgreSQL advisory lock held by the relay's transaction), so
+ * several engine nodes never reorder a review's events; a row is marked published only after the
+ * broker acknowledged it, so a broker outage only delays delivery.
+ *
+ * <p>The lock has a lease: the relay's transaction sets PostgreSQL's {@code
+ * idle_in_transaction_session_timeout}, so a relay that freezes while it holds the lock (a long GC
+ * pause, a network cut) loses its session, and with it the lock, after {@code lease}; another node
+ * takes over. The lease is longer than the send timeout, the longest a working relay waits between
+ * two statements.
+ *
+ * <p>A row the broker refuses for what it is (too large, a header it cannot take) is tried again at
+ * each run, up to {@code maxAttempts} times, then parked with its reason: the events of other
+ * reviews go on, the later events of its review wait behind it, and {@link OutboxHealth} reports
+ * it. An unreachable broker counts against no row.
  */
 @Component
 class OutboxRelay {
@@ -42,10 +60,7 @@ class OutboxRelay {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final KafkaTemplate<String, String> kafka;
-  private final String source;
-  private final int batchSize;
-  private final Duration sendTimeout;
-  private final long lockKey;
+  private final Settings settings;
   private volatile Instant quietUntil = Instant.MIN;
   private final AtomicBoolean wakeUpPending = new AtomicBoolean();
   private final ExecutorService wakeUps =
@@ -63,25 +78,25 @@ class OutboxRelay {
       KafkaTemplate<String, String> kafka,
       @Value("${upr.events.source}") String source,
       @Value("${upr.events.relay.batch-size:200}") int batchSize,
-      @Value("${upr.events.relay.send-timeout:10s}") Duration sendTimeout) {
-    this(jdbc, transactions, kafka, source, batchSize, sendTimeout, RELAY_LOCK);
+      @Value("${upr.events.relay.send-timeout:10s}") Duration sendTimeout,
+      @Value("${upr.events.relay.lease:30s}") Duration lease,
+      @Value("${upr.events.relay.max-attempts:5}") int maxAttempts) {
+    this(
+        jdbc,
+        transactions,
+        kafka,
+        new Settings(source, batchSize, sendTimeout, lease, maxAttempts, RELAY_LOCK));
   }
 
   OutboxRelay(
       JdbcTemplate jdbc,
       TransactionTemplate transactions,
       KafkaTemplate<String, String> kafka,
-      String source,
-      int batchSize,
-      Duration sendTimeout,
-      long lockKey) {
+      Settings settings) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.kafka = kafka;
-    this.source = source;
-    this.batchSize = batchSize;
-    this.sendTimeout = sendTimeout;
-    this.lockKey = lockKey;
+    this.settings = settings;
   }
 
   /**
@@ -110,7 +125,7 @@ class OutboxRelay {
       int published;
       do {
         published = publishBatch();
-      } while (published == batchSize);
+      } while (published == settings.batchSize());
     } catch (RuntimeException e) {
       // Retried on the next tick; log at most once a minute while the broker stays away.
       if (Instant.now().isAfter(quietUntil)) {
@@ -120,80 +135,229 @@ class OutboxRelay {
     }
   }
 
-  /** Publishes up to one batch; returns how many rows it published. */
+  /**
+   * Publishes up to one batch; returns how many rows it published.
+   *
+   * @throws IllegalStateException if the broker acknowledged none of the batch for a reason that is
+   *     not the rows' own (unreachable, too slow)
+   */
   int publishBatch() {
     Integer published =
         transactions.execute(
             status -> {
+              jdbc.execute(
+                  "SET LOCAL idle_in_transaction_session_timeout = " + settings.lease().toMillis());
               Boolean locked =
                   jdbc.queryForObject(
-                      "SELECT pg_try_advisory_xact_lock(?)", Boolean.class, lockKey);
+                      "SELECT pg_try_advisory_xact_lock(?)", Boolean.class, settings.lockKey());
               if (!Boolean.TRUE.equals(locked)) {
                 return 0;
               }
-              List<OutboxRow> rows =
-                  jdbc.query(
-                      "SELECT position, event_id, topic, record_key, type, subject, occurred_at, payload FROM upr_event_outbox"
-                          + " WHERE published_at IS NULL ORDER BY position LIMIT ?",
-                      (rs, i) ->
-                          new OutboxRow(
-                              rs.getLong("position"),
-                              rs.getString("event_id"),
-                              rs.getString("topic"),
-                              rs.getString("record_key"),
-                              rs.getString("type"),
-                              rs.getString("subject"),
-                              rs.getTimestamp("occurred_at").toInstant(),
-                              rs.getString("payload")),
-                      batchSize);
+              List<OutboxRow> rows = nextRows();
               if (rows.isEmpty()) {
                 return 0;
               }
-              send(rows);
-              jdbc.update(
-                  "UPDATE upr_event_outbox SET published_at = ? WHERE position = ANY (?)",
-                  Timestamp.from(Instant.now()),
-                  rows.stream().map(OutboxRow::position).toArray(Long[]::new));
-              return rows.size();
+              return settle(rows, send(rows));
             });
     return published == null ? 0 : published;
   }
 
-  private void send(List<OutboxRow> rows) {
+  /** The oldest unpublished rows, leaving out those of a review that has a parked row. */
+  private List<OutboxRow> nextRows() {
+    return jdbc.query(
+        "SELECT position, event_id, topic, record_key, type, subject, occurred_at, payload, attempts"
+            + " FROM upr_event_outbox o WHERE published_at IS NULL AND parked_at IS NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM upr_event_outbox p WHERE p.record_key = o.record_key"
+            + " AND p.parked_at IS NOT NULL AND p.published_at IS NULL AND p.position < o.position)"
+            + " ORDER BY position LIMIT ?",
+        (rs, i) ->
+            new OutboxRow(
+                rs.getLong("position"),
+                rs.getString("event_id"),
+                rs.getString("topic"),
+                rs.getString("record_key"),
+                rs.getString("type"),
+                rs.getString("subject"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("payload"),
+                rs.getInt("attempts")),
+        settings.batchSize());
+  }
+
+  /**
+   * Sends the rows in order and waits for the broker's answers, up to the send timeout in all; once
+   * a row of a review failed to be handed to the producer, the review's later rows wait.
+   *
+   * @return each row's failure, or null where the broker acknowledged it
+   */
+  private List<Throwable> send(List<OutboxRow> rows) {
     List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
-    try {
-      for (OutboxRow row : rows) {
-        sends.add(kafka.send(toRecord(row)));
+    Set<String> stopped = new HashSet<>();
+    for (OutboxRow row : rows) {
+      if (stopped.contains(row.recordKey())) {
+        sends.add(CompletableFuture.failedFuture(new BehindFailure()));
+        continue;
       }
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("Kafka did not accept the batch", e);
+      try {
+        CompletableFuture<?> sent = kafka.send(toRecord(row));
+        if (sent.isCompletedExceptionally()) {
+          stopped.add(row.recordKey()); // refused by the producer before it went anywhere
+        }
+        sends.add(sent);
+      } catch (RuntimeException e) {
+        sends.add(CompletableFuture.failedFuture(e));
+        stopped.add(row.recordKey());
+      }
     }
-    try {
-      CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-          .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while publishing", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("Kafka did not acknowledge the batch", e);
+    long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+    List<Throwable> failures = new ArrayList<>(rows.size());
+    for (CompletableFuture<?> sent : sends) {
+      try {
+        sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        failures.add(null);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while publishing", e);
+      } catch (ExecutionException e) {
+        failures.add(e.getCause());
+      } catch (Exception e) {
+        failures.add(e);
+      }
+    }
+    return failures;
+  }
+
+  /**
+   * Marks published what the broker acknowledged, up to each review's first failure; counts a
+   * refused row's attempt and parks it after the last; returns how many rows it published.
+   */
+  private int settle(List<OutboxRow> rows, List<Throwable> failures) {
+    Set<String> stopped = new HashSet<>();
+    List<Long> published = new ArrayList<>();
+    Throwable unavailable = null;
+    for (int i = 0; i < rows.size(); i++) {
+      OutboxRow row = rows.get(i);
+      Throwable failure = failures.get(i);
+      if (stopped.contains(row.recordKey())) {
+        continue; // sent again after the row before it, which failed
+      }
+      if (failure == null) {
+        published.add(row.position());
+        continue;
+      }
+      stopped.add(row.recordKey());
+      if (refused(failure)) {
+        refuse(row, failure);
+      } else if (!(failure instanceof BehindFailure)) {
+        unavailable = failure;
+      }
+    }
+    if (published.isEmpty() && unavailable != null) {
+      throw new IllegalStateException("Kafka did not acknowledge the batch", unavailable);
+    }
+    jdbc.update(
+        "UPDATE upr_event_outbox SET published_at = ? WHERE position = ANY (?)",
+        Timestamp.from(Instant.now()),
+        published.toArray(Long[]::new));
+    return published.size();
+  }
+
+  /** Counts the broker's refusal of a row, and parks the row after its last attempt. */
+  private void refuse(OutboxRow row, Throwable failure) {
+    int attempts = row.attempts() + 1;
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String reason = cause.toString();
+    boolean park = attempts >= settings.maxAttempts();
+    jdbc.update(
+        "UPDATE upr_event_outbox SET attempts = ?, last_error = ?,"
+            + " parked_at = CASE WHEN ? THEN now() END WHERE position = ?",
+        attempts,
+        reason,
+        park,
+        row.position());
+    if (park) {
+      log.error(
+          "Outbox event {} ({}, review {}, position {}) parked after {} attempts: {}."
+              + " Later events of that review wait until an admin releases or drops it.",
+          row.eventId(),
+          row.type(),
+          row.recordKey(),
+          row.position(),
+          attempts,
+          reason);
+    } else {
+      log.warn(
+          "The broker refused outbox event {} ({}), attempt {} of {}: {}",
+          row.eventId(),
+          row.type(),
+          attempts,
+          settings.maxAttempts(),
+          reason);
     }
   }
 
+  /**
+   * Whether the failure is about the record itself, which sending it again will not change, rather
+   * than about the broker being away or slow.
+   */
+  static boolean refused(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RecordTooLargeException
+          || cause instanceof RecordBatchTooLargeException
+          || cause instanceof InvalidRecordException
+          || cause instanceof SerializationException
+          || cause instanceof UnfitRecord) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   ProducerRecord<String, String> toRecord(OutboxRow row) {
-    ProducerRecord<String, String> record =
-        new ProducerRecord<>(row.topic(), row.recordKey(), row.payload());
-    header(record, "ce_specversion", "1.0");
-    header(record, "ce_id", row.eventId());
-    header(record, "ce_source", source);
-    header(record, "ce_type", row.type());
-    header(record, "ce_subject", row.subject());
-    header(record, "ce_time", DateTimeFormatter.ISO_INSTANT.format(row.occurredAt()));
-    header(record, "content-type", "application/json");
-    return record;
+    try {
+      ProducerRecord<String, String> record =
+          new ProducerRecord<>(row.topic(), row.recordKey(), row.payload());
+      header(record, "ce_specversion", "1.0");
+      header(record, "ce_id", row.eventId());
+      header(record, "ce_source", settings.source());
+      header(record, "ce_type", row.type());
+      header(record, "ce_subject", row.subject());
+      header(record, "ce_time", DateTimeFormatter.ISO_INSTANT.format(row.occurredAt()));
+      header(record, "content-type", "application/json");
+      return record;
+    } catch (RuntimeException e) {
+      throw new UnfitRecord(row, e);
+    }
   }
 
   private static void header(ProducerRecord<String, String> record, String name, String value) {
     record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** How the relay works: see the settings in docs/configuration.md. */
+  record Settings(
+      String source,
+      int batchSize,
+      Duration sendTimeout,
+      Duration lease,
+      int maxAttempts,
+      long lockKey) {
+    Settings {
+      if (lease.compareTo(sendTimeout) <= 0) {
+        throw new IllegalArgumentException(
+            "upr.events.relay.lease ("
+                + lease
+                + ") must be longer than upr.events.relay.send-timeout ("
+                + sendTimeout
+                + "): a relay waiting for the broker would lose its lock");
+      }
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("upr.events.relay.max-attempts must be 1 or more");
+      }
+    }
   }
 
   record OutboxRow(
@@ -204,5 +368,20 @@ class OutboxRelay {
       String type,
       String subject,
       Instant occurredAt,
-      String payload) {}
+      String payload,
+      int attempts) {}
+
+  /** A row that cannot be made into a record at all (a header missing, say). */
+  static final class UnfitRecord extends RuntimeException {
+    UnfitRecord(OutboxRow row, RuntimeException cause) {
+      super("Outbox row " + row.position() + " cannot be made a Kafka record: " + cause, cause);
+    }
+  }
+
+  /** A row not sent because an earlier row of its review failed in the same batch. */
+  private static final class BehindFailure extends RuntimeException {
+    BehindFailure() {
+      super("an earlier event of the review failed", null, false, false);
+    }
+  }
 }

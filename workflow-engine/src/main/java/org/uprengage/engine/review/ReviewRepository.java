@@ -26,16 +26,24 @@ class ReviewRepository {
     this.named = named;
   }
 
-  void insert(
+  /**
+   * Records a review unless the State already has one in that session, also one another transaction
+   * is recording right now (then this waits for it to end).
+   *
+   * @return false if the State has a review in that session
+   */
+  boolean insert(
       UUID id, String country, int session, String startedBy, Instant startedAt, UUID previous) {
-    jdbc.update(
-        "INSERT INTO upr_review (id, country, session_number, started_by, started_at, previous_review_id) VALUES (?, ?, ?, ?, ?, ?)",
-        id,
-        country,
-        session,
-        startedBy,
-        Timestamp.from(startedAt),
-        previous);
+    return jdbc.update(
+            "INSERT INTO upr_review (id, country, session_number, started_by, started_at, previous_review_id) VALUES (?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT ON CONSTRAINT upr_review_once_per_session DO NOTHING",
+            id,
+            country,
+            session,
+            startedBy,
+            Timestamp.from(startedAt),
+            previous)
+        == 1;
   }
 
   /** Records that {@code id} handed over to {@code next}. */

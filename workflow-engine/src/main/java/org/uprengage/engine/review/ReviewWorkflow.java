@@ -91,8 +91,7 @@ public class ReviewWorkflow {
           "session", "WG session " + session + " is not in the session calendar");
     }
     if (reviews.exists(country, session)) {
-      throw new Conflict(
-          "A review of " + country + " in WG session " + session + " already exists.");
+      throw alreadyReviewed(country, session);
     }
     identity.setAuthentication(caller.username(), List.copyOf(caller.groups()), List.of(country));
     try {
@@ -146,7 +145,9 @@ public class ReviewWorkflow {
   private Review record(String country, int session, String startedBy, UUID previous) {
     UUID id = UUID.randomUUID();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    reviews.insert(id, country, session, startedBy, now, previous);
+    if (!reviews.insert(id, country, session, startedBy, now, previous)) {
+      throw alreadyReviewed(country, session); // started by another request meanwhile
+    }
     events.publishEvent(new ReviewScheduled(id, country, session));
     outbox.append(id, new ReviewStarted(country, session, startedBy));
     ProcessInstance instance =
@@ -161,6 +162,11 @@ public class ReviewWorkflow {
     reviews.attachProcess(id, instance.getId());
     return new Review(
         id, country, session, instance.getId(), startedBy, now, Review.ACTIVE, previous, null);
+  }
+
+  private static Conflict alreadyReviewed(String country, int session) {
+    return new Conflict(
+        "A review of " + country + " in WG session " + session + " already exists.");
   }
 
   /** The review, if the caller belongs to its country team. */

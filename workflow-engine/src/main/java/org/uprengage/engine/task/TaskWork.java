@@ -54,6 +54,7 @@ public class TaskWork {
   private final ReviewWorkflow reviews;
   private final Map<String, TaskForm> forms;
   private final AuditTrail audits;
+  private final TaskLocks locks;
 
   TaskWork(
       TaskService tasks,
@@ -61,7 +62,8 @@ public class TaskWork {
       IdentityService identity,
       ReviewWorkflow reviews,
       List<TaskForm> forms,
-      AuditTrail audits) {
+      AuditTrail audits,
+      TaskLocks locks) {
     this.tasks = tasks;
     this.history = history;
     this.identity = identity;
@@ -69,6 +71,7 @@ public class TaskWork {
     this.forms = new HashMap<>();
     forms.forEach(form -> form.taskKeys().forEach(key -> this.forms.put(key, form)));
     this.audits = audits;
+    this.locks = locks;
   }
 
   /** The caller's tasks as the filter says, in bounded pages. */
@@ -199,6 +202,14 @@ public class TaskWork {
   public TaskView delegate(Caller caller, String taskId, String to) {
     TaskChange change = change(caller, taskId);
     Task task = change.task();
+    if (task.getDelegationState() == DelegationState.PENDING
+        && caller.username().equals(task.getOwner())) {
+      throw new Conflict(
+          "The task is delegated to "
+              + task.getAssignee()
+              + " already; it comes back to you when they resolve it.",
+          asItIs(change));
+    }
     if (!caller.username().equals(task.getAssignee())) {
       throw new Forbidden("Only the person who holds the task delegates it.");
     }
@@ -364,8 +375,12 @@ public class TaskWork {
     return new TaskChange(task, review);
   }
 
-  /** A task the caller sees and may change: viewers see tasks but change none (403). */
+  /**
+   * A task the caller sees and may change: viewers see tasks but change none (403). Read once any
+   * other change of it has ended, and no other change begins before this one ends.
+   */
   Task changeableTask(Caller caller, String taskId) {
+    locks.lock(taskId);
     Task task;
     try {
       task = visibleTask(caller, taskId);

@@ -42,7 +42,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class})
   ResponseEntity<Object> concurrentChange(RuntimeException e, WebRequest request) {
     return domainProblem(
-        new Conflict("Someone else changed this at the same time: " + e.getMessage()), request);
+        new Conflict("Someone else changed this at the same time; look at it again."), request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -107,10 +107,13 @@ class OutboxRelayTest extends EngineIntegrationTest {
               jdbc,
               transactions,
               unreachableBroker(),
-              "/upr-engage/workflow-engine",
-              50,
-              Duration.ofSeconds(2),
-              42L);
+              new OutboxRelay.Settings(
+                  "/upr-engage/workflow-engine",
+                  50,
+                  Duration.ofSeconds(2),
+                  Duration.ofSeconds(5),
+                  5,
+                  42L));
 
       assertThatThrownBy(unreachable::publishBatch)
           .isInstanceOf(IllegalStateException.class)

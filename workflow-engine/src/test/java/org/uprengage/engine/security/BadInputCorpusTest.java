@@ -3,6 +3,12 @@ package org.uprengage.engine.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +24,16 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * A corpus of bad input, each sent by the person who could otherwise make the change: malformed
  * JSON, wrong types, unknown fields (no mass assignment), oversized values, injection strings in
  * constrained fields, bad path and query values, wrong media types and methods. Every one gets a
- * 4xx with a problem+json body, none a 5xx, and nothing changes.
+ * 4xx with a problem+json body, none a 5xx, and nothing changes. Each case's answer (its status and
+ * the fields it names, or the problem's title where it names none) is pinned in {@value #PINNED},
+ * one line a case, so the corpus's size and every reason are checked; a run that differs writes
+ * what it got to {@code target/bad-input-corpus.txt} to compare and, once reviewed, copy over.
  */
 class BadInputCorpusTest extends ApiFixtures {
 
   private static final String JSON = "application/json";
   private static final String MERGE_PATCH = "application/merge-patch+json";
+  private static final String PINNED = "bad-input-corpus.txt";
 
   private static final List<String> INJECTIONS =
       List.of(
@@ -41,6 +51,7 @@ class BadInputCorpusTest extends ApiFixtures {
     List<Case> corpus = corpus();
     String before = state(fixture);
     List<String> failures = new ArrayList<>();
+    List<String> answers = new ArrayList<>();
     for (Case bad : corpus) {
       MockHttpServletRequestBuilder request =
           request(HttpMethod.valueOf(bad.method()), fixture.fill(bad.path()))
@@ -58,13 +69,38 @@ class BadInputCorpusTest extends ApiFixtures {
       } else if (!String.valueOf(response.getContentType())
           .startsWith("application/problem+json")) {
         failures.add(bad + " -> " + status + " without problem+json");
+      } else {
+        answers.add(bad.label() + " -> " + status + " " + reason(response));
       }
     }
     assertThat(failures).isEmpty();
+    answers.sort(null);
+    List<String> pinned = pinned();
+    if (!answers.equals(pinned)) {
+      Files.write(Path.of("target", PINNED), answers, StandardCharsets.UTF_8);
+    }
+    assertThat(answers)
+        .as("answers to the corpus as pinned in " + PINNED + " (this run's: target/" + PINNED + ")")
+        .containsExactlyElementsOf(pinned);
     assertThat(state(fixture))
         .as("state after " + corpus.size() + " bad requests")
         .isEqualTo(before);
     System.out.println("Bad-input corpus: " + corpus.size() + " requests");
+  }
+
+  /** What the answer says is wrong: the fields it names, else the problem's title. */
+  private static String reason(MockHttpServletResponse response) throws IOException {
+    String body = response.getContentAsString();
+    List<String> fields = JsonPath.read(body, "$..errors[*].field");
+    String title = JsonPath.read(body, "$.title");
+    return fields.isEmpty() ? title : String.join(",", fields);
+  }
+
+  private static List<String> pinned() throws IOException {
+    try (InputStream lines = BadInputCorpusTest.class.getResourceAsStream("/" + PINNED)) {
+      assertThat(lines).as(PINNED + " on the test class path").isNotNull();
+      return new String(lines.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
   }
 
   private static List<Case> corpus() {
@@ -387,6 +423,21 @@ class BadInputCorpusTest extends ApiFixtures {
       String contentType,
       String body,
       BiFunction<String, String, RequestPostProcessor> person) {
+
+    /** The case in one line: long bodies cut, with their length, so each line is one case. */
+    String label() {
+      return method
+          + " "
+          + path
+          + " "
+          + contentType
+          + " "
+          + (body == null
+              ? "-"
+              : body.length() > 80
+                  ? body.substring(0, 80) + "... (" + body.length() + " chars)"
+                  : body);
+    }
 
     @Override
     public String toString() {

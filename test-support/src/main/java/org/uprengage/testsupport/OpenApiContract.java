@@ -1,30 +1,21 @@
-package org.uprengage.webapi;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.uprengage.testsupport;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import java.io.UncheckedIOException;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Holds exchanges with web-api to the OpenAPI document it serves, with Atlassian's
  * swagger-request-validator: every answer must be one the document lists for its operation (status,
  * media type, body schema), and every request that succeeded must be one the document accepts.
  * Paths outside the API ({@code /api/**}, {@code /calendar/**}), such as Swagger UI, are not held
- * to it. Takes exchanges recorded by any client: {@link #of(MvcResult)} for MockMvc.
+ * to it. Takes exchanges recorded by any client: web-api's tests record MockMvc's, the end-to-end
+ * tests those of their HTTP client.
  */
 public final class OpenApiContract {
 
@@ -76,33 +67,9 @@ public final class OpenApiContract {
   public void assertConforms(List<Exchange> exchanges) {
     List<String> violations = new ArrayList<>();
     exchanges.forEach(exchange -> violations.addAll(violations(exchange)));
-    assertThat(violations).as("answers and requests that differ from /v3/api-docs").isEmpty();
-  }
-
-  /** A MockMvc exchange, with its request and its answer as they were at the end. */
-  public static Exchange of(MvcResult result) {
-    MockHttpServletRequest request = result.getRequest();
-    MockHttpServletResponse response = result.getResponse();
-    Map<String, List<String>> requestHeaders = new LinkedHashMap<>();
-    Collections.list(request.getHeaderNames())
-        .forEach(name -> requestHeaders.put(name, Collections.list(request.getHeaders(name))));
-    Map<String, List<String>> query = new LinkedHashMap<>();
-    request.getParameterMap().forEach((name, values) -> query.put(name, List.of(values)));
-    Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
-    response.getHeaderNames().forEach(name -> responseHeaders.put(name, response.getHeaders(name)));
-    try {
-      byte[] body = request.getContentAsByteArray();
-      return new Exchange(
-          request.getMethod(),
-          request.getRequestURI(),
-          query,
-          requestHeaders,
-          body == null ? null : new String(body, StandardCharsets.UTF_8),
-          response.getStatus(),
-          responseHeaders,
-          response.getContentAsString());
-    } catch (UnsupportedEncodingException e) {
-      throw new UncheckedIOException(e);
+    if (!violations.isEmpty()) {
+      throw new AssertionError(
+          "Answers and requests that differ from /v3/api-docs:\n" + String.join("\n", violations));
     }
   }
 
