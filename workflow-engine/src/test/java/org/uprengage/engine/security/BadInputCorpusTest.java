@@ -435,8 +435,28 @@ class BadInputCorpusTest extends ApiFixtures {
           + (body == null
               ? "-"
               : body.length() > 80
-                  ? body.substring(0, 80) + "... (" + body.length() + " chars)"
-                  : body);
+                  ? escaped(body.substring(0, 80)) + "... (" + body.length() + " chars)"
+                  : escaped(body));
+    }
+
+    /** Control characters written as escapes, so a body with line breaks stays on its line. */
+    private static String escaped(String text) {
+      StringBuilder out = new StringBuilder(text.length());
+      for (char c : text.toCharArray()) {
+        switch (c) {
+          case '\n' -> out.append("\\n");
+          case '\r' -> out.append("\\r");
+          case '\t' -> out.append("\\t");
+          default -> {
+            if (c < 0x20 || c == 0x7f) {
+              out.append(String.format("\\u%04x", (int) c));
+            } else {
+              out.append(c);
+            }
+          }
+        }
+      }
+      return out.toString();
     }
 
     @Override
