@@ -79,7 +79,12 @@ public class PageAdvice {
    * anything else logged, and told as a failure on our side.
    */
   @ExceptionHandler(Exception.class)
-  String problem(Exception e, Model model, HttpServletResponse response) {
+  String problem(
+      Exception e,
+      Model model,
+      HttpServletResponse response,
+      Principal principal,
+      HttpSession session) {
     ProblemDetail problem;
     if (e instanceof ErrorResponse known) {
       problem = known.getBody();
@@ -89,6 +94,12 @@ public class PageAdvice {
     }
     response.setStatus(problem.getStatus());
     model.addAttribute("status", problem.getStatus());
+    try {
+      // the page's header names the person, as on every other page
+      model.addAttribute("me", me(principal, session));
+    } catch (RuntimeException unknown) {
+      // the failure was finding out who they are: the header names no one
+    }
     model.addAttribute("title", problem.getTitle());
     model.addAttribute("detail", problem.getDetail());
     return "pages/problem";

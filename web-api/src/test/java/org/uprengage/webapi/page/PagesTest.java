@@ -130,7 +130,8 @@ class PagesTest extends DemoApiTest {
         404, PROBLEM, "{\"title\":\"Not found\",\"status\":404,\"detail\":\"No review 1\"}");
     mvc.perform(get("/reviews/6f1c2b7e-1f0a-4c7e-9a39-5d1d3c1e2a10").session(session))
         .andExpect(status().isNotFound())
-        .andExpect(content().string(Matchers.containsString("Not found")));
+        .andExpect(content().string(Matchers.containsString("Not found")))
+        .andExpect(content().string(Matchers.containsString("focal-unicef")));
   }
 
   @Test
