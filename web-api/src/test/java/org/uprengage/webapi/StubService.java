@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,7 @@ public final class StubService {
   private volatile String etag;
   private volatile CountDownLatch hold;
   private volatile String rest = "";
+  private final Queue<String[]> once = new ConcurrentLinkedQueue<>();
 
   public StubService() {
     try {
@@ -60,7 +63,10 @@ public final class StubService {
             exchange.close();
             return;
           }
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          String[] next = once.poll();
+          int status = next == null ? this.status : Integer.parseInt(next[0]);
+          String contentType = next == null ? this.contentType : next[1];
+          byte[] bytes = (next == null ? body : next[2]).getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", contentType);
           if (etag != null) {
             exchange.getResponseHeaders().add("ETag", etag);
@@ -94,6 +100,11 @@ public final class StubService {
     this.hold = release;
   }
 
+  /** Answers the next request so, before the answers set by {@link #answer}; in order. */
+  public void answerOnce(int status, String contentType, String body) {
+    once.add(new String[] {String.valueOf(status), contentType, body});
+  }
+
   public void etag(String etag) {
     this.etag = etag;
   }
@@ -108,6 +119,7 @@ public final class StubService {
 
   public void reset() {
     received.clear();
+    once.clear();
     answer(200, "application/json", "{}");
     etag = null;
     hold = null;

@@ -218,7 +218,7 @@ public class CalendarFeeds {
             .getFluentTarget();
     for (TaskState task : due) {
       LocalDate day = task.dueAt().atZone(ZoneOffset.UTC).toLocalDate();
-      String link = linkBase + "/api/tasks/" + task.taskId();
+      String link = linkBase + "/tasks/" + task.taskId();
       VEvent event =
           new VEvent(
               day,

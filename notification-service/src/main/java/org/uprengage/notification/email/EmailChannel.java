@@ -95,7 +95,8 @@ public class EmailChannel {
   }
 
   String link(String taskId) {
-    return taskId == null ? linkBase + "/api/notifications" : linkBase + "/api/tasks/" + taskId;
+    // the pages web-api serves: the task's own, else My work
+    return taskId == null ? linkBase + "/" : linkBase + "/tasks/" + taskId;
   }
 
   /**

@@ -33,7 +33,7 @@ class EmailChannelTest extends NotificationIntegrationTest {
     assertThat(mail.getSubject())
         .isEqualTo("[UPR Engage] New task for your group: Draft the agency section");
     assertThat(GreenMailUtil.getBody(mail))
-        .contains("http://127.0.0.1:8080/api/tasks/" + taskId, "text/html", "text/plain");
+        .contains("http://127.0.0.1:8080/tasks/" + taskId, "text/html", "text/plain");
     String taskIdOfAnother = UUID.randomUUID().toString();
     kafka.send(taskCreated(UUID.randomUUID(), taskIdOfAnother, List.of("UNICEF"))).get();
     await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(taskIdOfAnother).size() == 2);

@@ -15,9 +15,14 @@ public record DemoUsers(String password, List<DemoUser> users) {
 
   /** One demo person. */
   public record DemoUser(
-      String username, List<String> roles, String agency, List<String> countryTeams) {
+      String username,
+      List<String> roles,
+      String agency,
+      List<String> countryTeams,
+      String locale) {
 
     public DemoUser {
+      locale = locale == null ? "en" : locale;
       roles = roles == null ? List.of() : List.copyOf(roles);
       countryTeams = countryTeams == null ? List.of() : List.copyOf(countryTeams);
     }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Kept in memory, per web-api instance; a success clears the count.
  */
 @Component
-class SignInThrottle {
+public class SignInThrottle {
 
   static final int MAX_FAILURES = 10;
   static final Duration WINDOW = Duration.ofMinutes(5);

@@ -18,10 +18,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Bulk operations touch up to 50 tasks each, so each person gets a budget of them: at most {@code
- * upr.rate-limits.bulk.requests} bulk requests in any {@code upr.rate-limits.bulk.window} (default
- * 20 a minute, a thousand task changes). Beyond it, 429 with Retry-After. Kept in memory, per
- * web-api instance.
+ * Bulk operations (the API's and the pages') touch up to 50 tasks each, so each person gets a
+ * budget of them: at most {@code upr.rate-limits.bulk.requests} bulk requests in any {@code
+ * upr.rate-limits.bulk.window} (default 20 a minute, a thousand task changes). Beyond it, 429 with
+ * Retry-After. Kept in memory, per web-api instance.
  */
 @Configuration
 class BulkRateLimit implements HandlerInterceptor, WebMvcConfigurer {
@@ -42,7 +42,7 @@ class BulkRateLimit implements HandlerInterceptor, WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this).addPathPatterns("/api/tasks/bulk/**");
+    registry.addInterceptor(this).addPathPatterns("/api/tasks/bulk/**", "/tasks/bulk");
   }
 
   @Override

@@ -3,20 +3,31 @@ package org.uprengage.webapi.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.uprengage.testsupport.IdentityProviderStub;
 import org.uprengage.webapi.DemoApiTest;
 import org.uprengage.webapi.StubService;
@@ -27,7 +38,11 @@ import org.uprengage.webapi.StubService;
  * unchanged to the services.
  */
 // the audience as a property, not a dynamic one: web-api checks it is set before the context starts
-@SpringBootTest(properties = "UPR_JWT_AUDIENCE=" + ProductionProfileApiTest.AUDIENCE)
+@SpringBootTest(
+    properties = {
+      "UPR_JWT_AUDIENCE=" + ProductionProfileApiTest.AUDIENCE,
+      "UPR_OIDC_CLIENT_SECRET=web-client-secret"
+    })
 @AutoConfigureMockMvc
 @ActiveProfiles("prod")
 class ProductionProfileApiTest {
@@ -71,6 +86,45 @@ class ProductionProfileApiTest {
     mvc.perform(get("/api/agencies").header("Authorization", "Bearer " + token))
         .andExpect(status().isOk());
     assertThat(engine.last().authorization()).isEqualTo("Bearer " + token);
+  }
+
+  /**
+   * The pages sign in at the identity provider (authorization code flow), keep the person's tokens
+   * in their session, and call the services with the access token, whose claims say who they are.
+   */
+  @Test
+  void thePagesSignInWithOpenIdConnectAndCallTheServicesWithTheAccessToken() throws Exception {
+    mvc.perform(get("/"))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("http://localhost/oauth2/authorization/upr"));
+    mvc.perform(get("/login"))
+        .andExpect(content().string(Matchers.containsString("href=\"/oauth2/authorization/upr\"")))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("password"))));
+    MvcResult start = mvc.perform(get("/oauth2/authorization/upr")).andReturn();
+    MockHttpSession session = (MockHttpSession) start.getRequest().getSession();
+    String authorize = start.getResponse().getRedirectedUrl();
+    assertThat(authorize).startsWith(idp.issuer() + "/auth?").contains("client_id=upr-engage-web");
+
+    idp.signInAs(FOCAL_POINT);
+    HttpResponse<Void> signedIn =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(authorize)).build(), BodyHandlers.discarding());
+    URI back = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
+    assertThat(back.getPath()).isEqualTo("/login/oauth2/code/upr");
+    mvc.perform(get(back).session(session)).andExpect(status().is3xxRedirection());
+
+    engine.answer(200, "application/json", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+    mvc.perform(get("/").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("amina.focal")));
+    assertThat(engine.last().uri()).startsWith("/api/tasks?");
+    assertThat(engine.last().authorization()).isEqualTo("Bearer " + idp.lastAccessToken());
+    assertThat(
+            SignedJWT.parse(engine.last().authorization().substring(7))
+                .getJWTClaimsSet()
+                .getStringClaim("preferred_username"))
+        .isEqualTo("amina.focal");
+    mvc.perform(post("/logout").session(session)).andExpect(status().isForbidden());
   }
 
   @Test

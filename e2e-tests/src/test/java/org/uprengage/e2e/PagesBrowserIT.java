@@ -1,0 +1,231 @@
+package org.uprengage.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The web pages in a real browser (headless Chromium) against the three services ({@link
+ * Platform}): a coordinator plans a submission and a focal point drafts and completes from the
+ * pages; a task completed with the keyboard alone; a POST without the CSRF token refused; another
+ * country team's pages not found; and axe-core on every page, with a screenshot of each.
+ */
+class PagesBrowserIT {
+
+  private static String webApi;
+  private static Api coordinator;
+
+  @BeforeAll
+  static void startPlatform() throws Exception {
+    webApi = Platform.get().webApi;
+    coordinator = new Api(webApi, "coordinator", "demo");
+    LocalDate opens = LocalDate.now(ZoneOffset.UTC).plusDays(300);
+    Api admin = new Api(webApi, "admin", "demo");
+    for (int session : new int[] {70, 71, 72}) {
+      Api.Response created =
+          admin.post(
+              "/api/sessions",
+              "{\"number\":"
+                  + session
+                  + ",\"startsOn\":\""
+                  + opens.plusDays(session)
+                  + "\",\"endsOn\":\""
+                  + opens.plusDays(session + 11)
+                  + "\"}");
+      assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void aCoordinatorPlansAndAFocalPointDraftsAndCompletesFromThePages() throws Exception {
+    String reviewId = startReview(70);
+    String plan = taskOf(coordinator, reviewId, "UserTask_PlanSubmission");
+
+    try (Browser browser = new Browser(webApi)) {
+      browser.open("/login").waitFor(By.id("username"));
+      browser.assertAccessible();
+      browser.screenshot("sign-in");
+
+      browser.signIn("coordinator").open("/tasks/" + plan);
+      browser
+          .waitFor(By.xpath("//div[@class='row-actions']//button[normalize-space()='Claim']"))
+          .click();
+      browser.waitFor(By.id("complete-title"));
+      browser.driver.findElement(By.xpath("//label[normalize-space()='UNICEF']")).click();
+      browser.driver.findElement(By.xpath("//label[normalize-space()='UNDP']")).click();
+      browser.assertAccessible();
+      browser.screenshot("task-plan-submission");
+      browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
+
+      browser.open("/?show=team");
+      browser.waitFor(By.id("work-list"));
+      browser.assertAccessible();
+      browser.screenshot("my-work-coordinator");
+
+      browser.open("/reviews/" + reviewId);
+      assertThat(browser.waitFor(By.tagName("h1")).getText()).contains("GHA", "70");
+      browser.assertAccessible();
+      browser.screenshot("review");
+    }
+
+    Api focalUnicef = new Api(webApi, "focal-unicef", "demo");
+    String draft = taskOf(focalUnicef, reviewId, "UserTask_DraftAgencySection");
+    try (Browser browser = new Browser(webApi).signIn("focal-unicef")) {
+      WebElement row = rowOf(browser, draft);
+      row.findElement(By.xpath(".//button[normalize-space()='Claim']")).click();
+      // htmx swaps the list in place: the row now offers the task's page
+      await("the claimed task's row")
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  browser
+                      .driver
+                      .findElement(By.id("task-" + draft))
+                      .findElement(By.linkText("Open"))
+                      .isDisplayed());
+      assertThat(browser.driver.findElement(By.cssSelector(".messages .ok")).getText())
+          .isEqualTo("The task is yours.");
+      browser.assertAccessible();
+      browser.screenshot("my-work");
+
+      browser.driver.findElement(By.id("task-" + draft)).findElement(By.linkText("Open")).click();
+      browser
+          .waitFor(By.id("field-text"))
+          .sendKeys("UNICEF's section: children's rights, birth registration, education.");
+      browser.assertAccessible();
+      browser.screenshot("task-draft");
+      browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
+    }
+    assertThat(openTasks(reviewId)).doesNotContain(draft);
+  }
+
+  @Test
+  void aFocalPointCompletesATaskWithTheKeyboardAlone() throws Exception {
+    String reviewId = startReview(71);
+    String plan = taskOf(coordinator, reviewId, "UserTask_PlanSubmission");
+    assertThat(coordinator.post("/api/tasks/" + plan + "/claim", null).status()).isEqualTo(200);
+    assertThat(
+            coordinator
+                .post("/api/tasks/" + plan + "/complete", "{\"agencies\":[\"UNDP\"]}")
+                .status())
+        .isEqualTo(204);
+    String draft =
+        taskOf(new Api(webApi, "focal-undp", "demo"), reviewId, "UserTask_DraftAgencySection");
+
+    try (Browser browser = new Browser(webApi).signIn("focal-undp")) {
+      browser.open("/tasks/" + draft);
+      // focal-undp reads French: the pages are in French for them
+      WebElement claim =
+          browser.waitFor(
+              By.xpath("//div[@class='row-actions']//button[normalize-space()='Prendre']"));
+      tabTo(browser, claim);
+      keys(browser, Keys.ENTER);
+      WebElement text = browser.waitFor(By.id("field-text"));
+      tabTo(browser, text);
+      keys(browser, "La section du PNUD, saisie au clavier.");
+      tabTo(
+          browser, browser.driver.findElement(By.xpath("//button[normalize-space()='Terminer']")));
+      keys(browser, Keys.ENTER);
+      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Terminée");
+    }
+    assertThat(openTasks(reviewId)).doesNotContain(draft);
+  }
+
+  @Test
+  void aPostWithoutTheCsrfTokenIsRefusedAndAnotherTeamsPagesAreNotFound() throws Exception {
+    String reviewId = startReview(72);
+    String plan = taskOf(coordinator, reviewId, "UserTask_PlanSubmission");
+    try (Browser browser = new Browser(webApi).signIn("coordinator")) {
+      assertThat(browser.fetchStatus("POST", "/tasks/" + plan + "/claim")).isEqualTo(403);
+    }
+    assertThat(coordinator.get("/api/tasks/" + plan).body().path("assignee").isMissingNode())
+        .isTrue();
+
+    try (Browser browser = new Browser(webApi).signIn("viewer-ken")) {
+      assertThat(browser.fetchStatus("GET", "/reviews/" + reviewId)).isEqualTo(404);
+      assertThat(browser.fetchStatus("GET", "/tasks/" + plan)).isEqualTo(404);
+      browser.open("/reviews/" + reviewId);
+      assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Not found");
+      browser.assertAccessible();
+      browser.screenshot("not-found");
+    }
+  }
+
+  /** Presses Tab until {@code wanted} has the focus (at most 60 times). */
+  private static void tabTo(Browser browser, WebElement wanted) {
+    for (int i = 0; i < 60; i++) {
+      if (browser.driver.switchTo().activeElement().equals(wanted)) {
+        return;
+      }
+      keys(browser, Keys.TAB);
+    }
+    throw new AssertionError("Tab never reached " + wanted);
+  }
+
+  /** Keys typed on the keyboard, into whatever has the focus. */
+  private static void keys(Browser browser, CharSequence... keys) {
+    new Actions(browser.driver).sendKeys(keys).perform();
+  }
+
+  private static WebElement rowOf(Browser browser, String taskId) {
+    await("the task on My work")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              browser.open("/");
+              return !browser.driver.findElements(By.id("task-" + taskId)).isEmpty();
+            });
+    return browser.driver.findElement(By.id("task-" + taskId));
+  }
+
+  private static String startReview(int session) throws Exception {
+    Api.Response started =
+        coordinator.post("/api/reviews", "{\"country\":\"GHA\",\"session\":" + session + "}");
+    assertThat(started.status()).as(started.body().toString()).isEqualTo(201);
+    return started.body().get("id").asText();
+  }
+
+  private static String taskOf(Api who, String reviewId, String taskKey) {
+    return await(taskKey)
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              Optional<String> found = Optional.empty();
+              for (JsonNode task :
+                  who.get("/api/tasks?reviewId=" + reviewId + "&taskKey=" + taskKey)
+                      .body()
+                      .path("items")) {
+                found = Optional.of(task.get("id").asText());
+              }
+              return found;
+            },
+            Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private static List<String> openTasks(String reviewId) throws Exception {
+    List<String> ids = new ArrayList<>();
+    coordinator
+        .get("/api/reviews/" + reviewId)
+        .body()
+        .path("openTasks")
+        .forEach(task -> ids.add(task.path("id").asText()));
+    return ids;
+  }
+}

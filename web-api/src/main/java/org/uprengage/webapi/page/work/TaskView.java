@@ -1,0 +1,102 @@
+package org.uprengage.webapi.page.work;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.uprengage.webapi.page.Person;
+
+/**
+ * A task as a page shows it: dates in the person's time zone, whether it is overdue or due soon,
+ * whether the person holds it, and the inputs its form takes.
+ */
+record TaskView(
+    String id,
+    String name,
+    String taskKey,
+    String reviewId,
+    String country,
+    Integer session,
+    String assignee,
+    List<String> candidateGroups,
+    ZonedDateTime created,
+    ZonedDateTime due,
+    String dueState,
+    boolean mine,
+    int version,
+    List<FieldView> form) {
+
+  /** A task due within this long is marked as due soon. */
+  static final Duration DUE_SOON = Duration.ofDays(3);
+
+  static TaskView of(JsonNode task, Person me, Instant now) {
+    Instant due = instant(task.path("due"));
+    List<String> groups = new ArrayList<>();
+    task.path("candidateGroups").forEach(group -> groups.add(group.asText()));
+    List<FieldView> form = new ArrayList<>();
+    task.path("form").forEach(field -> form.add(FieldView.of(field)));
+    String assignee = text(task.path("assignee"));
+    return new TaskView(
+        task.path("id").asText(),
+        task.path("name").asText(),
+        task.path("taskKey").asText(),
+        text(task.path("reviewId")),
+        text(task.path("country")),
+        task.path("session").isNumber() ? task.path("session").asInt() : null,
+        assignee,
+        groups,
+        me.local(instant(task.path("created"))),
+        me.local(due),
+        dueState(due, now),
+        me.username().equals(assignee),
+        task.path("version").asInt(),
+        form);
+  }
+
+  /** The If-Match header that changes this task only as the person saw it. */
+  String ifMatch() {
+    return "\"" + version + "\"";
+  }
+
+  private static String dueState(Instant due, Instant now) {
+    if (due == null) {
+      return null;
+    }
+    if (due.isBefore(now)) {
+      return "overdue";
+    }
+    return due.isBefore(now.plus(DUE_SOON)) ? "soon" : null;
+  }
+
+  private static Instant instant(JsonNode value) {
+    return value.isTextual() ? Instant.parse(value.asText()) : null;
+  }
+
+  static String text(JsonNode value) {
+    return value.isTextual() ? value.asText() : null;
+  }
+
+  /** One input of the task's form, as the engine describes it. */
+  record FieldView(
+      String name,
+      String type,
+      boolean required,
+      String description,
+      Integer maxLength,
+      List<String> options) {
+
+    static FieldView of(JsonNode field) {
+      List<String> options = new ArrayList<>();
+      field.path("options").forEach(option -> options.add(option.asText()));
+      return new FieldView(
+          field.path("name").asText(),
+          field.path("type").asText("string"),
+          field.path("required").asBoolean(),
+          text(field.path("description")),
+          field.path("maxLength").isNumber() ? field.path("maxLength").asInt() : null,
+          options);
+    }
+  }
+}
