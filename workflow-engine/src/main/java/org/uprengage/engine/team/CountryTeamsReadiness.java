@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * In production the engine is not ready while no country team is open: nobody could start a review.
- * Part of the readiness group in the prod profile; says (and logs once) how to add one.
+ * Part of the readiness group in the prod profile (contributor {@code countryTeams}); says (and
+ * logs once) how to add one.
  */
-@Component("countryTeams")
+@Component("countryTeamsHealthIndicator")
 @Profile("prod")
 class CountryTeamsReadiness implements HealthIndicator {
 

@@ -72,14 +72,14 @@ class EventContractTest extends EngineIntegrationTest {
   void everyEventOfAWholeCycleMatchesTheSchemaOfItsType() throws Exception {
     String team = newCountryTeam();
     jdbc.update(
-        "INSERT INTO upr_person (username, display_name, roles, country_teams, source, updated_at) VALUES ('coordinator-2', 'Second coordinator', '{coordinator}', ARRAY[?], 'import', now())",
+        "INSERT INTO upr_person (username, display_name, roles, country_teams, source, updated_at) VALUES ('coordinator-contract', 'Second coordinator', '{coordinator}', ARRAY[?], 'import', now())",
         team);
     ReviewWalk walk = new ReviewWalk(engine, reviews, work, team, 42);
     Caller coordinator = walk.coordinator();
     Task plan = walk.task(ReviewProcess.TASK_PLAN_SUBMISSION);
     work.claim(coordinator, plan.getId());
     work.unclaim(coordinator, plan.getId());
-    work.assign(coordinator, plan.getId(), "coordinator-2");
+    work.assign(coordinator, plan.getId(), "coordinator-contract");
     work.unclaim(coordinator, plan.getId());
     dueDates.set(coordinator, plan.getId(), LocalDate.of(2030, 1, 15), null);
     walk.fire(watchOf(plan.getId())); // 14 days before: approaching
