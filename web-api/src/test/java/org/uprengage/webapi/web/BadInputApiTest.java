@@ -91,9 +91,17 @@ class BadInputApiTest extends DemoApiTest {
             "/api/tasks?dueBefore=soon",
             "/api/approvals?show=claimable",
             "/api/tasks/abc/attachments/not-a-uuid",
-            "/api/tasks/abc%2F..%2Fadmin")) {
+            "/api/tasks/abc%2F..%2Fadmin",
+            "/api/country-teams/kenya",
+            "/api/country-teams/KENYA",
+            "/api/people?countryTeam=ke")) {
       corpus.add(new String[] {"GET", path, null, null});
     }
+    corpus.add(new String[] {"POST", "/api/country-teams/ken/close", null, null});
+    corpus.add(
+        new String[] {"POST", "/api/people/import", "application/json", "{\"username\":\"x\"}"});
+    corpus.add(new String[] {"POST", "/api/country-teams", "text/plain", "KEN"});
+    corpus.add(new String[] {"POST", "/api/agencies", "application/json", "[]"});
     corpus.add(new String[] {"DELETE", "/api/tasks/abc/attachments/not-a-uuid", null, null});
 
     List<String> failures = new ArrayList<>();
