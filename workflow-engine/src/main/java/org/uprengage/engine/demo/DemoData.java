@@ -36,15 +36,15 @@ class DemoData implements ApplicationRunner {
     int people =
         jdbc.update(
             """
-            INSERT INTO upr_person (username, display_name, agency, roles, country_teams, source, updated_at) VALUES
-                ('coordinator', 'RCO coordinator', NULL, '{coordinator}', '{GHA}', 'import', now()),
-                ('focal-unicef', 'UNICEF focal point', 'UNICEF', '{focal-point}', '{GHA}', 'import', now()),
-                ('focal-undp', 'UNDP focal point', 'UNDP', '{focal-point}', '{GHA}', 'import', now()),
-                ('head-unicef', 'UNICEF head of office', 'UNICEF', '{head-of-office}', '{GHA}', 'import', now()),
-                ('head-undp', 'UNDP head of office', 'UNDP', '{head-of-office}', '{GHA}', 'import', now()),
-                ('rc', 'Resident Coordinator', NULL, '{rc}', '{GHA}', 'import', now()),
-                ('viewer', 'Viewer', 'OHCHR', '{viewer}', '{GHA}', 'import', now()),
-                ('admin', 'Administrator', NULL, '{admin}', '{GHA}', 'import', now())
+            INSERT INTO upr_person (username, display_name, email, language, agency, roles, country_teams, source, updated_at) VALUES
+                ('coordinator', 'RCO coordinator', 'coordinator@example.org', 'en', NULL, '{coordinator}', '{GHA}', 'import', now()),
+                ('focal-unicef', 'UNICEF focal point', 'focal-unicef@example.org', 'en', 'UNICEF', '{focal-point}', '{GHA}', 'import', now()),
+                ('focal-undp', 'UNDP focal point', 'focal-undp@example.org', 'fr', 'UNDP', '{focal-point}', '{GHA}', 'import', now()),
+                ('head-unicef', 'UNICEF head of office', 'head-unicef@example.org', 'en', 'UNICEF', '{head-of-office}', '{GHA}', 'import', now()),
+                ('head-undp', 'UNDP head of office', 'head-undp@example.org', 'en', 'UNDP', '{head-of-office}', '{GHA}', 'import', now()),
+                ('rc', 'Resident Coordinator', 'rc@example.org', 'en', NULL, '{rc}', '{GHA}', 'import', now()),
+                ('viewer', 'Viewer', NULL, 'en', 'OHCHR', '{viewer}', '{GHA}', 'import', now()),
+                ('admin', 'Administrator', 'admin@example.org', 'en', NULL, '{admin}', '{GHA}', 'import', now())
             ON CONFLICT (username) DO NOTHING
             """);
     if (people > 0) {

@@ -51,7 +51,7 @@ public class People {
 
   /**
    * Brings the caller's entry in line with their token: nothing happens when it already says the
-   * same.
+   * same. A claim the token leaves out (no e-mail, say) keeps what the directory knows.
    */
   void follow(Profile profile) {
     Caller caller = profile.caller();
@@ -68,10 +68,10 @@ public class People {
             "token",
             0);
     Person seen = lastSeen.get(caller.username());
-    if (fromToken.sameAs(seen) && "token".equals(seen.source())) {
+    if (seen != null && fromToken.keeping(seen).sameAs(seen) && "token".equals(seen.source())) {
       return;
     }
-    Person now = transactions.execute(status -> save(fromToken));
+    Person now = transactions.execute(status -> save(fromToken.keeping(find(caller.username()))));
     if (lastSeen.size() >= REMEMBERED) {
       lastSeen.clear();
     }

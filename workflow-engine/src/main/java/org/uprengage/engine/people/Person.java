@@ -2,6 +2,7 @@ package org.uprengage.engine.people;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Someone the directory knows: roles, agency (none for coordinators and admins) and country teams
@@ -27,6 +28,27 @@ public record Person(
 
   public boolean belongsTo(String countryTeam) {
     return countryTeams.contains(countryTeam);
+  }
+
+  /**
+   * This entry, with the name, e-mail, language and time zone it lacks taken from {@code known}.
+   */
+  Person keeping(Optional<Person> known) {
+    return known.map(this::keeping).orElse(this);
+  }
+
+  Person keeping(Person known) {
+    return new Person(
+        username,
+        displayName.equals(username) ? known.displayName : displayName,
+        email == null ? known.email : email,
+        language == null ? known.language : language,
+        timeZone == null ? known.timeZone : timeZone,
+        agency,
+        roles,
+        countryTeams,
+        source,
+        version);
   }
 
   /** Same entry apart from where it came from and its version. */
