@@ -42,11 +42,21 @@ final class Api {
   private final String authorization;
 
   Api(String baseUrl, String username, String password) {
-    this.baseUrl = baseUrl;
-    this.authorization =
+    this(
+        baseUrl,
         "Basic "
             + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private Api(String baseUrl, String authorization) {
+    this.baseUrl = baseUrl;
+    this.authorization = authorization;
+  }
+
+  /** The API as the person an identity provider's bearer token names calls it. */
+  static Api withToken(String baseUrl, String token) {
+    return new Api(baseUrl, "Bearer " + token);
   }
 
   Response get(String path) throws IOException, InterruptedException {

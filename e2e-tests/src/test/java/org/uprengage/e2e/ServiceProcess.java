@@ -102,7 +102,27 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Waits until the service says, on the port it serves on, that it is ready to take traffic. */
   void awaitReady(Duration timeout) {
-    await(name + " ready")
+    awaitProbe("/readyz", timeout);
+  }
+
+  /**
+   * Waits until the service has started and is alive, ready or not (a production engine is not
+   * ready before its first country team).
+   */
+  void awaitAlive(Duration timeout) {
+    awaitProbe("/livez", timeout);
+  }
+
+  /** The status the service's readiness probe answers now. */
+  int readiness() throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz")).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private void awaitProbe(String probe, Duration timeout) {
+    await(name + " " + probe)
         .atMost(timeout)
         .pollInterval(Duration.ofMillis(500))
         .until(
@@ -114,7 +134,7 @@ final class ServiceProcess implements AutoCloseable {
               try {
                 HttpResponse<Void> response =
                     http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz")).build(),
+                        HttpRequest.newBuilder(URI.create(baseUrl() + probe)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 return response.statusCode() == 200;
               } catch (IOException e) {

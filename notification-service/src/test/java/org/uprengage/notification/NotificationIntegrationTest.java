@@ -53,6 +53,7 @@ public abstract class NotificationIntegrationTest {
   protected static final String TASKS_TOPIC = TestInfrastructure.topic("upr.tasks.v1");
   protected static final String DEADLINES_TOPIC = TestInfrastructure.topic("upr.deadlines.v1");
   protected static final String REVIEWS_TOPIC = TestInfrastructure.topic("upr.reviews.v1");
+  protected static final String PEOPLE_TOPIC = TestInfrastructure.topic("upr.people.v1");
 
   @Autowired protected MockMvc mvc;
   @Autowired protected JdbcTemplate jdbc;
@@ -80,6 +81,7 @@ public abstract class NotificationIntegrationTest {
     registry.add("upr.events.topics.tasks", () -> TASKS_TOPIC);
     registry.add("upr.events.topics.deadlines", () -> DEADLINES_TOPIC);
     registry.add("upr.events.topics.reviews", () -> REVIEWS_TOPIC);
+    registry.add("upr.events.topics.people", () -> PEOPLE_TOPIC);
   }
 
   /** A task event as the workflow engine publishes it, with the fields given (JSON, no braces). */

@@ -53,6 +53,7 @@ public abstract class EngineIntegrationTest {
     registry.add("upr.events.topics.tasks", () -> TestInfrastructure.topic("upr.tasks.v1"));
     registry.add("upr.events.topics.reviews", () -> TestInfrastructure.topic("upr.reviews.v1"));
     registry.add("upr.events.topics.deadlines", () -> TestInfrastructure.topic("upr.deadlines.v1"));
+    registry.add("upr.events.topics.people", () -> TestInfrastructure.topic("upr.people.v1"));
   }
 
   /** Starts a review through the API as {@code who} and returns its id. */
@@ -140,6 +141,21 @@ public abstract class EngineIntegrationTest {
     jdbc.update(
         "INSERT INTO upr_country_team (code, name) VALUES (?, ?)", code, "Test team " + code);
     return code;
+  }
+
+  /**
+   * Makes the people known to the directory as their tokens describe them (their first request
+   * does), so they can be given tasks.
+   */
+  protected void known(RequestPostProcessor... people) throws Exception {
+    for (RequestPostProcessor person : people) {
+      mvc.perform(get("/api/agencies").with(person)).andExpect(status().isOk());
+    }
+  }
+
+  /** The installation's platform admin, a member of no country team. */
+  protected static JwtRequestPostProcessor platformAdmin() {
+    return person("platform", List.of("platform-admin"), null, List.of());
   }
 
   /** People as their tokens would describe them, in the country team given. */

@@ -108,6 +108,34 @@ public class People {
         person.countryTeams().toArray(String[]::new));
   }
 
+  /**
+   * Takes the entry workflow-engine's directory holds now, in {@code version}; an entry of the same
+   * or a newer version here is kept (events of one person may arrive late or twice).
+   *
+   * @return whether the entry changed
+   */
+  public boolean follow(Person person, String timeZone, int version) {
+    return jdbc.update(
+            """
+            INSERT INTO ns_person (username, display_name, email, locale, agency, roles, country_teams, time_zone, directory_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email,
+                locale = EXCLUDED.locale, agency = EXCLUDED.agency, roles = EXCLUDED.roles, country_teams = EXCLUDED.country_teams,
+                time_zone = EXCLUDED.time_zone, directory_version = EXCLUDED.directory_version
+            WHERE ns_person.directory_version < EXCLUDED.directory_version
+            """,
+            person.username(),
+            person.displayName(),
+            person.email(),
+            person.locale() == null ? "en" : person.locale(),
+            person.agency(),
+            person.roles().toArray(String[]::new),
+            person.countryTeams().toArray(String[]::new),
+            timeZone,
+            version)
+        > 0;
+  }
+
   private static Person row(ResultSet rs, int i) throws SQLException {
     return new Person(
         rs.getString("username"),

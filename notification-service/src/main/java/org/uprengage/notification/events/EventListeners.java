@@ -5,23 +5,26 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Reads task, deadline and review events from Kafka and hands each to its handler. */
+/** Reads task, deadline, review and person events from Kafka and hands each to its handler. */
 @Component
 class EventListeners {
 
   private final TaskEventHandler handler;
   private final DeadlineEventHandler deadlines;
   private final ReviewEventHandler reviews;
+  private final PersonEventHandler people;
   private final ObjectMapper json;
 
   EventListeners(
       TaskEventHandler handler,
       DeadlineEventHandler deadlines,
       ReviewEventHandler reviews,
+      PersonEventHandler people,
       ObjectMapper json) {
     this.handler = handler;
     this.deadlines = deadlines;
     this.reviews = reviews;
+    this.people = people;
     this.json = json;
   }
 
@@ -41,5 +44,10 @@ class EventListeners {
   @KafkaListener(id = "review-events", idIsGroup = false, topics = "${upr.events.topics.reviews}")
   void onReviewEvent(ConsumerRecord<String, String> record) {
     reviews.handle(IncomingEvent.from(record, json));
+  }
+
+  @KafkaListener(id = "person-events", idIsGroup = false, topics = "${upr.events.topics.people}")
+  void onPersonEvent(ConsumerRecord<String, String> record) {
+    people.handle(IncomingEvent.from(record, json));
   }
 }

@@ -79,11 +79,13 @@ class KafkaConsumerConfiguration {
       @Value("${upr.events.topics.tasks}") String tasks,
       @Value("${upr.events.topics.deadlines}") String deadlines,
       @Value("${upr.events.topics.reviews}") String reviews,
+      @Value("${upr.events.topics.people}") String people,
       @Value("${upr.events.topics.partitions:3}") int partitions) {
     return new NewTopics(
         deadLetterTopic(tasks, partitions),
         deadLetterTopic(deadlines, partitions),
-        deadLetterTopic(reviews, partitions));
+        deadLetterTopic(reviews, partitions),
+        deadLetterTopic(people, partitions));
   }
 
   private static NewTopic deadLetterTopic(String topic, int partitions) {

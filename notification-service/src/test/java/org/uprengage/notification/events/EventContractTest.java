@@ -50,7 +50,8 @@ class EventContractTest {
             DeadlineEvent.APPROACHING,
             DeadlineEvent.MISSED,
             DeadlineEvent.CHANGED,
-            ReviewEvent.STARTED)) {
+            ReviewEvent.STARTED,
+            PersonEvent.UPDATED)) {
       assertThat(SCHEMAS.resolve(type + ".schema.json")).as(type).exists();
     }
   }
@@ -76,6 +77,10 @@ class EventContractTest {
             && !type.equals("org.uprengage.review.handed-over.v1")) {
           assertThat(review.actor()).as("who acted, in " + type).isNotBlank();
         }
+      } else if (type.startsWith(PersonEvent.TYPE_PREFIX)) {
+        PersonEvent person = json.treeToValue(example, PersonEvent.class);
+        person.requireComplete();
+        assertThat(person.countryTeams()).isNotEmpty();
       } else {
         throw new AssertionError("an event type this service does not know: " + type);
       }

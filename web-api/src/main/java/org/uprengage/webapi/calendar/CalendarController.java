@@ -114,6 +114,21 @@ class CalendarController {
     return engine.get("/api/agencies", new ParameterizedTypeReference<List<Agency>>() {});
   }
 
+  @PostMapping("/agencies")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary = "Add an agency the list lacks (platform admins)",
+      description = "409 where the code is known already.")
+  ResponseEntity<Agency> addAgency(
+      @RequestBody
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = Agency.class)))
+          Map<String, Object> body) {
+    ResponseEntity<Agency> created =
+        engine.exchange(HttpMethod.POST, "/api/agencies", body, null, Agency.class);
+    return Relayed.created(created, created.getBody().code());
+  }
+
   /** A WG session with every deadline a country team plans against. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Session(
@@ -168,5 +183,6 @@ class CalendarController {
 
   /** A UN entity. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Agency(String code, String name) {}
+  @Schema(requiredProperties = {"code", "name"})
+  record Agency(@Schema(example = "UNEP") String code, String name) {}
 }

@@ -101,9 +101,17 @@ class BadInputApiTest extends DemoApiTest {
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?text=",
             "/api/recommendations",
             "/api/recommendations?countryTeam=gha",
-            "/api/recommendations?countryTeam=GHA&theme=" + "t".repeat(201))) {
+            "/api/recommendations?countryTeam=GHA&theme=" + "t".repeat(201),
+            "/api/country-teams/kenya",
+            "/api/country-teams/KENYA",
+            "/api/people?countryTeam=ke")) {
       corpus.add(new String[] {"GET", path, null, null});
     }
+    corpus.add(new String[] {"POST", "/api/country-teams/ken/close", null, null});
+    corpus.add(
+        new String[] {"POST", "/api/people/import", "application/json", "{\"username\":\"x\"}"});
+    corpus.add(new String[] {"POST", "/api/country-teams", "text/plain", "KEN"});
+    corpus.add(new String[] {"POST", "/api/agencies", "application/json", "[]"});
     corpus.add(new String[] {"DELETE", "/api/tasks/abc/attachments/not-a-uuid", null, null});
     String imports = "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/imports";
     corpus.add(new String[] {"POST", imports, "application/pdf", "%PDF-1.7"});

@@ -48,10 +48,23 @@ class OpenApiContractTest extends DemoApiTest {
   static Stream<Call> calls() {
     return Stream.of(
         call("GET", "/api/agencies"),
+        call("POST", "/api/agencies", "{\"code\":\"UNEP\",\"name\":\"UN Environment Programme\"}"),
         call("GET", "/api/approvals"),
         call("POST", "/api/auth/token"),
         call("GET", "/api/calendar-feeds"),
         call("POST", "/api/calendar-feeds", "{\"scope\":\"person\"}"),
+        call("GET", "/api/country-teams"),
+        call(
+            "POST",
+            "/api/country-teams",
+            "{\"code\":\"KEN\",\"name\":\"UN Country Team in Kenya\",\"agencies\":[\"UNICEF\"],\"timeZone\":\"Africa/Nairobi\",\"language\":\"en\"}"),
+        call("GET", "/api/country-teams/{code}", "/api/country-teams/KEN", null),
+        call(
+            "PATCH",
+            "/api/country-teams/{code}",
+            "/api/country-teams/KEN",
+            "{\"name\":\"UNCT Kenya\"}"),
+        call("POST", "/api/country-teams/{code}/close", "/api/country-teams/KEN/close", null),
         call(
             "GET",
             "/api/country-teams/{team}/milestone-offsets",
@@ -73,6 +86,11 @@ class OpenApiContractTest extends DemoApiTest {
         call("GET", "/api/notifications/stream"),
         call("POST", "/api/notifications/{id}/read", "/api/notifications/" + OTHER + "/read", null),
         call("POST", "/api/reviews", "{\"country\":\"GHA\",\"session\":56}"),
+        call("GET", "/api/people"),
+        call(
+            "POST",
+            "/api/people/import",
+            "username,name,email,roles,agency,country_teams,language,time_zone\nawanjiru,Amina Wanjiru,,focal-point,UNICEF,KEN,sw,Africa/Nairobi\n"),
         call("GET", "/api/reviews/{id}", "/api/reviews/" + REVIEW, null),
         call("GET", "/api/reviews/{id}/audit", "/api/reviews/" + REVIEW + "/audit", null),
         call("GET", "/api/reviews/{id}/milestones", "/api/reviews/" + REVIEW + "/milestones", null),
@@ -218,7 +236,9 @@ class OpenApiContractTest extends DemoApiTest {
           .contentType(
               call.method().equals("PATCH")
                   ? "application/merge-patch+json"
-                  : call.path().endsWith("/imports") ? "text/csv" : "application/json")
+                  : call.path().endsWith("/imports") || call.path().endsWith("/import")
+                      ? "text/csv"
+                      : "application/json")
           .content(call.body());
     }
     if (call.path().endsWith("/stream")) {

@@ -78,14 +78,34 @@ public class EventOutbox {
     data.put("sequence", sequence);
     data.put("occurredAt", occurredAt.toString());
     data.setAll((ObjectNode) JSON.valueToTree(event));
+    return insert(reviewId.toString(), event.subject(reviewId), event, occurredAt, data);
+  }
+
+  /**
+   * Records one event that belongs to no review (a person's entry changed, say), keyed by {@code
+   * key}: its fields, after {@code occurredAt}, as the CloudEvent's data.
+   *
+   * @return the event id (CloudEvents {@code id})
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public UUID appendKeyed(String key, String subject, OutboundEvent event) {
+    Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    ObjectNode data = JSON.createObjectNode();
+    data.put("occurredAt", occurredAt.toString());
+    data.setAll((ObjectNode) JSON.valueToTree(event));
+    return insert(key, subject, event, occurredAt, data);
+  }
+
+  private UUID insert(
+      String key, String subject, OutboundEvent event, Instant occurredAt, ObjectNode data) {
     UUID eventId = UUID.randomUUID();
     jdbc.update(
         "INSERT INTO upr_event_outbox (event_id, topic, record_key, type, subject, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
         eventId,
         topics.name(event.topic()),
-        reviewId.toString(),
+        key,
         event.type(),
-        event.subject(reviewId),
+        subject,
         Timestamp.from(occurredAt),
         toJson(data));
     wakeRelayAfterCommit();

@@ -7,5 +7,7 @@ public enum EventTopic {
   /** Review events: started, stages entered, the submission's decisions, the outcome recorded. */
   REVIEWS,
   /** Deadline events: approaching, missed, changed. */
-  DEADLINES
+  DEADLINES,
+  /** Directory events: a person's entry added or changed, keyed by user name. */
+  PEOPLE
 }

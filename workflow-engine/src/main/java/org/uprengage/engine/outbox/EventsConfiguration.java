@@ -39,6 +39,14 @@ class EventsConfiguration {
   }
 
   @Bean
+  NewTopic peopleEventsTopic(EventTopics topics) {
+    return TopicBuilder.name(topics.people())
+        .partitions(topics.partitions())
+        .replicas(topics.replicationFactor())
+        .build();
+  }
+
+  @Bean
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Hand over to the next review": starts (or finds) the State's next review and records its id on
- * this one ({@code nextReviewId}, also a process variable).
+ * this one ({@code nextReviewId}, also a process variable); a closed country team's review ends
+ * without one.
  */
 @Component("handOverToNextReviewAdapter")
 class HandOverToNextReviewAdapter implements JavaDelegate {
@@ -23,6 +24,8 @@ class HandOverToNextReviewAdapter implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     UUID reviewId = UUID.fromString(execution.getVariable(ReviewProcess.VAR_REVIEW_ID).toString());
-    execution.setVariable(VAR_NEXT_REVIEW_ID, reviews.handOver(reviewId).toString());
+    reviews
+        .handOver(reviewId)
+        .ifPresent(next -> execution.setVariable(VAR_NEXT_REVIEW_ID, next.toString()));
   }
 }

@@ -86,6 +86,9 @@ public class ReviewWorkflow {
     if (!caller.belongsTo(country)) {
       throw new Forbidden("You are not a member of the country team for " + country + ".");
     }
+    if (!directory.countryTeamOpen(country)) {
+      throw new Conflict("The country team for " + country + " is closed: it starts no review.");
+    }
     if (calendar.find(session).isEmpty()) {
       throw new InvalidInput(
           "session", "WG session " + session + " is not in the session calendar");
@@ -109,16 +112,20 @@ public class ReviewWorkflow {
    * there yet), and links the two. Runs in the engine's transaction, from {@code upr-review}'s last
    * step.
    *
-   * @return the next review's id
+   * @return the next review's id, or empty when the country team was closed: it starts no review
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public UUID handOver(UUID reviewId) {
+  public Optional<UUID> handOver(UUID reviewId) {
     Review current =
         reviews
             .find(reviewId)
             .orElseThrow(() -> new IllegalStateException("No review " + reviewId));
     if (current.nextReviewId() != null) {
-      return current.nextReviewId(); // handed over already: a retried job changes nothing
+      // handed over already: a retried job changes nothing
+      return Optional.of(current.nextReviewId());
+    }
+    if (!directory.countryTeamOpen(current.country())) {
+      return Optional.empty();
     }
     int nextSession = current.session() + SESSIONS_PER_CYCLE;
     UUID next =
@@ -138,7 +145,7 @@ public class ReviewWorkflow {
                 });
     reviews.link(reviewId, next);
     outbox.append(reviewId, new ReviewHandedOver(next, nextSession));
-    return next;
+    return Optional.of(next);
   }
 
   /** Records a review, raises "review started" and starts its process, in one transaction. */

@@ -28,6 +28,26 @@ public class AuthenticatedCaller {
         : Optional.empty();
   }
 
+  /** The caller with what the token says of them beyond authorisation, for the directory. */
+  public Optional<Profile> profile() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Profile(
+            fromJwt(jwt),
+            text(jwt, claims.name()),
+            text(jwt, claims.email()),
+            text(jwt, claims.language()),
+            text(jwt, claims.timeZone())));
+  }
+
+  private static String text(Jwt jwt, String claim) {
+    Object value = jwt.getClaims().get(claim);
+    return value instanceof String text && !text.isBlank() ? text.strip() : null;
+  }
+
   private Caller fromJwt(Jwt jwt) {
     String username = jwt.getClaimAsString(claims.username());
     if (username == null || username.isBlank()) {

@@ -9,7 +9,15 @@ import java.util.Set;
  */
 public record Caller(String username, Set<String> roles, String agency, Set<String> countryTeams) {
 
+  /** Administers the country teams they belong to. */
   public static final String ADMIN = "admin";
+
+  /**
+   * Administers the installation: creates, changes and closes country teams, adds agencies, lists
+   * and imports people of every team. Team admins ({@link #ADMIN}) stay scoped to their teams.
+   */
+  public static final String PLATFORM_ADMIN = "platform-admin";
+
   public static final String COORDINATOR = "coordinator";
   public static final String VIEWER = "viewer";
 
@@ -29,6 +37,15 @@ public record Caller(String username, Set<String> roles, String agency, Set<Stri
   /** A viewer (or a person with no acting role): sees what their groups see, changes nothing. */
   public boolean readOnly() {
     return roles.stream().noneMatch(ACTING_ROLES::contains);
+  }
+
+  public boolean platformAdmin() {
+    return hasRole(PLATFORM_ADMIN);
+  }
+
+  /** A platform admin, or an admin of this country team. */
+  public boolean administers(String countryTeam) {
+    return platformAdmin() || (hasRole(ADMIN) && belongsTo(countryTeam));
   }
 
   public boolean belongsTo(String countryTeam) {

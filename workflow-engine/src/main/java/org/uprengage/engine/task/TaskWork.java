@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,6 +30,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.audit.AuditEntry;
 import org.uprengage.engine.audit.AuditTrail;
+import org.uprengage.engine.people.People;
+import org.uprengage.engine.people.Person;
 import org.uprengage.engine.problem.Conflict;
 import org.uprengage.engine.problem.Forbidden;
 import org.uprengage.engine.problem.InvalidInput;
@@ -55,6 +58,7 @@ public class TaskWork {
   private final Map<String, TaskForm> forms;
   private final AuditTrail audits;
   private final TaskLocks locks;
+  private final People people;
 
   TaskWork(
       TaskService tasks,
@@ -63,7 +67,8 @@ public class TaskWork {
       ReviewWorkflow reviews,
       List<TaskForm> forms,
       AuditTrail audits,
-      TaskLocks locks) {
+      TaskLocks locks,
+      People people) {
     this.tasks = tasks;
     this.history = history;
     this.identity = identity;
@@ -72,6 +77,7 @@ public class TaskWork {
     forms.forEach(form -> form.taskKeys().forEach(key -> this.forms.put(key, form)));
     this.audits = audits;
     this.locks = locks;
+    this.people = people;
   }
 
   /** The caller's tasks as the filter says, in bounded pages. */
@@ -167,7 +173,7 @@ public class TaskWork {
     if (!overseesTeams(caller)) {
       throw new Forbidden("Only coordinators and admins assign tasks; you can claim it.");
     }
-    requireUsername("assignee", assignee);
+    requireChoosable("assignee", assignee, task);
     if (!assignee.equals(task.getAssignee())) {
       asCaller(caller, () -> tasks.setAssignee(taskId, assignee));
     }
@@ -213,7 +219,7 @@ public class TaskWork {
     if (!caller.username().equals(task.getAssignee())) {
       throw new Forbidden("Only the person who holds the task delegates it.");
     }
-    requireUsername("to", to);
+    requireChoosable("to", to, task);
     asCaller(caller, () -> tasks.delegateTask(taskId, to));
     return asItIsNow(change);
   }
@@ -247,6 +253,62 @@ public class TaskWork {
         on == null ? null : Date.from(on.atStartOfDay(ZoneOffset.UTC).toInstant()));
     asCaller(caller, () -> tasks.saveTask(task));
     return asItIsNow(change);
+  }
+
+  /**
+   * Only a person of the task's country team may be given it and, for an agency's task, only that
+   * agency's people or a coordinator: nobody else is assigned, or told of it.
+   */
+  private void requireChoosable(String field, String username, Task task) {
+    requireUsername(field, username);
+    String team = task.getTenantId();
+    Person person =
+        people
+            .find(username)
+            .filter(known -> known.belongsTo(team))
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        field,
+                        username
+                            + " is not a person of the country team "
+                            + team
+                            + " (GET /api/people?countryTeam="
+                            + team
+                            + " lists them)"));
+    Set<String> agencies = agenciesOf(task.getId());
+    if (!agencies.isEmpty()
+        && (person.agency() == null || !agencies.contains(person.agency()))
+        && !person.roles().contains(Caller.COORDINATOR)) {
+      throw new InvalidInput(
+          field,
+          "the task is for "
+              + String.join(", ", agencies)
+              + "; choose one of its people or a coordinator ("
+              + username
+              + (person.agency() == null
+                  ? " works for no agency)"
+                  : " works for " + person.agency() + ")"));
+    }
+  }
+
+  /**
+   * The agencies a task is offered to: its candidate groups that are an agency ({@code UNICEF}) or
+   * a role within one ({@code head-of-office:UNICEF}); none for a task of coordinators.
+   */
+  private Set<String> agenciesOf(String taskId) {
+    Set<String> agencies = new TreeSet<>();
+    for (String group : candidateGroups(taskId)) {
+      int colon = group.indexOf(':');
+      if (colon >= 0) {
+        agencies.add(group.substring(colon + 1));
+      } else if (!Caller.ACTING_ROLES.contains(group)
+          && !group.equals(Caller.VIEWER)
+          && !group.equals(Caller.PLATFORM_ADMIN)) {
+        agencies.add(group);
+      }
+    }
+    return agencies;
   }
 
   private static void requireUsername(String field, String username) {

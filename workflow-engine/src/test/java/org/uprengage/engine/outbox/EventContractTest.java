@@ -1,6 +1,9 @@
 package org.uprengage.engine.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +42,7 @@ import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.ReviewWalk;
 import org.uprengage.engine.deadline.DeadlineWatchProcess;
 import org.uprengage.engine.deadline.TaskDueDates;
+import org.uprengage.engine.people.PersonUpdated;
 import org.uprengage.engine.recommendation.RecommendationRegister;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
@@ -70,12 +74,16 @@ class EventContractTest extends EngineIntegrationTest {
 
   @Test
   void everyEventOfAWholeCycleMatchesTheSchemaOfItsType() throws Exception {
-    ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 42);
+    String team = newCountryTeam();
+    jdbc.update(
+        "INSERT INTO upr_person (username, display_name, roles, country_teams, source, updated_at) VALUES ('coordinator-contract', 'Second coordinator', '{coordinator}', ARRAY[?], 'import', now())",
+        team);
+    ReviewWalk walk = new ReviewWalk(engine, reviews, work, team, 42);
     Caller coordinator = walk.coordinator();
     Task plan = walk.task(ReviewProcess.TASK_PLAN_SUBMISSION);
     work.claim(coordinator, plan.getId());
     work.unclaim(coordinator, plan.getId());
-    work.assign(coordinator, plan.getId(), "coordinator-2");
+    work.assign(coordinator, plan.getId(), "coordinator-contract");
     work.unclaim(coordinator, plan.getId());
     dueDates.set(coordinator, plan.getId(), LocalDate.of(2030, 1, 15), null);
     walk.fire(watchOf(plan.getId())); // 14 days before: approaching
@@ -137,7 +145,38 @@ class EventContractTest extends EngineIntegrationTest {
     assertThat(problems).isEmpty();
     Set<String> expected = new TreeSet<>(schemaTypes());
     expected.remove("org.uprengage.task.cancelled.v1"); // no path of a whole cycle cancels a task
+    expected.remove(PersonUpdated.TYPE); // no review's event: see the test below
     assertThat(seen).containsAll(expected);
+  }
+
+  @Test
+  void aPersonsEntryFromTheirTokenMatchesTheSchemaOfItsType() throws Exception {
+    mvc.perform(
+            get("/api/agencies")
+                .with(
+                    jwt()
+                        .jwt(
+                            token ->
+                                token
+                                    .subject("contract-person")
+                                    .claim("preferred_username", "contract-person")
+                                    .claim("name", "Amina Otieno")
+                                    .claim("email", "aotieno@example.org")
+                                    .claim("locale", "sw")
+                                    .claim("zoneinfo", "Africa/Nairobi")
+                                    .claim("agency", "UNICEF")
+                                    .claim("roles", List.of("focal-point"))
+                                    .claim("country_teams", List.of("GHA")))))
+        .andExpect(status().isOk());
+    List<String> payloads =
+        jdbc.queryForList(
+            "SELECT payload FROM upr_event_outbox WHERE type = ? AND record_key = 'contract-person'",
+            String.class,
+            PersonUpdated.TYPE);
+    assertThat(payloads).hasSize(1);
+    JsonNode data = json.readTree(payloads.get(0));
+    assertThat(schemaOf(PersonUpdated.TYPE).validate(data)).as(data.toString()).isEmpty();
+    assertThat(data.path("timeZone").asText()).isEqualTo("Africa/Nairobi");
   }
 
   @Test

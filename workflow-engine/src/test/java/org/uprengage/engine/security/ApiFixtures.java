@@ -2,6 +2,7 @@ package org.uprengage.engine.security;
 
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.review.ReviewProcess;
@@ -13,6 +14,15 @@ import org.uprengage.engine.review.ReviewProcess;
 abstract class ApiFixtures extends EngineIntegrationTest {
 
   private static final AtomicInteger sessions = new AtomicInteger(600);
+  private static final AtomicInteger created = new AtomicInteger();
+
+  /** States whose teams the matrix creates: codes no other test uses (they start with A). */
+  private static final List<String> NEW_TEAMS =
+      Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3).stream()
+          .filter(code -> code.startsWith("A"))
+          .sorted()
+          .toList();
+
   private static String foreignTeam;
 
   /** A second country team, foreign to every fixture's. */
@@ -64,7 +74,21 @@ abstract class ApiFixtures extends EngineIntegrationTest {
             jdbc.queryForObject(
                 "SELECT count(*) FROM upr_session WHERE number > ?",
                 Long.class,
-                fixture.session())));
+                fixture.session())),
+        String.valueOf(
+            jdbc.queryForList("SELECT * FROM upr_country_team WHERE code = ?", fixture.team())),
+        String.valueOf(
+            jdbc.queryForList(
+                "SELECT * FROM upr_country_team_agency WHERE country_team = ? ORDER BY agency",
+                fixture.team())),
+        String.valueOf(
+            jdbc.queryForList(
+                "SELECT * FROM upr_person WHERE source = 'import' AND ? = ANY (country_teams) ORDER BY username",
+                fixture.team())),
+        String.valueOf(jdbc.queryForList("SELECT code FROM upr_agency ORDER BY code")),
+        String.valueOf(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM upr_country_team WHERE created_by IS NOT NULL", Long.class)));
   }
 
   /**
@@ -74,6 +98,9 @@ abstract class ApiFixtures extends EngineIntegrationTest {
   protected Fixture fixture(boolean withSession) throws Exception {
     String team = newCountryTeam();
     String reviewId = planned(team, 42, "UNICEF", "UNDP");
+    known(
+        person("focal-unicef-2", List.of("focal-point"), "UNICEF", List.of(team)),
+        headUnicef(team));
     String held =
         taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
     String open =
@@ -111,6 +138,12 @@ abstract class ApiFixtures extends EngineIntegrationTest {
           .replace("{open}", open)
           .replace("{attachment}", attachment)
           .replace("{session}", String.valueOf(session))
+          .replace(
+              "{newTeam}",
+              template.contains("{newTeam}") ? NEW_TEAMS.get(created.getAndIncrement()) : "")
+          .replace(
+              "{newAgency}",
+              template.contains("{newAgency}") ? "NEWAGENCY" + created.getAndIncrement() : "")
           .replace(
               "{newSession}",
               template.contains("{newSession}") ? String.valueOf(sessions.getAndIncrement()) : "");

@@ -34,51 +34,60 @@ class AuthorizationMatrixTest extends ApiFixtures {
 
   private static final String MATRIX =
       """
-      # method path                                   body        admin coord rc    headU focU  focD  viewD xCoord xFocD xAdmin
-      GET    /api/reviews/{review}                     -           200   200   200   200   200   200   200   404    404   404
-      GET    /api/reviews/{review}/timeline            -           200   200   200   200   200   200   200   404    404   404
-      GET    /api/reviews/{review}/audit               -           200   200   200   200   200   200   200   404    404   404
-      GET    /api/reviews/{review}/milestones          -           200   200   200   200   200   200   200   404    404   404
-      GET    /api/reviews/{review}/submission          -           200   200   200   200   200   200   200   404    404   404
-      PUT    /api/reviews/{review}/milestones/clearance milestone  200   200   403   403   403   403   403   404    404   404
-      POST   /api/reviews                              review      201   201   403   403   403   403   403   403    403   403
-      GET    /api/tasks?reviewId={review}&show=both    -           200:0 200:0 200:0 200:0 200:1 200:1 200:1 200:0  200:0 200:0
-      GET    /api/tasks?reviewId={review}&show=team    -           200:2 200:2 403   403   403   403   403   200:0  403   200:0
-      GET    /api/tasks/{held}                         -           200   200   404   200   200   404   404   404    404   404
-      GET    /api/tasks/{open}                         -           200   200   404   404   404   200   200   404    404   404
-      GET    /api/tasks/{held}/comments                -           200   200   404   200   200   404   404   404    404   404
-      GET    /api/tasks/{held}/attachments             -           200   200   404   200   200   404   404   404    404   404
-      GET    /api/tasks/{held}/audit                   -           200   200   404   200   200   404   404   404    404   404
-      POST   /api/tasks/{open}/claim                   -           200   403   404   404   404   200   403   404    404   404
-      POST   /api/tasks/{held}/claim                   -           409   403   404   409   200   404   404   404    404   404
-      POST   /api/tasks/{held}/unclaim                 -           200   200   404   403   200   404   404   404    404   404
-      POST   /api/tasks/{held}/complete                draft       403   403   404   403   204   404   404   404    404   404
-      POST   /api/tasks/{open}/complete                draft       409   409   404   404   404   409   403   404    404   404
-      POST   /api/tasks/{held}/assign                  assign      200   200   404   403   403   404   404   404    404   404
-      POST   /api/tasks/{held}/delegate                delegate    403   403   404   403   200   404   404   404    404   404
-      POST   /api/tasks/{held}/resolve                 -           409   409   404   409   409   404   404   404    404   404
-      POST   /api/tasks/{held}/follow-up               followUp    200   200   404   403   200   404   404   404    404   404
-      POST   /api/tasks/{held}/due                     due         200   200   404   403   403   404   404   404    404   404
-      POST   /api/tasks/{held}/comments                comment     201   201   404   201   201   404   404   404    404   404
-      POST   /api/tasks/{open}/comments                comment     201   201   404   404   404   201   403   404    404   404
-      POST   /api/tasks/{held}/attachments             attachment  201   201   404   201   201   404   404   404    404   404
-      DELETE /api/tasks/{held}/attachments/{attachment} -          204   204   404   403   204   404   404   404    404   404
-      POST   /api/tasks/bulk/claim                     bulkOpen    200   403   404   404   404   200   403   404    404   404
-      POST   /api/tasks/bulk/assign                    bulkAssign  200   200   404   403   403   404   404   404    404   404
-      POST   /api/tasks/bulk/complete                  bulkDraft   403   403   404   403   200   404   404   404    404   404
-      GET    /api/approvals                            -           200   200   200   200   200   200   200   200    200   200
-      GET    /api/approvals?show=team                  -           200   200   403   403   403   403   403   200    403   200
-      GET    /api/sessions                             -           200   200   200   200   200   200   200   200    200   200
-      GET    /api/sessions/{session}                   -           200   200   200   200   200   200   200   200    200   200
-      GET    /api/sessions/{session}/history           -           200   200   200   200   200   200   200   200    200   200
-      POST   /api/sessions                             session     201   403   403   403   403   403   403   403    403   201
-      PATCH  /api/sessions/{session}                   sessionEnd  200   403   403   403   403   403   403   403    403   200
-      GET    /api/country-teams/{team}/milestone-offsets -         200   200   200   200   200   200   200   404    404   404
-      PUT    /api/country-teams/{team}/milestone-offsets offsets   200   200   403   403   403   403   403   404    404   404
-      GET    /api/agencies                             -           200   200   200   200   200   200   200   200    200   200
-      GET    /api/reviews/{review}/recommendations     -           200   200   200   200   200   200   200   404    404   404
-      GET    /api/recommendations?countryTeam={team}   -           200   200   200   200   200   200   200   404    404   404
-      POST   /api/reviews/{review}/recommendations/imports csv     200   200   403   403   403   403   403   404    404   404
+      # method path                                   body        admin coord rc    headU focU  focD  viewD xCoord xFocD xAdmin pAdmin
+      GET    /api/reviews/{review}                     -           200   200   200   200   200   200   200   404    404   404  404
+      GET    /api/reviews/{review}/timeline            -           200   200   200   200   200   200   200   404    404   404  404
+      GET    /api/reviews/{review}/audit               -           200   200   200   200   200   200   200   404    404   404  404
+      GET    /api/reviews/{review}/milestones          -           200   200   200   200   200   200   200   404    404   404  404
+      GET    /api/reviews/{review}/submission          -           200   200   200   200   200   200   200   404    404   404  404
+      PUT    /api/reviews/{review}/milestones/clearance milestone  200   200   403   403   403   403   403   404    404   404  404
+      POST   /api/reviews                              review      201   201   403   403   403   403   403   403    403   403  403
+      GET    /api/tasks?reviewId={review}&show=both    -           200:0 200:0 200:0 200:0 200:1 200:1 200:1 200:0  200:0 200:0  200:0
+      GET    /api/tasks?reviewId={review}&show=team    -           200:2 200:2 403   403   403   403   403   200:0  403   200:0  403
+      GET    /api/tasks/{held}                         -           200   200   404   200   200   404   404   404    404   404  404
+      GET    /api/tasks/{open}                         -           200   200   404   404   404   200   200   404    404   404  404
+      GET    /api/tasks/{held}/comments                -           200   200   404   200   200   404   404   404    404   404  404
+      GET    /api/tasks/{held}/attachments             -           200   200   404   200   200   404   404   404    404   404  404
+      GET    /api/tasks/{held}/audit                   -           200   200   404   200   200   404   404   404    404   404  404
+      POST   /api/tasks/{open}/claim                   -           200   403   404   404   404   200   403   404    404   404  404
+      POST   /api/tasks/{held}/claim                   -           409   403   404   409   200   404   404   404    404   404  404
+      POST   /api/tasks/{held}/unclaim                 -           200   200   404   403   200   404   404   404    404   404  404
+      POST   /api/tasks/{held}/complete                draft       403   403   404   403   204   404   404   404    404   404  404
+      POST   /api/tasks/{open}/complete                draft       409   409   404   404   404   409   403   404    404   404  404
+      POST   /api/tasks/{held}/assign                  assign      200   200   404   403   403   404   404   404    404   404  404
+      POST   /api/tasks/{held}/delegate                delegate    403   403   404   403   200   404   404   404    404   404  404
+      POST   /api/tasks/{held}/resolve                 -           409   409   404   409   409   404   404   404    404   404  404
+      POST   /api/tasks/{held}/follow-up               followUp    200   200   404   403   200   404   404   404    404   404  404
+      POST   /api/tasks/{held}/due                     due         200   200   404   403   403   404   404   404    404   404  404
+      POST   /api/tasks/{held}/comments                comment     201   201   404   201   201   404   404   404    404   404  404
+      POST   /api/tasks/{open}/comments                comment     201   201   404   404   404   201   403   404    404   404  404
+      POST   /api/tasks/{held}/attachments             attachment  201   201   404   201   201   404   404   404    404   404  404
+      DELETE /api/tasks/{held}/attachments/{attachment} -          204   204   404   403   204   404   404   404    404   404  404
+      POST   /api/tasks/bulk/claim                     bulkOpen    200   403   404   404   404   200   403   404    404   404  404
+      POST   /api/tasks/bulk/assign                    bulkAssign  200   200   404   403   403   404   404   404    404   404  404
+      POST   /api/tasks/bulk/complete                  bulkDraft   403   403   404   403   200   404   404   404    404   404  404
+      GET    /api/approvals                            -           200   200   200   200   200   200   200   200    200   200  200
+      GET    /api/approvals?show=team                  -           200   200   403   403   403   403   403   200    403   200  403
+      GET    /api/sessions                             -           200   200   200   200   200   200   200   200    200   200  200
+      GET    /api/sessions/{session}                   -           200   200   200   200   200   200   200   200    200   200  200
+      GET    /api/sessions/{session}/history           -           200   200   200   200   200   200   200   200    200   200  200
+      POST   /api/sessions                             session     201   403   403   403   403   403   403   403    403   201  403
+      PATCH  /api/sessions/{session}                   sessionEnd  200   403   403   403   403   403   403   403    403   200  403
+      GET    /api/country-teams/{team}/milestone-offsets -         200   200   200   200   200   200   200   404    404   404  404
+      PUT    /api/country-teams/{team}/milestone-offsets offsets   200   200   403   403   403   403   403   404    404   404  404
+      GET    /api/agencies                             -           200   200   200   200   200   200   200   200    200   200  200
+      GET    /api/country-teams                        -           200   200   200   200   200   200   200   200    200   200    200
+      GET    /api/country-teams/{team}                 -           200   200   200   200   200   200   200   404    404   404    200
+      POST   /api/country-teams                        newTeam     403   403   403   403   403   403   403   403    403   403    201
+      PATCH  /api/country-teams/{team}                 teamName    200   403   403   403   403   403   403   404    404   404    200
+      POST   /api/country-teams/{team}/close           -           403   403   403   403   403   403   403   404    404   404    200
+      POST   /api/agencies                             newAgency   403   403   403   403   403   403   403   403    403   403    201
+      GET    /api/people?countryTeam={team}            -           200   200   403   403   403   403   403   404    404   404    200
+      GET    /api/people                               -           200   200   403   403   403   403   403   200    403   200    200
+      POST   /api/people/import                        csvPerson   200   403   403   403   403   403   403   403    403   200    200
+      GET    /api/reviews/{review}/recommendations     -           200   200   200   200   200   200   200   404    404   404   404
+      GET    /api/recommendations?countryTeam={team}   -           200   200   200   200   200   200   200   404    404   404   404
+      POST   /api/reviews/{review}/recommendations/imports csv     200   200   403   403   403   403   403   404    404   404   404
       """;
 
   private static final MediaType MEDIA_CSV = MediaType.valueOf("text/csv");
@@ -103,7 +112,15 @@ class AuthorizationMatrixTest extends ApiFixtures {
               "session",
               "{\"number\":{newSession},\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"}"),
           Map.entry("sessionEnd", "{\"endsOn\":\"2031-05-17\"}"),
-          Map.entry("csv", "paragraph,text\n121.1,Ratify the Convention (France);\n"));
+          Map.entry("csv", "paragraph,text\n121.1,Ratify the Convention (France);\n"),
+          Map.entry(
+              "newTeam",
+              "{\"code\":\"{newTeam}\",\"name\":\"UN Country Team\",\"agencies\":[\"UNICEF\"],\"timeZone\":\"Africa/Nairobi\",\"language\":\"en\"}"),
+          Map.entry("teamName", "{\"name\":\"Renamed team\"}"),
+          Map.entry("newAgency", "{\"code\":\"{newAgency}\",\"name\":\"A new agency\"}"),
+          Map.entry(
+              "csvPerson",
+              "username,name,email,roles,agency,country_teams,language,time_zone\nimported-{team},Imported,,focal-point,UNICEF,{team},en,\n"));
 
   /** The people of the matrix's columns, given the review's country team and a foreign one. */
   private static final Map<String, BiFunction<String, String, RequestPostProcessor>> PEOPLE =
@@ -122,6 +139,7 @@ class AuthorizationMatrixTest extends ApiFixtures {
     PEOPLE.put("xFocD", (own, foreign) -> focalUndp(foreign));
     PEOPLE.put(
         "xAdmin", (own, foreign) -> person("admin-x", List.of("admin"), null, List.of(foreign)));
+    PEOPLE.put("pAdmin", (own, foreign) -> platformAdmin());
   }
 
   @TestFactory
@@ -171,7 +189,7 @@ class AuthorizationMatrixTest extends ApiFixtures {
           .contentType(
               row.method().equals("PATCH")
                   ? MediaType.valueOf("application/merge-patch+json")
-                  : row.body().equals("csv") ? MEDIA_CSV : MediaType.APPLICATION_JSON)
+                  : row.body().startsWith("csv") ? MEDIA_CSV : MediaType.APPLICATION_JSON)
           .content(fixture.fill(BODIES.get(row.body())));
     }
     MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();

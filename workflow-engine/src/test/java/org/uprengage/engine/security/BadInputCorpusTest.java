@@ -126,26 +126,14 @@ class BadInputCorpusTest extends ApiFixtures {
             "POST /api/tasks/bulk/claim", focalUndp,
             "PUT /api/reviews/{review}/milestones/clearance", coordinator,
             "POST /api/sessions", admin);
-    jsonEndpoints.forEach(
-        (endpoint, who) -> {
-          String method = endpoint.substring(0, endpoint.indexOf(' '));
-          String path = endpoint.substring(endpoint.indexOf(' ') + 1);
-          for (String body :
-              List.of(
-                  "{\"text\":",
-                  "{'single':'quotes'}",
-                  "[]",
-                  "\"a string\"",
-                  "42",
-                  "null",
-                  "{\"sneaky\":1}",
-                  "{\"text\":{\"nested\":[1,2,3]},\"assignee\":[],\"to\":7,\"on\":true}")) {
-            corpus.add(new Case(endpoint, method, path, JSON, body, who));
-          }
-          corpus.add(new Case(endpoint, method, path, JSON, "", who));
-          corpus.add(new Case(endpoint, method, path, "text/plain", "text=hello", who));
-          corpus.add(new Case(endpoint, method, path, "application/xml", "<text>x</text>", who));
-        });
+    BiFunction<String, String, RequestPostProcessor> platform = (own, foreign) -> platformAdmin();
+    jsonCases(corpus, jsonEndpoints);
+    jsonCases(
+        corpus,
+        Map.of(
+            "POST /api/country-teams", platform,
+            "PATCH /api/country-teams/{team}", platform,
+            "POST /api/agencies", platform));
     corpus.add(
         new Case("", "PATCH", "/api/sessions/{session}", MERGE_PATCH, "{\"endsOn\":", admin));
     corpus.add(new Case("", "PATCH", "/api/sessions/{session}", MERGE_PATCH, "[]", admin));
@@ -167,6 +155,44 @@ class BadInputCorpusTest extends ApiFixtures {
         "{\"country\":\"{team}\",\"session\":99999999999}",
         "{\"country\":\"{team}\",\"session\":54,\"startedBy\":\"rc\"}",
         "{\"country\":\"{team}\"}");
+    add(
+        corpus,
+        "POST",
+        "/api/country-teams",
+        platform,
+        "{\"code\":\"KENYA\",\"name\":\"x\",\"timeZone\":\"Africa/Nairobi\",\"language\":\"en\"}",
+        "{\"code\":\"ken\",\"name\":\"x\",\"timeZone\":\"Africa/Nairobi\",\"language\":\"en\"}",
+        "{\"code\":\"KEN\",\"name\":\"x\",\"timeZone\":\"Mars/Olympus\",\"language\":\"en\"}",
+        "{\"code\":\"KEN\",\"name\":\"x\",\"timeZone\":\"Africa/Nairobi\",\"language\":7}",
+        "{\"code\":\"KEN\",\"name\":\"x\",\"timeZone\":\"Africa/Nairobi\",\"language\":\"en\",\"agencies\":\"UNICEF\"}",
+        "{\"code\":\"KEN\",\"name\":\"x\",\"timeZone\":\"Africa/Nairobi\",\"language\":\"en\",\"version\":9}");
+    add(
+        corpus,
+        "PATCH",
+        "/api/country-teams/{team}",
+        platform,
+        "{\"code\":\"KEN\"}",
+        "{\"name\":\"" + "n".repeat(201) + "\"}",
+        "{\"agencies\":[\"NOPE\"]}",
+        "{}");
+    add(
+        corpus,
+        "POST",
+        "/api/agencies",
+        platform,
+        "{\"code\":\"a b\",\"name\":\"x\"}",
+        "{\"code\":\"UNICEF\",\"name\":\"dup\"}",
+        "{\"code\":\"NEWONE\"}");
+    for (String csv :
+        List.of(
+            "",
+            "kamau,Kamau",
+            "username,name\n\"open",
+            "username,name,email,roles,agency,country_teams,language,time_zone\n\"a\"b,x,,viewer,,{team},en,")) {
+      corpus.add(new Case("", "POST", "/api/people/import", "text/csv", csv, platform));
+    }
+    corpus.add(new Case("", "POST", "/api/people/import", JSON, "{\"username\":\"x\"}", platform));
+    corpus.add(new Case("", "GET", "/api/people?countryTeam=%27%3B--", null, null, platform));
     for (String injection : INJECTIONS) {
       add(
           corpus,
@@ -388,6 +414,34 @@ class BadInputCorpusTest extends ApiFixtures {
     corpus.add(
         new Case("", "DELETE", "/api/tasks/{held}/attachments/not-a-uuid", null, null, focal));
     return corpus;
+  }
+
+  /**
+   * Malformed, not an object, wrong types, unknown fields, no body, and other media types, for each
+   * JSON endpoint.
+   */
+  private static void jsonCases(
+      List<Case> corpus, Map<String, BiFunction<String, String, RequestPostProcessor>> endpoints) {
+    endpoints.forEach(
+        (endpoint, who) -> {
+          String method = endpoint.substring(0, endpoint.indexOf(' '));
+          String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+          for (String body :
+              List.of(
+                  "{\"text\":",
+                  "{'single':'quotes'}",
+                  "[]",
+                  "\"a string\"",
+                  "42",
+                  "null",
+                  "{\"sneaky\":1}",
+                  "{\"text\":{\"nested\":[1,2,3]},\"assignee\":[],\"to\":7,\"on\":true}")) {
+            corpus.add(new Case(endpoint, method, path, JSON, body, who));
+          }
+          corpus.add(new Case(endpoint, method, path, JSON, "", who));
+          corpus.add(new Case(endpoint, method, path, "text/plain", "text=hello", who));
+          corpus.add(new Case(endpoint, method, path, "application/xml", "<text>x</text>", who));
+        });
   }
 
   private static void add(

@@ -1,5 +1,6 @@
 package org.uprengage.engine.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +41,7 @@ class ProductionTokenTest {
           List.of("GHA"));
 
   @Autowired MockMvc mvc;
+  @Autowired JdbcTemplate jdbc;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -58,6 +61,29 @@ class ProductionTokenTest {
                 .header("Authorization", "Bearer " + idp.token(idp.issuer(), COORDINATOR)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.total").isNumber());
+    assertThat(
+            jdbc.queryForList(
+                "SELECT country_teams[1] FROM upr_person WHERE username = 'kofi.rco' AND source = 'token'",
+                String.class))
+        .containsExactly("GHA");
+  }
+
+  @Test
+  void theEngineIsNotReadyWhileNoCountryTeamIsOpen() throws Exception {
+    List<String> open =
+        jdbc.queryForList(
+            "UPDATE upr_country_team SET closed_at = now() WHERE closed_at IS NULL RETURNING code",
+            String.class);
+    try {
+      mvc.perform(get("/readyz")).andExpect(status().isServiceUnavailable());
+    } finally {
+      for (String code : open) {
+        jdbc.update("UPDATE upr_country_team SET closed_at = NULL WHERE code = ?", code);
+      }
+    }
+    jdbc.update(
+        "INSERT INTO upr_country_team (code, name) VALUES ('GHA', 'UN Country Team in Ghana') ON CONFLICT (code) DO NOTHING");
+    mvc.perform(get("/readyz")).andExpect(status().isOk());
   }
 
   @Test

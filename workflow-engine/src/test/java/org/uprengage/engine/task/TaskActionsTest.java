@@ -30,6 +30,7 @@ class TaskActionsTest extends EngineIntegrationTest {
     String reviewId = drafting(team);
     String draft =
         taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+    known(headUnicef(team));
 
     assign(draft, "focal-unicef", coordinator(team))
         .andExpect(status().isOk())
@@ -142,6 +143,7 @@ class TaskActionsTest extends EngineIntegrationTest {
     String draft =
         taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
     act(draft, "claim", focalUnicef(team)).andExpect(status().isOk());
+    known(headUnicef(team));
 
     postJson("/api/tasks/" + draft + "/delegate", "{\"to\":\"head-unicef\"}", focalUnicef(team))
         .andExpect(status().isOk())

@@ -37,7 +37,15 @@ class KeycloakRealmTest {
           "focal-point",
           "viewer");
   static final List<String> CLAIMS =
-      List.of("preferred_username", "roles", "agency", "country_teams", "email", "locale");
+      List.of(
+          "preferred_username",
+          "name",
+          "roles",
+          "agency",
+          "country_teams",
+          "email",
+          "locale",
+          "zoneinfo");
   static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*}");
 
   static JsonNode json() throws Exception {
