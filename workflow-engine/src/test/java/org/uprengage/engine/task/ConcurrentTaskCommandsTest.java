@@ -98,6 +98,7 @@ class ConcurrentTaskCommandsTest extends EngineIntegrationTest {
   void whenCoordinatorsAssignATaskToEightPeopleAtOnceFromOneVersionOneSucceeds() throws Exception {
     String team = newCountryTeam();
     String draft = claimedDraft(team);
+    knownUnicefPeople(team);
     String version = version(draft, coordinator(team));
 
     List<MockHttpServletResponse> answers =
@@ -121,6 +122,7 @@ class ConcurrentTaskCommandsTest extends EngineIntegrationTest {
   void whenTheHolderDelegatesATaskToEightPeopleAtOnceOneDelegationHolds() throws Exception {
     String team = newCountryTeam();
     String draft = claimedDraft(team);
+    knownUnicefPeople(team);
 
     List<MockHttpServletResponse> answers =
         collide(
@@ -144,6 +146,7 @@ class ConcurrentTaskCommandsTest extends EngineIntegrationTest {
   void whenTheDelegateResolvesATaskEightTimesAtOnceOneHandsItBack() throws Exception {
     String team = newCountryTeam();
     String draft = claimedDraft(team);
+    known(headUnicef(team));
     postJson("/api/tasks/" + draft + "/delegate", "{\"to\":\"head-unicef\"}", focalUnicef(team))
         .andExpect(status().isOk());
 
@@ -239,5 +242,12 @@ class ConcurrentTaskCommandsTest extends EngineIntegrationTest {
 
   private static List<MockHttpServletResponse> losers(List<MockHttpServletResponse> answers) {
     return answers.stream().filter(a -> a.getStatus() == 409).toList();
+  }
+
+  /** The eight UNICEF people tasks are assigned or delegated to, known to the directory. */
+  private void knownUnicefPeople(String team) throws Exception {
+    for (int i = 0; i < 8; i++) {
+      known(person("unicef-" + i, List.of("focal-point"), "UNICEF", List.of(team)));
+    }
   }
 }
