@@ -4,9 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -38,7 +37,6 @@ import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewScheduled;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
-import org.uprengage.engine.session.DeadlineRules;
 import org.uprengage.engine.session.SessionCalendar;
 import org.uprengage.engine.session.SessionDatesChanged;
 import org.uprengage.engine.session.SessionView;
@@ -112,17 +110,8 @@ public class DeadlinePlanner {
   /** Days after the WG session ends by which the recommendations are recorded. */
   static final int RECOMMENDATIONS_RECORDED_DAYS = 14;
 
-  /** Days before the final addendum deadline the early one falls when OHCHR published none. */
-  static final int ADDENDUM_EARLY_DAYS = 28;
-
-  /** Days after the adopting HRC session opens by which the plenary has adopted the outcome. */
-  static final int HRC_ADOPTION_DAYS = 28;
-
   /** Days after the HRC adoption by which the recommendations are disseminated. */
   static final int DISSEMINATION_DAYS = 30;
-
-  /** Tasks fall due at the end of the milestone's day (UTC). */
-  private static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
 
   private final JdbcTemplate jdbc;
   private final SessionCalendar calendar;
@@ -135,6 +124,7 @@ public class DeadlinePlanner {
   private final RuntimeService runtime;
   private final EventOutbox outbox;
   private final Clock clock;
+  private final DeadlineTime deadlineTime;
 
   DeadlinePlanner(
       JdbcTemplate jdbc,
@@ -147,7 +137,8 @@ public class DeadlinePlanner {
       ManagementService management,
       RuntimeService runtime,
       EventOutbox outbox,
-      Clock clock) {
+      Clock clock,
+      DeadlineTime deadlineTime) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.reviews = reviews;
@@ -159,6 +150,7 @@ public class DeadlinePlanner {
     this.runtime = runtime;
     this.outbox = outbox;
     this.clock = clock;
+    this.deadlineTime = deadlineTime;
   }
 
   /** The user tasks that fall due at a milestone. */
@@ -219,14 +211,17 @@ public class DeadlinePlanner {
   }
 
   /**
-   * When a stage timer bound to a milestone fires: the end of the milestone's day (UTC). Used by
-   * the stage models: {@code ${deadlinePlanner.milestoneTime(execution, 'wgReportAdopted')}}.
+   * When a stage timer bound to a milestone fires: the end of the milestone's day in the deadlines'
+   * zone. Used by the stage models: {@code ${deadlinePlanner.milestoneTime(execution,
+   * 'wgReportAdopted')}}.
    */
   public Date milestoneTime(DelegateExecution execution, String milestone) {
     return dueOf(execution, milestone);
   }
 
-  /** When a milestone of the execution's review falls due (end of its day, UTC). */
+  /**
+   * When a milestone of the execution's review falls due (end of its day in the deadlines' zone).
+   */
   public Date dueOf(DelegateExecution execution, String milestone) {
     UUID reviewId = UUID.fromString(execution.getVariable(ReviewProcess.VAR_REVIEW_ID).toString());
     return find(reviewId, milestone)
@@ -234,6 +229,11 @@ public class DeadlinePlanner {
         .orElseThrow(
             () ->
                 new IllegalStateException("Review " + reviewId + " has no milestone " + milestone));
+  }
+
+  /** The moment a milestone on {@code day} falls due (the deadlines' zone and time). */
+  public Instant dueAt(LocalDate day) {
+    return deadlineTime.dueAt(day);
   }
 
   /** Whole days left until {@code due}, rounded to the nearest day; 0 or less once it passed. */
@@ -303,8 +303,7 @@ public class DeadlinePlanner {
     if (dueOn == null) {
       throw new InvalidInput("on", "is required: the day the task is due");
     }
-    if (dueOn.isBefore(
-        LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC))) {
+    if (dueOn.isBefore(deadlineTime.dayOf(ClockUtil.getCurrentTime().toInstant()))) {
       throw new InvalidInput("on", "must be today or later: a task cannot be due in the past");
     }
     if (tasks
@@ -319,9 +318,7 @@ public class DeadlinePlanner {
     }
     Date due = endOfDay(dueOn);
     LocalDate old =
-        task.getDueDate() == null
-            ? null
-            : task.getDueDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+        task.getDueDate() == null ? null : deadlineTime.dayOf(task.getDueDate().toInstant());
     if (dueOn.equals(old)) {
       return;
     }
@@ -475,15 +472,9 @@ public class DeadlinePlanner {
         new Planned(view.endsOn().plusDays(RECOMMENDATIONS_RECORDED_DAYS), sessionBasis));
     SessionView.Dated<LocalDate> addendumFinal = view.deadlines().get(SessionView.ADDENDUM_FINAL);
     SessionView.Dated<LocalDate> addendumEarly = view.deadlines().get(SessionView.ADDENDUM_EARLY);
-    planned.put(
-        ADDENDUM_EARLY,
-        addendumEarly != null
-            ? new Planned(addendumEarly.value(), addendumEarly.source())
-            : new Planned(
-                addendumFinal.value().minusDays(ADDENDUM_EARLY_DAYS), SessionView.COMPUTED));
+    planned.put(ADDENDUM_EARLY, new Planned(addendumEarly.value(), addendumEarly.source()));
     planned.put(ADDENDUM_FINAL, new Planned(addendumFinal.value(), addendumFinal.source()));
-    LocalDate hrcAdoption =
-        DeadlineRules.hrcSessionOpening(view.hrcSession().value()).plusDays(HRC_ADOPTION_DAYS);
+    LocalDate hrcAdoption = view.adoptingSession().adoptionDay();
     planned.put(HRC_ADOPTION, new Planned(hrcAdoption, SessionView.COMPUTED));
     planned.put(
         DISSEMINATION, new Planned(hrcAdoption.plusDays(DISSEMINATION_DAYS), SessionView.COMPUTED));
@@ -503,8 +494,8 @@ public class DeadlinePlanner {
         rs.getString("moved_by"));
   }
 
-  private static Date endOfDay(LocalDate day) {
-    return Date.from(day.atTime(END_OF_DAY).toInstant(ZoneOffset.UTC));
+  private Date endOfDay(LocalDate day) {
+    return deadlineTime.dueDate(day);
   }
 
   private record Planned(LocalDate dueOn, String basis) {}

@@ -25,6 +25,7 @@ import org.uprengage.engine.problem.Conflict;
 import org.uprengage.engine.problem.Forbidden;
 import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.session.DeadlineRules;
 import org.uprengage.engine.session.SessionCalendar;
 
 /** Starts reviews and answers what is known of them; the review process does the rest. */
@@ -36,8 +37,6 @@ public class ReviewWorkflow {
 
   /** A State is reviewed once per cycle: 14 WG sessions, about 54 months. */
   static final int SESSIONS_PER_CYCLE = 14;
-
-  static final int MONTHS_PER_CYCLE = 54;
 
   private final ReviewRepository reviews;
   private final RuntimeService runtime;
@@ -130,11 +129,8 @@ public class ReviewWorkflow {
                 () -> {
                   calendar.planTentatively(
                       nextSession,
-                      calendar
-                          .find(current.session())
-                          .orElseThrow()
-                          .startsOn()
-                          .plusMonths(MONTHS_PER_CYCLE));
+                      DeadlineRules.nextCycleSessionStart(
+                          calendar.find(current.session()).orElseThrow().startsOn()));
                   return record(current.country(), nextSession, HANDED_OVER_BY, reviewId).id();
                 });
     reviews.link(reviewId, next);

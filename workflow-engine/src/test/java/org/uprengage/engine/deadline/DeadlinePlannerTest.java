@@ -40,7 +40,7 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$[5].key").value("submission"))
         .andExpect(jsonPath("$[5].dueOn").value("2022-07-14"));
     mvc.perform(get("/api/tasks").param("reviewId", reviewId).with(coordinator(team)))
-        .andExpect(jsonPath("$.items[0].due").value("2022-05-05T23:59:00Z"));
+        .andExpect(jsonPath("$.items[0].due").value("2022-05-05T21:59:00Z"));
   }
 
   @Test
@@ -73,7 +73,7 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.movedBy").value("coordinator"));
 
     assertThat(dueDatesOf(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION))
-        .containsOnly(Instant.parse("2022-06-16T23:59:00Z"))
+        .containsOnly(Instant.parse("2022-06-16T21:59:00Z"))
         .hasSize(2);
     assertThat(outboxTypes(reviewId)).endsWith(DeadlineChanged.TYPE);
     assertThat(lastPayload(reviewId))
@@ -149,7 +149,7 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$[5].dueOn").value("2030-10-02")) // moved by the coordinator: stays
         .andExpect(jsonPath("$[5].basis").value("moved"));
     assertThat(dueDatesOf(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION))
-        .containsExactly(Instant.parse("2030-08-21T23:59:00Z"));
+        .containsExactly(Instant.parse("2030-08-21T21:59:00Z"));
     assertThat(outboxTypes(reviewId))
         .filteredOn(DeadlineChanged.TYPE::equals)
         .hasSize(1 + 5); // the move, then five followers

@@ -97,11 +97,11 @@ class ReviewProcessTest extends EngineIntegrationTest {
     ProcessInstance wgReview = walk.running(ReviewProcess.WG_REVIEW_PROCESS_KEY);
     assertThat(wgReview).task().hasCandidateGroup(ReviewProcess.GROUP_COORDINATOR);
     assertThat(walk.task(ReviewProcess.TASK_BRIEF_RECOMMENDING_STATES).getDueDate().toInstant())
-        .isEqualTo(Instant.parse("2022-12-26T23:59:00Z")); // 28 days before 23 Jan 2023
+        .isEqualTo(Instant.parse("2022-12-26T22:59:00Z")); // 28 days before 23 Jan 2023
     walk.complete(walk.coordinator(), ReviewProcess.TASK_BRIEF_RECOMMENDING_STATES, Map.of());
     assertThat(wgReview).isWaitingAt(ReviewProcess.TIMER_WG_REPORT_ADOPTED);
     assertThat(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2023-02-03T23:59:00Z")); // the session's last day
+        .isEqualTo(Instant.parse("2023-02-03T22:59:00Z")); // the session's last day
     walk.fire(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED));
     walk.complete(
         walk.coordinator(),
@@ -141,10 +141,10 @@ class ReviewProcessTest extends EngineIntegrationTest {
     walk.complete(walk.coordinator(), ReviewProcess.TASK_DISSEMINATE_RECOMMENDATIONS, Map.of());
     assertThat(followUp).isWaitingAt(ReviewProcess.TIMER_MID_TERM_REPORT_DUE);
     assertThat(walk.timer(ReviewProcess.TIMER_MID_TERM_REPORT_DUE).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2025-07-23T23:59:00Z")); // the review + 30 months
+        .isEqualTo(Instant.parse("2025-07-23T21:59:00Z")); // the review + 30 months
     walk.fire(walk.timer(ReviewProcess.TIMER_MID_TERM_REPORT_DUE));
     assertThat(walk.task(ReviewProcess.TASK_SUPPORT_MID_TERM_REPORT).getDueDate().toInstant())
-        .isEqualTo(Instant.parse("2025-10-21T23:59:00Z")); // 90 days to support it
+        .isEqualTo(Instant.parse("2025-10-21T21:59:00Z")); // 90 days to support it
     walk.complete(
         walk.coordinator(),
         ReviewProcess.TASK_SUPPORT_MID_TERM_REPORT,

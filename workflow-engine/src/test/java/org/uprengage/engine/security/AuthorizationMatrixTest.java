@@ -73,6 +73,9 @@ class AuthorizationMatrixTest extends ApiFixtures {
       GET    /api/sessions/{session}/history           -           200   200   200   200   200   200   200   200    200   200
       POST   /api/sessions                             session     201   403   403   403   403   403   403   403    403   201
       PATCH  /api/sessions/{session}                   sessionEnd  200   403   403   403   403   403   403   403    403   200
+      GET    /api/hrc-sessions                         -           200   200   200   200   200   200   200   200    200   200
+      GET    /api/hrc-sessions/66                      -           200   200   200   200   200   200   200   200    200   200
+      PATCH  /api/hrc-sessions/66                      hrcSame     200   403   403   403   403   403   403   403    403   200
       GET    /api/country-teams/{team}/milestone-offsets -         200   200   200   200   200   200   200   404    404   404
       PUT    /api/country-teams/{team}/milestone-offsets offsets   200   200   403   403   403   403   403   404    404   404
       GET    /api/agencies                             -           200   200   200   200   200   200   200   200    200   200
@@ -97,7 +100,8 @@ class AuthorizationMatrixTest extends ApiFixtures {
           Map.entry(
               "session",
               "{\"number\":{newSession},\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"}"),
-          Map.entry("sessionEnd", "{\"endsOn\":\"2031-05-17\"}"));
+          Map.entry("sessionEnd", "{\"endsOn\":\"2031-05-17\"}"),
+          Map.entry("hrcSame", "{\"published\":false}"));
 
   /** The people of the matrix's columns, given the review's country team and a foreign one. */
   private static final Map<String, BiFunction<String, String, RequestPostProcessor>> PEOPLE =

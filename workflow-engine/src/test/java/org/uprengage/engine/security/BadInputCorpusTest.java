@@ -297,6 +297,20 @@ class BadInputCorpusTest extends ApiFixtures {
         "{\"endsOn\":\"x\"}",
         "{\"endsOn\":\"2031-05-01\"}",
         "{\"unknownDeadline\":\"2031-01-01\"}");
+    add(
+        corpus,
+        "PATCH",
+        "/api/hrc-sessions/66",
+        admin,
+        MERGE_PATCH,
+        "{\"opensOn\":",
+        "[]",
+        "{\"number\":67}",
+        "{\"opensOn\":\"x\"}",
+        "{\"opensOn\":null}",
+        "{\"closesOn\":\"2027-01-01\"}",
+        "{\"published\":\"yes\"}",
+        "{\"sneaky\":1}");
 
     // Bad path and query values, unknown paths, wrong methods.
     for (String path :
@@ -308,6 +322,8 @@ class BadInputCorpusTest extends ApiFixtures {
             "/api/tasks/{held}/attachments/not-a-uuid",
             "/api/sessions/not-a-number",
             "/api/sessions/99999999999",
+            "/api/hrc-sessions/not-a-number",
+            "/api/hrc-sessions/99999999999",
             "/api/tasks?size=1000",
             "/api/tasks?size=0",
             "/api/tasks?page=-1",

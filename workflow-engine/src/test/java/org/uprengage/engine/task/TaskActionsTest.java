@@ -235,7 +235,7 @@ class TaskActionsTest extends EngineIntegrationTest {
         .andExpect(status().isForbidden());
     postJson("/api/tasks/" + draft + "/due", "{\"on\":\"2030-01-15\"}", coordinator(team))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.due").value("2030-01-15T23:59:00Z"));
+        .andExpect(jsonPath("$.due").value("2030-01-15T22:59:00Z"));
 
     assertThat(outboxTypes(reviewId)).endsWith("org.uprengage.deadline.changed.v1");
     String change =
@@ -252,7 +252,7 @@ class TaskActionsTest extends EngineIntegrationTest {
             draft);
     assertThat(watched.toInstant())
         .as("the watch's next alert: 14 days before the new date")
-        .isEqualTo(Instant.parse("2030-01-01T23:59:00Z"));
+        .isEqualTo(Instant.parse("2030-01-01T22:59:00Z"));
   }
 
   /** A task command sent with If-Match. */
