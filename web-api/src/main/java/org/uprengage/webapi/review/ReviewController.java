@@ -136,6 +136,11 @@ class ReviewController {
       List<OpenTask> openTasks,
       @Schema(description = "the session's deadlines, each official or computed")
           Map<String, Dated> sessionDeadlines,
+      @Schema(
+              description =
+                  "the session deadline the submission's milestones count back from: unEntitySubmission where OHCHR published one of its own, else stakeholderSubmission",
+              allowableValues = {"unEntitySubmission", "stakeholderSubmission"})
+          String submissionCountsBackFrom,
       List<MilestoneStatus> milestones,
       @Schema(description = "what the review produced so far, as the coordinator recorded it")
           Outcome outcome,

@@ -65,6 +65,13 @@ class OpenApiContractTest extends DemoApiTest {
         call("GET", "/api/follows"),
         call("POST", "/api/follows", "{\"reviewId\":\"" + REVIEW + "\"}"),
         call("DELETE", "/api/follows/{id}", "/api/follows/" + OTHER, null),
+        call("GET", "/api/hrc-sessions"),
+        call("GET", "/api/hrc-sessions/{number}", "/api/hrc-sessions/64", null),
+        call(
+            "PATCH",
+            "/api/hrc-sessions/{number}",
+            "/api/hrc-sessions/64",
+            "{\"closesOn\":\"2027-04-02\"}"),
         call("GET", "/api/me"),
         call("GET", "/api/me/notification-preferences"),
         call("PUT", "/api/me/notification-preferences", "{\"timeZone\":\"Africa/Accra\"}"),
