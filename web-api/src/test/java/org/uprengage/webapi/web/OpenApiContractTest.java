@@ -62,6 +62,16 @@ class OpenApiContractTest extends DemoApiTest {
             "/api/country-teams/{team}/milestone-offsets",
             "/api/country-teams/GHA/milestone-offsets",
             "{\"daysBefore\":{\"agencyDraftsDue\":35}}"),
+        call(
+            "GET",
+            "/api/country-teams/{team}/optional-tasks",
+            "/api/country-teams/GHA/optional-tasks",
+            null),
+        call(
+            "PUT",
+            "/api/country-teams/{team}/optional-tasks",
+            "/api/country-teams/GHA/optional-tasks",
+            "{\"wanted\":{\"compilationCheck\":true}}"),
         call("GET", "/api/follows"),
         call("POST", "/api/follows", "{\"reviewId\":\"" + REVIEW + "\"}"),
         call("DELETE", "/api/follows/{id}", "/api/follows/" + OTHER, null),
@@ -88,6 +98,16 @@ class OpenApiContractTest extends DemoApiTest {
             "/api/reviews/{id}/milestones/{key}",
             "/api/reviews/" + REVIEW + "/milestones/clearance",
             "{\"dueOn\":\"2030-05-20\"}"),
+        call(
+            "PUT",
+            "/api/reviews/{id}/review-day",
+            "/api/reviews/" + REVIEW + "/review-day",
+            "{\"reviewDay\":\"2027-01-27\"}"),
+        call(
+            "POST",
+            "/api/reviews/{id}/move",
+            "/api/reviews/" + REVIEW + "/move",
+            "{\"session\":45,\"reason\":\"postponed\"}"),
         call("GET", "/api/reviews/{id}/submission", "/api/reviews/" + REVIEW + "/submission", null),
         call("GET", "/api/reviews/{id}/timeline", "/api/reviews/" + REVIEW + "/timeline", null),
         call("GET", "/api/sessions"),

@@ -33,10 +33,12 @@ import org.uprengage.engine.problem.Forbidden;
 import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
+import org.uprengage.engine.review.ReviewMoved;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewScheduled;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.session.DeadlineRules;
 import org.uprengage.engine.session.SessionCalendar;
 import org.uprengage.engine.session.SessionDatesChanged;
 import org.uprengage.engine.session.SessionView;
@@ -69,7 +71,12 @@ public class DeadlinePlanner {
           MilestoneOffsets.CLEARANCE,
           MilestoneOffsets.RC_SIGN_OFF,
           MilestoneOffsets.SUBMISSION,
+          MilestoneOffsets.STAKEHOLDER_SUPPORT,
+          MilestoneOffsets.NATIONAL_REPORT_SUPPORT,
+          MilestoneOffsets.COMPILATION_CHECK,
           MilestoneOffsets.BRIEFINGS,
+          MilestoneOffsets.ADVANCE_QUESTIONS,
+          MilestoneOffsets.STATE_REVIEW,
           WG_REPORT_ADOPTED,
           RECOMMENDATIONS_RECORDED,
           ADDENDUM_EARLY,
@@ -100,6 +107,13 @@ public class DeadlinePlanner {
           Map.entry(ReviewProcess.TASK_SIGN_OFF_SUBMISSION, MilestoneOffsets.RC_SIGN_OFF),
           Map.entry(ReviewProcess.TASK_RECORD_SUBMISSION, MilestoneOffsets.SUBMISSION),
           Map.entry(ReviewProcess.TASK_BRIEF_RECOMMENDING_STATES, MilestoneOffsets.BRIEFINGS),
+          Map.entry(ReviewProcess.TASK_CHECK_COMPILATION, MilestoneOffsets.COMPILATION_CHECK),
+          Map.entry(ReviewProcess.TASK_SHARE_ADVANCE_QUESTIONS, MilestoneOffsets.ADVANCE_QUESTIONS),
+          Map.entry(
+              ReviewProcess.TASK_SUPPORT_NATIONAL_REPORT, MilestoneOffsets.NATIONAL_REPORT_SUPPORT),
+          Map.entry(
+              ReviewProcess.TASK_SUPPORT_STAKEHOLDER_SUBMISSIONS,
+              MilestoneOffsets.STAKEHOLDER_SUPPORT),
           Map.entry(ReviewProcess.TASK_RECORD_RECOMMENDATIONS, RECOMMENDATIONS_RECORDED),
           Map.entry(ReviewProcess.TASK_RECORD_EARLY_POSITIONS, ADDENDUM_EARLY),
           Map.entry(ReviewProcess.TASK_RECORD_FINAL_POSITIONS, ADDENDUM_FINAL),
@@ -167,7 +181,7 @@ public class DeadlinePlanner {
   @Transactional(propagation = Propagation.MANDATORY)
   public void onReviewScheduled(ReviewScheduled scheduled) {
     for (Map.Entry<String, Planned> milestone :
-        plannedFor(scheduled.session(), scheduled.country()).entrySet()) {
+        plannedFor(scheduled.session(), scheduled.country(), scheduled.reviewId()).entrySet()) {
       jdbc.update(
           "INSERT INTO upr_review_milestone (review_id, key, due_on, basis) VALUES (?, ?, ?, ?)",
           scheduled.reviewId(),
@@ -343,27 +357,110 @@ public class DeadlinePlanner {
   @Transactional(propagation = Propagation.MANDATORY)
   public void onSessionDatesChanged(SessionDatesChanged change) {
     for (Review review : reviews.activeInSession(change.session())) {
-      Map<String, Planned> planned = plannedFor(change.session(), review.country());
-      for (Map.Entry<String, Planned> milestone : planned.entrySet()) {
-        Optional<Milestone> current = find(review.id(), milestone.getKey());
-        if (current.isEmpty() || "moved".equals(current.get().basis())) {
-          continue; // a milestone a coordinator set stays where they set it
-        }
-        LocalDate dueOn = milestone.getValue().dueOn();
+      replan(review, "session calendar changed by " + change.changedBy(), false);
+    }
+  }
+
+  /**
+   * A review moved to another WG session: every milestone follows the new session (those a
+   * coordinator had moved too, as they were set against the old one), and the review day of the old
+   * session's timetable no longer holds.
+   */
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void onReviewMoved(ReviewMoved moved) {
+    Review review = moved.review();
+    jdbc.update("DELETE FROM upr_review_day WHERE review_id = ?", review.id());
+    replan(
+        review,
+        "review moved from WG session "
+            + moved.fromSession()
+            + " to "
+            + moved.toSession()
+            + " by "
+            + moved.movedBy()
+            + (moved.reason() == null || moved.reason().isBlank() ? "" : ": " + moved.reason()),
+        true);
+  }
+
+  /**
+   * Enters the State's review day from OHCHR's timetable for the session (and, where it gives one,
+   * the day the WG adopts the report; else two working days later): coordinators and admins of the
+   * review's team. The milestones that follow the review day move, with their tasks and the stage's
+   * timer.
+   */
+  @Transactional
+  public List<Milestone> setReviewDay(
+      Caller caller, UUID reviewId, LocalDate day, LocalDate adopted) {
+    Review review =
+        reviews.find(caller, reviewId).orElseThrow(() -> new NotFound("Review", reviewId));
+    if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
+      throw new Forbidden("Only coordinators enter a review's day.");
+    }
+    SessionView session = calendar.view(review.session()).orElseThrow();
+    if (day.isBefore(session.startsOn()) || day.isAfter(session.endsOn())) {
+      throw new InvalidInput(
+          "reviewDay",
+          "must fall in WG session "
+              + review.session()
+              + " ("
+              + session.startsOn()
+              + " to "
+              + session.endsOn()
+              + ")");
+    }
+    if (adopted != null && (adopted.isBefore(day) || adopted.isAfter(day.plusDays(14)))) {
+      throw new InvalidInput(
+          "wgReportAdopted", "must fall within two weeks after reviewDay (" + day + ")");
+    }
+    if (!Review.ACTIVE.equals(review.state())) {
+      throw new Conflict("The review has ended; its milestones no longer move.");
+    }
+    jdbc.update(
+        """
+        INSERT INTO upr_review_day (review_id, review_day, wg_report_adopted, set_by, set_at)
+        VALUES (?, ?, ?, ?, ?) ON CONFLICT (review_id) DO UPDATE SET review_day = EXCLUDED.review_day,
+            wg_report_adopted = EXCLUDED.wg_report_adopted, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at
+        """,
+        reviewId,
+        day,
+        adopted,
+        caller.username(),
+        Timestamp.from(clock.instant()));
+    replan(review, "review day entered by " + caller.username(), false);
+    return milestones(caller, reviewId);
+  }
+
+  /**
+   * Plans a running review's milestones again from its session's dates: each that changed moves,
+   * with its tasks, timers and watches, and raises "deadline changed". A milestone a coordinator
+   * moved stays where they set it unless {@code includingMoved}.
+   */
+  private void replan(Review review, String reason, boolean includingMoved) {
+    Map<String, Planned> planned = plannedFor(review.session(), review.country(), review.id());
+    for (Map.Entry<String, Planned> milestone : planned.entrySet()) {
+      Optional<Milestone> current = find(review.id(), milestone.getKey());
+      if (current.isEmpty()) {
         jdbc.update(
-            "UPDATE upr_review_milestone SET due_on = ?, basis = ? WHERE review_id = ? AND key = ?",
-            dueOn,
-            milestone.getValue().basis(),
+            "INSERT INTO upr_review_milestone (review_id, key, due_on, basis) VALUES (?, ?, ?, ?)",
             review.id(),
-            milestone.getKey());
-        if (!current.get().dueOn().equals(dueOn)) {
-          applyChange(
-              review,
-              milestone.getKey(),
-              current.get().dueOn(),
-              dueOn,
-              "session calendar changed by " + change.changedBy());
-        }
+            milestone.getKey(),
+            milestone.getValue().dueOn(),
+            milestone.getValue().basis());
+        continue; // a milestone the review's plan did not have yet: no task waits on it
+      }
+      if ("moved".equals(current.get().basis()) && !includingMoved) {
+        continue; // a milestone a coordinator set stays where they set it
+      }
+      LocalDate dueOn = milestone.getValue().dueOn();
+      jdbc.update(
+          "UPDATE upr_review_milestone SET due_on = ?, basis = ?, moved_by = NULL, moved_at = NULL WHERE review_id = ? AND key = ?",
+          dueOn,
+          milestone.getValue().basis(),
+          review.id(),
+          milestone.getKey());
+      if (!current.get().dueOn().equals(dueOn)) {
+        applyChange(review, milestone.getKey(), current.get().dueOn(), dueOn, reason);
       }
     }
   }
@@ -449,7 +546,7 @@ public class DeadlinePlanner {
    * the UN-entity deadline by the team's offsets, the later stages' from the session's dates, the
    * addendum deadlines and the adopting HRC session, each with the basis of the date it hangs on.
    */
-  private Map<String, Planned> plannedFor(int session, String country) {
+  private Map<String, Planned> plannedFor(int session, String country, UUID reviewId) {
     SessionView view =
         calendar
             .view(session)
@@ -462,11 +559,39 @@ public class DeadlinePlanner {
           key, new Planned(unEntity.value().minusDays(daysBefore.get(key)), unEntity.source()));
     }
     String sessionBasis = view.datesTentative() ? SessionView.COMPUTED : SessionView.OFFICIAL;
+    for (String key :
+        List.of(MilestoneOffsets.STAKEHOLDER_SUPPORT, MilestoneOffsets.NATIONAL_REPORT_SUPPORT)) {
+      SessionView.Dated<LocalDate> deadline =
+          view.deadlines().get(MilestoneOffsets.COUNTED_FROM.get(key));
+      planned.put(
+          key, new Planned(deadline.value().minusDays(daysBefore.get(key)), deadline.source()));
+    }
+    Optional<ReviewDay> timetable = reviewDay(reviewId);
+    Planned stateReview =
+        timetable
+            .map(day -> new Planned(day.reviewDay(), SessionView.OFFICIAL))
+            .orElseGet(
+                () -> new Planned(DeadlineRules.reviewDay(view.endsOn()), SessionView.COMPUTED));
+    for (String key :
+        List.of(
+            MilestoneOffsets.COMPILATION_CHECK,
+            MilestoneOffsets.BRIEFINGS,
+            MilestoneOffsets.ADVANCE_QUESTIONS)) {
+      planned.put(
+          key,
+          new Planned(stateReview.dueOn().minusDays(daysBefore.get(key)), stateReview.basis()));
+    }
+    planned.put(MilestoneOffsets.STATE_REVIEW, stateReview);
     planned.put(
-        MilestoneOffsets.BRIEFINGS,
-        new Planned(
-            view.startsOn().minusDays(daysBefore.get(MilestoneOffsets.BRIEFINGS)), sessionBasis));
-    planned.put(WG_REPORT_ADOPTED, new Planned(view.endsOn(), sessionBasis));
+        WG_REPORT_ADOPTED,
+        timetable
+            .filter(day -> day.wgReportAdopted() != null)
+            .map(day -> new Planned(day.wgReportAdopted(), SessionView.OFFICIAL))
+            .orElseGet(
+                () ->
+                    new Planned(
+                        DeadlineRules.wgReportAdoption(stateReview.dueOn()),
+                        SessionView.COMPUTED)));
     planned.put(
         RECOMMENDATIONS_RECORDED,
         new Planned(view.endsOn().plusDays(RECOMMENDATIONS_RECORDED_DAYS), sessionBasis));
@@ -498,5 +623,22 @@ public class DeadlinePlanner {
     return deadlineTime.dueDate(day);
   }
 
+  private Optional<ReviewDay> reviewDay(UUID reviewId) {
+    return jdbc
+        .query(
+            "SELECT review_day, wg_report_adopted FROM upr_review_day WHERE review_id = ?",
+            (rs, i) ->
+                new ReviewDay(
+                    rs.getDate("review_day").toLocalDate(),
+                    rs.getDate("wg_report_adopted") == null
+                        ? null
+                        : rs.getDate("wg_report_adopted").toLocalDate()),
+            reviewId)
+        .stream()
+        .findFirst();
+  }
+
   private record Planned(LocalDate dueOn, String basis) {}
+
+  private record ReviewDay(LocalDate reviewDay, LocalDate wgReportAdopted) {}
 }

@@ -214,7 +214,11 @@ public class ReviewOverview {
         .filter(e -> e.getValue().equals(definitionKey))
         .map(Map.Entry::getKey)
         .findFirst()
-        .orElse(null);
+        // the review's own tasks, the support to the other reports, run before the review
+        .orElse(
+            ReviewProcess.PROCESS_KEY.equals(definitionKey)
+                ? ReviewProcess.STAGE_SUBMISSION
+                : null);
   }
 
   private String status(Review review, Milestone milestone, List<Task> open) {

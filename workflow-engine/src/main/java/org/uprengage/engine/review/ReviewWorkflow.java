@@ -24,6 +24,7 @@ import org.uprengage.engine.outbox.EventOutbox;
 import org.uprengage.engine.problem.Conflict;
 import org.uprengage.engine.problem.Forbidden;
 import org.uprengage.engine.problem.InvalidInput;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.session.DeadlineRules;
 import org.uprengage.engine.session.SessionCalendar;
@@ -101,6 +102,43 @@ public class ReviewWorkflow {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /**
+   * Moves a running review to another WG session (OHCHR sometimes postpones a State's review):
+   * coordinators and admins of its team. The review's process and stages carry the new session;
+   * every milestone, due date and timer follows ({@link ReviewMoved}).
+   */
+  @Transactional
+  public Review move(Caller caller, UUID id, int session, String reason) {
+    Review review = find(caller, id).orElseThrow(() -> new NotFound("Review", id));
+    if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
+      throw new Forbidden("Only coordinators and admins move a review to another session.");
+    }
+    if (session == review.session()) {
+      throw new InvalidInput("session", "is the review's session already");
+    }
+    if (calendar.find(session).isEmpty()) {
+      throw new InvalidInput(
+          "session", "WG session " + session + " is not in the session calendar");
+    }
+    if (!Review.ACTIVE.equals(review.state())) {
+      throw new Conflict("The review has ended; it no longer moves.");
+    }
+    if (reviews.exists(review.country(), session)) {
+      throw new Conflict(
+          "A review of " + review.country() + " in WG session " + session + " already exists.");
+    }
+    reviews.moveToSession(id, session);
+    for (ProcessInstance instance :
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).list()) {
+      runtime.setVariable(instance.getId(), ReviewProcess.VAR_SESSION, session);
+    }
+    Review moved = find(caller, id).orElseThrow();
+    audit.concerns(id, null);
+    events.publishEvent(
+        new ReviewMoved(moved, review.session(), session, caller.username(), reason));
+    return moved;
   }
 
   /**

@@ -122,4 +122,33 @@ public final class DeadlineRules {
     }
     return LocalDate.of(year + 5, 5, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
   }
+
+  /**
+   * The day the WG adopts a State's report: two working days after its review day (HRC resolution
+   * 5/1 asks for at least 48 hours between the dialogue and the adoption).
+   */
+  public static LocalDate wgReportAdoption(LocalDate reviewDay) {
+    return workingDays(reviewDay, 2);
+  }
+
+  /**
+   * The State's review day while OHCHR's timetable is not known: the latest day whose report can
+   * still be adopted in the session, two working days before it closes.
+   */
+  public static LocalDate reviewDay(LocalDate sessionEndsOn) {
+    return workingDays(sessionEndsOn, -2);
+  }
+
+  /** {@code days} working days (Monday to Friday) after, or with a negative count before, a day. */
+  static LocalDate workingDays(LocalDate from, int days) {
+    LocalDate day = from;
+    int step = days < 0 ? -1 : 1;
+    for (int left = Math.abs(days); left > 0; ) {
+      day = day.plusDays(step);
+      if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+        left--;
+      }
+    }
+    return day;
+  }
 }

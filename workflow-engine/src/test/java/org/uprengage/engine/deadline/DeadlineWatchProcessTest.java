@@ -131,9 +131,10 @@ class DeadlineWatchProcessTest extends EngineIntegrationTest {
     ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 42);
     walk.complete(
         walk.coordinator(), ReviewProcess.TASK_PLAN_SUBMISSION, Map.of("agencies", List.of()));
-    // "Brief recommending states" is due 26 December 2022
+    // "Brief recommending states" is due 4 January 2023: 28 days before the review day computed
+    // while the timetable is not known (1 February, two working days before the session closes)
     Job first = walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT);
-    assertThat(first.getDuedate().toInstant()).isEqualTo(Instant.parse("2022-12-12T22:59:00Z"));
+    assertThat(first.getDuedate().toInstant()).isEqualTo(Instant.parse("2022-12-21T22:59:00Z"));
 
     for (int reminder = 0; reminder < 4; reminder++) {
       walk.fire(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT));

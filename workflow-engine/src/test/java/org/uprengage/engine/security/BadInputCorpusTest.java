@@ -311,6 +311,47 @@ class BadInputCorpusTest extends ApiFixtures {
         "{\"closesOn\":\"2027-01-01\"}",
         "{\"published\":\"yes\"}",
         "{\"sneaky\":1}");
+    add(
+        corpus,
+        "PUT",
+        "/api/reviews/{review}/review-day",
+        coordinator,
+        "{\"reviewDay\":",
+        "[]",
+        "{}",
+        "{\"reviewDay\":null}",
+        "{\"reviewDay\":\"next week\"}",
+        "{\"reviewDay\":\"2031-01-25\"}",
+        "{\"reviewDay\":\"2023-01-25\",\"wgReportAdopted\":\"2023-01-01\"}",
+        "{\"reviewDay\":\"2023-01-25\",\"sneaky\":1}");
+    add(
+        corpus,
+        "POST",
+        "/api/reviews/{review}/move",
+        coordinator,
+        "{\"session\":",
+        "[]",
+        "{}",
+        "{\"session\":\"fifty\"}",
+        "{\"session\":-1}",
+        "{\"session\":5000}",
+        "{\"session\":42}",
+        "{\"session\":777}",
+        "{\"session\":54,\"reason\":\"" + "x".repeat(501) + "\"}",
+        "{\"session\":54,\"sneaky\":1}");
+    add(
+        corpus,
+        "PUT",
+        "/api/country-teams/{team}/optional-tasks",
+        coordinator,
+        "{\"wanted\":",
+        "[]",
+        "{}",
+        "{\"wanted\":{}}",
+        "{\"wanted\":true}",
+        "{\"wanted\":{\"compilationCheck\":\"yes\"}}",
+        "{\"wanted\":{\"dropTables\":true}}",
+        "{\"wanted\":{\"compilationCheck\":true},\"sneaky\":1}");
 
     // Bad path and query values, unknown paths, wrong methods.
     for (String path :
