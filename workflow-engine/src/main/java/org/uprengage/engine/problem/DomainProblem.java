@@ -6,7 +6,7 @@ package org.uprengage.engine.problem;
  * layer renders it as problem+json.
  */
 public abstract sealed class DomainProblem extends RuntimeException
-    permits NotFound, Forbidden, Conflict, InvalidInput {
+    permits NotFound, Forbidden, Conflict, InvalidInput, OverLimit {
 
   DomainProblem(String message) {
     super(message);

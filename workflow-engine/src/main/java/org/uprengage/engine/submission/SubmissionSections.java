@@ -131,6 +131,17 @@ public class SubmissionSections {
         .findFirst();
   }
 
+  /** The consolidated text of the latest round, if the text was consolidated. */
+  Optional<String> consolidatedText(UUID reviewId) {
+    return jdbc
+        .query(
+            "SELECT text FROM upr_submission WHERE review_id = ?",
+            (rs, i) -> rs.getString(1),
+            reviewId)
+        .stream()
+        .findFirst();
+  }
+
   /** Records a decision on the round's text and raises "submission approved" or "sent back". */
   @Transactional(propagation = Propagation.MANDATORY)
   void decide(
