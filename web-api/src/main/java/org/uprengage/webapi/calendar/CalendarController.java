@@ -108,6 +108,48 @@ class CalendarController {
             number));
   }
 
+  @GetMapping("/hrc-sessions")
+  @Operation(
+      summary =
+          "The Human Rights Council's regular sessions (2022-2027 seeded), which adopt the UPR outcomes")
+  List<HrcSession> hrcSessions() {
+    return engine.get("/api/hrc-sessions", new ParameterizedTypeReference<List<HrcSession>>() {});
+  }
+
+  @GetMapping("/hrc-sessions/{number}")
+  @Operation(
+      summary = "One HRC session; its ETag is the version to send in If-Match when changing it")
+  ResponseEntity<HrcSession> hrcSession(@PathVariable int number) {
+    return Relayed.withVersion(
+        engine.exchange(
+            HttpMethod.GET, "/api/hrc-sessions/{number}", null, null, HrcSession.class, number));
+  }
+
+  @PatchMapping(
+      path = "/hrc-sessions/{number}",
+      consumes = {MERGE_PATCH_VALUE, MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      summary = "Change an HRC session's dates (admins)",
+      description =
+          "JSON merge patch of opensOn, closesOn and published. Send the ETag in If-Match; a change made meanwhile answers 409 with the current entry. The milestones of the reviews the session adopts follow.")
+  ResponseEntity<HrcSession> changeHrcSession(
+      @PathVariable int number,
+      @RequestBody
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = HrcSessionDates.class)))
+          Map<String, Object> patch,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return Relayed.withVersion(
+        engine.exchange(
+            HttpMethod.PATCH,
+            "/api/hrc-sessions/{number}",
+            MERGE_PATCH,
+            patch,
+            ifMatch,
+            HrcSession.class,
+            number));
+  }
+
   @GetMapping("/agencies")
   @Operation(summary = "The agencies that can draft a section of a joint submission")
   List<Agency> agencies() {
@@ -140,11 +182,36 @@ class CalendarController {
           boolean datesTentative,
       @Schema(description = "the HRC regular session that adopts the outcomes")
           Dated<Integer> hrcSession,
+      @Schema(description = "that HRC session's dates") HrcSession adoptingSession,
       @Schema(
               description =
-                  "stakeholderSubmission, unEntitySubmission, nationalReport, addendumEarly (official only), addendumFinal")
+                  "stakeholderSubmission, unEntitySubmission, nationalReport, addendumEarly, addendumFinal")
           Map<String, Dated<LocalDate>> deadlines,
+      @Schema(
+              description =
+                  "the deadline a UN country team's submission counts back from: unEntitySubmission where OHCHR published one of its own, else stakeholderSubmission",
+              allowableValues = {"unEntitySubmission", "stakeholderSubmission"})
+          String submissionCountsBackFrom,
       int version) {}
+
+  /** A regular session of the Human Rights Council. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record HrcSession(
+      int number,
+      LocalDate opensOn,
+      LocalDate closesOn,
+      @Schema(
+              description =
+                  "published (as the Council announced), planned (entered ahead of it) or computed (not in the calendar: the Council's usual pattern)",
+              allowableValues = {"published", "planned", "computed"})
+          String source,
+      int version) {}
+
+  /** An HRC session's dates as admins set them. */
+  record HrcSessionDates(
+      @Schema(example = "2027-02-22") LocalDate opensOn,
+      @Schema(example = "2027-04-02") LocalDate closesOn,
+      Boolean published) {}
 
   /** A value and where it comes from. */
   @JsonIgnoreProperties(ignoreUnknown = true)

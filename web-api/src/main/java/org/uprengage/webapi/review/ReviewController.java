@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -99,6 +100,24 @@ class ReviewController {
     return engine.put("/api/reviews/{id}/milestones/{key}", request, Milestone.class, id, key);
   }
 
+  @PutMapping("/{id}/review-day")
+  @Operation(
+      summary = "Enter the State's review day from OHCHR's timetable (coordinators)",
+      description =
+          "The day of the State's interactive dialogue in its WG session and, where the timetable gives it, the day the WG adopts the report (else two working days later). The stage's timer, the tasks before the dialogue and their reminders move with it; the answer is the review's milestones.")
+  List<Milestone> setReviewDay(@PathVariable UUID id, @Valid @RequestBody ReviewDay request) {
+    return List.of(engine.put("/api/reviews/{id}/review-day", request, Milestone[].class, id));
+  }
+
+  @PostMapping("/{id}/move")
+  @Operation(
+      summary = "Move the review to another WG session (coordinators)",
+      description =
+          "When OHCHR postpones a State's review: every milestone follows the new session (those a coordinator had moved too), with the open tasks, their reminders and the stage timers; each change raises deadline.changed with the reason. Recorded in the audit trail.")
+  ReviewResource move(@PathVariable UUID id, @Valid @RequestBody MoveReview request) {
+    return engine.post("/api/reviews/{id}/move", request, ReviewResource.class, id);
+  }
+
   /** One change attempted. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record AuditEntry(
@@ -136,6 +155,11 @@ class ReviewController {
       List<OpenTask> openTasks,
       @Schema(description = "the session's deadlines, each official or computed")
           Map<String, Dated> sessionDeadlines,
+      @Schema(
+              description =
+                  "the session deadline the submission's milestones count back from: unEntitySubmission where OHCHR published one of its own, else stakeholderSubmission",
+              allowableValues = {"unEntitySubmission", "stakeholderSubmission"})
+          String submissionCountsBackFrom,
       List<MilestoneStatus> milestones,
       @Schema(description = "what the review produced so far, as the coordinator recorded it")
           Outcome outcome,
@@ -207,7 +231,12 @@ class ReviewController {
                 "clearance",
                 "rcSignOff",
                 "submission",
+                "stakeholderSupport",
+                "nationalReportSupport",
+                "compilationCheck",
                 "briefings",
+                "advanceQuestions",
+                "stateReview",
                 "wgReportAdopted",
                 "recommendationsRecorded",
                 "addendumEarly",
@@ -224,6 +253,20 @@ class ReviewController {
 
   /** A milestone's new date. */
   record MoveMilestone(@NotNull LocalDate dueOn) {}
+
+  /** The State's review day, and the WG report's adoption where the timetable gives it. */
+  record ReviewDay(
+      @NotNull @Schema(example = "2027-01-27") LocalDate reviewDay,
+      @Schema(example = "2027-01-29") LocalDate wgReportAdopted) {}
+
+  /** The WG session to move a review to, and why. */
+  record MoveReview(
+      @NotNull
+          @Positive
+          @Max(value = 999, message = "must be a WG session number such as 45")
+          @Schema(example = "45")
+          Integer session,
+      @Size(max = 500) @Schema(example = "postponed at the State's request") String reason) {}
 
   /** The State and WG session of a review to start. */
   record StartReview(

@@ -42,6 +42,11 @@ class SubmissionController {
       @Schema(description = "the consolidation round, 1 for the first; absent before")
           Integer round,
       String text,
+      @Schema(description = "the consolidated text's words") int words,
+      @Schema(
+              description =
+                  "the installation's word limit for the UN country team's joint submission in the review's cycle; absent where none is set. The RC signs off a longer text only with overWordLimitReason (else 422 naming both numbers).")
+          Integer wordLimit,
       String consolidatedBy,
       Instant consolidatedAt,
       List<Decision> decisions,
@@ -49,7 +54,7 @@ class SubmissionController {
 
   /** One agency's section. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Section(String agency, String text, String draftedBy, Instant draftedAt) {}
+  record Section(String agency, String text, int words, String draftedBy, Instant draftedAt) {}
 
   /** One decision on one round. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -40,7 +40,7 @@ class MilestoneOffsetsController {
   @Operation(
       summary = "The country team's milestone offsets",
       description =
-          "How many days before the date it hangs on (the UN-entity deadline, or the session's opening for briefings) each milestone of the team's next reviews falls, and whether the team set it or it is the default.")
+          "How many days before the date it hangs on (the UN-entity deadline for the submission's, the State's review day for the tasks before the dialogue, the national report or stakeholder deadline for the support to those reports) each milestone of the team's next reviews falls, and whether the team set it or it is the default.")
   TeamOffsets get(@PathVariable @Pattern(regexp = TEAM, message = TEAM_MESSAGE) String team) {
     return engine.get("/api/country-teams/{team}/milestone-offsets", TeamOffsets.class, team);
   }
@@ -88,11 +88,18 @@ class MilestoneOffsetsController {
   record Offset(
       @Schema(
               description =
-                  "the milestone: one of the submission's (callForInputs, agencyDraftsDue, consolidation, clearance, rcSignOff, submission) or briefings",
+                  "the milestone: one of the submission's (callForInputs, agencyDraftsDue, consolidation, clearance, rcSignOff, submission), briefings, compilationCheck, advanceQuestions, nationalReportSupport or stakeholderSupport",
               example = "agencyDraftsDue")
           String key,
       int daysBefore,
-      @Schema(allowableValues = {"unEntitySubmission", "sessionStart"}) String before,
+      @Schema(
+              allowableValues = {
+                "unEntitySubmission",
+                "stateReview",
+                "nationalReport",
+                "stakeholderSubmission"
+              })
+          String before,
       @Schema(allowableValues = {"team", "default"}) String source,
       String changedBy) {}
 }

@@ -33,4 +33,26 @@ class CalendarApiTest extends DemoApiTest {
     assertThat(engine.last().contentType()).startsWith("application/merge-patch+json");
     assertThat(engine.last().body()).isEqualTo("{\"stakeholderDeadline\":\"2027-04-08\"}");
   }
+
+  @Test
+  void hrcSessionChangesCarryTheirVersionBothWays() throws Exception {
+    engine.answer(
+        200,
+        "application/json",
+        "{\"number\":64,\"opensOn\":\"2027-02-22\",\"closesOn\":\"2027-04-09\",\"source\":\"published\",\"version\":2}");
+    engine.etag("\"2\"");
+    mvc.perform(
+            patch("/api/hrc-sessions/64")
+                .header("Authorization", basic("admin", "demo"))
+                .header("If-Match", "\"1\"")
+                .contentType("application/merge-patch+json")
+                .content("{\"closesOn\":\"2027-04-09\",\"published\":true}"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"2\""))
+        .andExpect(jsonPath("$.source").value("published"));
+    assertThat(engine.last().method()).isEqualTo("PATCH");
+    assertThat(engine.last().uri()).endsWith("/api/hrc-sessions/64");
+    assertThat(engine.last().ifMatch()).isEqualTo("\"1\"");
+    assertThat(engine.last().body()).isEqualTo("{\"closesOn\":\"2027-04-09\",\"published\":true}");
+  }
 }

@@ -75,9 +75,26 @@ class OpenApiContractTest extends DemoApiTest {
             "/api/country-teams/{team}/milestone-offsets",
             "/api/country-teams/GHA/milestone-offsets",
             "{\"daysBefore\":{\"agencyDraftsDue\":35}}"),
+        call(
+            "GET",
+            "/api/country-teams/{team}/optional-tasks",
+            "/api/country-teams/GHA/optional-tasks",
+            null),
+        call(
+            "PUT",
+            "/api/country-teams/{team}/optional-tasks",
+            "/api/country-teams/GHA/optional-tasks",
+            "{\"wanted\":{\"compilationCheck\":true}}"),
         call("GET", "/api/follows"),
         call("POST", "/api/follows", "{\"reviewId\":\"" + REVIEW + "\"}"),
         call("DELETE", "/api/follows/{id}", "/api/follows/" + OTHER, null),
+        call("GET", "/api/hrc-sessions"),
+        call("GET", "/api/hrc-sessions/{number}", "/api/hrc-sessions/64", null),
+        call(
+            "PATCH",
+            "/api/hrc-sessions/{number}",
+            "/api/hrc-sessions/64",
+            "{\"closesOn\":\"2027-04-02\"}"),
         call("GET", "/api/me"),
         call("GET", "/api/me/notification-preferences"),
         call("PUT", "/api/me/notification-preferences", "{\"timeZone\":\"Africa/Accra\"}"),
@@ -99,6 +116,16 @@ class OpenApiContractTest extends DemoApiTest {
             "/api/reviews/{id}/milestones/{key}",
             "/api/reviews/" + REVIEW + "/milestones/clearance",
             "{\"dueOn\":\"2030-05-20\"}"),
+        call(
+            "PUT",
+            "/api/reviews/{id}/review-day",
+            "/api/reviews/" + REVIEW + "/review-day",
+            "{\"reviewDay\":\"2027-01-27\"}"),
+        call(
+            "POST",
+            "/api/reviews/{id}/move",
+            "/api/reviews/" + REVIEW + "/move",
+            "{\"session\":45,\"reason\":\"postponed\"}"),
         call("GET", "/api/reviews/{id}/submission", "/api/reviews/" + REVIEW + "/submission", null),
         call("GET", "/api/reviews/{id}/timeline", "/api/reviews/" + REVIEW + "/timeline", null),
         call(

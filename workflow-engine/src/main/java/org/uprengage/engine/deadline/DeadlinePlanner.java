@@ -4,9 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -34,6 +33,7 @@ import org.uprengage.engine.problem.Forbidden;
 import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
+import org.uprengage.engine.review.ReviewMoved;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewScheduled;
 import org.uprengage.engine.review.ReviewWorkflow;
@@ -71,7 +71,12 @@ public class DeadlinePlanner {
           MilestoneOffsets.CLEARANCE,
           MilestoneOffsets.RC_SIGN_OFF,
           MilestoneOffsets.SUBMISSION,
+          MilestoneOffsets.STAKEHOLDER_SUPPORT,
+          MilestoneOffsets.NATIONAL_REPORT_SUPPORT,
+          MilestoneOffsets.COMPILATION_CHECK,
           MilestoneOffsets.BRIEFINGS,
+          MilestoneOffsets.ADVANCE_QUESTIONS,
+          MilestoneOffsets.STATE_REVIEW,
           WG_REPORT_ADOPTED,
           RECOMMENDATIONS_RECORDED,
           ADDENDUM_EARLY,
@@ -102,6 +107,13 @@ public class DeadlinePlanner {
           Map.entry(ReviewProcess.TASK_SIGN_OFF_SUBMISSION, MilestoneOffsets.RC_SIGN_OFF),
           Map.entry(ReviewProcess.TASK_RECORD_SUBMISSION, MilestoneOffsets.SUBMISSION),
           Map.entry(ReviewProcess.TASK_BRIEF_RECOMMENDING_STATES, MilestoneOffsets.BRIEFINGS),
+          Map.entry(ReviewProcess.TASK_CHECK_COMPILATION, MilestoneOffsets.COMPILATION_CHECK),
+          Map.entry(ReviewProcess.TASK_SHARE_ADVANCE_QUESTIONS, MilestoneOffsets.ADVANCE_QUESTIONS),
+          Map.entry(
+              ReviewProcess.TASK_SUPPORT_NATIONAL_REPORT, MilestoneOffsets.NATIONAL_REPORT_SUPPORT),
+          Map.entry(
+              ReviewProcess.TASK_SUPPORT_STAKEHOLDER_SUBMISSIONS,
+              MilestoneOffsets.STAKEHOLDER_SUPPORT),
           Map.entry(ReviewProcess.TASK_RECORD_RECOMMENDATIONS, RECOMMENDATIONS_RECORDED),
           Map.entry(ReviewProcess.TASK_RECORD_EARLY_POSITIONS, ADDENDUM_EARLY),
           Map.entry(ReviewProcess.TASK_RECORD_FINAL_POSITIONS, ADDENDUM_FINAL),
@@ -112,17 +124,8 @@ public class DeadlinePlanner {
   /** Days after the WG session ends by which the recommendations are recorded. */
   static final int RECOMMENDATIONS_RECORDED_DAYS = 14;
 
-  /** Days before the final addendum deadline the early one falls when OHCHR published none. */
-  static final int ADDENDUM_EARLY_DAYS = 28;
-
-  /** Days after the adopting HRC session opens by which the plenary has adopted the outcome. */
-  static final int HRC_ADOPTION_DAYS = 28;
-
   /** Days after the HRC adoption by which the recommendations are disseminated. */
   static final int DISSEMINATION_DAYS = 30;
-
-  /** Tasks fall due at the end of the milestone's day (UTC). */
-  private static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
 
   private final JdbcTemplate jdbc;
   private final SessionCalendar calendar;
@@ -135,6 +138,7 @@ public class DeadlinePlanner {
   private final RuntimeService runtime;
   private final EventOutbox outbox;
   private final Clock clock;
+  private final DeadlineTime deadlineTime;
 
   DeadlinePlanner(
       JdbcTemplate jdbc,
@@ -147,7 +151,8 @@ public class DeadlinePlanner {
       ManagementService management,
       RuntimeService runtime,
       EventOutbox outbox,
-      Clock clock) {
+      Clock clock,
+      DeadlineTime deadlineTime) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.reviews = reviews;
@@ -159,6 +164,7 @@ public class DeadlinePlanner {
     this.runtime = runtime;
     this.outbox = outbox;
     this.clock = clock;
+    this.deadlineTime = deadlineTime;
   }
 
   /** The user tasks that fall due at a milestone. */
@@ -175,7 +181,7 @@ public class DeadlinePlanner {
   @Transactional(propagation = Propagation.MANDATORY)
   public void onReviewScheduled(ReviewScheduled scheduled) {
     for (Map.Entry<String, Planned> milestone :
-        plannedFor(scheduled.session(), scheduled.country()).entrySet()) {
+        plannedFor(scheduled.session(), scheduled.country(), scheduled.reviewId()).entrySet()) {
       jdbc.update(
           "INSERT INTO upr_review_milestone (review_id, key, due_on, basis) VALUES (?, ?, ?, ?)",
           scheduled.reviewId(),
@@ -219,14 +225,17 @@ public class DeadlinePlanner {
   }
 
   /**
-   * When a stage timer bound to a milestone fires: the end of the milestone's day (UTC). Used by
-   * the stage models: {@code ${deadlinePlanner.milestoneTime(execution, 'wgReportAdopted')}}.
+   * When a stage timer bound to a milestone fires: the end of the milestone's day in the deadlines'
+   * zone. Used by the stage models: {@code ${deadlinePlanner.milestoneTime(execution,
+   * 'wgReportAdopted')}}.
    */
   public Date milestoneTime(DelegateExecution execution, String milestone) {
     return dueOf(execution, milestone);
   }
 
-  /** When a milestone of the execution's review falls due (end of its day, UTC). */
+  /**
+   * When a milestone of the execution's review falls due (end of its day in the deadlines' zone).
+   */
   public Date dueOf(DelegateExecution execution, String milestone) {
     UUID reviewId = UUID.fromString(execution.getVariable(ReviewProcess.VAR_REVIEW_ID).toString());
     return find(reviewId, milestone)
@@ -234,6 +243,11 @@ public class DeadlinePlanner {
         .orElseThrow(
             () ->
                 new IllegalStateException("Review " + reviewId + " has no milestone " + milestone));
+  }
+
+  /** The moment a milestone on {@code day} falls due (the deadlines' zone and time). */
+  public Instant dueAt(LocalDate day) {
+    return deadlineTime.dueAt(day);
   }
 
   /** Whole days left until {@code due}, rounded to the nearest day; 0 or less once it passed. */
@@ -303,8 +317,7 @@ public class DeadlinePlanner {
     if (dueOn == null) {
       throw new InvalidInput("on", "is required: the day the task is due");
     }
-    if (dueOn.isBefore(
-        LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC))) {
+    if (dueOn.isBefore(deadlineTime.dayOf(ClockUtil.getCurrentTime().toInstant()))) {
       throw new InvalidInput("on", "must be today or later: a task cannot be due in the past");
     }
     if (tasks
@@ -319,9 +332,7 @@ public class DeadlinePlanner {
     }
     Date due = endOfDay(dueOn);
     LocalDate old =
-        task.getDueDate() == null
-            ? null
-            : task.getDueDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+        task.getDueDate() == null ? null : deadlineTime.dayOf(task.getDueDate().toInstant());
     if (dueOn.equals(old)) {
       return;
     }
@@ -346,27 +357,110 @@ public class DeadlinePlanner {
   @Transactional(propagation = Propagation.MANDATORY)
   public void onSessionDatesChanged(SessionDatesChanged change) {
     for (Review review : reviews.activeInSession(change.session())) {
-      Map<String, Planned> planned = plannedFor(change.session(), review.country());
-      for (Map.Entry<String, Planned> milestone : planned.entrySet()) {
-        Optional<Milestone> current = find(review.id(), milestone.getKey());
-        if (current.isEmpty() || "moved".equals(current.get().basis())) {
-          continue; // a milestone a coordinator set stays where they set it
-        }
-        LocalDate dueOn = milestone.getValue().dueOn();
+      replan(review, "session calendar changed by " + change.changedBy(), false);
+    }
+  }
+
+  /**
+   * A review moved to another WG session: every milestone follows the new session (those a
+   * coordinator had moved too, as they were set against the old one), and the review day of the old
+   * session's timetable no longer holds.
+   */
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void onReviewMoved(ReviewMoved moved) {
+    Review review = moved.review();
+    jdbc.update("DELETE FROM upr_review_day WHERE review_id = ?", review.id());
+    replan(
+        review,
+        "review moved from WG session "
+            + moved.fromSession()
+            + " to "
+            + moved.toSession()
+            + " by "
+            + moved.movedBy()
+            + (moved.reason() == null || moved.reason().isBlank() ? "" : ": " + moved.reason()),
+        true);
+  }
+
+  /**
+   * Enters the State's review day from OHCHR's timetable for the session (and, where it gives one,
+   * the day the WG adopts the report; else two working days later): coordinators and admins of the
+   * review's team. The milestones that follow the review day move, with their tasks and the stage's
+   * timer.
+   */
+  @Transactional
+  public List<Milestone> setReviewDay(
+      Caller caller, UUID reviewId, LocalDate day, LocalDate adopted) {
+    Review review =
+        reviews.find(caller, reviewId).orElseThrow(() -> new NotFound("Review", reviewId));
+    if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
+      throw new Forbidden("Only coordinators enter a review's day.");
+    }
+    SessionView session = calendar.view(review.session()).orElseThrow();
+    if (day.isBefore(session.startsOn()) || day.isAfter(session.endsOn())) {
+      throw new InvalidInput(
+          "reviewDay",
+          "must fall in WG session "
+              + review.session()
+              + " ("
+              + session.startsOn()
+              + " to "
+              + session.endsOn()
+              + ")");
+    }
+    if (adopted != null && (adopted.isBefore(day) || adopted.isAfter(day.plusDays(14)))) {
+      throw new InvalidInput(
+          "wgReportAdopted", "must fall within two weeks after reviewDay (" + day + ")");
+    }
+    if (!Review.ACTIVE.equals(review.state())) {
+      throw new Conflict("The review has ended; its milestones no longer move.");
+    }
+    jdbc.update(
+        """
+        INSERT INTO upr_review_day (review_id, review_day, wg_report_adopted, set_by, set_at)
+        VALUES (?, ?, ?, ?, ?) ON CONFLICT (review_id) DO UPDATE SET review_day = EXCLUDED.review_day,
+            wg_report_adopted = EXCLUDED.wg_report_adopted, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at
+        """,
+        reviewId,
+        day,
+        adopted,
+        caller.username(),
+        Timestamp.from(clock.instant()));
+    replan(review, "review day entered by " + caller.username(), false);
+    return milestones(caller, reviewId);
+  }
+
+  /**
+   * Plans a running review's milestones again from its session's dates: each that changed moves,
+   * with its tasks, timers and watches, and raises "deadline changed". A milestone a coordinator
+   * moved stays where they set it unless {@code includingMoved}.
+   */
+  private void replan(Review review, String reason, boolean includingMoved) {
+    Map<String, Planned> planned = plannedFor(review.session(), review.country(), review.id());
+    for (Map.Entry<String, Planned> milestone : planned.entrySet()) {
+      Optional<Milestone> current = find(review.id(), milestone.getKey());
+      if (current.isEmpty()) {
         jdbc.update(
-            "UPDATE upr_review_milestone SET due_on = ?, basis = ? WHERE review_id = ? AND key = ?",
-            dueOn,
-            milestone.getValue().basis(),
+            "INSERT INTO upr_review_milestone (review_id, key, due_on, basis) VALUES (?, ?, ?, ?)",
             review.id(),
-            milestone.getKey());
-        if (!current.get().dueOn().equals(dueOn)) {
-          applyChange(
-              review,
-              milestone.getKey(),
-              current.get().dueOn(),
-              dueOn,
-              "session calendar changed by " + change.changedBy());
-        }
+            milestone.getKey(),
+            milestone.getValue().dueOn(),
+            milestone.getValue().basis());
+        continue; // a milestone the review's plan did not have yet: no task waits on it
+      }
+      if ("moved".equals(current.get().basis()) && !includingMoved) {
+        continue; // a milestone a coordinator set stays where they set it
+      }
+      LocalDate dueOn = milestone.getValue().dueOn();
+      jdbc.update(
+          "UPDATE upr_review_milestone SET due_on = ?, basis = ?, moved_by = NULL, moved_at = NULL WHERE review_id = ? AND key = ?",
+          dueOn,
+          milestone.getValue().basis(),
+          review.id(),
+          milestone.getKey());
+      if (!current.get().dueOn().equals(dueOn)) {
+        applyChange(review, milestone.getKey(), current.get().dueOn(), dueOn, reason);
       }
     }
   }
@@ -452,7 +546,7 @@ public class DeadlinePlanner {
    * the UN-entity deadline by the team's offsets, the later stages' from the session's dates, the
    * addendum deadlines and the adopting HRC session, each with the basis of the date it hangs on.
    */
-  private Map<String, Planned> plannedFor(int session, String country) {
+  private Map<String, Planned> plannedFor(int session, String country, UUID reviewId) {
     SessionView view =
         calendar
             .view(session)
@@ -465,25 +559,47 @@ public class DeadlinePlanner {
           key, new Planned(unEntity.value().minusDays(daysBefore.get(key)), unEntity.source()));
     }
     String sessionBasis = view.datesTentative() ? SessionView.COMPUTED : SessionView.OFFICIAL;
+    for (String key :
+        List.of(MilestoneOffsets.STAKEHOLDER_SUPPORT, MilestoneOffsets.NATIONAL_REPORT_SUPPORT)) {
+      SessionView.Dated<LocalDate> deadline =
+          view.deadlines().get(MilestoneOffsets.COUNTED_FROM.get(key));
+      planned.put(
+          key, new Planned(deadline.value().minusDays(daysBefore.get(key)), deadline.source()));
+    }
+    Optional<ReviewDay> timetable = reviewDay(reviewId);
+    Planned stateReview =
+        timetable
+            .map(day -> new Planned(day.reviewDay(), SessionView.OFFICIAL))
+            .orElseGet(
+                () -> new Planned(DeadlineRules.reviewDay(view.endsOn()), SessionView.COMPUTED));
+    for (String key :
+        List.of(
+            MilestoneOffsets.COMPILATION_CHECK,
+            MilestoneOffsets.BRIEFINGS,
+            MilestoneOffsets.ADVANCE_QUESTIONS)) {
+      planned.put(
+          key,
+          new Planned(stateReview.dueOn().minusDays(daysBefore.get(key)), stateReview.basis()));
+    }
+    planned.put(MilestoneOffsets.STATE_REVIEW, stateReview);
     planned.put(
-        MilestoneOffsets.BRIEFINGS,
-        new Planned(
-            view.startsOn().minusDays(daysBefore.get(MilestoneOffsets.BRIEFINGS)), sessionBasis));
-    planned.put(WG_REPORT_ADOPTED, new Planned(view.endsOn(), sessionBasis));
+        WG_REPORT_ADOPTED,
+        timetable
+            .filter(day -> day.wgReportAdopted() != null)
+            .map(day -> new Planned(day.wgReportAdopted(), SessionView.OFFICIAL))
+            .orElseGet(
+                () ->
+                    new Planned(
+                        DeadlineRules.wgReportAdoption(stateReview.dueOn()),
+                        SessionView.COMPUTED)));
     planned.put(
         RECOMMENDATIONS_RECORDED,
         new Planned(view.endsOn().plusDays(RECOMMENDATIONS_RECORDED_DAYS), sessionBasis));
     SessionView.Dated<LocalDate> addendumFinal = view.deadlines().get(SessionView.ADDENDUM_FINAL);
     SessionView.Dated<LocalDate> addendumEarly = view.deadlines().get(SessionView.ADDENDUM_EARLY);
-    planned.put(
-        ADDENDUM_EARLY,
-        addendumEarly != null
-            ? new Planned(addendumEarly.value(), addendumEarly.source())
-            : new Planned(
-                addendumFinal.value().minusDays(ADDENDUM_EARLY_DAYS), SessionView.COMPUTED));
+    planned.put(ADDENDUM_EARLY, new Planned(addendumEarly.value(), addendumEarly.source()));
     planned.put(ADDENDUM_FINAL, new Planned(addendumFinal.value(), addendumFinal.source()));
-    LocalDate hrcAdoption =
-        DeadlineRules.hrcSessionOpening(view.hrcSession().value()).plusDays(HRC_ADOPTION_DAYS);
+    LocalDate hrcAdoption = view.adoptingSession().adoptionDay();
     planned.put(HRC_ADOPTION, new Planned(hrcAdoption, SessionView.COMPUTED));
     planned.put(
         DISSEMINATION, new Planned(hrcAdoption.plusDays(DISSEMINATION_DAYS), SessionView.COMPUTED));
@@ -503,9 +619,26 @@ public class DeadlinePlanner {
         rs.getString("moved_by"));
   }
 
-  private static Date endOfDay(LocalDate day) {
-    return Date.from(day.atTime(END_OF_DAY).toInstant(ZoneOffset.UTC));
+  private Date endOfDay(LocalDate day) {
+    return deadlineTime.dueDate(day);
+  }
+
+  private Optional<ReviewDay> reviewDay(UUID reviewId) {
+    return jdbc
+        .query(
+            "SELECT review_day, wg_report_adopted FROM upr_review_day WHERE review_id = ?",
+            (rs, i) ->
+                new ReviewDay(
+                    rs.getDate("review_day").toLocalDate(),
+                    rs.getDate("wg_report_adopted") == null
+                        ? null
+                        : rs.getDate("wg_report_adopted").toLocalDate()),
+            reviewId)
+        .stream()
+        .findFirst();
   }
 
   private record Planned(LocalDate dueOn, String basis) {}
+
+  private record ReviewDay(LocalDate reviewDay, LocalDate wgReportAdopted) {}
 }

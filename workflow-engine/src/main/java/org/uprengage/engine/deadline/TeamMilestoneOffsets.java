@@ -162,9 +162,7 @@ public class TeamMilestoneOffsets {
           new TeamOffsets.Offset(
               key,
               row == null ? defaults.daysBefore().get(key) : row.daysBefore(),
-              MilestoneOffsets.BRIEFINGS.equals(key)
-                  ? TeamOffsets.SESSION_START
-                  : TeamOffsets.UN_ENTITY_SUBMISSION,
+              MilestoneOffsets.COUNTED_FROM.get(key),
               row == null ? TeamOffsets.DEFAULT : TeamOffsets.TEAM,
               row == null ? null : row.changedBy()));
     }

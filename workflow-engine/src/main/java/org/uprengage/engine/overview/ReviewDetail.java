@@ -16,6 +16,9 @@ import org.uprengage.engine.session.SessionView;
  *     handed-over} once the process ended ({@code submitted} for a review of the first model
  *     version, which ended with the submission)
  * @param step where in its stage the review is, e.g. {@code consolidation}; null once it ended
+ * @param submissionCountsBackFrom the session deadline the submission's milestones count back from:
+ *     {@code unEntitySubmission} where OHCHR published one for UN entities, else {@code
+ *     stakeholderSubmission}
  * @param nextReviewId the State's next review, once this one handed over to it
  */
 public record ReviewDetail(
@@ -29,6 +32,7 @@ public record ReviewDetail(
     Instant startedAt,
     List<OpenTask> openTasks,
     Map<String, SessionView.Dated<LocalDate>> sessionDeadlines,
+    String submissionCountsBackFrom,
     List<MilestoneStatus> milestones,
     ReviewOutcome outcome,
     UUID previousReviewId,

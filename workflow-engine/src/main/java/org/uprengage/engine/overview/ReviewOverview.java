@@ -2,8 +2,6 @@ package org.uprengage.engine.overview;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -42,6 +40,7 @@ import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.review.StageEntered;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.session.SessionCalendar;
+import org.uprengage.engine.session.SessionView;
 import org.uprengage.engine.task.TaskAssigned;
 import org.uprengage.engine.task.TaskCreated;
 
@@ -121,6 +120,7 @@ public class ReviewOverview {
               status(review, milestone, open)));
     }
     String[] stageAndStep = stageAndStep(review);
+    SessionView session = calendar.view(review.session()).orElseThrow();
     return new ReviewDetail(
         review.id(),
         review.country(),
@@ -131,7 +131,8 @@ public class ReviewOverview {
         review.startedBy(),
         review.startedAt(),
         openTasks,
-        calendar.view(review.session()).orElseThrow().deadlines(),
+        session.deadlines(),
+        session.submissionCountsBackFrom(),
         milestones,
         outcomes.of(review.id()).orElse(null),
         review.previousReviewId(),
@@ -213,11 +214,15 @@ public class ReviewOverview {
         .filter(e -> e.getValue().equals(definitionKey))
         .map(Map.Entry::getKey)
         .findFirst()
-        .orElse(null);
+        // the review's own tasks, the support to the other reports, run before the review
+        .orElse(
+            ReviewProcess.PROCESS_KEY.equals(definitionKey)
+                ? ReviewProcess.STAGE_SUBMISSION
+                : null);
   }
 
   private String status(Review review, Milestone milestone, List<Task> open) {
-    Instant due = milestone.dueOn().atTime(LocalTime.of(23, 59)).toInstant(ZoneOffset.UTC);
+    Instant due = deadlines.dueAt(milestone.dueOn());
     boolean past = clock.instant().isAfter(due);
     List<String> boundTasks = DeadlinePlanner.tasksDueAt(milestone.key());
     if (open.stream().anyMatch(task -> boundTasks.contains(task.getTaskDefinitionKey()))) {

@@ -6,7 +6,7 @@ package org.uprengage.engine.problem;
  * The message says what to fix; the web layer renders it as problem+json.
  */
 public abstract sealed class DomainProblem extends RuntimeException
-    permits NotFound, Forbidden, Conflict, InvalidInput, UnsupportedContent, TooLarge {
+    permits NotFound, Forbidden, Conflict, InvalidInput, UnsupportedContent, TooLarge, OverLimit {
 
   DomainProblem(String message) {
     super(message);

@@ -5,8 +5,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.uprengage.engine.audit.AuditedChanges;
 import org.uprengage.engine.security.Caller;
 
-/** Starts reviews. */
+/** Starts reviews and moves them to another WG session. */
 @RestController
 @RequestMapping("/api/reviews")
 class ReviewController {
@@ -35,6 +38,19 @@ class ReviewController {
           return ResponseEntity.created(URI.create("/api/reviews/" + review.id())).body(review);
         });
   }
+
+  @PostMapping("/{id}/move")
+  ResponseEntity<Review> move(
+      Caller caller, @PathVariable UUID id, @Valid @RequestBody MoveReview request) {
+    return changes.commit(
+        () -> ResponseEntity.ok(workflow.move(caller, id, request.session(), request.reason())));
+  }
+
+  /** Where to move a review, and why (kept in the audit trail and the deadline changes). */
+  record MoveReview(
+      @NotNull @Positive @Max(value = 999, message = "must be a WG session number such as 45")
+          Integer session,
+      @Size(max = 500) String reason) {}
 
   record StartReview(
       @NotNull

@@ -23,6 +23,9 @@ public final class ReviewProcess {
   public static final String CALL_FOLLOW_UP = "CallActivity_FollowUp";
   public static final String TASK_HAND_OVER = "ServiceTask_HandOverToNextReview";
   public static final String END_HANDED_OVER = "EndEvent_HandedOver";
+  public static final String TASK_SUPPORT_NATIONAL_REPORT = "UserTask_SupportNationalReport";
+  public static final String TASK_SUPPORT_STAKEHOLDER_SUBMISSIONS =
+      "UserTask_SupportStakeholderSubmissions";
 
   // upr-un-submission
   public static final String TASK_PLAN_SUBMISSION = "UserTask_PlanSubmission";
@@ -37,7 +40,11 @@ public final class ReviewProcess {
   public static final String END_SUBMISSION_SENT = "EndEvent_SubmissionSent";
 
   // upr-wg-review
+  public static final String GATEWAY_PRE_DIALOGUE_TASKS = "Gateway_PreDialogueTasks";
   public static final String TASK_BRIEF_RECOMMENDING_STATES = "UserTask_BriefRecommendingStates";
+  public static final String TASK_CHECK_COMPILATION = "UserTask_CheckCompilation";
+  public static final String TASK_SHARE_ADVANCE_QUESTIONS = "UserTask_ShareAdvanceQuestions";
+  public static final String GATEWAY_PRE_DIALOGUE_TASKS_DONE = "Gateway_PreDialogueTasksDone";
   public static final String TIMER_WG_REPORT_ADOPTED = "Timer_WgReportAdopted";
   public static final String TASK_RECORD_RECOMMENDATIONS = "UserTask_RecordRecommendations";
   public static final String END_RECOMMENDATIONS_RECORDED = "EndEvent_RecommendationsRecorded";
@@ -110,6 +117,8 @@ public final class ReviewProcess {
           Map.entry(TASK_SIGN_OFF_SUBMISSION, "rc-sign-off"),
           Map.entry(TASK_RECORD_SUBMISSION, "sending"),
           Map.entry(TASK_BRIEF_RECOMMENDING_STATES, "briefings"),
+          Map.entry(TASK_CHECK_COMPILATION, "compilation-check"),
+          Map.entry(TASK_SHARE_ADVANCE_QUESTIONS, "advance-questions"),
           Map.entry(TIMER_WG_REPORT_ADOPTED, "wg-session"),
           Map.entry(TASK_RECORD_RECOMMENDATIONS, "recommendations"),
           Map.entry(TASK_RECORD_EARLY_POSITIONS, "early-positions"),

@@ -66,6 +66,11 @@ class ReviewRepository {
         .findFirst();
   }
 
+  /** Moves a review to another WG session. */
+  void moveToSession(UUID id, int session) {
+    jdbc.update("UPDATE upr_review SET session_number = ? WHERE id = ?", session, id);
+  }
+
   void attachProcess(UUID id, String processInstanceId) {
     jdbc.update(
         "UPDATE upr_review SET process_instance_id = ? WHERE id = ?", processInstanceId, id);

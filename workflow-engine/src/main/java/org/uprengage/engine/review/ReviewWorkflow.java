@@ -24,7 +24,9 @@ import org.uprengage.engine.outbox.EventOutbox;
 import org.uprengage.engine.problem.Conflict;
 import org.uprengage.engine.problem.Forbidden;
 import org.uprengage.engine.problem.InvalidInput;
+import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.session.DeadlineRules;
 import org.uprengage.engine.session.SessionCalendar;
 
 /** Starts reviews and answers what is known of them; the review process does the rest. */
@@ -36,8 +38,6 @@ public class ReviewWorkflow {
 
   /** A State is reviewed once per cycle: 14 WG sessions, about 54 months. */
   static final int SESSIONS_PER_CYCLE = 14;
-
-  static final int MONTHS_PER_CYCLE = 54;
 
   private final ReviewRepository reviews;
   private final RuntimeService runtime;
@@ -107,6 +107,43 @@ public class ReviewWorkflow {
   }
 
   /**
+   * Moves a running review to another WG session (OHCHR sometimes postpones a State's review):
+   * coordinators and admins of its team. The review's process and stages carry the new session;
+   * every milestone, due date and timer follows ({@link ReviewMoved}).
+   */
+  @Transactional
+  public Review move(Caller caller, UUID id, int session, String reason) {
+    Review review = find(caller, id).orElseThrow(() -> new NotFound("Review", id));
+    if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
+      throw new Forbidden("Only coordinators and admins move a review to another session.");
+    }
+    if (session == review.session()) {
+      throw new InvalidInput("session", "is the review's session already");
+    }
+    if (calendar.find(session).isEmpty()) {
+      throw new InvalidInput(
+          "session", "WG session " + session + " is not in the session calendar");
+    }
+    if (!Review.ACTIVE.equals(review.state())) {
+      throw new Conflict("The review has ended; it no longer moves.");
+    }
+    if (reviews.exists(review.country(), session)) {
+      throw new Conflict(
+          "A review of " + review.country() + " in WG session " + session + " already exists.");
+    }
+    reviews.moveToSession(id, session);
+    for (ProcessInstance instance :
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).list()) {
+      runtime.setVariable(instance.getId(), ReviewProcess.VAR_SESSION, session);
+    }
+    Review moved = find(caller, id).orElseThrow();
+    audit.concerns(id, null);
+    events.publishEvent(
+        new ReviewMoved(moved, review.session(), session, caller.username(), reason));
+    return moved;
+  }
+
+  /**
    * Hands a review over to the State's next one, 14 WG sessions (one cycle, about 4.5 years) later:
    * finds it, or starts it (adding the session to the calendar with tentative dates where it is not
    * there yet), and links the two. Runs in the engine's transaction, from {@code upr-review}'s last
@@ -136,11 +173,8 @@ public class ReviewWorkflow {
                 () -> {
                   calendar.planTentatively(
                       nextSession,
-                      calendar
-                          .find(current.session())
-                          .orElseThrow()
-                          .startsOn()
-                          .plusMonths(MONTHS_PER_CYCLE));
+                      DeadlineRules.nextCycleSessionStart(
+                          calendar.find(current.session()).orElseThrow().startsOn()));
                   return record(current.country(), nextSession, HANDED_OVER_BY, reviewId).id();
                 });
     reviews.link(reviewId, next);

@@ -39,11 +39,14 @@ public class SessionCalendar {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final HrcSessions hrcSessions;
 
-  SessionCalendar(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+  SessionCalendar(
+      JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events, HrcSessions hrcSessions) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.events = events;
+    this.hrcSessions = hrcSessions;
   }
 
   public Optional<UprSession> find(int number) {
@@ -55,12 +58,16 @@ public class SessionCalendar {
 
   public List<SessionView> all() {
     return jdbc.query("SELECT * FROM upr_session ORDER BY number", SessionCalendar::row).stream()
-        .map(SessionView::of)
+        .map(this::viewOf)
         .toList();
   }
 
   public Optional<SessionView> view(int number) {
-    return find(number).map(SessionView::of);
+    return find(number).map(this::viewOf);
+  }
+
+  private SessionView viewOf(UprSession session) {
+    return SessionView.of(session, hrcSessions::session);
   }
 
   public List<SessionChange> history(int number) {
@@ -166,7 +173,7 @@ public class SessionCalendar {
     if (expectedVersion != null && expectedVersion != current.version()) {
       throw new Conflict(
           "The session was changed meanwhile (now version " + current.version() + ").",
-          SessionView.of(current));
+          viewOf(current));
     }
     Map<SessionField, Object> before = values(current);
     Map<SessionField, Object> after = new EnumMap<>(before);
@@ -184,7 +191,7 @@ public class SessionCalendar {
       }
     }
     if (changed.isEmpty()) {
-      return SessionView.of(current);
+      return viewOf(current);
     }
     int version = current.version() + 1;
     for (SessionField field : changed) {

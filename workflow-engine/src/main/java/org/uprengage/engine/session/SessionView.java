@@ -3,10 +3,16 @@ package org.uprengage.engine.session;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * A session with every deadline a country team plans against, each saying whether OHCHR published
- * it ({@code official}) or the fallback rules computed it ({@code computed}, with the rule).
+ * it ({@code official}) or the fallback rules computed it ({@code computed}, with the rule), and
+ * the HRC session that adopts its outcomes.
+ *
+ * @param submissionCountsBackFrom the deadline a UN country team's submission counts back from:
+ *     {@code unEntitySubmission} where OHCHR published one for UN entities, else {@code
+ *     stakeholderSubmission} (which UN entities then share)
  */
 public record SessionView(
     int number,
@@ -15,7 +21,9 @@ public record SessionView(
     LocalDate endsOn,
     boolean datesTentative,
     Dated<Integer> hrcSession,
+    HrcSession adoptingSession,
     Map<String, Dated<LocalDate>> deadlines,
+    String submissionCountsBackFrom,
     int version) {
 
   public static final String OFFICIAL = "official";
@@ -27,7 +35,7 @@ public record SessionView(
   public static final String ADDENDUM_EARLY = "addendumEarly";
   public static final String ADDENDUM_FINAL = "addendumFinal";
 
-  static SessionView of(UprSession session) {
+  static SessionView of(UprSession session, IntFunction<HrcSession> hrcSessions) {
     Dated<Integer> hrc =
         session.hrcSession() != null
             ? Dated.official(session.hrcSession())
@@ -58,16 +66,27 @@ public record SessionView(
             : Dated.computed(
                 DeadlineRules.nationalReport(session.startsOn()),
                 "12 weeks before the session opens, on a Monday"));
-    if (session.addendumEarlyDeadline() != null) {
-      deadlines.put(ADDENDUM_EARLY, Dated.official(session.addendumEarlyDeadline()));
-    }
-    deadlines.put(
-        ADDENDUM_FINAL,
+    HrcSession adopting = hrcSessions.apply(hrc.value());
+    Dated<LocalDate> addendumFinal =
         session.addendumFinalDeadline() != null
             ? Dated.official(session.addendumFinalDeadline())
             : Dated.computed(
-                DeadlineRules.addendumFinal(hrc.value()),
-                "2 weeks before HRC session " + hrc.value() + " usually opens"));
+                DeadlineRules.addendumFinal(adopting.opensOn()),
+                "2 weeks before HRC session "
+                    + hrc.value()
+                    + " opens ("
+                    + adopting.opensOn()
+                    + ", "
+                    + adopting.source()
+                    + ")");
+    deadlines.put(
+        ADDENDUM_EARLY,
+        session.addendumEarlyDeadline() != null
+            ? Dated.official(session.addendumEarlyDeadline())
+            : Dated.computed(
+                DeadlineRules.addendumEarly(addendumFinal.value()),
+                "9 weeks before the final addendum deadline"));
+    deadlines.put(ADDENDUM_FINAL, addendumFinal);
     return new SessionView(
         session.number(),
         session.cycle(),
@@ -75,7 +94,9 @@ public record SessionView(
         session.endsOn(),
         session.datesTentative(),
         hrc,
+        adopting,
         deadlines,
+        session.unEntityDeadline() != null ? UN_ENTITY_SUBMISSION : STAKEHOLDER_SUBMISSION,
         session.version());
   }
 

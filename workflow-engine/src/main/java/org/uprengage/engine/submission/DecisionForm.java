@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.uprengage.engine.problem.Forbidden;
+import org.uprengage.engine.problem.OverLimit;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.session.DeadlineRules;
 import org.uprengage.engine.task.FormField;
 import org.uprengage.engine.task.FormInput;
 import org.uprengage.engine.task.TaskForm;
@@ -31,10 +33,21 @@ class DecisionForm implements TaskForm {
       new FormField(
           "comments", "string", false, "What to change; required when sending back", 10_000, null);
 
-  private final SubmissionSections submission;
+  private static final FormField OVER_WORD_LIMIT_REASON =
+      new FormField(
+          "overWordLimitReason",
+          "string",
+          false,
+          "The RC's reason to sign off a text over the word limit (sign-off only)",
+          2_000,
+          null);
 
-  DecisionForm(SubmissionSections submission) {
+  private final SubmissionSections submission;
+  private final WordLimits limits;
+
+  DecisionForm(SubmissionSections submission, WordLimits limits) {
     this.submission = submission;
+    this.limits = limits;
   }
 
   @Override
@@ -44,7 +57,7 @@ class DecisionForm implements TaskForm {
 
   @Override
   public List<FormField> fields() {
-    return List.of(DECISION, COMMENTS);
+    return List.of(DECISION, COMMENTS, OVER_WORD_LIMIT_REASON);
   }
 
   @Override
@@ -55,9 +68,13 @@ class DecisionForm implements TaskForm {
     if (SubmissionSections.SEND_BACK.equals(decision) && comments == null) {
       input.reject(COMMENTS.name(), "is required when sending the text back: say what to change");
     }
+    String overLimitReason = input.string(OVER_WORD_LIMIT_REASON);
+    boolean clearance = ReviewProcess.TASK_CLEAR_SUBMISSION.equals(task.taskKey());
+    if (clearance && overLimitReason != null) {
+      input.reject(OVER_WORD_LIMIT_REASON.name(), "is for the RC's sign-off only");
+    }
     input.throwIfInvalid();
     String agency = (String) task.variables().get(ReviewProcess.VAR_AGENCY);
-    boolean clearance = ReviewProcess.TASK_CLEAR_SUBMISSION.equals(task.taskKey());
     if (SubmissionSections.APPROVE.equals(decision)) {
       boolean authorOfText =
           submission.consolidatedBy(task.reviewId()).filter(caller.username()::equals).isPresent();
@@ -74,6 +91,9 @@ class DecisionForm implements TaskForm {
                 + "; someone else must approve it.");
       }
     }
+    if (!clearance && SubmissionSections.APPROVE.equals(decision)) {
+      comments = withinWordLimit(task, comments, overLimitReason);
+    }
     int round = ((Number) task.variables().get(ReviewProcess.VAR_SUBMISSION_ROUND)).intValue();
     submission.decide(
         task.reviewId(),
@@ -84,5 +104,44 @@ class DecisionForm implements TaskForm {
         comments,
         caller.username());
     return Map.of();
+  }
+
+  /**
+   * The RC signs off a text over the installation's word limit only with a reason, kept with the
+   * sign-off (and the request in the audit trail); without one the sign-off is refused naming both
+   * numbers.
+   *
+   * @return the decision's comments, with the override and its reason where there is one
+   */
+  private String withinWordLimit(TaskContext task, String comments, String overLimitReason) {
+    if (!(task.variables().get(ReviewProcess.VAR_SESSION) instanceof Number session)) {
+      return comments;
+    }
+    Integer limit =
+        limits.limit(DeadlineRules.cycleOf(session.intValue()), WordLimits.UNCT_JOINT).orElse(null);
+    int words = WordLimits.words(submission.consolidatedText(task.reviewId()).orElse(null));
+    if (limit == null || words <= limit) {
+      return comments;
+    }
+    if (overLimitReason == null) {
+      throw new OverLimit(
+          "The consolidated text has "
+              + words
+              + " words, over the limit of "
+              + limit
+              + " for the UN country team's joint submission; shorten it (send it back) or sign"
+              + " it off with overWordLimitReason.",
+          words,
+          limit,
+          OVER_WORD_LIMIT_REASON.name());
+    }
+    String override =
+        "Signed off over the word limit ("
+            + words
+            + " words, limit "
+            + limit
+            + "): "
+            + overLimitReason;
+    return comments == null ? override : comments + "\n" + override;
   }
 }

@@ -6,8 +6,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.problem.NotFound;
+import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.session.DeadlineRules;
 
 /** Reads a review's submission and its decision history for the people of its country team. */
 @Service
@@ -16,16 +18,22 @@ public class SubmissionRecord {
   private final JdbcTemplate jdbc;
   private final ReviewWorkflow reviews;
   private final SubmissionSections sections;
+  private final WordLimits limits;
 
-  SubmissionRecord(JdbcTemplate jdbc, ReviewWorkflow reviews, SubmissionSections sections) {
+  SubmissionRecord(
+      JdbcTemplate jdbc, ReviewWorkflow reviews, SubmissionSections sections, WordLimits limits) {
     this.jdbc = jdbc;
     this.reviews = reviews;
     this.sections = sections;
+    this.limits = limits;
   }
 
   @Transactional(readOnly = true)
   public SubmissionView of(Caller caller, UUID reviewId) {
-    reviews.find(caller, reviewId).orElseThrow(() -> new NotFound("Review", reviewId));
+    Review review =
+        reviews.find(caller, reviewId).orElseThrow(() -> new NotFound("Review", reviewId));
+    Integer limit =
+        limits.limit(DeadlineRules.cycleOf(review.session()), WordLimits.UNCT_JOINT).orElse(null);
     List<SubmissionView.Section> drafted =
         jdbc.query(
             "SELECT agency, text, drafted_by, drafted_at FROM upr_submission_section WHERE review_id = ? ORDER BY agency",
@@ -33,6 +41,7 @@ public class SubmissionRecord {
                 new SubmissionView.Section(
                     rs.getString("agency"),
                     rs.getString("text"),
+                    WordLimits.words(rs.getString("text")),
                     rs.getString("drafted_by"),
                     rs.getTimestamp("drafted_at").toInstant()),
             reviewId);
@@ -45,6 +54,8 @@ public class SubmissionRecord {
                     drafted,
                     rs.getInt("round"),
                     rs.getString("text"),
+                    WordLimits.words(rs.getString("text")),
+                    limit,
                     rs.getString("consolidated_by"),
                     rs.getTimestamp("consolidated_at").toInstant(),
                     sections.decisions(reviewId),
@@ -56,7 +67,7 @@ public class SubmissionRecord {
                             rs.getString("submitted_by"))),
             reviewId);
     return found.isEmpty()
-        ? new SubmissionView(reviewId, drafted, null, null, null, null, List.of(), null)
+        ? new SubmissionView(reviewId, drafted, null, null, 0, limit, null, null, List.of(), null)
         : found.get(0);
   }
 }

@@ -122,9 +122,18 @@ public class SubmissionSections {
   }
 
   Optional<String> consolidatedBy(UUID reviewId) {
+    return submissionColumn(reviewId, "consolidated_by");
+  }
+
+  /** The consolidated text of the latest round, if the text was consolidated. */
+  Optional<String> consolidatedText(UUID reviewId) {
+    return submissionColumn(reviewId, "text");
+  }
+
+  private Optional<String> submissionColumn(UUID reviewId, String column) {
     return jdbc
         .query(
-            "SELECT consolidated_by FROM upr_submission WHERE review_id = ?",
+            "SELECT " + column + " FROM upr_submission WHERE review_id = ?",
             (rs, i) -> rs.getString(1),
             reviewId)
         .stream()

@@ -1,13 +1,16 @@
 package org.uprengage.engine.web;
 
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.uprengage.engine.problem.Conflict;
 import org.uprengage.engine.problem.DomainProblem;
+import org.uprengage.engine.problem.FieldError;
 import org.uprengage.engine.problem.Forbidden;
 import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.problem.NotFound;
+import org.uprengage.engine.problem.OverLimit;
 import org.uprengage.engine.problem.TooLarge;
 import org.uprengage.engine.problem.UnsupportedContent;
 
@@ -40,6 +43,23 @@ public final class ProblemDetails {
     }
     if (problem instanceof TooLarge) {
       return body(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large", problem);
+    }
+    if (problem instanceof OverLimit over) {
+      ProblemDetail body =
+          body(HttpStatus.UNPROCESSABLE_ENTITY, "over-limit", "Over the limit", problem);
+      body.setProperty("actual", over.actual());
+      body.setProperty("limit", over.limit());
+      body.setProperty(
+          "errors",
+          List.of(
+              new FieldError(
+                  over.overrideField(),
+                  "give a reason to go ahead over the limit ("
+                      + over.actual()
+                      + " > "
+                      + over.limit()
+                      + ")")));
+      return body;
     }
     ProblemDetail body = body(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", problem);
     body.setProperty("errors", ((InvalidInput) problem).errors());

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +46,7 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$[5].key").value("submission"))
         .andExpect(jsonPath("$[5].dueOn").value("2022-07-14"));
     mvc.perform(get("/api/tasks").param("reviewId", reviewId).with(coordinator(team)))
-        .andExpect(jsonPath("$.items[0].due").value("2022-05-05T23:59:00Z"));
+        .andExpect(jsonPath("$.items[0].due").value("2022-05-05T21:59:00Z"));
   }
 
   @Test
@@ -78,7 +79,7 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.movedBy").value("coordinator"));
 
     assertThat(dueDatesOf(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION))
-        .containsOnly(Instant.parse("2022-06-16T23:59:00Z"))
+        .containsOnly(Instant.parse("2022-06-16T21:59:00Z"))
         .hasSize(2);
     assertThat(outboxTypes(reviewId)).endsWith(DeadlineChanged.TYPE);
     assertThat(lastPayload(reviewId))
@@ -161,7 +162,11 @@ class DeadlinePlannerTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$[5].dueOn").value(year + "-10-02")) // moved by the coordinator: stays
         .andExpect(jsonPath("$[5].basis").value("moved"));
     assertThat(dueDatesOf(reviewId, ReviewProcess.TASK_PLAN_SUBMISSION))
-        .containsExactly(Instant.parse(year + "-08-21T23:59:00Z"));
+        .containsExactly(
+            LocalDate.of(year, 8, 21)
+                .atTime(23, 59)
+                .atZone(ZoneId.of("Europe/Zurich"))
+                .toInstant());
     assertThat(outboxTypes(reviewId))
         .filteredOn(DeadlineChanged.TYPE::equals)
         .hasSize(1 + 5); // the move, then five followers

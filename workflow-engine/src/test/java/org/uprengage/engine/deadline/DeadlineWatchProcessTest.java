@@ -27,11 +27,11 @@ import org.uprengage.engine.task.TaskWork;
  * The deadline watch ({@code upr-deadline-watch}) on every task with a due date: reminders 14, 7
  * and 1 days before it, then an escalation to the coordinator; the task done or cancelled ends the
  * watch; a moved due date moves the watch, and no reminder comes twice. Session 42's drafts are due
- * 2 June 2022, 23:59 UTC.
+ * 2 June 2022, 23:59 in Geneva (21:59 UTC).
  */
 class DeadlineWatchProcessTest extends EngineIntegrationTest {
 
-  private static final Instant DRAFTS_DUE = Instant.parse("2022-06-02T23:59:00Z");
+  private static final Instant DRAFTS_DUE = Instant.parse("2022-06-02T21:59:00Z");
 
   @Autowired ProcessEngine engine;
   @Autowired ReviewWorkflow reviews;
@@ -131,9 +131,10 @@ class DeadlineWatchProcessTest extends EngineIntegrationTest {
     ReviewWalk walk = new ReviewWalk(engine, reviews, work, newCountryTeam(), 42);
     walk.complete(
         walk.coordinator(), ReviewProcess.TASK_PLAN_SUBMISSION, Map.of("agencies", List.of()));
-    // "Brief recommending states" is due 26 December 2022
+    // "Brief recommending states" is due 4 January 2023: 28 days before the review day computed
+    // while the timetable is not known (1 February, two working days before the session closes)
     Job first = walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT);
-    assertThat(first.getDuedate().toInstant()).isEqualTo(Instant.parse("2022-12-12T23:59:00Z"));
+    assertThat(first.getDuedate().toInstant()).isEqualTo(Instant.parse("2022-12-21T22:59:00Z"));
 
     for (int reminder = 0; reminder < 4; reminder++) {
       walk.fire(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT));
@@ -165,9 +166,9 @@ class DeadlineWatchProcessTest extends EngineIntegrationTest {
         LocalDate.of(2022, 6, 30));
 
     assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2022-06-16T23:59:00Z"));
+        .isEqualTo(Instant.parse("2022-06-16T21:59:00Z"));
     walk.fire(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT));
-    assertThat(lastPayload(walk)).contains("\"daysLeft\":14", "\"dueAt\":\"2022-06-30T23:59:00Z\"");
+    assertThat(lastPayload(walk)).contains("\"daysLeft\":14", "\"dueAt\":\"2022-06-30T21:59:00Z\"");
   }
 
   @Test
@@ -181,7 +182,7 @@ class DeadlineWatchProcessTest extends EngineIntegrationTest {
         LocalDate.of(2022, 5, 1));
 
     assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2022-05-01T23:59:00Z"));
+        .isEqualTo(Instant.parse("2022-05-01T21:59:00Z"));
     walk.fire(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT));
     assertThat(deadlineEvents(walk)).containsExactly(DeadlineChanged.TYPE, DeadlineMissed.TYPE);
   }
@@ -204,7 +205,7 @@ class DeadlineWatchProcessTest extends EngineIntegrationTest {
         LocalDate.of(2022, 5, 20));
 
     assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2022-05-06T23:59:00Z")); // 14 days before the new date
+        .isEqualTo(Instant.parse("2022-05-06T21:59:00Z")); // 14 days before the new date
   }
 
   /** A review of session 42 whose coordinator chose these agencies: their drafts are open. */

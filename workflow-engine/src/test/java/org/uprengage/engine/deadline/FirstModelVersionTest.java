@@ -78,7 +78,7 @@ class FirstModelVersionTest extends EngineIntegrationTest {
                 .count())
         .isZero();
     Job watch = legacyWatch(instance);
-    assertThat(watch.getDuedate().toInstant()).isEqualTo(Instant.parse("2022-05-19T23:59:00Z"));
+    assertThat(watch.getDuedate().toInstant()).isEqualTo(Instant.parse("2022-05-19T21:59:00Z"));
     ClockUtil.setCurrentTime(watch.getDuedate());
     engine.getManagementService().executeJob(watch.getId());
     assertThat(lastPayload(walk))
@@ -91,7 +91,7 @@ class FirstModelVersionTest extends EngineIntegrationTest {
         LocalDate.of(2022, 6, 30));
 
     assertThat(legacyWatch(instance).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2022-06-16T23:59:00Z"));
+        .isEqualTo(Instant.parse("2022-06-16T21:59:00Z"));
     String draft = onlyTask(instance).getId();
     assertThatThrownBy(
             () -> dueDates.set(walk.coordinator(), draft, LocalDate.of(2022, 7, 1), null))

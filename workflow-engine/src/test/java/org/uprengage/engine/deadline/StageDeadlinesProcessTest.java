@@ -56,14 +56,14 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
     int session = newSession();
     ReviewWalk walk = inTheWgSession(session);
     assertThat(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2031-05-16T23:59:00Z"));
+        .isEqualTo(Instant.parse("2031-05-16T21:59:00Z"));
 
     changeSession(session, "{\"endsOn\":\"2031-05-20\"}");
     assertThat(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2031-05-20T23:59:00Z"));
+        .isEqualTo(Instant.parse("2031-05-20T21:59:00Z"));
     changeSession(session, "{\"endsOn\":\"2031-05-15\"}");
     assertThat(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2031-05-15T23:59:00Z"));
+        .isEqualTo(Instant.parse("2031-05-15T21:59:00Z"));
 
     walk.fire(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED));
 
@@ -71,7 +71,7 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
     assertThat(walk.running(ReviewProcess.WG_REVIEW_PROCESS_KEY))
         .isWaitingAt(ReviewProcess.TASK_RECORD_RECOMMENDATIONS);
     assertThat(walk.task(ReviewProcess.TASK_RECORD_RECOMMENDATIONS).getDueDate().toInstant())
-        .isEqualTo(Instant.parse("2031-05-29T23:59:00Z")); // 14 days after the new end
+        .isEqualTo(Instant.parse("2031-05-29T21:59:00Z")); // 14 days after the new end
     assertThat(changes(walk, DeadlinePlanner.WG_REPORT_ADOPTED))
         .containsExactly(
             "\"oldDueOn\":\"2031-05-16\",\"newDueOn\":\"2031-05-20\"",
@@ -84,7 +84,7 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
     walk.fire(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED)); // 16 May 2031
     // "Record the recommendations" is due 30 May 2031; 14 days before is now: next, 7 days before
     assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2031-05-23T23:59:00Z"));
+        .isEqualTo(Instant.parse("2031-05-23T21:59:00Z"));
 
     planner.move(
         walk.coordinator(),
@@ -92,9 +92,9 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
         DeadlinePlanner.RECOMMENDATIONS_RECORDED,
         LocalDate.of(2031, 6, 20));
     assertThat(walk.task(ReviewProcess.TASK_RECORD_RECOMMENDATIONS).getDueDate().toInstant())
-        .isEqualTo(Instant.parse("2031-06-20T23:59:00Z"));
+        .isEqualTo(Instant.parse("2031-06-20T21:59:00Z"));
     assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2031-06-06T23:59:00Z"));
+        .isEqualTo(Instant.parse("2031-06-06T21:59:00Z"));
 
     planner.move(
         walk.coordinator(),
@@ -102,7 +102,7 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
         DeadlinePlanner.RECOMMENDATIONS_RECORDED,
         LocalDate.of(2031, 5, 20));
     assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2031-05-19T23:59:00Z")); // 14 and 7 days before have passed
+        .isEqualTo(Instant.parse("2031-05-19T21:59:00Z")); // 14 and 7 days before have passed
     assertThat(changes(walk, DeadlinePlanner.RECOMMENDATIONS_RECORDED)).hasSize(2);
   }
 

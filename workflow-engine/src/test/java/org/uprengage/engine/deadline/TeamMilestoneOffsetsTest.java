@@ -26,7 +26,7 @@ class TeamMilestoneOffsetsTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.offsets[1].daysBefore").value(42))
         .andExpect(jsonPath("$.offsets[1].source").value("default"))
         .andExpect(jsonPath("$.offsets[6].key").value("briefings"))
-        .andExpect(jsonPath("$.offsets[6].before").value("sessionStart"));
+        .andExpect(jsonPath("$.offsets[6].before").value("stateReview"));
 
     change(team, "{\"daysBefore\":{\"agencyDraftsDue\":35,\"briefings\":21}}", coordinator(team))
         .andExpect(status().isOk())
@@ -38,8 +38,9 @@ class TeamMilestoneOffsetsTest extends EngineIntegrationTest {
     mvc.perform(get("/api/reviews/" + reviewId + "/milestones").with(coordinator(team)))
         .andExpect(jsonPath("$[1].key").value("agencyDraftsDue"))
         .andExpect(jsonPath("$[1].dueOn").value("2022-06-09")) // 35 days before
-        .andExpect(jsonPath("$[6].key").value("briefings"))
-        .andExpect(jsonPath("$[6].dueOn").value("2023-01-02")); // 21 days before 23 January
+        .andExpect(jsonPath("$[9].key").value("briefings"))
+        // 21 days before the review day computed from the session (1 February 2023)
+        .andExpect(jsonPath("$[9].dueOn").value("2023-01-11"));
     change(team, "{\"daysBefore\":{\"agencyDraftsDue\":null}}", coordinator(team))
         .andExpect(jsonPath("$.offsets[1].daysBefore").value(42))
         .andExpect(jsonPath("$.offsets[1].source").value("default"))

@@ -24,9 +24,10 @@ class ReviewOverviewTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.step").value("submission-planning"))
         .andExpect(jsonPath("$.openTasks[0].stage").value("submission"))
         .andExpect(jsonPath("$.openTasks[0].taskKey").value(ReviewProcess.TASK_PLAN_SUBMISSION))
-        .andExpect(jsonPath("$.openTasks[0].due").value("2022-05-05T23:59:00Z"))
+        .andExpect(jsonPath("$.openTasks[0].due").value("2022-05-05T21:59:00Z"))
         .andExpect(jsonPath("$.sessionDeadlines.stakeholderSubmission.source").value("official"))
-        .andExpect(jsonPath("$.sessionDeadlines.addendumFinal.source").value("computed"))
+        .andExpect(jsonPath("$.sessionDeadlines.addendumFinal.source").value("official"))
+        .andExpect(jsonPath("$.submissionCountsBackFrom").value("stakeholderSubmission"))
         .andExpect(jsonPath("$.milestones[0].key").value("callForInputs"))
         .andExpect(jsonPath("$.milestones[0].status").value("overdue"))
         .andExpect(jsonPath("$.milestones[5].status").value("passed"));

@@ -97,11 +97,11 @@ class ReviewProcessTest extends EngineIntegrationTest {
     ProcessInstance wgReview = walk.running(ReviewProcess.WG_REVIEW_PROCESS_KEY);
     assertThat(wgReview).task().hasCandidateGroup(ReviewProcess.GROUP_COORDINATOR);
     assertThat(walk.task(ReviewProcess.TASK_BRIEF_RECOMMENDING_STATES).getDueDate().toInstant())
-        .isEqualTo(Instant.parse("2022-12-26T23:59:00Z")); // 28 days before 23 Jan 2023
+        .isEqualTo(Instant.parse("2023-01-04T22:59:00Z")); // 28 days before the review day
     walk.complete(walk.coordinator(), ReviewProcess.TASK_BRIEF_RECOMMENDING_STATES, Map.of());
     assertThat(wgReview).isWaitingAt(ReviewProcess.TIMER_WG_REPORT_ADOPTED);
     assertThat(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2023-02-03T23:59:00Z")); // the session's last day
+        .isEqualTo(Instant.parse("2023-02-03T22:59:00Z")); // the session's last day
     walk.fire(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED));
     walk.complete(
         walk.coordinator(),
@@ -119,11 +119,11 @@ class ReviewProcessTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.step").value("early-positions"))
         .andExpect(jsonPath("$.openTasks[0].stage").value(ReviewProcess.STAGE_ADOPTION))
         .andExpect(jsonPath("$.outcome.recommendations").value(250))
-        .andExpect(jsonPath("$.milestones[8].key").value("recommendationsRecorded"))
-        .andExpect(jsonPath("$.milestones[8].dueOn").value("2023-02-17"))
-        .andExpect(jsonPath("$.milestones[8].status").value("met"))
-        .andExpect(jsonPath("$.milestones[9].key").value("addendumEarly"))
-        .andExpect(jsonPath("$.milestones[9].status").value("overdue")); // a 2023 date, open today
+        .andExpect(jsonPath("$.milestones[13].key").value("recommendationsRecorded"))
+        .andExpect(jsonPath("$.milestones[13].dueOn").value("2023-02-17"))
+        .andExpect(jsonPath("$.milestones[13].status").value("met"))
+        .andExpect(jsonPath("$.milestones[14].key").value("addendumEarly"))
+        .andExpect(jsonPath("$.milestones[14].status").value("overdue")); // a 2023 date, open today
     mvc.perform(
             get("/api/reviews/" + walk.review().id() + "/timeline").with(coordinator(walk.team())))
         .andExpect(
@@ -141,10 +141,10 @@ class ReviewProcessTest extends EngineIntegrationTest {
     walk.complete(walk.coordinator(), ReviewProcess.TASK_DISSEMINATE_RECOMMENDATIONS, Map.of());
     assertThat(followUp).isWaitingAt(ReviewProcess.TIMER_MID_TERM_REPORT_DUE);
     assertThat(walk.timer(ReviewProcess.TIMER_MID_TERM_REPORT_DUE).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2025-07-23T23:59:00Z")); // the review + 30 months
+        .isEqualTo(Instant.parse("2025-07-23T21:59:00Z")); // the review + 30 months
     walk.fire(walk.timer(ReviewProcess.TIMER_MID_TERM_REPORT_DUE));
     assertThat(walk.task(ReviewProcess.TASK_SUPPORT_MID_TERM_REPORT).getDueDate().toInstant())
-        .isEqualTo(Instant.parse("2025-10-21T23:59:00Z")); // 90 days to support it
+        .isEqualTo(Instant.parse("2025-10-21T21:59:00Z")); // 90 days to support it
     walk.complete(
         walk.coordinator(),
         ReviewProcess.TASK_SUPPORT_MID_TERM_REPORT,

@@ -41,6 +41,8 @@ class AuthorizationMatrixTest extends ApiFixtures {
       GET    /api/reviews/{review}/milestones          -           200   200   200   200   200   200   200   404    404   404  404
       GET    /api/reviews/{review}/submission          -           200   200   200   200   200   200   200   404    404   404  404
       PUT    /api/reviews/{review}/milestones/clearance milestone  200   200   403   403   403   403   403   404    404   404  404
+      PUT    /api/reviews/{review}/review-day          reviewDay   200   200   403   403   403   403   403   404    404   404   404
+      POST   /api/reviews/{review}/move                move        200   200   403   403   403   403   403   404    404   404   404
       POST   /api/reviews                              review      201   201   403   403   403   403   403   403    403   403  403
       GET    /api/tasks?reviewId={review}&show=both    -           200:0 200:0 200:0 200:0 200:1 200:1 200:1 200:0  200:0 200:0  200:0
       GET    /api/tasks?reviewId={review}&show=team    -           200:2 200:2 403   403   403   403   403   200:0  403   200:0  403
@@ -73,8 +75,13 @@ class AuthorizationMatrixTest extends ApiFixtures {
       GET    /api/sessions/{session}/history           -           200   200   200   200   200   200   200   200    200   200  200
       POST   /api/sessions                             session     201   403   403   403   403   403   403   403    403   201  403
       PATCH  /api/sessions/{session}                   sessionEnd  200   403   403   403   403   403   403   403    403   200  403
+      GET    /api/hrc-sessions                         -           200   200   200   200   200   200   200   200    200   200   200
+      GET    /api/hrc-sessions/66                      -           200   200   200   200   200   200   200   200    200   200   200
+      PATCH  /api/hrc-sessions/66                      hrcSame     200   403   403   403   403   403   403   403    403   200   403
       GET    /api/country-teams/{team}/milestone-offsets -         200   200   200   200   200   200   200   404    404   404  404
       PUT    /api/country-teams/{team}/milestone-offsets offsets   200   200   403   403   403   403   403   404    404   404  404
+      GET    /api/country-teams/{team}/optional-tasks  -           200   200   200   200   200   200   200   404    404   404   404
+      PUT    /api/country-teams/{team}/optional-tasks  optional    200   200   403   403   403   403   403   404    404   404   404
       GET    /api/agencies                             -           200   200   200   200   200   200   200   200    200   200  200
       GET    /api/country-teams                        -           200   200   200   200   200   200   200   200    200   200    200
       GET    /api/country-teams/{team}                 -           200   200   200   200   200   200   200   404    404   404    200
@@ -120,7 +127,11 @@ class AuthorizationMatrixTest extends ApiFixtures {
           Map.entry("newAgency", "{\"code\":\"{newAgency}\",\"name\":\"A new agency\"}"),
           Map.entry(
               "csvPerson",
-              "username,name,email,roles,agency,country_teams,language,time_zone\nimported-{team},Imported,,focal-point,UNICEF,{team},en,\n"));
+              "username,name,email,roles,agency,country_teams,language,time_zone\nimported-{team},Imported,,focal-point,UNICEF,{team},en,\n"),
+          Map.entry("hrcSame", "{\"published\":false}"),
+          Map.entry("reviewDay", "{\"reviewDay\":\"2023-01-25\"}"),
+          Map.entry("move", "{\"session\":54,\"reason\":\"postponed\"}"),
+          Map.entry("optional", "{\"wanted\":{\"compilationCheck\":true}}"));
 
   /** The people of the matrix's columns, given the review's country team and a foreign one. */
   private static final Map<String, BiFunction<String, String, RequestPostProcessor>> PEOPLE =

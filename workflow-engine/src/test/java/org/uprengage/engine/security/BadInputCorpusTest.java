@@ -359,6 +359,61 @@ class BadInputCorpusTest extends ApiFixtures {
         "{\"endsOn\":\"x\"}",
         "{\"endsOn\":\"2031-05-01\"}",
         "{\"unknownDeadline\":\"2031-01-01\"}");
+    add(
+        corpus,
+        "PATCH",
+        "/api/hrc-sessions/66",
+        admin,
+        MERGE_PATCH,
+        "{\"opensOn\":",
+        "[]",
+        "{\"number\":67}",
+        "{\"opensOn\":\"x\"}",
+        "{\"opensOn\":null}",
+        "{\"closesOn\":\"2027-01-01\"}",
+        "{\"published\":\"yes\"}",
+        "{\"sneaky\":1}");
+    add(
+        corpus,
+        "PUT",
+        "/api/reviews/{review}/review-day",
+        coordinator,
+        "{\"reviewDay\":",
+        "[]",
+        "{}",
+        "{\"reviewDay\":null}",
+        "{\"reviewDay\":\"next week\"}",
+        "{\"reviewDay\":\"2031-01-25\"}",
+        "{\"reviewDay\":\"2023-01-25\",\"wgReportAdopted\":\"2023-01-01\"}",
+        "{\"reviewDay\":\"2023-01-25\",\"sneaky\":1}");
+    add(
+        corpus,
+        "POST",
+        "/api/reviews/{review}/move",
+        coordinator,
+        "{\"session\":",
+        "[]",
+        "{}",
+        "{\"session\":\"fifty\"}",
+        "{\"session\":-1}",
+        "{\"session\":5000}",
+        "{\"session\":42}",
+        "{\"session\":777}",
+        "{\"session\":54,\"reason\":\"" + "x".repeat(501) + "\"}",
+        "{\"session\":54,\"sneaky\":1}");
+    add(
+        corpus,
+        "PUT",
+        "/api/country-teams/{team}/optional-tasks",
+        coordinator,
+        "{\"wanted\":",
+        "[]",
+        "{}",
+        "{\"wanted\":{}}",
+        "{\"wanted\":true}",
+        "{\"wanted\":{\"compilationCheck\":\"yes\"}}",
+        "{\"wanted\":{\"dropTables\":true}}",
+        "{\"wanted\":{\"compilationCheck\":true},\"sneaky\":1}");
 
     // Lists of recommendations that are not lists, or not readable ones.
     String imports = "/api/reviews/{review}/recommendations/imports";
@@ -383,6 +438,8 @@ class BadInputCorpusTest extends ApiFixtures {
             "/api/tasks/{held}/attachments/not-a-uuid",
             "/api/sessions/not-a-number",
             "/api/sessions/99999999999",
+            "/api/hrc-sessions/not-a-number",
+            "/api/hrc-sessions/99999999999",
             "/api/tasks?size=1000",
             "/api/tasks?size=0",
             "/api/tasks?page=-1",

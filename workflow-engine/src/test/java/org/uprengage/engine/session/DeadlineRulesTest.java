@@ -41,7 +41,9 @@ class DeadlineRulesTest {
     assertThat(DeadlineRules.hrcSessionOpening(52)).isEqualTo(LocalDate.of(2023, 2, 27));
     assertThat(DeadlineRules.hrcSessionOpening(53)).isEqualTo(LocalDate.of(2023, 6, 19));
     assertThat(DeadlineRules.hrcSessionOpening(60)).isEqualTo(LocalDate.of(2025, 9, 8));
-    assertThat(DeadlineRules.addendumFinal(53)).isEqualTo(LocalDate.of(2023, 6, 5));
+    assertThat(DeadlineRules.addendumFinal(DeadlineRules.hrcSessionOpening(53)))
+        .as("published for WG 42: 5 June 2023")
+        .isEqualTo(LocalDate.of(2023, 6, 5));
   }
 
   @Test

@@ -36,14 +36,19 @@ class SessionCalendarTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.deadlines.nationalReport.value").value("2022-10-10"))
         .andExpect(jsonPath("$.deadlines.unEntitySubmission.value").value("2022-07-14"))
         .andExpect(jsonPath("$.hrcSession.value").value(53))
-        .andExpect(jsonPath("$.hrcSession.source").value("computed"))
+        .andExpect(jsonPath("$.hrcSession.source").value("official"))
         .andExpect(jsonPath("$.deadlines.addendumFinal.value").value("2023-06-05"))
-        .andExpect(jsonPath("$.deadlines.addendumFinal.source").value("computed"));
+        .andExpect(jsonPath("$.deadlines.addendumFinal.source").value("official"));
     mvc.perform(get("/api/sessions/56").with(coordinator("GHA")))
         .andExpect(jsonPath("$.datesTentative").value(true))
         .andExpect(jsonPath("$.deadlines.stakeholderSubmission.source").value("computed"))
         .andExpect(jsonPath("$.deadlines.stakeholderSubmission.value").value("2027-04-01"))
-        .andExpect(jsonPath("$.deadlines.nationalReport.value").value("2027-08-09"));
+        .andExpect(jsonPath("$.deadlines.nationalReport.value").value("2027-08-09"))
+        .andExpect(jsonPath("$.hrcSession.value").value(67))
+        .andExpect(jsonPath("$.hrcSession.source").value("computed"))
+        .andExpect(jsonPath("$.adoptingSession.source").value("computed"))
+        .andExpect(jsonPath("$.deadlines.addendumFinal.source").value("computed"))
+        .andExpect(jsonPath("$.deadlines.addendumEarly.source").value("computed"));
   }
 
   @Test

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Date;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -240,7 +240,7 @@ class TaskActionsTest extends EngineIntegrationTest {
         .andExpect(status().isForbidden());
     postJson("/api/tasks/" + draft + "/due", "{\"on\":\"" + due + "\"}", coordinator(team))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.due").value(due + "T23:59:00Z"));
+        .andExpect(jsonPath("$.due").value(endOfGenevaDay(due).toString()));
 
     assertThat(outboxTypes(reviewId)).endsWith("org.uprengage.deadline.changed.v1");
     String change =
@@ -257,7 +257,7 @@ class TaskActionsTest extends EngineIntegrationTest {
             draft);
     assertThat(watched.toInstant())
         .as("the watch's next alert: 14 days before the new date")
-        .isEqualTo(due.minusDays(14).atTime(23, 59).toInstant(ZoneOffset.UTC));
+        .isEqualTo(endOfGenevaDay(due.minusDays(14)));
   }
 
   /** A task command sent with If-Match. */
@@ -294,5 +294,10 @@ class TaskActionsTest extends EngineIntegrationTest {
   private ResultActions comment(String taskId, String text, RequestPostProcessor who)
       throws Exception {
     return postJson("/api/tasks/" + taskId + "/comments", "{\"text\":\"" + text + "\"}", who);
+  }
+
+  /** When a task due on a day falls due: the end of that day in Geneva, as OHCHR's deadlines. */
+  private static Instant endOfGenevaDay(LocalDate day) {
+    return day.atTime(23, 59).atZone(ZoneId.of("Europe/Zurich")).toInstant();
   }
 }
