@@ -54,7 +54,7 @@ class PeopleController {
       summary = "Load people from a CSV (platform admins, and team admins for their teams)",
       description =
           "RFC 4180, UTF-8 with or without BOM, header username,name,email,roles,agency,country_teams,language,time_zone (roles and country_teams separated by spaces or ;). Each row is answered: created, updated, unchanged, or rejected with its line and reason; the other rows are kept. Importing the same file again changes nothing; a person the identity provider describes keeps what their token says.")
-  ImportResult load(
+  PeopleImport load(
       @RequestBody
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content =
@@ -74,7 +74,7 @@ class PeopleController {
             MediaType.valueOf(CSV + ";charset=UTF-8"),
             csv,
             noIfMatch,
-            ImportResult.class)
+            PeopleImport.class)
         .getBody();
   }
 
@@ -94,11 +94,12 @@ class PeopleController {
 
   /** What became of each row of an import, and the counts. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record ImportResult(int created, int updated, int unchanged, int rejected, List<Row> rows) {}
+  record PeopleImport(
+      int created, int updated, int unchanged, int rejected, List<PeopleImportRow> rows) {}
 
   /** One row's outcome. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Row(
+  record PeopleImportRow(
       int line,
       String username,
       @Schema(allowableValues = {"created", "updated", "unchanged", "rejected"}) String outcome,
