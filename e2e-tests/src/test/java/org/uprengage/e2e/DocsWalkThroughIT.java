@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The API guide's walk-through, run as written with bash and curl from the repository's root
  * against the whole platform: a joint submission from the start of the review to its record, with a
  * send-back on the way; then OHCHR's real thematic list of recommendations imported, imported
- * again, corrected by a CSV, and browsed.
+ * again, corrected by a CSV, and browsed, and a position recorded.
  */
 @ExtendWith(Api.HeldToTheDocument.class)
 class DocsWalkThroughIT {
@@ -81,6 +81,9 @@ class DocsWalkThroughIT {
         .as("the CSV's correction, addition and refused row")
         .contains("\"format\":\"csv\",\"added\":1,\"updated\":1,\"unchanged\":0")
         .contains("\"row\":4,\"paragraph\":\"121.301\"");
+    assertThat(output)
+        .as("the position recorded on 121.300")
+        .contains("\"changed\":1,\"unchanged\":0,\"rejected\":0");
 
     String reviewId = lines.get(0);
     JsonNode review =
@@ -95,7 +98,8 @@ class DocsWalkThroughIT {
     String register = "/api/reviews/" + reviewId + "/recommendations";
     assertThat(viewer.get(register + "?size=1").body().get("total").asInt()).isEqualTo(216);
     assertThat(viewer.get(register + "?position=supported&size=1").body().get("total").asInt())
-        .isEqualTo(182);
+        .as("the list's 182 and 121.300")
+        .isEqualTo(183);
     assertThat(viewer.get(register + "?position=noted&size=1").body().get("total").asInt())
         .isEqualTo(33);
     JsonNode first = viewer.get(register + "?size=1").body().get("items").get(0);

@@ -2,12 +2,20 @@ package org.uprengage.webapi.recommendation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** The register's resources as the API documents them. */
 final class RecommendationResources {
+
+  static final String POSITIONS = "pending|supported|noted|supported/noted";
+  static final String POSITIONS_MESSAGE =
+      "must be one of pending, supported, noted, supported/noted";
 
   private RecommendationResources() {}
 
@@ -84,7 +92,59 @@ final class RecommendationResources {
   /** Where the State gave its position. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record PositionSource(
-      @Schema(example = "A/HRC/43/15/Add.1") String symbol,
+      @Schema(example = "A/HRC/43/15/Add.1") @Size(max = 100) String symbol,
       @Schema(description = "the paragraph, such as 3; absent where the list names none")
+          @Size(max = 32)
           String paragraph) {}
+
+  /** A position and where the State gave it. */
+  record PositionUpdate(
+      @Schema(
+              allowableValues = {"pending", "supported", "noted", "supported/noted"},
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          @NotNull
+          @Pattern(regexp = POSITIONS, message = POSITIONS_MESSAGE)
+          String position,
+      @Schema(description = "required but for pending") @Valid PositionSource source) {}
+
+  /** Positions on many recommendations. */
+  record PositionUpdates(
+      @Schema(description = "the source of the positions that do not give their own") @Valid
+          PositionSource source,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Size(min = 1, max = 1000)
+          List<PositionUpdateItem> positions) {}
+
+  /** The position on one recommendation, named by its paragraph number. */
+  record PositionUpdateItem(
+      @Schema(example = "121.1", requiredMode = Schema.RequiredMode.REQUIRED) String paragraph,
+      @Schema(
+              allowableValues = {"pending", "supported", "noted", "supported/noted"},
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          String position,
+      PositionSource source) {}
+
+  /** What became of each position asked for. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PositionResults(
+      long changed, long unchanged, long rejected, List<PositionResult> results) {}
+
+  /** What became of one position, in the order asked. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PositionResult(
+      String paragraph,
+      @Schema(allowableValues = {"changed", "unchanged", "rejected"}) String result,
+      @Schema(description = "the input at fault, where rejected", example = "source.symbol")
+          String field,
+      @Schema(description = "why it was rejected") String reason) {}
+
+  /** One change of a recommendation's position. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PositionVersion(
+      Instant changedAt,
+      String changedBy,
+      @Schema(allowableValues = {"correction", "early", "final", "import"}) String via,
+      String oldPosition,
+      PositionSource oldSource,
+      String newPosition,
+      PositionSource newSource) {}
 }

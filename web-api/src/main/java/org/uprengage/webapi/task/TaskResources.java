@@ -46,7 +46,16 @@ final class TaskResources {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record FormField(
       String name,
-      @Schema(allowableValues = {"string", "string-list", "choice", "date", "integer"}) String type,
+      @Schema(
+              allowableValues = {
+                "string",
+                "string-list",
+                "choice",
+                "date",
+                "integer",
+                "position-list"
+              })
+          String type,
       boolean required,
       String description,
       Integer maxLength,

@@ -3,6 +3,7 @@ package org.uprengage.webapi.recommendation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -21,6 +22,7 @@ import org.uprengage.webapi.web.RequestSizeLimitFilter;
 class RecommendationApiTest extends DemoApiTest {
 
   private static final String REVIEW = "5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a";
+  private static final String RECOMMENDATION = "5f0f7c1e-8f5e-4c39-9b8a-2b2b2b2b2b2b";
   private static final String RESULT =
       "{\"format\":\"csv\",\"added\":1,\"updated\":0,\"unchanged\":0,\"rejected\":[{\"row\":3,\"paragraph\":\"121.2\",\"reason\":\"no recommendation text\"}],\"recommendations\":1}";
 
@@ -129,5 +131,61 @@ class RecommendationApiTest extends DemoApiTest {
         .isEqualTo(
             "/api/recommendations?countryTeam=GHA&page=0&size=50"
                 + "&state=Bolivia%20%28Plurinational%20State%20of%29");
+  }
+
+  @Test
+  void positionsAreRelayedAsTheCallerAndTheirResultsComeBack() throws Exception {
+    String one = "/api/reviews/" + REVIEW + "/recommendations/" + RECOMMENDATION;
+    engine.answer(
+        200,
+        "application/json",
+        "{\"id\":\""
+            + RECOMMENDATION
+            + "\",\"paragraph\":\"121.1\",\"position\":\"noted\","
+            + "\"positionSource\":{\"symbol\":\"A/HRC/53/15/Add.1\"}}");
+    mvc.perform(
+            put(one + "/position")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"position\":\"noted\",\"source\":{\"symbol\":\"A/HRC/53/15/Add.1\"}}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.position").value("noted"));
+    assertThat(engine.last().method()).isEqualTo("PUT");
+    assertThat(engine.last().uri()).isEqualTo(one + "/position");
+    assertThat(engine.last().body())
+        .isEqualTo("{\"position\":\"noted\",\"source\":{\"symbol\":\"A/HRC/53/15/Add.1\"}}");
+    assertThat(engine.last().authorization()).startsWith("Bearer ");
+
+    engine.answer(
+        200,
+        "application/json",
+        "{\"changed\":1,\"unchanged\":0,\"rejected\":1,\"results\":["
+            + "{\"paragraph\":\"121.1\",\"result\":\"changed\"},"
+            + "{\"paragraph\":\"121.99\",\"result\":\"rejected\",\"field\":\"paragraph\","
+            + "\"reason\":\"is not a recommendation of the review's register\"}]}");
+    mvc.perform(
+            post("/api/reviews/" + REVIEW + "/recommendations/positions")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"source\":{\"symbol\":\"A/HRC/53/15/Add.1\"},\"positions\":["
+                        + "{\"paragraph\":\"121.1\",\"position\":\"supported\"},"
+                        + "{\"paragraph\":\"121.99\",\"position\":\"noted\"}]}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.rejected").value(1))
+        .andExpect(jsonPath("$.results[1].field").value("paragraph"));
+    assertThat(engine.last().uri())
+        .isEqualTo("/api/reviews/" + REVIEW + "/recommendations/positions");
+
+    engine.answer(
+        200,
+        "application/json",
+        "[{\"changedAt\":\"2027-01-12T09:30:15Z\",\"changedBy\":\"coordinator\","
+            + "\"via\":\"correction\",\"oldPosition\":\"pending\",\"newPosition\":\"noted\"}]");
+    mvc.perform(get(one + "/positions").header("Authorization", basic("viewer", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].via").value("correction"))
+        .andExpect(jsonPath("$[0].newPosition").value("noted"));
+    assertThat(engine.last().uri()).isEqualTo(one + "/positions");
   }
 }

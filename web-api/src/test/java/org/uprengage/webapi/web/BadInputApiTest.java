@@ -30,7 +30,13 @@ class BadInputApiTest extends DemoApiTest {
           {"POST", "/api/tasks/abc/follow-up"},
           {"POST", "/api/tasks/abc/attachments"},
           {"POST", "/api/tasks/bulk/claim"},
-          {"PUT", "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/milestones/clearance"}
+          {"PUT", "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/milestones/clearance"},
+          {
+            "PUT",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/"
+                + "5f0f7c1e-8f5e-4c39-9b8a-2b2b2b2b2b2b/position"
+          },
+          {"POST", "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/positions"}
         }) {
       for (String body :
           List.of(
@@ -81,6 +87,33 @@ class BadInputApiTest extends DemoApiTest {
         new String[] {
           "POST", "/api/reviews", "application/json", "{\"country\":\"GHA\",\"session\":0}"
         });
+    String position =
+        "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/"
+            + "5f0f7c1e-8f5e-4c39-9b8a-2b2b2b2b2b2b/position";
+    for (String body :
+        List.of(
+            "{\"position\":\"accepted\"}",
+            "{\"source\":{\"symbol\":\"A/HRC/53/15/Add.1\"}}",
+            "{\"position\":\"noted\",\"source\":{\"symbol\":\"" + "S".repeat(101) + "\"}}")) {
+      corpus.add(new String[] {"PUT", position, "application/json", body});
+    }
+    corpus.add(
+        new String[] {
+          "PUT", "/api/reviews/x/recommendations/y/position", "application/json", "{}"
+        });
+    for (String body :
+        List.of(
+            "{\"positions\":[]}",
+            "{\"source\":{\"symbol\":\"A/HRC/53/15/Add.1\"}}",
+            "{\"positions\":[{\"paragraph\":\"121.1\",\"colour\":\"red\"}]}")) {
+      corpus.add(
+          new String[] {
+            "POST",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/positions",
+            "application/json",
+            body
+          });
+    }
     for (String path :
         List.of(
             "/api/tasks/a%20b",
@@ -104,7 +137,8 @@ class BadInputApiTest extends DemoApiTest {
             "/api/recommendations?countryTeam=GHA&theme=" + "t".repeat(201),
             "/api/country-teams/kenya",
             "/api/country-teams/KENYA",
-            "/api/people?countryTeam=ke")) {
+            "/api/people?countryTeam=ke",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/not-a-uuid/positions")) {
       corpus.add(new String[] {"GET", path, null, null});
     }
     corpus.add(new String[] {"POST", "/api/country-teams/ken/close", null, null});

@@ -139,6 +139,21 @@ class OpenApiContractTest extends DemoApiTest {
             "/api/reviews/" + REVIEW + "/recommendations/imports",
             "paragraph,text\n121.1,Ratify the Convention (France);\n"),
         call("GET", "/api/recommendations", "/api/recommendations?countryTeam=GHA", null),
+        call(
+            "PUT",
+            "/api/reviews/{id}/recommendations/{recommendationId}/position",
+            "/api/reviews/" + REVIEW + "/recommendations/" + OTHER + "/position",
+            "{\"position\":\"noted\",\"source\":{\"symbol\":\"A/HRC/53/15/Add.1\"}}"),
+        call(
+            "POST",
+            "/api/reviews/{id}/recommendations/positions",
+            "/api/reviews/" + REVIEW + "/recommendations/positions",
+            "{\"positions\":[{\"paragraph\":\"121.1\",\"position\":\"supported\"}]}"),
+        call(
+            "GET",
+            "/api/reviews/{id}/recommendations/{recommendationId}/positions",
+            "/api/reviews/" + REVIEW + "/recommendations/" + OTHER + "/positions",
+            null),
         call("GET", "/api/sessions"),
         call(
             "POST",

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,7 +14,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.outbox.EventOutbox;
+import org.uprengage.engine.problem.InvalidInput;
+import org.uprengage.engine.recommendation.ChangedPosition;
+import org.uprengage.engine.recommendation.PositionChange;
+import org.uprengage.engine.recommendation.PositionResult;
+import org.uprengage.engine.recommendation.PositionsApplied;
+import org.uprengage.engine.recommendation.Recommendation;
+import org.uprengage.engine.recommendation.RecommendationPositions;
 import org.uprengage.engine.recommendation.RecommendationRegister;
+import org.uprengage.engine.security.Caller;
 
 /**
  * Records a review's outcome stage by stage, each in the caller's transaction with its event:
@@ -23,20 +32,26 @@ import org.uprengage.engine.recommendation.RecommendationRegister;
 @Service
 public class ReviewOutcomes {
 
-  static final String EARLY = "early";
-  static final String FINAL = "final";
+  static final String EARLY = RecommendationPositions.EARLY;
+  static final String FINAL = RecommendationPositions.FINAL;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final EventOutbox outbox;
   private final RecommendationRegister register;
+  private final RecommendationPositions positions;
 
   ReviewOutcomes(
-      JdbcTemplate jdbc, Clock clock, EventOutbox outbox, RecommendationRegister register) {
+      JdbcTemplate jdbc,
+      Clock clock,
+      EventOutbox outbox,
+      RecommendationRegister register,
+      RecommendationPositions positions) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.outbox = outbox;
     this.register = register;
+    this.positions = positions;
   }
 
   /**
@@ -86,10 +101,99 @@ public class ReviewOutcomes {
     outbox.append(reviewId, new RecommendationsRecorded(count, symbol, by));
   }
 
-  /** Positions known at the addendum's {@code early} or {@code final} deadline. */
+  /** Positions known at the addendum's {@code early} or {@code final} deadline, as counts. */
   @Transactional(propagation = Propagation.MANDATORY)
   void recordPositions(
       UUID reviewId, String deadline, int supported, int noted, String symbol, String by) {
+    recordPositions(reviewId, deadline, supported, noted, symbol, by, null);
+  }
+
+  /**
+   * Positions known at the addendum's {@code early} or {@code final} deadline, recommendation by
+   * recommendation in the review's register, the addendum's symbol as their source. Where any
+   * cannot be taken nothing is recorded and the results say why; else the register's counts are the
+   * deadline's.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  PositionsApplied recordPositions(
+      UUID reviewId, String deadline, List<PositionChange> asked, String symbol, String by) {
+    Recommendation.PositionSource source =
+        symbol == null ? null : new Recommendation.PositionSource(symbol, null);
+    PositionsApplied applied =
+        positions.apply(
+            reviewId,
+            asked.stream()
+                .map(change -> new PositionChange(change.paragraph(), change.position(), source))
+                .toList(),
+            deadline,
+            by);
+    if (applied.results().stream().noneMatch(PositionResult::rejected)) {
+      RecommendationRegister.Counts counts = register.counts(reviewId).orElseThrow();
+      recordPositions(
+          reviewId,
+          deadline,
+          counts.supported(),
+          counts.noted(),
+          symbol,
+          by,
+          changes(applied.changes()));
+    }
+    return applied;
+  }
+
+  /**
+   * A coordinator sets or corrects positions in the review's register, each with its source; the
+   * changes, if any, are recorded as the final positions with the register's counts.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public PositionsApplied correctPositions(
+      Caller caller, UUID reviewId, List<PositionChange> asked) {
+    PositionsApplied applied = positions.correct(caller, reviewId, asked);
+    if (!applied.changes().isEmpty()) {
+      RecommendationRegister.Counts counts = register.counts(reviewId).orElseThrow();
+      outbox.append(
+          reviewId,
+          new PositionsRecorded(
+              FINAL,
+              counts.supported(),
+              counts.noted(),
+              null,
+              caller.username(),
+              changes(applied.changes())));
+    }
+    return applied;
+  }
+
+  /** A coordinator sets or corrects one recommendation's position; answers it as it is now. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Recommendation correctPosition(
+      Caller caller,
+      UUID reviewId,
+      UUID recommendationId,
+      String position,
+      Recommendation.PositionSource source) {
+    Recommendation recommendation = positions.one(caller, reviewId, recommendationId);
+    PositionResult result =
+        correctPositions(
+                caller,
+                reviewId,
+                List.of(new PositionChange(recommendation.paragraph(), position, source)))
+            .results()
+            .get(0);
+    if (result.rejected()) {
+      throw new InvalidInput(result.field(), result.reason());
+    }
+    return positions.one(caller, reviewId, recommendationId);
+  }
+
+  private void recordPositions(
+      UUID reviewId,
+      String deadline,
+      int supported,
+      int noted,
+      String symbol,
+      String by,
+      List<PositionsRecorded.Change> changes) {
     if (EARLY.equals(deadline)) {
       upsert(reviewId, "early_supported = ?, early_noted = ?", by, supported, noted);
     } else {
@@ -101,7 +205,22 @@ public class ReviewOutcomes {
           noted,
           symbol);
     }
-    outbox.append(reviewId, new PositionsRecorded(deadline, supported, noted, symbol, by));
+    outbox.append(reviewId, new PositionsRecorded(deadline, supported, noted, symbol, by, changes));
+  }
+
+  private static List<PositionsRecorded.Change> changes(List<ChangedPosition> changed) {
+    return changed.stream()
+        .map(
+            change ->
+                new PositionsRecorded.Change(
+                    change.paragraph(),
+                    change.oldPosition(),
+                    change.newPosition(),
+                    change.source() == null
+                        ? null
+                        : new PositionsRecorded.Source(
+                            change.source().symbol(), change.source().paragraph())))
+        .toList();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

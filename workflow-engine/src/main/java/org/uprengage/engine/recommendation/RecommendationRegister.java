@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -56,6 +57,7 @@ public class RecommendationRegister {
   private final EventOutbox outbox;
   private final ReviewWorkflow reviews;
   private final ListReader reader;
+  private final RecommendationPositions positions;
 
   RecommendationRegister(
       JdbcTemplate jdbc,
@@ -63,13 +65,15 @@ public class RecommendationRegister {
       Clock clock,
       EventOutbox outbox,
       ReviewWorkflow reviews,
-      ListReader reader) {
+      ListReader reader,
+      RecommendationPositions positions) {
     this.jdbc = jdbc;
     this.named = named;
     this.clock = clock;
     this.outbox = outbox;
     this.reviews = reviews;
     this.reader = reader;
+    this.positions = positions;
   }
 
   /**
@@ -328,9 +332,18 @@ public class RecommendationRegister {
         });
   }
 
-  /** Takes what the list says; a list without a position keeps the one the register has. */
+  /**
+   * Takes what the list says; a list without a position keeps the one the register has. A position
+   * the list changes is kept as a version.
+   */
   private void update(Recommendation known, ListedRecommendation listed, String by, Instant at) {
     boolean listGivesPosition = !Recommendation.PENDING.equals(listed.position());
+    String position = listGivesPosition ? listed.position() : known.position();
+    Recommendation.PositionSource source =
+        listed.positionSource() != null ? listed.positionSource() : known.positionSource();
+    if (!position.equals(known.position()) || !Objects.equals(source, known.positionSource())) {
+      positions.record(known, position, source, RecommendationPositions.IMPORT, by, at);
+    }
     jdbc.update(
         connection -> {
           PreparedStatement ps =
@@ -342,16 +355,7 @@ public class RecommendationRegister {
                       updated_by = ?, updated_at = ?
                   WHERE id = ?
                   """);
-          int next =
-              content(
-                  connection,
-                  ps,
-                  listed,
-                  known,
-                  listGivesPosition ? listed.position() : known.position(),
-                  listed.positionSource() != null
-                      ? listed.positionSource()
-                      : known.positionSource());
+          int next = content(connection, ps, listed, known, position, source);
           ps.setString(next++, by);
           ps.setTimestamp(next++, Timestamp.from(at));
           ps.setObject(next, known.id());
@@ -414,7 +418,7 @@ public class RecommendationRegister {
     return connection.createArrayOf("text", values.toArray());
   }
 
-  private static Recommendation row(ResultSet rs, int i) throws SQLException {
+  static Recommendation row(ResultSet rs, int i) throws SQLException {
     List<String> names = strings(rs.getArray("recommending_states"));
     List<String> codes = strings(rs.getArray("state_codes"));
     List<Recommendation.RecommendingState> states = new ArrayList<>();

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * One input a task takes on completion.
  *
- * @param type {@code string}, {@code string-list}, {@code choice}, {@code date} or {@code integer}
+ * @param type {@code string}, {@code string-list}, {@code choice}, {@code date}, {@code integer} or
+ *     {@code position-list} (objects with a recommendation's {@code paragraph} and its {@code
+ *     position})
  * @param options the allowed values, where the field takes only those
  */
 public record FormField(

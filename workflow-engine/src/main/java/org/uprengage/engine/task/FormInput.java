@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +138,45 @@ public final class FormInput {
       }
     }
     return List.copyOf(result);
+  }
+
+  /**
+   * A list of objects whose members are all strings, each of the {@code members} named (absent ones
+   * null, others rejected); an absent list is empty.
+   */
+  public List<Map<String, String>> entries(FormField field, List<String> members) {
+    Object value = values.get(field.name());
+    if (value == null) {
+      if (field.required()) {
+        reject(field.name(), "is required");
+      }
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      reject(field.name(), "must be a list of objects with " + String.join(", ", members));
+      return List.of();
+    }
+    List<Map<String, String>> result = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String at = field.name() + "[" + i + "]";
+      if (!(list.get(i) instanceof Map<?, ?> item)) {
+        reject(at, "must be an object with " + String.join(", ", members));
+        continue;
+      }
+      Map<String, String> entry = new LinkedHashMap<>();
+      item.forEach(
+          (name, member) -> {
+            if (!members.contains(String.valueOf(name))) {
+              reject(at + "." + name, "is not a member of these objects");
+            } else if (member != null && !(member instanceof String)) {
+              reject(at + "." + name, "must be a string");
+            } else {
+              entry.put(String.valueOf(name), (String) member);
+            }
+          });
+      result.add(entry);
+    }
+    return result;
   }
 
   public void reject(String field, String message) {

@@ -42,7 +42,10 @@ import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.ReviewWalk;
 import org.uprengage.engine.deadline.DeadlineWatchProcess;
 import org.uprengage.engine.deadline.TaskDueDates;
+import org.uprengage.engine.outcome.ReviewOutcomes;
 import org.uprengage.engine.people.PersonUpdated;
+import org.uprengage.engine.recommendation.PositionChange;
+import org.uprengage.engine.recommendation.Recommendation;
 import org.uprengage.engine.recommendation.RecommendationRegister;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
@@ -65,6 +68,7 @@ class EventContractTest extends EngineIntegrationTest {
   @Autowired TaskWork work;
   @Autowired TaskDueDates dueDates;
   @Autowired RecommendationRegister register;
+  @Autowired ReviewOutcomes outcomes;
   @Autowired TransactionTemplate transactions;
 
   @AfterEach
@@ -126,6 +130,16 @@ class EventContractTest extends EngineIntegrationTest {
                     .getBytes(StandardCharsets.UTF_8)));
     walk.reviewWith(250);
     walk.adopt();
+    transactions.executeWithoutResult(
+        status ->
+            outcomes.correctPositions(
+                coordinator,
+                walk.review().id(),
+                List.of(
+                    new PositionChange(
+                        "121.1",
+                        "supported",
+                        new Recommendation.PositionSource("A/HRC/53/15/Add.1", "3")))));
     walk.followUp();
     ClockUtil.reset();
 

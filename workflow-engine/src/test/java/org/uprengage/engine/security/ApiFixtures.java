@@ -1,5 +1,7 @@
 package org.uprengage.engine.security;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +67,10 @@ abstract class ApiFixtures extends EngineIntegrationTest {
                 "SELECT * FROM upr_recommendation WHERE review_id = ?::uuid ORDER BY paragraph",
                 fixture.review())),
         String.valueOf(
+            jdbc.queryForList(
+                "SELECT * FROM upr_recommendation_position_version WHERE recommendation_id = ?::uuid",
+                fixture.recommendation())),
+        String.valueOf(
             jdbc.queryForList("SELECT * FROM upr_session WHERE number = ?", fixture.session())),
         String.valueOf(
             jdbc.queryForList(
@@ -123,12 +129,28 @@ abstract class ApiFixtures extends EngineIntegrationTest {
           "{\"number\":" + session + ",\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"}",
           person("admin", List.of("admin"), null, List.of(team)));
     }
-    return new Fixture(team, reviewId, held, open, attachment, session);
+    mvc.perform(
+        post("/api/reviews/" + reviewId + "/recommendations/imports")
+            .with(coordinator(team))
+            .contentType("text/csv")
+            .content("paragraph,text\n121.1,Ratify the Convention (France);\n"));
+    String recommendation =
+        jdbc.queryForObject(
+            "SELECT id::text FROM upr_recommendation WHERE review_id = ?::uuid",
+            String.class,
+            reviewId);
+    return new Fixture(team, reviewId, held, open, attachment, recommendation, session);
   }
 
   /** The objects of one fixture, by the names the matrix uses. */
   protected record Fixture(
-      String team, String review, String held, String open, String attachment, int session) {
+      String team,
+      String review,
+      String held,
+      String open,
+      String attachment,
+      String recommendation,
+      int session) {
 
     String fill(String template) {
       return template
@@ -137,6 +159,7 @@ abstract class ApiFixtures extends EngineIntegrationTest {
           .replace("{held}", held)
           .replace("{open}", open)
           .replace("{attachment}", attachment)
+          .replace("{recommendation}", recommendation)
           .replace("{session}", String.valueOf(session))
           .replace(
               "{newTeam}",

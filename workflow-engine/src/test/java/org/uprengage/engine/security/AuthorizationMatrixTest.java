@@ -95,6 +95,9 @@ class AuthorizationMatrixTest extends ApiFixtures {
       GET    /api/reviews/{review}/recommendations     -           200   200   200   200   200   200   200   404    404   404   404
       GET    /api/recommendations?countryTeam={team}   -           200   200   200   200   200   200   200   404    404   404   404
       POST   /api/reviews/{review}/recommendations/imports csv     200   200   403   403   403   403   403   404    404   404   404
+      PUT    /api/reviews/{review}/recommendations/{recommendation}/position position 200 200 403 403 403 403 403 404  404   404   404
+      POST   /api/reviews/{review}/recommendations/positions positions 200  200   403   403   403   403   403   404    404   404   404
+      GET    /api/reviews/{review}/recommendations/{recommendation}/positions - 200 200 200 200 200 200 200 404  404   404   404
       """;
 
   private static final MediaType MEDIA_CSV = MediaType.valueOf("text/csv");
@@ -131,7 +134,12 @@ class AuthorizationMatrixTest extends ApiFixtures {
           Map.entry("hrcSame", "{\"published\":false}"),
           Map.entry("reviewDay", "{\"reviewDay\":\"2023-01-25\"}"),
           Map.entry("move", "{\"session\":54,\"reason\":\"postponed\"}"),
-          Map.entry("optional", "{\"wanted\":{\"compilationCheck\":true}}"));
+          Map.entry("optional", "{\"wanted\":{\"compilationCheck\":true}}"),
+          Map.entry(
+              "position", "{\"position\":\"noted\",\"source\":{\"symbol\":\"A/HRC/53/15/Add.1\"}}"),
+          Map.entry(
+              "positions",
+              "{\"source\":{\"symbol\":\"A/HRC/53/15/Add.1\"},\"positions\":[{\"paragraph\":\"121.1\",\"position\":\"noted\"}]}"));
 
   /** The people of the matrix's columns, given the review's country team and a foreign one. */
   private static final Map<String, BiFunction<String, String, RequestPostProcessor>> PEOPLE =

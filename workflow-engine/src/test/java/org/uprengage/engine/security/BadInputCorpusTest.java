@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -115,17 +116,20 @@ class BadInputCorpusTest extends ApiFixtures {
 
     // Every JSON endpoint: malformed, not an object, wrong types, unknown fields, no body.
     Map<String, BiFunction<String, String, RequestPostProcessor>> jsonEndpoints =
-        Map.of(
-            "POST /api/reviews", coordinator,
-            "POST /api/tasks/{held}/complete", focal,
-            "POST /api/tasks/{held}/assign", coordinator,
-            "POST /api/tasks/{held}/delegate", focal,
-            "POST /api/tasks/{held}/follow-up", focal,
-            "POST /api/tasks/{held}/comments", focal,
-            "POST /api/tasks/{held}/attachments", focal,
-            "POST /api/tasks/bulk/claim", focalUndp,
-            "PUT /api/reviews/{review}/milestones/clearance", coordinator,
-            "POST /api/sessions", admin);
+        Map.ofEntries(
+            Map.entry("POST /api/reviews", coordinator),
+            Map.entry("POST /api/tasks/{held}/complete", focal),
+            Map.entry("POST /api/tasks/{held}/assign", coordinator),
+            Map.entry("POST /api/tasks/{held}/delegate", focal),
+            Map.entry("POST /api/tasks/{held}/follow-up", focal),
+            Map.entry("POST /api/tasks/{held}/comments", focal),
+            Map.entry("POST /api/tasks/{held}/attachments", focal),
+            Map.entry("POST /api/tasks/bulk/claim", focalUndp),
+            Map.entry("PUT /api/reviews/{review}/milestones/clearance", coordinator),
+            Map.entry("POST /api/sessions", admin),
+            Map.entry(
+                "PUT /api/reviews/{review}/recommendations/{recommendation}/position", coordinator),
+            Map.entry("POST /api/reviews/{review}/recommendations/positions", coordinator));
     BiFunction<String, String, RequestPostProcessor> platform = (own, foreign) -> platformAdmin();
     jsonCases(corpus, jsonEndpoints);
     jsonCases(
@@ -427,6 +431,45 @@ class BadInputCorpusTest extends ApiFixtures {
     add(corpus, "POST", imports, coordinator, "application/pdf", "%PDF-1.7\n");
     add(corpus, "POST", imports, coordinator, JSON, "{\"paragraph\":\"121.1\"}");
     add(corpus, "POST", imports, coordinator, "multipart/form-data; boundary=x", "--x--\r\n");
+
+    // Positions that are not positions, or without their source.
+    String position = "/api/reviews/{review}/recommendations/{recommendation}/position";
+    add(
+        corpus,
+        "PUT",
+        position,
+        coordinator,
+        "{\"position\":\"accepted\",\"source\":{\"symbol\":\"A/HRC/53/15/Add.1\"}}",
+        "{\"position\":\"supported\"}",
+        "{\"position\":\"supported\",\"source\":{\"symbol\":\"\"}}",
+        "{\"position\":\"supported\",\"source\":{\"symbol\":\"" + "S".repeat(101) + "\"}}",
+        "{\"position\":\"noted\",\"source\":{\"symbol\":\"A/HRC/1\",\"paragraph\":\""
+            + "9".repeat(33)
+            + "\"}}",
+        "{\"position\":[\"noted\"]}",
+        "{\"position\":\"noted\",\"source\":\"A/HRC/53/15/Add.1\"}");
+    add(
+        corpus,
+        "PUT",
+        "/api/reviews/{review}/recommendations/00000000-0000-0000-0000-000000000000/position",
+        coordinator,
+        "{\"position\":\"pending\"}");
+    add(
+        corpus,
+        "PUT",
+        "/api/reviews/{review}/recommendations/not-a-uuid/position",
+        coordinator,
+        "{\"position\":\"pending\"}");
+    add(
+        corpus,
+        "POST",
+        "/api/reviews/{review}/recommendations/positions",
+        coordinator,
+        "{\"positions\":[]}",
+        "{\"positions\":{\"paragraph\":\"121.1\"}}",
+        "{\"positions\":["
+            + String.join(",", Collections.nCopies(1001, "{\"paragraph\":\"121.1\"}"))
+            + "]}");
 
     // Bad path and query values, unknown paths, wrong methods.
     for (String path :
