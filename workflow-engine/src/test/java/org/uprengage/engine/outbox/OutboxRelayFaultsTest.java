@@ -2,6 +2,8 @@ package org.uprengage.engine.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.uprengage.testsupport.KafkaRecords.header;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -133,7 +135,7 @@ class OutboxRelayFaultsTest extends EngineIntegrationTest {
 
   @Test
   void aRowTheBrokerKeepsRefusingIsParkedWhileOtherReviewsGoOnAndItsReviewWaits(
-      CapturedOutput output) {
+      CapturedOutput output) throws Exception {
     String stuck = UUID.randomUUID().toString();
     String tooLarge = "{\"x\":\"" + "a".repeat(2_000_000) + "\"}";
     long refused = outboxRow(stuck, "org.uprengage.review.started.v1", tooLarge);
@@ -170,6 +172,10 @@ class OutboxRelayFaultsTest extends EngineIntegrationTest {
       assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
       assertThat(health.health().getDetails()).containsEntry("parked", 1L);
       assertThat(meters.get("upr.outbox.parked").gauge().value()).isEqualTo(1.0);
+      // the probes are not told: a parked event is the operator's, not a reason to restart the node
+      // or take it out of the load balancer
+      mvc.perform(get("/livez")).andExpect(status().isOk());
+      mvc.perform(get("/readyz")).andExpect(status().isOk());
       assertThat(output.getAll())
           .containsPattern("ERROR .*Outbox event .* parked after 5 attempts: .*RecordTooLarge");
     } finally {
