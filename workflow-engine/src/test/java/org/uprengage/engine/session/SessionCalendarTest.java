@@ -9,18 +9,35 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.uprengage.engine.EngineIntegrationTest;
+import org.uprengage.engine.MovableClock;
 
 class SessionCalendarTest extends EngineIntegrationTest {
 
   /** Session numbers no real calendar reaches for a long time, one per test. */
   private static final AtomicInteger sessions = new AtomicInteger(900);
+
+  @Autowired MovableClock clock;
+
+  /** Years still to come by the injected clock: every date of these tests lies ahead. */
+  private int year;
+
+  private int next;
+
+  @BeforeEach
+  void yearsAhead() {
+    year = LocalDate.now(clock).getYear() + 5;
+    next = year + 1;
+  }
 
   private static JwtRequestPostProcessor admin() {
     return person("admin", List.of("admin"), null, List.of("GHA"));
@@ -56,7 +73,11 @@ class SessionCalendarTest extends EngineIntegrationTest {
                 .content(
                     "{\"number\":"
                         + number
-                        + ",\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"}"))
+                        + ",\"startsOn\":\""
+                        + next
+                        + "-05-05\",\"endsOn\":\""
+                        + next
+                        + "-05-16\"}"))
         .andExpect(status().isCreated())
         .andExpect(header().string("ETag", "\"1\""))
         .andExpect(jsonPath("$.cycle").value(DeadlineRules.cycleOf(number)))
@@ -67,12 +88,13 @@ class SessionCalendarTest extends EngineIntegrationTest {
                 .with(admin())
                 .header("If-Match", "\"1\"")
                 .contentType("application/merge-patch+json")
-                .content("{\"stakeholderDeadline\":\"2030-10-09\",\"datesTentative\":true}"))
+                .content(
+                    "{\"stakeholderDeadline\":\"" + year + "-10-09\",\"datesTentative\":true}"))
         .andExpect(status().isOk())
         .andExpect(header().string("ETag", "\"2\""))
-        .andExpect(jsonPath("$.deadlines.stakeholderSubmission.value").value("2030-10-09"))
+        .andExpect(jsonPath("$.deadlines.stakeholderSubmission.value").value(year + "-10-09"))
         .andExpect(jsonPath("$.deadlines.stakeholderSubmission.source").value("official"))
-        .andExpect(jsonPath("$.deadlines.unEntitySubmission.value").value("2030-10-09"));
+        .andExpect(jsonPath("$.deadlines.unEntitySubmission.value").value(year + "-10-09"));
     mvc.perform(
             patch("/api/sessions/" + number)
                 .with(admin())
@@ -86,10 +108,10 @@ class SessionCalendarTest extends EngineIntegrationTest {
         .andExpect(status().isOk())
         .andExpect(
             jsonPath("$[?(@.version == 2 && @.field == 'stakeholderDeadline')].newValue")
-                .value("2030-10-09"))
+                .value(year + "-10-09"))
         .andExpect(
             jsonPath("$[?(@.version == 2 && @.field == 'datesTentative')].oldValue").value("false"))
-        .andExpect(jsonPath("$[?(@.version == 3)].oldValue").value("2030-10-09"))
+        .andExpect(jsonPath("$[?(@.version == 3)].oldValue").value(year + "-10-09"))
         .andExpect(jsonPath("$[?(@.version == 3)].changedBy").value("admin"));
   }
 
@@ -103,23 +125,27 @@ class SessionCalendarTest extends EngineIntegrationTest {
                 .content(
                     "{\"number\":"
                         + number
-                        + ",\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"}"))
+                        + ",\"startsOn\":\""
+                        + next
+                        + "-05-05\",\"endsOn\":\""
+                        + next
+                        + "-05-16\"}"))
         .andExpect(status().isCreated());
     mvc.perform(
             patch("/api/sessions/" + number)
                 .with(admin())
                 .header("If-Match", "\"1\"")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"endsOn\":\"2031-05-17\"}"))
+                .content("{\"endsOn\":\"" + next + "-05-17\"}"))
         .andExpect(status().isOk());
     mvc.perform(
             patch("/api/sessions/" + number)
                 .with(admin())
                 .header("If-Match", "\"1\"")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"endsOn\":\"2031-05-18\"}"))
+                .content("{\"endsOn\":\"" + next + "-05-18\"}"))
         .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.current.endsOn").value("2031-05-17"));
+        .andExpect(jsonPath("$.current.endsOn").value(next + "-05-17"));
   }
 
   @Test
@@ -128,7 +154,12 @@ class SessionCalendarTest extends EngineIntegrationTest {
             post("/api/sessions")
                 .with(coordinator("GHA"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"number\":998,\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"}"))
+                .content(
+                    "{\"number\":998,\"startsOn\":\""
+                        + next
+                        + "-05-05\",\"endsOn\":\""
+                        + next
+                        + "-05-16\"}"))
         .andExpect(status().isForbidden());
     mvc.perform(
             patch("/api/sessions/42")
@@ -144,18 +175,31 @@ class SessionCalendarTest extends EngineIntegrationTest {
   @Test
   void datesThatMakeNoSenseTogetherAreRejectedNamingTheField() throws Exception {
     int number = sessions.getAndIncrement();
-    String base = "\"number\":" + number + ",\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"";
+    String base =
+        "\"number\":"
+            + number
+            + ",\"startsOn\":\""
+            + next
+            + "-05-05\",\"endsOn\":\""
+            + next
+            + "-05-16\"";
     expectInvalid(
         post("/api/sessions"),
-        "{" + base + ",\"stakeholderDeadline\":\"2031-06-01\"}",
+        "{" + base + ",\"stakeholderDeadline\":\"" + next + "-06-01\"}",
         "stakeholderDeadline");
     expectInvalid(
         post("/api/sessions"),
-        "{\"number\":" + number + ",\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-01\"}",
+        "{\"number\":"
+            + number
+            + ",\"startsOn\":\""
+            + next
+            + "-05-05\",\"endsOn\":\""
+            + next
+            + "-05-01\"}",
         "endsOn");
     expectInvalid(
         post("/api/sessions"),
-        "{" + base + ",\"addendumFinalDeadline\":\"2031-05-10\"}",
+        "{" + base + ",\"addendumFinalDeadline\":\"" + next + "-05-10\"}",
         "addendumFinalDeadline");
     expectInvalid(
         post("/api/sessions"),
