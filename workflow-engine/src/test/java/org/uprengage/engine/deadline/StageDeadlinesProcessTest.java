@@ -44,15 +44,13 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
 
   @Autowired MovableClock clock;
 
-  /** Years still to come by the injected clock: every date of these tests lies ahead. */
-  private int year;
+  /** Five years after the injected clock's today, so that every date of these tests lies ahead. */
+  private int year() {
+    return clock.yearFromNow(5);
+  }
 
-  private int next;
-
-  @BeforeEach
-  void yearsAhead() {
-    year = LocalDate.now(clock).getYear() + 5;
-    next = year + 1;
+  private int next() {
+    return year() + 1;
   }
 
   @BeforeEach
@@ -70,14 +68,14 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
     int session = newSession();
     ReviewWalk walk = inTheWgSession(session);
     assertThat(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED).getDuedate().toInstant())
-        .isEqualTo(Instant.parse(next + "-05-16T23:59:00Z"));
+        .isEqualTo(Instant.parse(next() + "-05-16T23:59:00Z"));
 
-    changeSession(session, "{\"endsOn\":\"" + next + "-05-20\"}");
+    changeSession(session, "{\"endsOn\":\"" + next() + "-05-20\"}");
     assertThat(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED).getDuedate().toInstant())
-        .isEqualTo(Instant.parse(next + "-05-20T23:59:00Z"));
-    changeSession(session, "{\"endsOn\":\"" + next + "-05-15\"}");
+        .isEqualTo(Instant.parse(next() + "-05-20T23:59:00Z"));
+    changeSession(session, "{\"endsOn\":\"" + next() + "-05-15\"}");
     assertThat(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED).getDuedate().toInstant())
-        .isEqualTo(Instant.parse(next + "-05-15T23:59:00Z"));
+        .isEqualTo(Instant.parse(next() + "-05-15T23:59:00Z"));
 
     walk.fire(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED));
 
@@ -85,39 +83,40 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
     assertThat(walk.running(ReviewProcess.WG_REVIEW_PROCESS_KEY))
         .isWaitingAt(ReviewProcess.TASK_RECORD_RECOMMENDATIONS);
     assertThat(walk.task(ReviewProcess.TASK_RECORD_RECOMMENDATIONS).getDueDate().toInstant())
-        .isEqualTo(Instant.parse(next + "-05-29T23:59:00Z")); // 14 days after the new end
+        .isEqualTo(Instant.parse(next() + "-05-29T23:59:00Z")); // 14 days after the new end
     assertThat(changes(walk, DeadlinePlanner.WG_REPORT_ADOPTED))
         .containsExactly(
-            "\"oldDueOn\":\"" + next + "-05-16\",\"newDueOn\":\"" + next + "-05-20\"",
-            "\"oldDueOn\":\"" + next + "-05-20\",\"newDueOn\":\"" + next + "-05-15\"");
+            "\"oldDueOn\":\"" + next() + "-05-16\",\"newDueOn\":\"" + next() + "-05-20\"",
+            "\"oldDueOn\":\"" + next() + "-05-20\",\"newDueOn\":\"" + next() + "-05-15\"");
   }
 
   @Test
   void movingAStageMilestoneEarlierAndLaterMovesItsTaskAndTheTasksWatch() throws Exception {
     ReviewWalk walk = inTheWgSession(newSession());
-    walk.fire(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED)); // 16 May of the next year
-    // "Record the recommendations" is due 30 May of that year; 14 days before is now: next, 7 days
+    walk.fire(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED)); // 16 May of the next() year()
+    // "Record the recommendations" is due 30 May of that year(); 14 days before is now: next(), 7
+    // days
     // before
     assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse(next + "-05-23T23:59:00Z"));
+        .isEqualTo(Instant.parse(next() + "-05-23T23:59:00Z"));
 
     planner.move(
         walk.coordinator(),
         walk.review().id(),
         DeadlinePlanner.RECOMMENDATIONS_RECORDED,
-        LocalDate.of(next, 6, 20));
+        LocalDate.of(next(), 6, 20));
     assertThat(walk.task(ReviewProcess.TASK_RECORD_RECOMMENDATIONS).getDueDate().toInstant())
-        .isEqualTo(Instant.parse(next + "-06-20T23:59:00Z"));
+        .isEqualTo(Instant.parse(next() + "-06-20T23:59:00Z"));
     assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse(next + "-06-06T23:59:00Z"));
+        .isEqualTo(Instant.parse(next() + "-06-06T23:59:00Z"));
 
     planner.move(
         walk.coordinator(),
         walk.review().id(),
         DeadlinePlanner.RECOMMENDATIONS_RECORDED,
-        LocalDate.of(next, 5, 20));
+        LocalDate.of(next(), 5, 20));
     assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse(next + "-05-19T23:59:00Z")); // 14 and 7 days before have passed
+        .isEqualTo(Instant.parse(next() + "-05-19T23:59:00Z")); // 14 and 7 days before have passed
     assertThat(changes(walk, DeadlinePlanner.RECOMMENDATIONS_RECORDED)).hasSize(2);
   }
 
@@ -140,11 +139,11 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
                     "{\"number\":"
                         + session
                         + ",\"startsOn\":\""
-                        + next
+                        + next()
                         + "-05-05\",\"endsOn\":\""
-                        + next
+                        + next()
                         + "-05-16\",\"stakeholderDeadline\":\""
-                        + year
+                        + year()
                         + "-10-09\"}"))
         .andExpect(status().isCreated());
     return session;

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +34,21 @@ class SessionCalendarTest extends EngineIntegrationTest {
 
   @BeforeEach
   void yearsAhead() {
-    year = LocalDate.now(clock).getYear() + 5;
+    year = clock.yearFromNow(5);
     next = year + 1;
+  }
+
+  /** A new session's body: its number, its start on 5 May six years from now, its end (MM-dd). */
+  private String newSession(int number, String endsOn) {
+    return "{\"number\":"
+        + number
+        + ",\"startsOn\":\""
+        + next
+        + "-05-05\",\"endsOn\":\""
+        + next
+        + "-"
+        + endsOn
+        + "\"}";
   }
 
   private static JwtRequestPostProcessor admin() {
@@ -70,14 +82,7 @@ class SessionCalendarTest extends EngineIntegrationTest {
             post("/api/sessions")
                 .with(admin())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"number\":"
-                        + number
-                        + ",\"startsOn\":\""
-                        + next
-                        + "-05-05\",\"endsOn\":\""
-                        + next
-                        + "-05-16\"}"))
+                .content(newSession(number, "05-16")))
         .andExpect(status().isCreated())
         .andExpect(header().string("ETag", "\"1\""))
         .andExpect(jsonPath("$.cycle").value(DeadlineRules.cycleOf(number)))
@@ -122,14 +127,7 @@ class SessionCalendarTest extends EngineIntegrationTest {
             post("/api/sessions")
                 .with(admin())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"number\":"
-                        + number
-                        + ",\"startsOn\":\""
-                        + next
-                        + "-05-05\",\"endsOn\":\""
-                        + next
-                        + "-05-16\"}"))
+                .content(newSession(number, "05-16")))
         .andExpect(status().isCreated());
     mvc.perform(
             patch("/api/sessions/" + number)
@@ -187,16 +185,7 @@ class SessionCalendarTest extends EngineIntegrationTest {
         post("/api/sessions"),
         "{" + base + ",\"stakeholderDeadline\":\"" + next + "-06-01\"}",
         "stakeholderDeadline");
-    expectInvalid(
-        post("/api/sessions"),
-        "{\"number\":"
-            + number
-            + ",\"startsOn\":\""
-            + next
-            + "-05-05\",\"endsOn\":\""
-            + next
-            + "-05-01\"}",
-        "endsOn");
+    expectInvalid(post("/api/sessions"), newSession(number, "05-01"), "endsOn");
     expectInvalid(
         post("/api/sessions"),
         "{" + base + ",\"addendumFinalDeadline\":\"" + next + "-05-10\"}",
