@@ -424,19 +424,18 @@ class BadInputCorpusTest extends ApiFixtures {
       String body,
       BiFunction<String, String, RequestPostProcessor> person) {
 
-    /** The case in one line: long bodies cut, with their length, so each line is one case. */
+    /** The case in one line: line breaks shown as \\n, long bodies cut, with their length. */
     String label() {
+      String shown = body == null ? "-" : body.replace("\n", "\\n").replace("\r", "\\r");
       return method
           + " "
           + path
           + " "
           + contentType
           + " "
-          + (body == null
-              ? "-"
-              : body.length() > 80
-                  ? body.substring(0, 80) + "... (" + body.length() + " chars)"
-                  : body);
+          + (shown.length() > 80
+              ? shown.substring(0, 80) + "... (" + body.length() + " chars)"
+              : shown);
     }
 
     @Override
