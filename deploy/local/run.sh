@@ -7,6 +7,8 @@
 # Ctrl-C stops everything.
 #
 # Options: --no-build  use the jars already built
+#          --restart   start a service again when it exits (as a supervisor would), instead of
+#                      stopping the platform; the drills (drills/, docs/reliability.md) kill services
 # Environment: UPR_DB_HOST, UPR_DB_PORT, UPR_DB_USER, UPR_DB_PASSWORD, UPR_KAFKA_PORT,
 #              UPR_WEB_API_PORT, UPR_ENGINE_PORT, UPR_NOTIFICATION_PORT, and the management ports
 #              (metrics, full health) UPR_WEB_API_MANAGEMENT_PORT, UPR_ENGINE_MANAGEMENT_PORT,
@@ -20,9 +22,11 @@ logs="$state/logs"
 mkdir -p "$logs"
 
 build=1
+restart=0
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
+    --restart) restart=1 ;;
     -h|--help) awk 'NR > 1 && /^#/ { print } /^set -euo/ { exit }' "$0"; exit 0 ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
@@ -51,7 +55,7 @@ stop_all() {
   if [ "${#pids[@]}" -gt 0 ]; then
     say "stopping..."
     # Services first, then Kafka and PostgreSQL, each given time to shut down cleanly.
-    for (( i=${#pids[@]}-1; i>=0; i-- )); do
+    for i in $(printf '%s\n' "${!pids[@]}" | sort -rn); do
       kill -TERM "${pids[$i]}" 2>/dev/null || true
       for _ in $(seq 1 60); do kill -0 "${pids[$i]}" 2>/dev/null || break; sleep 0.5; done
       kill -KILL "${pids[$i]}" 2>/dev/null || true
@@ -147,11 +151,14 @@ export UPR_WEB_API_MANAGEMENT_PORT="$web_management_port"
 export UPR_ENGINE_URL="http://127.0.0.1:$engine_port" UPR_NOTIFICATION_URL="http://127.0.0.1:$notification_port"
 export SPRING_PROFILES_ACTIVE=demo
 
-start_service() { # name port
+start_service() { # name port [append to the log]
   say "starting $1 on 127.0.0.1:$2..."
-  java -Xmx512m -jar "$1/target/$1-$version.jar" > "$logs/$1.log" 2>&1 &
+  [ -n "${3:-}" ] || : > "$logs/$1.log"
+  java -Xmx512m -jar "$1/target/$1-$version.jar" >> "$logs/$1.log" 2>&1 &
   pids+=($!)
+  services[$!]="$1 $2"
 }
+declare -A services=()
 start_service workflow-engine "$engine_port"; engine_pid=$!
 start_service notification-service "$notification_port"; notification_pid=$!
 start_service web-api "$web_port"; web_pid=$!
@@ -198,8 +205,16 @@ INFO
 
 # Stay up while every process lives; if one dies, say which and stop the rest.
 while true; do
-  for pid in "${pids[@]}"; do
+  for i in "${!pids[@]}"; do
+    pid="${pids[$i]}"
     if ! kill -0 "$pid" 2>/dev/null; then
+      if [ "$restart" = 1 ] && [ -n "${services[$pid]:-}" ]; then
+        read -r name port <<< "${services[$pid]}"
+        unset "services[$pid]" "pids[$i]"
+        say "$name ($pid) exited; starting it again (--restart)"
+        start_service "$name" "$port" append
+        continue
+      fi
       say "a process ($pid) exited; stopping the platform. See .local/logs/"
       exit 1
     fi

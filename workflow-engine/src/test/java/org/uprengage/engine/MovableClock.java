@@ -2,6 +2,7 @@ package org.uprengage.engine;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -16,6 +17,11 @@ public final class MovableClock extends Clock {
   /** Stops the clock at {@code instant}. */
   public void moveTo(Instant instant) {
     now = instant;
+  }
+
+  /** The year {@code years} after this clock's today: for dates a test needs still to come. */
+  public int yearFromNow(int years) {
+    return LocalDate.now(this).getYear() + years;
   }
 
   /** The real time again. */

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +78,7 @@ class ReviewControllerSliceTest {
     mvc.perform(
             put("/api/reviews/{id}/milestones/{key}", REVIEW, "clear_ance")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"dueOn\":\"2030-05-20\"}"))
+                .content("{\"dueOn\":\"" + LocalDate.now(ZoneOffset.UTC).plusMonths(6) + "\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("key"));
     verifyNoInteractions(engine);

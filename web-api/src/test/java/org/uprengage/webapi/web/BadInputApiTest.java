@@ -3,7 +3,13 @@ package org.uprengage.webapi.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,9 +20,14 @@ import org.uprengage.webapi.DemoApiTest;
 /**
  * A corpus of bad input (malformed JSON, wrong types, unknown fields, injection strings in
  * constrained fields, bad paths and query values, wrong media types): each request gets a 4xx
- * problem+json, none a 5xx, and none reaches a service.
+ * problem+json, none a 5xx, and none reaches a service. Each case's answer (its status and the
+ * fields it names, or the problem's title where it names none) is pinned in {@value #PINNED}, one
+ * line a case, so the corpus's size and every reason are checked; a run that differs writes what it
+ * got to {@code target/} to compare and, once reviewed, copy over.
  */
 class BadInputApiTest extends DemoApiTest {
+
+  private static final String PINNED = "bad-input-corpus.txt";
 
   @Test
   void badInputIsRefusedWithAProblemAndReachesNoService() throws Exception {
@@ -156,6 +167,7 @@ class BadInputApiTest extends DemoApiTest {
         });
 
     List<String> failures = new ArrayList<>();
+    List<String> answers = new ArrayList<>();
     for (String[] bad : corpus) {
       var request =
           request(HttpMethod.valueOf(bad[0]), URI.create(bad[1]))
@@ -174,11 +186,44 @@ class BadInputApiTest extends DemoApiTest {
                 + response.getStatus()
                 + " "
                 + response.getContentType());
+      } else {
+        answers.add(label(bad) + " -> " + response.getStatus() + " " + reason(response));
       }
     }
     assertThat(failures).isEmpty();
     assertThat(engine.received()).isEmpty();
-    assertThat(corpus).hasSizeGreaterThan(70);
+    answers.sort(null);
+    List<String> pinned;
+    try (InputStream lines = BadInputApiTest.class.getResourceAsStream("/" + PINNED)) {
+      assertThat(lines).as(PINNED + " on the test class path").isNotNull();
+      pinned = new String(lines.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+    if (!answers.equals(pinned)) {
+      Files.write(Path.of("target", PINNED), answers, StandardCharsets.UTF_8);
+    }
+    assertThat(answers)
+        .as("answers to the corpus as pinned in " + PINNED + " (this run's: target/" + PINNED + ")")
+        .containsExactlyElementsOf(pinned);
     System.out.println("web-api bad-input corpus: " + corpus.size() + " requests");
+  }
+
+  /** A case in one line: its method, path, media type and body (long ones cut, with the length). */
+  private static String label(String[] bad) {
+    String body = bad[3] == null ? "-" : bad[3].replace("\n", "\\n");
+    return String.join(
+        " ",
+        bad[0],
+        bad[1],
+        String.valueOf(bad[2]),
+        body.length() > 80 ? body.substring(0, 80) + "... (" + body.length() + " chars)" : body);
+  }
+
+  /** What the answer says is wrong: the fields it names (sorted), else the problem's title. */
+  private static String reason(MockHttpServletResponse response) throws IOException {
+    String body = response.getContentAsString();
+    List<String> fields = JsonPath.read(body, "$..errors[*].field");
+    return fields.isEmpty()
+        ? JsonPath.read(body, "$.title")
+        : String.join(",", fields.stream().sorted().toList());
   }
 }

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.uprengage.engine.EngineIntegrationTest;
+import org.uprengage.engine.MovableClock;
 import org.uprengage.engine.ReviewWalk;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
@@ -41,6 +42,17 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
   @Autowired TaskWork work;
   @Autowired DeadlinePlanner planner;
 
+  @Autowired MovableClock clock;
+
+  /** Five years after the injected clock's today, so that every date of these tests lies ahead. */
+  private int year() {
+    return clock.yearFromNow(5);
+  }
+
+  private int next() {
+    return year() + 1;
+  }
+
   @BeforeEach
   void assertionsOnThisEngine() {
     init(engine);
@@ -56,14 +68,14 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
     int session = newSession();
     ReviewWalk walk = inTheWgSession(session);
     assertThat(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2031-05-16T21:59:00Z"));
+        .isEqualTo(Instant.parse(next() + "-05-16T21:59:00Z"));
 
-    changeSession(session, "{\"endsOn\":\"2031-05-20\"}");
+    changeSession(session, "{\"endsOn\":\"" + next() + "-05-20\"}");
     assertThat(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2031-05-20T21:59:00Z"));
-    changeSession(session, "{\"endsOn\":\"2031-05-15\"}");
+        .isEqualTo(Instant.parse(next() + "-05-20T21:59:00Z"));
+    changeSession(session, "{\"endsOn\":\"" + next() + "-05-15\"}");
     assertThat(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2031-05-15T21:59:00Z"));
+        .isEqualTo(Instant.parse(next() + "-05-15T21:59:00Z"));
 
     walk.fire(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED));
 
@@ -71,38 +83,40 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
     assertThat(walk.running(ReviewProcess.WG_REVIEW_PROCESS_KEY))
         .isWaitingAt(ReviewProcess.TASK_RECORD_RECOMMENDATIONS);
     assertThat(walk.task(ReviewProcess.TASK_RECORD_RECOMMENDATIONS).getDueDate().toInstant())
-        .isEqualTo(Instant.parse("2031-05-29T21:59:00Z")); // 14 days after the new end
+        .isEqualTo(Instant.parse(next() + "-05-29T21:59:00Z")); // 14 days after the new end
     assertThat(changes(walk, DeadlinePlanner.WG_REPORT_ADOPTED))
         .containsExactly(
-            "\"oldDueOn\":\"2031-05-16\",\"newDueOn\":\"2031-05-20\"",
-            "\"oldDueOn\":\"2031-05-20\",\"newDueOn\":\"2031-05-15\"");
+            "\"oldDueOn\":\"" + next() + "-05-16\",\"newDueOn\":\"" + next() + "-05-20\"",
+            "\"oldDueOn\":\"" + next() + "-05-20\",\"newDueOn\":\"" + next() + "-05-15\"");
   }
 
   @Test
   void movingAStageMilestoneEarlierAndLaterMovesItsTaskAndTheTasksWatch() throws Exception {
     ReviewWalk walk = inTheWgSession(newSession());
-    walk.fire(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED)); // 16 May 2031
-    // "Record the recommendations" is due 30 May 2031; 14 days before is now: next, 7 days before
+    walk.fire(walk.timer(ReviewProcess.TIMER_WG_REPORT_ADOPTED)); // 16 May of the next() year()
+    // "Record the recommendations" is due 30 May of that year(); 14 days before is now: next(), 7
+    // days
+    // before
     assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2031-05-23T21:59:00Z"));
+        .isEqualTo(Instant.parse(next() + "-05-23T21:59:00Z"));
 
     planner.move(
         walk.coordinator(),
         walk.review().id(),
         DeadlinePlanner.RECOMMENDATIONS_RECORDED,
-        LocalDate.of(2031, 6, 20));
+        LocalDate.of(next(), 6, 20));
     assertThat(walk.task(ReviewProcess.TASK_RECORD_RECOMMENDATIONS).getDueDate().toInstant())
-        .isEqualTo(Instant.parse("2031-06-20T21:59:00Z"));
+        .isEqualTo(Instant.parse(next() + "-06-20T21:59:00Z"));
     assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2031-06-06T21:59:00Z"));
+        .isEqualTo(Instant.parse(next() + "-06-06T21:59:00Z"));
 
     planner.move(
         walk.coordinator(),
         walk.review().id(),
         DeadlinePlanner.RECOMMENDATIONS_RECORDED,
-        LocalDate.of(2031, 5, 20));
+        LocalDate.of(next(), 5, 20));
     assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse("2031-05-19T21:59:00Z")); // 14 and 7 days before have passed
+        .isEqualTo(Instant.parse(next() + "-05-19T21:59:00Z")); // 14 and 7 days before have passed
     assertThat(changes(walk, DeadlinePlanner.RECOMMENDATIONS_RECORDED)).hasSize(2);
   }
 
@@ -124,7 +138,13 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
                 .content(
                     "{\"number\":"
                         + session
-                        + ",\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\",\"stakeholderDeadline\":\"2030-10-09\"}"))
+                        + ",\"startsOn\":\""
+                        + next()
+                        + "-05-05\",\"endsOn\":\""
+                        + next()
+                        + "-05-16\",\"stakeholderDeadline\":\""
+                        + year()
+                        + "-10-09\"}"))
         .andExpect(status().isCreated());
     return session;
   }

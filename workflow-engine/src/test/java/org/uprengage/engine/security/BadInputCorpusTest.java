@@ -578,8 +578,9 @@ class BadInputCorpusTest extends ApiFixtures {
       String body,
       BiFunction<String, String, RequestPostProcessor> person) {
 
-    /** The case in one line: long bodies cut, with their length, so each line is one case. */
+    /** The case in one line: line breaks shown as \\n, long bodies cut, with their length. */
     String label() {
+      String shown = body == null ? "-" : body.replace("\n", "\\n").replace("\r", "\\r");
       return method
           + " "
           + path

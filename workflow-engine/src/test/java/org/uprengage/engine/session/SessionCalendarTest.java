@@ -11,16 +11,45 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.uprengage.engine.EngineIntegrationTest;
+import org.uprengage.engine.MovableClock;
 
 class SessionCalendarTest extends EngineIntegrationTest {
 
   /** Session numbers no real calendar reaches for a long time, one per test. */
   private static final AtomicInteger sessions = new AtomicInteger(900);
+
+  @Autowired MovableClock clock;
+
+  /** Years still to come by the injected clock: every date of these tests lies ahead. */
+  private int year;
+
+  private int next;
+
+  @BeforeEach
+  void yearsAhead() {
+    year = clock.yearFromNow(5);
+    next = year + 1;
+  }
+
+  /** A new session's body: its number, its start on 5 May six years from now, its end (MM-dd). */
+  private String newSession(int number, String endsOn) {
+    return "{\"number\":"
+        + number
+        + ",\"startsOn\":\""
+        + next
+        + "-05-05\",\"endsOn\":\""
+        + next
+        + "-"
+        + endsOn
+        + "\"}";
+  }
 
   private static JwtRequestPostProcessor admin() {
     return person("admin", List.of("admin"), null, List.of("GHA"));
@@ -58,10 +87,7 @@ class SessionCalendarTest extends EngineIntegrationTest {
             post("/api/sessions")
                 .with(admin())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"number\":"
-                        + number
-                        + ",\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"}"))
+                .content(newSession(number, "05-16")))
         .andExpect(status().isCreated())
         .andExpect(header().string("ETag", "\"1\""))
         .andExpect(jsonPath("$.cycle").value(DeadlineRules.cycleOf(number)))
@@ -72,12 +98,13 @@ class SessionCalendarTest extends EngineIntegrationTest {
                 .with(admin())
                 .header("If-Match", "\"1\"")
                 .contentType("application/merge-patch+json")
-                .content("{\"stakeholderDeadline\":\"2030-10-09\",\"datesTentative\":true}"))
+                .content(
+                    "{\"stakeholderDeadline\":\"" + year + "-10-09\",\"datesTentative\":true}"))
         .andExpect(status().isOk())
         .andExpect(header().string("ETag", "\"2\""))
-        .andExpect(jsonPath("$.deadlines.stakeholderSubmission.value").value("2030-10-09"))
+        .andExpect(jsonPath("$.deadlines.stakeholderSubmission.value").value(year + "-10-09"))
         .andExpect(jsonPath("$.deadlines.stakeholderSubmission.source").value("official"))
-        .andExpect(jsonPath("$.deadlines.unEntitySubmission.value").value("2030-10-09"));
+        .andExpect(jsonPath("$.deadlines.unEntitySubmission.value").value(year + "-10-09"));
     mvc.perform(
             patch("/api/sessions/" + number)
                 .with(admin())
@@ -91,10 +118,10 @@ class SessionCalendarTest extends EngineIntegrationTest {
         .andExpect(status().isOk())
         .andExpect(
             jsonPath("$[?(@.version == 2 && @.field == 'stakeholderDeadline')].newValue")
-                .value("2030-10-09"))
+                .value(year + "-10-09"))
         .andExpect(
             jsonPath("$[?(@.version == 2 && @.field == 'datesTentative')].oldValue").value("false"))
-        .andExpect(jsonPath("$[?(@.version == 3)].oldValue").value("2030-10-09"))
+        .andExpect(jsonPath("$[?(@.version == 3)].oldValue").value(year + "-10-09"))
         .andExpect(jsonPath("$[?(@.version == 3)].changedBy").value("admin"));
   }
 
@@ -105,26 +132,23 @@ class SessionCalendarTest extends EngineIntegrationTest {
             post("/api/sessions")
                 .with(admin())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"number\":"
-                        + number
-                        + ",\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"}"))
+                .content(newSession(number, "05-16")))
         .andExpect(status().isCreated());
     mvc.perform(
             patch("/api/sessions/" + number)
                 .with(admin())
                 .header("If-Match", "\"1\"")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"endsOn\":\"2031-05-17\"}"))
+                .content("{\"endsOn\":\"" + next + "-05-17\"}"))
         .andExpect(status().isOk());
     mvc.perform(
             patch("/api/sessions/" + number)
                 .with(admin())
                 .header("If-Match", "\"1\"")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"endsOn\":\"2031-05-18\"}"))
+                .content("{\"endsOn\":\"" + next + "-05-18\"}"))
         .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.current.endsOn").value("2031-05-17"));
+        .andExpect(jsonPath("$.current.endsOn").value(next + "-05-17"));
   }
 
   @Test
@@ -133,7 +157,12 @@ class SessionCalendarTest extends EngineIntegrationTest {
             post("/api/sessions")
                 .with(coordinator("GHA"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"number\":998,\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"}"))
+                .content(
+                    "{\"number\":998,\"startsOn\":\""
+                        + next
+                        + "-05-05\",\"endsOn\":\""
+                        + next
+                        + "-05-16\"}"))
         .andExpect(status().isForbidden());
     mvc.perform(
             patch("/api/sessions/42")
@@ -149,18 +178,22 @@ class SessionCalendarTest extends EngineIntegrationTest {
   @Test
   void datesThatMakeNoSenseTogetherAreRejectedNamingTheField() throws Exception {
     int number = sessions.getAndIncrement();
-    String base = "\"number\":" + number + ",\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-16\"";
+    String base =
+        "\"number\":"
+            + number
+            + ",\"startsOn\":\""
+            + next
+            + "-05-05\",\"endsOn\":\""
+            + next
+            + "-05-16\"";
     expectInvalid(
         post("/api/sessions"),
-        "{" + base + ",\"stakeholderDeadline\":\"2031-06-01\"}",
+        "{" + base + ",\"stakeholderDeadline\":\"" + next + "-06-01\"}",
         "stakeholderDeadline");
+    expectInvalid(post("/api/sessions"), newSession(number, "05-01"), "endsOn");
     expectInvalid(
         post("/api/sessions"),
-        "{\"number\":" + number + ",\"startsOn\":\"2031-05-05\",\"endsOn\":\"2031-05-01\"}",
-        "endsOn");
-    expectInvalid(
-        post("/api/sessions"),
-        "{" + base + ",\"addendumFinalDeadline\":\"2031-05-10\"}",
+        "{" + base + ",\"addendumFinalDeadline\":\"" + next + "-05-10\"}",
         "addendumFinalDeadline");
     expectInvalid(
         post("/api/sessions"),
