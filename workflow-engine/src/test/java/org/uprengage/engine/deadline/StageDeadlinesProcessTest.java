@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,13 +45,22 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
 
   @Autowired MovableClock clock;
 
-  /** Five years after the injected clock's today, so that every date of these tests lies ahead. */
+  /** The year before the WG session's: the stakeholders' deadline falls in it. */
   private int year() {
-    return clock.yearFromNow(5);
+    return next() - 1;
   }
 
+  /**
+   * The WG session's year: at least six years after the injected clock's today, so that every date
+   * of these tests lies ahead, and one whose 16 May is a Friday, so that the State's review day and
+   * the adoption of the WG report, which count working days, fall as the dates below say.
+   */
   private int next() {
-    return year() + 1;
+    int year = clock.yearFromNow(6);
+    while (LocalDate.of(year, 5, 16).getDayOfWeek() != DayOfWeek.FRIDAY) {
+      year++;
+    }
+    return year;
   }
 
   @BeforeEach
