@@ -94,6 +94,7 @@ class PeopleController {
 
   /** What became of each row of an import, and the counts. */
   @JsonIgnoreProperties(ignoreUnknown = true)
+  @Schema(name = "PeopleImportResult")
   record ImportResult(int created, int updated, int unchanged, int rejected, List<Row> rows) {}
 
   /** One row's outcome. */
