@@ -1,6 +1,7 @@
 package org.uprengage.webapi.backend;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +37,19 @@ public class Backend {
 
   public <T> T get(String uri, Class<T> type, Object... variables) {
     return call(HttpMethod.GET, uri, null, null, null, answer -> answer.body(type), variables);
+  }
+
+  /** GETs a document of the media type given (a problem+json where the service refuses). */
+  public byte[] document(String uri, MediaType mediaType, Object... variables) {
+    return call(
+        HttpMethod.GET,
+        uri,
+        List.of(mediaType, MediaType.APPLICATION_PROBLEM_JSON),
+        null,
+        null,
+        null,
+        answer -> answer.body(byte[].class),
+        variables);
   }
 
   public <T> T get(String uri, ParameterizedTypeReference<T> type, Object... variables) {
@@ -91,13 +105,33 @@ public class Backend {
       String ifMatch,
       Function<RestClient.ResponseSpec, T> read,
       Object... variables) {
+    return call(
+        method,
+        uri,
+        List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON),
+        contentType,
+        body,
+        ifMatch,
+        read,
+        variables);
+  }
+
+  private <T> T call(
+      HttpMethod method,
+      String uri,
+      List<MediaType> accept,
+      MediaType contentType,
+      Object body,
+      String ifMatch,
+      Function<RestClient.ResponseSpec, T> read,
+      Object... variables) {
     try {
       RestClient.RequestBodySpec request =
           client
               .method(method)
               .uri(uri, variables)
               .header(HttpHeaders.AUTHORIZATION, "Bearer " + callers.bearerToken())
-              .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+              .accept(accept.toArray(MediaType[]::new));
       String clientAddress = clientAddress();
       if (clientAddress != null) {
         request.header("X-Forwarded-For", clientAddress);

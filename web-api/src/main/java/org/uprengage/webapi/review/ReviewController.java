@@ -165,7 +165,11 @@ class ReviewController {
           Outcome outcome,
       @Schema(description = "the State's review this one took over from") UUID previousReviewId,
       @Schema(description = "the State's next review, once this one handed over to it")
-          UUID nextReviewId) {}
+          UUID nextReviewId,
+      @Schema(
+              description =
+                  "whether the joint submission's document that went to OHCHR is the one the RC signed off, by their SHA-256")
+          SubmissionController.Documents submissionDocument) {}
 
   /** What a review produced so far. */
   @JsonIgnoreProperties(ignoreUnknown = true)

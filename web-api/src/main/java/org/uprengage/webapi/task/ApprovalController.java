@@ -45,6 +45,11 @@ class ApprovalController {
       @Schema(allowableValues = {"clearance", "sign-off"}) String stage,
       Integer round,
       String text,
+      @Schema(description = "the round's words") int words,
+      @Schema(
+              description =
+                  "the word limit of the review's cycle; absent where none is set (the RC signs off a longer text only with overWordLimitReason)")
+          Integer wordLimit,
       String consolidatedBy,
       Instant consolidatedAt) {}
 }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.uprengage.webapi.DemoApiTest;
@@ -66,6 +67,39 @@ class ReviewApiTest extends DemoApiTest {
             get("/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/submission")
                 .header("Authorization", basic("viewer", "demo")))
         .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.title").value("Review not found"));
+  }
+
+  @Test
+  void aRoundsDocumentIsRelayedAsTheEnginesWordDocument() throws Exception {
+    String docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    engine.answer(200, docx, "PK-the-document");
+    mvc.perform(
+            get("/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/submission/document")
+                .param("round", "2")
+                .param("language", "es")
+                .header("Authorization", basic("coordinator", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(content().contentType(docx))
+        .andExpect(content().bytes("PK-the-document".getBytes(StandardCharsets.UTF_8)))
+        .andExpect(
+            header()
+                .string(
+                    "Content-Disposition",
+                    "attachment; filename=\"joint-submission-5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a-round-2.docx\""));
+    assertThat(engine.last().uri())
+        .isEqualTo(
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/submission/document?round=2&language=es");
+
+    engine.answer(
+        404,
+        "application/problem+json",
+        "{\"title\":\"Review not found\",\"status\":404,\"detail\":\"No review is visible to you.\"}");
+    mvc.perform(
+            get("/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/submission/document")
+                .header("Authorization", basic("viewer", "demo")))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.title").value("Review not found"));
   }
 }

@@ -132,6 +132,11 @@ class OpenApiContractTest extends DemoApiTest {
             "/api/reviews/" + REVIEW + "/move",
             "{\"session\":45,\"reason\":\"postponed\"}"),
         call("GET", "/api/reviews/{id}/submission", "/api/reviews/" + REVIEW + "/submission", null),
+        call(
+            "GET",
+            "/api/reviews/{id}/submission/document",
+            "/api/reviews/" + REVIEW + "/submission/document?round=1&language=fr",
+            null),
         call("GET", "/api/reviews/{id}/timeline", "/api/reviews/" + REVIEW + "/timeline", null),
         call(
             "GET",

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.uprengage.engine.outcome.ReviewOutcome;
 import org.uprengage.engine.session.SessionView;
+import org.uprengage.engine.submission.SubmissionView;
 
 /**
  * A review with its stage, open tasks, deadlines, outcome so far and the reviews before and after
@@ -20,6 +21,8 @@ import org.uprengage.engine.session.SessionView;
  *     {@code unEntitySubmission} where OHCHR published one for UN entities, else {@code
  *     stakeholderSubmission}
  * @param nextReviewId the State's next review, once this one handed over to it
+ * @param submissionDocument whether the joint submission's document that went to OHCHR is the one
+ *     the RC signed off, by their SHA-256
  */
 public record ReviewDetail(
     UUID id,
@@ -36,7 +39,8 @@ public record ReviewDetail(
     List<MilestoneStatus> milestones,
     ReviewOutcome outcome,
     UUID previousReviewId,
-    UUID nextReviewId) {
+    UUID nextReviewId,
+    SubmissionView.Documents submissionDocument) {
 
   /** A task waiting for someone. */
   public record OpenTask(

@@ -41,6 +41,7 @@ import org.uprengage.engine.review.StageEntered;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.session.SessionCalendar;
 import org.uprengage.engine.session.SessionView;
+import org.uprengage.engine.submission.SubmissionRecord;
 import org.uprengage.engine.task.TaskAssigned;
 import org.uprengage.engine.task.TaskCreated;
 
@@ -59,6 +60,7 @@ public class ReviewOverview {
   private final AuditTrail audits;
   private final ReviewOutcomes outcomes;
   private final RepositoryService repository;
+  private final SubmissionRecord submissions;
 
   /** Process definition keys by id: definitions never change once deployed. */
   private final Map<String, String> processKeys = new ConcurrentHashMap<>();
@@ -74,7 +76,8 @@ public class ReviewOverview {
       Clock clock,
       AuditTrail audits,
       ReviewOutcomes outcomes,
-      RepositoryService repository) {
+      RepositoryService repository,
+      SubmissionRecord submissions) {
     this.reviews = reviews;
     this.deadlines = deadlines;
     this.calendar = calendar;
@@ -86,6 +89,7 @@ public class ReviewOverview {
     this.audits = audits;
     this.outcomes = outcomes;
     this.repository = repository;
+    this.submissions = submissions;
   }
 
   @Transactional(readOnly = true)
@@ -136,7 +140,8 @@ public class ReviewOverview {
         milestones,
         outcomes.of(review.id()).orElse(null),
         review.previousReviewId(),
-        review.nextReviewId());
+        review.nextReviewId(),
+        submissions.documents(caller, review.id()));
   }
 
   /** Every change attempted on the review and its tasks: who, what, when, from where, outcome. */

@@ -59,6 +59,8 @@ class Approvals {
                     : SubmissionSections.SIGN_OFF,
                 submission.round(),
                 submission.text(),
+                submission.words(),
+                submission.wordLimit(),
                 submission.consolidatedBy(),
                 submission.consolidatedAt()));
       }
@@ -71,12 +73,17 @@ class Approvals {
     return waiting;
   }
 
-  /** A decision waiting: the task, which kind, and the round's text. */
+  /**
+   * A decision waiting: the task, which kind, and the round's text with its words and the limit of
+   * the review's cycle (null where none is set).
+   */
   record Approval(
       TaskView task,
       String stage,
       Integer round,
       String text,
+      int words,
+      Integer wordLimit,
       String consolidatedBy,
       Instant consolidatedAt) {}
 }

@@ -16,7 +16,8 @@ import org.uprengage.engine.task.TaskForm;
 /**
  * "Clear the joint submission" (a head of office, for their agency) and "Sign off the joint
  * submission" (the RC): approve the round's text, or send it back with comments. Nobody approves a
- * text they wrote: the consolidated text, or their agency's section.
+ * text they wrote: the consolidated text, or their agency's section. The RC's sign-off keeps the
+ * SHA-256 of the round's document (in the country team's language).
  */
 @Component
 class DecisionForm implements TaskForm {
@@ -44,10 +45,12 @@ class DecisionForm implements TaskForm {
 
   private final SubmissionSections submission;
   private final WordLimits limits;
+  private final SubmissionDocument document;
 
-  DecisionForm(SubmissionSections submission, WordLimits limits) {
+  DecisionForm(SubmissionSections submission, WordLimits limits, SubmissionDocument document) {
     this.submission = submission;
     this.limits = limits;
+    this.document = document;
   }
 
   @Override
@@ -91,8 +94,10 @@ class DecisionForm implements TaskForm {
                 + "; someone else must approve it.");
       }
     }
-    if (!clearance && SubmissionSections.APPROVE.equals(decision)) {
-      comments = withinWordLimit(task, comments, overLimitReason);
+    boolean signedOff = !clearance && SubmissionSections.APPROVE.equals(decision);
+    String override = signedOff ? overWordLimit(task, overLimitReason) : null;
+    if (override != null) {
+      comments = comments == null ? override : comments + "\n" + override;
     }
     int round = ((Number) task.variables().get(ReviewProcess.VAR_SUBMISSION_ROUND)).intValue();
     submission.decide(
@@ -102,7 +107,9 @@ class DecisionForm implements TaskForm {
         clearance ? agency : null,
         decision,
         comments,
-        caller.username());
+        caller.username(),
+        signedOff ? document.sha256(task.reviewId(), round) : null,
+        override == null ? null : overLimitReason);
     return Map.of();
   }
 
@@ -111,17 +118,17 @@ class DecisionForm implements TaskForm {
    * sign-off (and the request in the audit trail); without one the sign-off is refused naming both
    * numbers.
    *
-   * @return the decision's comments, with the override and its reason where there is one
+   * @return the override and its reason, for the decision's comments; null within the limit
    */
-  private String withinWordLimit(TaskContext task, String comments, String overLimitReason) {
+  private String overWordLimit(TaskContext task, String overLimitReason) {
     if (!(task.variables().get(ReviewProcess.VAR_SESSION) instanceof Number session)) {
-      return comments;
+      return null;
     }
     Integer limit =
         limits.limit(DeadlineRules.cycleOf(session.intValue()), WordLimits.UNCT_JOINT).orElse(null);
     int words = WordLimits.words(submission.consolidatedText(task.reviewId()).orElse(null));
     if (limit == null || words <= limit) {
-      return comments;
+      return null;
     }
     if (overLimitReason == null) {
       throw new OverLimit(
@@ -135,13 +142,11 @@ class DecisionForm implements TaskForm {
           limit,
           OVER_WORD_LIMIT_REASON.name());
     }
-    String override =
-        "Signed off over the word limit ("
-            + words
-            + " words, limit "
-            + limit
-            + "): "
-            + overLimitReason;
-    return comments == null ? override : comments + "\n" + override;
+    return "Signed off over the word limit ("
+        + words
+        + " words, limit "
+        + limit
+        + "): "
+        + overLimitReason;
   }
 }

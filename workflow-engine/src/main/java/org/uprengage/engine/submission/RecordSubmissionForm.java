@@ -28,10 +28,12 @@ class RecordSubmissionForm extends DateAndReferenceForm {
           null);
 
   private final SubmissionSections submission;
+  private final SubmissionDocument document;
 
-  RecordSubmissionForm(SubmissionSections submission, Clock clock) {
+  RecordSubmissionForm(SubmissionSections submission, SubmissionDocument document, Clock clock) {
     super(SUBMITTED_ON, REFERENCE, clock);
     this.submission = submission;
+    this.document = document;
   }
 
   @Override
@@ -41,6 +43,11 @@ class RecordSubmissionForm extends DateAndReferenceForm {
 
   @Override
   protected void record(Caller caller, TaskContext task, LocalDate on, String reference) {
-    submission.recordSubmitted(task.reviewId(), on, reference, caller.username());
+    submission.recordSubmitted(
+        task.reviewId(),
+        on,
+        reference,
+        caller.username(),
+        round -> document.sha256(task.reviewId(), round));
   }
 }

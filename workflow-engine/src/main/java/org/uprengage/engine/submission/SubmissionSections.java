@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -118,7 +119,11 @@ public class SubmissionSections {
             text,
             author,
             Timestamp.from(clock.instant()));
-    return round == null ? 1 : round;
+    int number = round == null ? 1 : round;
+    jdbc.update(
+        "INSERT INTO upr_submission_round (review_id, round, text, consolidated_by, consolidated_at) SELECT review_id, round, text, consolidated_by, consolidated_at FROM upr_submission WHERE review_id = ?",
+        reviewId);
+    return number;
   }
 
   Optional<String> consolidatedBy(UUID reviewId) {
@@ -128,6 +133,11 @@ public class SubmissionSections {
   /** The consolidated text of the latest round, if the text was consolidated. */
   Optional<String> consolidatedText(UUID reviewId) {
     return submissionColumn(reviewId, "text");
+  }
+
+  /** The latest round, if the text was consolidated. */
+  Optional<Integer> latestRound(UUID reviewId) {
+    return submissionColumn(reviewId, "round").map(Integer::valueOf);
   }
 
   private Optional<String> submissionColumn(UUID reviewId, String column) {
@@ -140,7 +150,12 @@ public class SubmissionSections {
         .findFirst();
   }
 
-  /** Records a decision on the round's text and raises "submission approved" or "sent back". */
+  /**
+   * Records a decision on the round's text and raises "submission approved" or "sent back".
+   *
+   * @param documentSha256 the SHA-256 of the round's document the RC signed off; null otherwise
+   * @param overWordLimitReason the RC's reason to sign off a text over the word limit, or null
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   void decide(
       UUID reviewId,
@@ -149,9 +164,11 @@ public class SubmissionSections {
       String agency,
       String decision,
       String comments,
-      String decidedBy) {
+      String decidedBy,
+      String documentSha256,
+      String overWordLimitReason) {
     jdbc.update(
-        "INSERT INTO upr_submission_decision (review_id, round, stage, agency, decision, comments, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO upr_submission_decision (review_id, round, stage, agency, decision, comments, decided_by, decided_at, document_sha256, over_word_limit_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         reviewId,
         round,
         stage,
@@ -159,7 +176,9 @@ public class SubmissionSections {
         decision,
         comments,
         decidedBy,
-        Timestamp.from(clock.instant()));
+        Timestamp.from(clock.instant()),
+        documentSha256,
+        overWordLimitReason);
     outbox.append(
         reviewId,
         APPROVE.equals(decision)
@@ -179,18 +198,31 @@ public class SubmissionSections {
                 rs.getString("decision"),
                 rs.getString("comments"),
                 rs.getString("decided_by"),
-                rs.getTimestamp("decided_at").toInstant()),
+                rs.getTimestamp("decided_at").toInstant(),
+                rs.getString("over_word_limit_reason"),
+                rs.getString("document_sha256")),
         reviewId);
   }
 
-  /** Records when the signed-off submission went to OHCHR and raises "submission submitted". */
+  /**
+   * Records when the signed-off submission went to OHCHR, and which document (the latest round's,
+   * generated now: its SHA-256), and raises "submission submitted".
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  void recordSubmitted(UUID reviewId, LocalDate submittedOn, String reference, String by) {
+  void recordSubmitted(
+      UUID reviewId,
+      LocalDate submittedOn,
+      String reference,
+      String by,
+      Function<Integer, String> documentSha256) {
+    int round = latestRound(reviewId).orElseThrow();
     jdbc.update(
-        "UPDATE upr_submission SET submitted_on = ?, ohchr_reference = ?, submitted_by = ? WHERE review_id = ?",
+        "UPDATE upr_submission SET submitted_on = ?, ohchr_reference = ?, submitted_by = ?, submitted_round = ?, submitted_document_sha256 = ? WHERE review_id = ?",
         submittedOn,
         reference,
         by,
+        round,
+        documentSha256.apply(round),
         reviewId);
     outbox.append(reviewId, new SubmissionSubmitted(submittedOn, reference, by));
   }
@@ -241,5 +273,7 @@ public class SubmissionSections {
       String decision,
       String comments,
       String decidedBy,
-      Instant decidedAt) {}
+      Instant decidedAt,
+      String overWordLimitReason,
+      String documentSha256) {}
 }

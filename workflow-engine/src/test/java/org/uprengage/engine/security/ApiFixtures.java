@@ -122,6 +122,9 @@ abstract class ApiFixtures extends EngineIntegrationTest {
                 .getResponse()
                 .getContentAsString(),
             "$.id");
+    jdbc.update(
+        "INSERT INTO upr_submission_round (review_id, round, text, consolidated_by, consolidated_at) VALUES (?::uuid, 1, 'The first round.', 'coordinator', now())",
+        reviewId);
     int session = withSession ? sessions.getAndIncrement() : 0;
     if (withSession) {
       postJson(

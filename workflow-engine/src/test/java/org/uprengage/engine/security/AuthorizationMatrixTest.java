@@ -40,6 +40,7 @@ class AuthorizationMatrixTest extends ApiFixtures {
       GET    /api/reviews/{review}/audit               -           200   200   200   200   200   200   200   404    404   404  404
       GET    /api/reviews/{review}/milestones          -           200   200   200   200   200   200   200   404    404   404  404
       GET    /api/reviews/{review}/submission          -           200   200   200   200   200   200   200   404    404   404  404
+      GET    /api/reviews/{review}/submission/document?round=1 - 200  200   200   200   200   200   200   404    404   404  404
       PUT    /api/reviews/{review}/milestones/clearance milestone  200   200   403   403   403   403   403   404    404   404  404
       PUT    /api/reviews/{review}/review-day          reviewDay   200   200   403   403   403   403   403   404    404   404   404
       POST   /api/reviews/{review}/move                move        200   200   403   403   403   403   403   404    404   404   404

@@ -33,6 +33,8 @@ class ApprovalsTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$[0].stage").value("clearance"))
         .andExpect(jsonPath("$[0].round").value(1))
         .andExpect(jsonPath("$[0].text").value("Joint submission, round 1"))
+        .andExpect(jsonPath("$[0].words").value(4))
+        .andExpect(jsonPath("$[0].wordLimit").doesNotExist())
         .andExpect(jsonPath("$[0].consolidatedBy").value("coordinator"))
         .andExpect(jsonPath("$[0].task.reviewId").value(reviewId));
     mvc.perform(get("/api/approvals").with(focalUnicef(team))).andExpect(jsonPath("$", hasSize(0)));

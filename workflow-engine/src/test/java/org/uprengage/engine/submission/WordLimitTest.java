@@ -75,6 +75,10 @@ class WordLimitTest extends EngineIntegrationTest {
                 submission, "$.decisions[?(@.stage == 'sign-off')].comments"))
         .containsExactly(
             "Signed off over the word limit (19 words, limit 12): OHCHR agreed to the length");
+    assertThat(
+            JsonPath.<List<String>>read(
+                submission, "$.decisions[?(@.stage == 'sign-off')].overWordLimitReason"))
+        .containsExactly("OHCHR agreed to the length");
     String audit =
         mvc.perform(get("/api/tasks/" + signOff + "/audit").with(coordinator(team)))
             .andReturn()
