@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.uprengage.engine.review.ReviewProcess;
+import org.uprengage.testsupport.Metrics;
 import org.uprengage.testsupport.TestInfrastructure;
 
 /**

@@ -1,4 +1,4 @@
-package org.uprengage.engine;
+package org.uprengage.testsupport;
 
 import java.util.Arrays;
 import java.util.regex.Matcher;
