@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.uprengage.testsupport.Metrics;
 
 /**
  * What {@code /actuator/prometheus} tells an operator of notification-service: HTTP, JVM, the
@@ -17,7 +18,10 @@ class MetricsTest extends NotificationIntegrationTest {
 
   @Test
   void theStandardAndThePlatformsMetricsAreThere() throws Exception {
+    kafka.send(TASKS_TOPIC, UUID.randomUUID().toString(), "{not json").get(); // a dead letter
     kafka.send(taskCreated(UUID.randomUUID(), UUID.randomUUID().toString(), List.of("UNDP"))).get();
+    List<String> exported = Metrics.exportedBy("notification-service");
+    assertThat(exported).contains("upr_dead_letters_total", "upr_emails_total");
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -30,5 +34,13 @@ class MetricsTest extends NotificationIntegrationTest {
                         "kafka_consumer_fetch_manager_records_lag_max{",
                         "# TYPE upr_notifications_total counter",
                         "application=\"notification-service\""));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              String scrape = scrape();
+              assertThat(exported)
+                  .allSatisfy(name -> assertThat(Metrics.value(scrape, name)).as(name).isNotNaN());
+            });
   }
 }

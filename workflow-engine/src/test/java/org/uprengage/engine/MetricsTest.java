@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.uprengage.testsupport.Metrics;
 
 /**
  * What {@code /actuator/prometheus} tells an operator: HTTP, JVM, the database pool, the Kafka
@@ -35,6 +37,23 @@ class MetricsTest extends EngineIntegrationTest {
                         "hikaricp_connections_active{",
                         "kafka_producer_record_send_total{",
                         "application=\"workflow-engine\""));
+  }
+
+  @Test
+  void everyMetricTheDashboardsMayQueryIsExported() throws Exception {
+    String team = newCountryTeam();
+    startReview(team, 41, coordinator(team));
+    List<String> exported = Metrics.exportedBy("workflow-engine");
+    assertThat(exported).contains("upr_outbox_backlog", "upr_incidents_open");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              String scrape = scrape();
+              assertThat(exported)
+                  .allSatisfy(name -> assertThat(Metrics.value(scrape, name)).as(name).isNotNaN());
+            });
   }
 
   @Test

@@ -60,6 +60,7 @@ public class EmailChannel {
       MeterRegistry meters) {
     this.jdbc = jdbc;
     this.meters = meters;
+    List.of("sent", "retry", "failed", "dropped").forEach(this::counter); // shown from the start
     this.mail = mail;
     this.clock = clock;
     this.tasks = tasks;
@@ -201,10 +202,13 @@ public class EmailChannel {
       boolean mustHold) {}
 
   private void count(String outcome) {
-    Counter.builder("upr.emails")
+    counter(outcome).increment();
+  }
+
+  private Counter counter(String outcome) {
+    return Counter.builder("upr.emails")
         .description("E-mail sending attempts, by outcome")
         .tag("outcome", outcome)
-        .register(meters)
-        .increment();
+        .register(meters);
   }
 }

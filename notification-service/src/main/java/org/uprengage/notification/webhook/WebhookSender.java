@@ -71,6 +71,7 @@ class WebhookSender implements DisposableBean {
       MeterRegistry meters) {
     this.jdbc = jdbc;
     this.meters = meters;
+    List.of("delivered", "retry", "failed").forEach(this::counter); // shown from the start
     this.webhooks = webhooks;
     this.clock = clock;
     this.properties = properties;
@@ -178,11 +179,14 @@ class WebhookSender implements DisposableBean {
   }
 
   private void count(String outcome) {
-    Counter.builder("upr.webhook.deliveries")
+    counter(outcome).increment();
+  }
+
+  private Counter counter(String outcome) {
+    return Counter.builder("upr.webhook.deliveries")
         .description("Webhook delivery attempts, by outcome")
         .tag("outcome", outcome)
-        .register(meters)
-        .increment();
+        .register(meters);
   }
 
   /** Records a failed attempt, and disables the subscription after too many in a row. */
