@@ -4,6 +4,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -28,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.uprengage.testsupport.Metrics;
 import org.uprengage.testsupport.TestInfrastructure;
 
 /**
@@ -36,9 +39,23 @@ import org.uprengage.testsupport.TestInfrastructure;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles({"demo", "test"})
 @Import(NotificationIntegrationTest.TestClock.class)
 public abstract class NotificationIntegrationTest {
+
+  @Autowired private PrometheusMeterRegistry prometheus;
+
+  /** What {@code /actuator/prometheus} answers now, in Prometheus's text format. */
+  protected String scrape() {
+    return prometheus.scrape();
+  }
+
+  /** The sum of a metric's samples that carry the labels given ({@link Metrics#value}). */
+  protected double metric(String name, String... labels) {
+    double value = Metrics.value(scrape(), name, labels);
+    return Double.isNaN(value) ? 0 : value;
+  }
 
   /** The one clock of the context, which tests move to reach quiet hours and digest times. */
   @TestConfiguration

@@ -6,10 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.uprengage.engine.review.ReviewProcess;
+import org.uprengage.testsupport.Metrics;
 import org.uprengage.testsupport.TestInfrastructure;
 
 /**
@@ -35,6 +38,7 @@ import org.uprengage.testsupport.TestInfrastructure;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles({"demo", "test"})
 @Import(EngineIntegrationTest.TestClock.class)
 public abstract class EngineIntegrationTest {
@@ -43,6 +47,7 @@ public abstract class EngineIntegrationTest {
 
   @Autowired protected MockMvc mvc;
   @Autowired protected JdbcTemplate jdbc;
+  @Autowired private PrometheusMeterRegistry prometheus;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -189,6 +194,16 @@ public abstract class EngineIntegrationTest {
                 token.claim("agency", agency);
               }
             });
+  }
+
+  /** What {@code /actuator/prometheus} answers now, in Prometheus's text format. */
+  protected String scrape() {
+    return prometheus.scrape();
+  }
+
+  /** The sum of a metric's samples that carry the labels given ({@link Metrics#value}). */
+  protected double metric(String name, String... labels) {
+    return Metrics.value(scrape(), name, labels);
   }
 
   /** Gives the engine a clock the tests can move. */

@@ -1,5 +1,7 @@
 package org.uprengage.notification.email;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
@@ -26,6 +28,9 @@ import org.uprengage.notification.taskstate.TaskStates;
 /**
  * Sends notifications by e-mail (plain text and HTML, with a link to the task). Active with {@code
  * upr.channels.email.enabled=true} and Spring Mail's {@code spring.mail.*} settings.
+ *
+ * <p>Each attempt is counted as {@code upr.emails}, tagged {@code outcome}: sent, retry (failed, to
+ * be tried again), failed (given up) or dropped (no longer relevant when its turn came).
  */
 @Service
 @ConditionalOnProperty(name = "upr.channels.email.enabled", havingValue = "true")
@@ -43,6 +48,7 @@ public class EmailChannel {
   private final String from;
   private final String linkBase;
   private final TaskStates tasks;
+  private final MeterRegistry meters;
 
   EmailChannel(
       JdbcTemplate jdbc,
@@ -50,8 +56,11 @@ public class EmailChannel {
       Clock clock,
       TaskStates tasks,
       @Value("${upr.channels.email.from}") String from,
-      @Value("${upr.links.base-url}") String linkBase) {
+      @Value("${upr.links.base-url}") String linkBase,
+      MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.meters = meters;
+    List.of("sent", "retry", "failed", "dropped").forEach(this::counter); // shown from the start
     this.mail = mail;
     this.clock = clock;
     this.tasks = tasks;
@@ -136,6 +145,7 @@ public class EmailChannel {
         jdbc.update(
             "UPDATE ns_email SET status = 'dropped', claimed_until = NULL WHERE id = ?",
             email.id());
+        count("dropped");
         continue; // a reminder of work done, or handed to someone else, while it waited
       }
       try {
@@ -150,6 +160,7 @@ public class EmailChannel {
             "UPDATE ns_email SET status = 'sent', attempts = attempts + 1, sent_at = ?, claimed_until = NULL WHERE id = ?",
             Timestamp.from(clock.instant()),
             email.id());
+        count("sent");
       } catch (MailException | MessagingException e) {
         int attempts = email.attempts() + 1;
         boolean givingUp = attempts >= MAX_ATTEMPTS;
@@ -161,6 +172,7 @@ public class EmailChannel {
             e.getMessage(),
             Timestamp.from(next),
             email.id());
+        count(givingUp ? "failed" : "retry");
         // The SMTP server's message may quote addresses: it stays in ns_email.last_error, not in
         // logs.
         log.warn(
@@ -188,4 +200,15 @@ public class EmailChannel {
       String username,
       List<String> watchedTasks,
       boolean mustHold) {}
+
+  private void count(String outcome) {
+    counter(outcome).increment();
+  }
+
+  private Counter counter(String outcome) {
+    return Counter.builder("upr.emails")
+        .description("E-mail sending attempts, by outcome")
+        .tag("outcome", outcome)
+        .register(meters);
+  }
 }

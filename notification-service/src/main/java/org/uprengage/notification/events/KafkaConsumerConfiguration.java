@@ -1,5 +1,7 @@
 package org.uprengage.notification.events;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,6 +34,9 @@ import org.springframework.util.backoff.FixedBackOff;
  * <p>Between attempts the listener's container is paused, not its thread put to sleep: the consumer
  * goes on polling (and so stays in its group, whatever {@code max.poll.interval.ms} says) while it
  * fetches nothing, and the record is fetched again once the pause ends.
+ *
+ * <p>Each record parked is counted as {@code upr.dead.letters}, tagged with the {@code topic} it
+ * came from.
  */
 @Configuration
 class KafkaConsumerConfiguration {
@@ -47,15 +52,23 @@ class KafkaConsumerConfiguration {
       KafkaListenerEndpointRegistry registry,
       TaskScheduler scheduler,
       @Value("${upr.events.retry.initial-interval:500ms}") Duration initialInterval,
-      @Value("${upr.events.retry.max-interval:30s}") Duration maxInterval) {
-    DeadLetterPublishingRecoverer recoverer =
+      @Value("${upr.events.retry.max-interval:30s}") Duration maxInterval,
+      MeterRegistry meters) {
+    DeadLetterPublishingRecoverer deadLetters =
         new DeadLetterPublishingRecoverer(
             template,
             (record, e) ->
                 new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition()));
     DefaultErrorHandler handler =
         new DefaultErrorHandler(
-            recoverer,
+            (record, e) -> {
+              deadLetters.accept(record, e);
+              Counter.builder("upr.dead.letters")
+                  .description("Events parked on a dead-letter topic, by the topic they came from")
+                  .tag("topic", record.topic())
+                  .register(meters)
+                  .increment();
+            },
             new FixedBackOff(initialInterval.toMillis(), APPLICATION_FAILURE_ATTEMPTS - 1),
             new ContainerPausingBackOffHandler(
                 new ListenerContainerPauseService(registry, scheduler)));

@@ -1,5 +1,7 @@
 package org.uprengage.notification.inbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,7 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Each person's in-app notifications. */
+/**
+ * Each person's in-app notifications. Each notification made is counted, once committed, as {@code
+ * upr.notifications} tagged {@code outcome}: delivered, or duplicate (the event had already made
+ * it).
+ */
 @Service
 public class Inbox {
 
@@ -23,11 +29,22 @@ public class Inbox {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final LiveInbox live;
+  private final Counter delivered;
+  private final Counter duplicates;
 
-  Inbox(JdbcTemplate jdbc, Clock clock, LiveInbox live) {
+  Inbox(JdbcTemplate jdbc, Clock clock, LiveInbox live, MeterRegistry meters) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.live = live;
+    this.delivered = notifications(meters, "delivered");
+    this.duplicates = notifications(meters, "duplicate");
+  }
+
+  private static Counter notifications(MeterRegistry meters, String outcome) {
+    return Counter.builder("upr.notifications")
+        .description("Notifications made for a person, by outcome")
+        .tag("outcome", outcome)
+        .register(meters);
   }
 
   /**
@@ -57,8 +74,10 @@ public class Inbox {
             Timestamp.from(now),
             notification.inApp());
     if (added == 0) {
+      afterCommit(duplicates::increment);
       return Optional.empty();
     }
+    afterCommit(delivered::increment);
     if (notification.inApp()) {
       pushAfterCommit(
           recipient,
@@ -78,15 +97,20 @@ public class Inbox {
 
   /** Live streams hear of a notification once it is committed, never of a rolled-back one. */
   private void pushAfterCommit(String recipient, Notification notification) {
+    afterCommit(() -> live.push(recipient, notification));
+  }
+
+  /** Runs {@code action} once the current transaction committed, or now outside of one. */
+  private static void afterCommit(Runnable action) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      live.push(recipient, notification);
+      action.run();
       return;
     }
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            live.push(recipient, notification);
+            action.run();
           }
         });
   }

@@ -1,5 +1,7 @@
 package org.uprengage.notification.webhook;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Component;
  * receiver's status line and headers; the response body is never read), and each result is recorded
  * in a statement of its own. A slow receiver therefore holds one posting thread for at most the
  * timeout, and never the scheduler, the database or the other channels.
+ *
+ * <p>Each attempt is counted as {@code upr.webhook.deliveries}, tagged {@code outcome}: delivered,
+ * retry (failed, to be tried again) or failed (given up).
  */
 @Component
 class WebhookSender implements DisposableBean {
@@ -55,14 +60,18 @@ class WebhookSender implements DisposableBean {
   private final Webhooks webhooks;
   private final ExecutorService posting;
   private final Semaphore slots = new Semaphore(IN_FLIGHT);
+  private final MeterRegistry meters;
 
   WebhookSender(
       JdbcTemplate jdbc,
       Clock clock,
       WebhookProperties properties,
       WebhookPoster poster,
-      Webhooks webhooks) {
+      Webhooks webhooks,
+      MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.meters = meters;
+    List.of("delivered", "retry", "failed").forEach(this::counter); // shown from the start
     this.webhooks = webhooks;
     this.clock = clock;
     this.properties = properties;
@@ -166,6 +175,18 @@ class WebhookSender implements DisposableBean {
         now,
         delivery.id());
     jdbc.update("UPDATE ns_webhook SET consecutive_failures = 0 WHERE id = ?", delivery.webhook());
+    count("delivered");
+  }
+
+  private void count(String outcome) {
+    counter(outcome).increment();
+  }
+
+  private Counter counter(String outcome) {
+    return Counter.builder("upr.webhook.deliveries")
+        .description("Webhook delivery attempts, by outcome")
+        .tag("outcome", outcome)
+        .register(meters);
   }
 
   /** Records a failed attempt, and disables the subscription after too many in a row. */
@@ -181,6 +202,7 @@ class WebhookSender implements DisposableBean {
         error,
         Timestamp.from(clock.instant().plus(properties.backoff(attempts))),
         delivery.id());
+    count(givingUp ? "failed" : "retry");
     Integer inARow =
         jdbc.queryForObject(
             "UPDATE ns_webhook SET consecutive_failures = consecutive_failures + 1 WHERE id = ? RETURNING consecutive_failures",

@@ -18,6 +18,8 @@ class EmailChannelTest extends NotificationIntegrationTest {
 
   @Test
   void everyoneToldOfATaskGetsOneEMailWithALinkToIt() throws Exception {
+    double sentBefore = metric("upr_emails_total", "outcome=\"sent\"");
+    double notifiedBefore = metric("upr_notifications_total", "outcome=\"delivered\"");
     String taskId = UUID.randomUUID().toString();
     ProducerRecord<String, String> event =
         taskCreated(UUID.randomUUID(), taskId, List.of("UNICEF"));
@@ -44,6 +46,10 @@ class EmailChannelTest extends NotificationIntegrationTest {
                 Integer.class,
                 taskId))
         .isEqualTo(2);
+    assertThat(metric("upr_emails_total", "outcome=\"sent\""))
+        .isGreaterThanOrEqualTo(sentBefore + 4);
+    assertThat(metric("upr_notifications_total", "outcome=\"delivered\""))
+        .isGreaterThanOrEqualTo(notifiedBefore + 4);
   }
 
   @Test

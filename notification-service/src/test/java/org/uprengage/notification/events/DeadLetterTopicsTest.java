@@ -22,6 +22,7 @@ class DeadLetterTopicsTest extends NotificationIntegrationTest {
   @Test
   void aPoisonRecordOnEachTopicIsParkedOnThatTopicsDeadLetterTopicWithItsReason() {
     String key = UUID.randomUUID().toString();
+    double parkedBefore = metric("upr_dead_letters_total", "topic=\"" + TASKS_TOPIC + "\"");
     kafka.send(TASKS_TOPIC, key, "{not json"); // no CloudEvents headers either
     kafka.send(
         cloudEvent(
@@ -48,6 +49,8 @@ class DeadLetterTopicsTest extends NotificationIntegrationTest {
           .as("one record parked on " + topic + ".dlt")
           .hasSize(1);
     }
+    assertThat(metric("upr_dead_letters_total", "topic=\"" + TASKS_TOPIC + "\""))
+        .isGreaterThanOrEqualTo(parkedBefore + 1);
   }
 
   @Test

@@ -253,6 +253,8 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
   @Test
   void aFailingReceiverIsRetriedThenTheSubscriptionIsDisabledWithTheReason() throws Exception {
     String path = "/failing-" + UUID.randomUUID();
+    double retriedBefore = metric("upr_webhook_deliveries_total", "outcome=\"retry\"");
+    double deliveredBefore = metric("upr_webhook_deliveries_total", "outcome=\"delivered\"");
     receiver.answer(path, 500);
     JsonNode created =
         subscribe(
@@ -293,6 +295,10 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
             () ->
                 mvc.perform(get("/api/webhooks/" + id + "/deliveries").with(COORDINATOR))
                     .andExpect(jsonPath("$[0].status").value("delivered")));
+    assertThat(metric("upr_webhook_deliveries_total", "outcome=\"retry\""))
+        .isGreaterThanOrEqualTo(retriedBefore + 3);
+    assertThat(metric("upr_webhook_deliveries_total", "outcome=\"delivered\""))
+        .isGreaterThanOrEqualTo(deliveredBefore + 1);
     mvc.perform(delete("/api/webhooks/" + id).with(COORDINATOR)).andExpect(status().isNoContent());
     mvc.perform(get("/api/webhooks/" + id).with(COORDINATOR)).andExpect(status().isNotFound());
   }

@@ -1,5 +1,7 @@
 package org.uprengage.engine.deadline;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -12,6 +14,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.uprengage.engine.outbox.EventOutbox;
 import org.uprengage.engine.review.ReviewProcess;
 
@@ -21,16 +25,45 @@ import org.uprengage.engine.review.ReviewProcess;
  * date has passed, "deadline missed" addressed to the coordinator too, and tells the watch which it
  * was ({@code deadlineMissed}). It also serves the draft watch of the first model version, so
  * reviews started on it run on.
+ *
+ * <p>Alerts raised are counted, once their transaction committed, as {@code upr.deadline.alerts}
+ * tagged {@code kind} approaching or missed.
  */
 @Component("raiseDeadlineAlertAdapter")
 class RaiseDeadlineAlertAdapter implements JavaDelegate {
 
   private final EventOutbox outbox;
   private final DeadlinePlanner planner;
+  private final Counter approaching;
+  private final Counter missedAlerts;
 
-  RaiseDeadlineAlertAdapter(EventOutbox outbox, DeadlinePlanner planner) {
+  RaiseDeadlineAlertAdapter(EventOutbox outbox, DeadlinePlanner planner, MeterRegistry meters) {
     this.outbox = outbox;
     this.planner = planner;
+    this.approaching = alertCounter(meters, "approaching");
+    this.missedAlerts = alertCounter(meters, "missed");
+  }
+
+  private static Counter alertCounter(MeterRegistry meters, String kind) {
+    return Counter.builder("upr.deadline.alerts")
+        .description("Deadline alerts raised (reminders and escalations)")
+        .tag("kind", kind)
+        .register(meters);
+  }
+
+  /** Counts the alert once the transaction that raised it committed. */
+  private static void countAfterCommit(Counter counter) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      counter.increment();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            counter.increment();
+          }
+        });
   }
 
   @Override
@@ -78,6 +111,7 @@ class RaiseDeadlineAlertAdapter implements JavaDelegate {
         missed
             ? new DeadlineMissed(alert, List.of(ReviewProcess.GROUP_COORDINATOR))
             : new DeadlineApproaching(alert));
+    countAfterCommit(missed ? missedAlerts : approaching);
     if (legacy) {
       execution.setVariableLocal(ReviewProcess.VAR_DEADLINE_MISSED, missed);
     } else {

@@ -1,5 +1,8 @@
 package org.uprengage.engine.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -48,6 +51,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each run, up to {@code maxAttempts} times, then parked with its reason: the events of other
  * reviews go on, the later events of its review wait behind it, and {@link OutboxHealth} reports
  * it. An unreachable broker counts against no row.
+ *
+ * <p>Each batch's wait for the broker's acknowledgements is timed as {@code upr.outbox.publish}
+ * (seconds, tagged {@code outcome} acknowledged or failed).
  */
 @Component
 class OutboxRelay {
@@ -61,6 +67,8 @@ class OutboxRelay {
   private final TransactionTemplate transactions;
   private final KafkaTemplate<String, String> kafka;
   private final Settings settings;
+  private final Timer acknowledged;
+  private final Timer failed;
   private volatile Instant quietUntil = Instant.MIN;
   private final AtomicBoolean wakeUpPending = new AtomicBoolean();
   private final ExecutorService wakeUps =
@@ -80,23 +88,44 @@ class OutboxRelay {
       @Value("${upr.events.relay.batch-size:200}") int batchSize,
       @Value("${upr.events.relay.send-timeout:10s}") Duration sendTimeout,
       @Value("${upr.events.relay.lease:30s}") Duration lease,
-      @Value("${upr.events.relay.max-attempts:5}") int maxAttempts) {
+      @Value("${upr.events.relay.max-attempts:5}") int maxAttempts,
+      MeterRegistry meters) {
     this(
         jdbc,
         transactions,
         kafka,
-        new Settings(source, batchSize, sendTimeout, lease, maxAttempts, RELAY_LOCK));
+        new Settings(source, batchSize, sendTimeout, lease, maxAttempts, RELAY_LOCK),
+        meters);
   }
 
+  /** A relay of its own (tests), its timings kept apart from the service's metrics. */
   OutboxRelay(
       JdbcTemplate jdbc,
       TransactionTemplate transactions,
       KafkaTemplate<String, String> kafka,
       Settings settings) {
+    this(jdbc, transactions, kafka, settings, new SimpleMeterRegistry());
+  }
+
+  private OutboxRelay(
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      KafkaTemplate<String, String> kafka,
+      Settings settings,
+      MeterRegistry meters) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.kafka = kafka;
     this.settings = settings;
+    this.acknowledged = publishTimer(meters, "acknowledged");
+    this.failed = publishTimer(meters, "failed");
+  }
+
+  private static Timer publishTimer(MeterRegistry meters, String outcome) {
+    return Timer.builder("upr.outbox.publish")
+        .description("How long the broker took to acknowledge a batch of outbox events")
+        .tag("outcome", outcome)
+        .register(meters);
   }
 
   /**
@@ -157,7 +186,11 @@ class OutboxRelay {
               if (rows.isEmpty()) {
                 return 0;
               }
-              return settle(rows, send(rows));
+              long started = System.nanoTime();
+              List<Throwable> failures = send(rows);
+              (failures.contains(null) ? acknowledged : failed)
+                  .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+              return settle(rows, failures);
             });
     return published == null ? 0 : published;
   }

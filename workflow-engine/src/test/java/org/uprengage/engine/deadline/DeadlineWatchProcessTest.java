@@ -53,6 +53,8 @@ class DeadlineWatchProcessTest extends EngineIntegrationTest {
   void remindersComeFourteenSevenAndOneDayBeforeThenTheCoordinatorIsTold() {
     ReviewWalk walk = drafting("UNICEF");
     ProcessInstance watch = walk.running(DeadlineWatchProcess.PROCESS_KEY);
+    double remindedBefore = metric("upr_deadline_alerts_total", "kind=\"approaching\"");
+    double escalatedBefore = metric("upr_deadline_alerts_total", "kind=\"missed\"");
 
     for (int daysBefore : List.of(14, 7, 1)) {
       Job alert = walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT);
@@ -76,6 +78,10 @@ class DeadlineWatchProcessTest extends EngineIntegrationTest {
             DeadlineApproaching.TYPE,
             DeadlineMissed.TYPE);
     assertThat(lastPayload(walk)).contains("\"escalateTo\":[\"coordinator\"]", "\"daysLeft\":0");
+    assertThat(metric("upr_deadline_alerts_total", "kind=\"approaching\"") - remindedBefore)
+        .isEqualTo(3);
+    assertThat(metric("upr_deadline_alerts_total", "kind=\"missed\"") - escalatedBefore)
+        .isEqualTo(1);
     assertThat(watch).isEnded().hasPassed(DeadlineWatchProcess.END_DEADLINE_ESCALATED);
     assertThat(walk.timers(DeadlineWatchProcess.TIMER_DEADLINE_ALERT)).isEmpty();
 
