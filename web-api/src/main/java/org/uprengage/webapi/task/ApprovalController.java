@@ -46,5 +46,13 @@ class ApprovalController {
       Integer round,
       String text,
       String consolidatedBy,
-      Instant consolidatedAt) {}
+      Instant consolidatedAt,
+      @Schema(
+              description =
+                  "the latest earlier round you decided on; absent where you decided on none")
+          Integer seenRound,
+      @Schema(
+              description =
+                  "that round's consolidated text, to see what changed since; absent with seenRound")
+          String seenText) {}
 }
