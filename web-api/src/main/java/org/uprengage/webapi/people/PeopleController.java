@@ -92,12 +92,17 @@ class PeopleController {
       @Schema(allowableValues = {"token", "import"}) String source,
       int version) {}
 
-  /** What became of each row of an import, and the counts. */
+  /**
+   * What became of each row of an import, and the counts (named apart from the recommendations'
+   * import result in the OpenAPI document, which otherwise keeps whichever it met first).
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
+  @Schema(name = "PeopleImportResult")
   record ImportResult(int created, int updated, int unchanged, int rejected, List<Row> rows) {}
 
   /** One row's outcome. */
   @JsonIgnoreProperties(ignoreUnknown = true)
+  @Schema(name = "PeopleImportRow")
   record Row(
       int line,
       String username,
