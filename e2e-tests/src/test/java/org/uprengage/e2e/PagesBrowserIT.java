@@ -20,8 +20,10 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The web pages in a real browser (headless Chromium) against the three services ({@link
  * Platform}): a coordinator plans a submission and a focal point drafts and completes from the
- * pages; a task completed with the keyboard alone; a POST without the CSRF token refused; another
- * country team's pages not found; and axe-core on every page, with a screenshot of each.
+ * pages, a head of office sends the text back with a comment, clears the next round seeing what
+ * changed, and the RC signs it off; a task completed with the keyboard alone; a POST without the
+ * CSRF token refused; another country team's pages not found; and axe-core on every page, with a
+ * screenshot of each.
  */
 class PagesBrowserIT {
 
@@ -113,6 +115,89 @@ class PagesBrowserIT {
       assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
     }
     assertThat(openTasks(reviewId)).doesNotContain(draft);
+
+    Api focalUndp = new Api(webApi, "focal-undp", "demo");
+    complete(
+        focalUndp,
+        reviewId,
+        "UserTask_DraftAgencySection",
+        "{\"text\":\"UNDP's section: governance.\"}");
+    complete(
+        coordinator,
+        reviewId,
+        "UserTask_ConsolidateSubmission",
+        "{\"text\":\"The UN in Ghana on birth registration and governance.\"}");
+    Api headUndp = new Api(webApi, "head-undp", "demo");
+    try (Browser head = new Browser(webApi).signIn("head-unicef")) {
+      // a head of office sends the first round back with a comment
+      decide(head, reviewId, "send-back", "Add the 2024 birth registration figures.");
+      assertThat(head.waitFor(By.cssSelector(".messages .ok")).getText())
+          .isEqualTo("You sent the text back.");
+      complete(headUndp, reviewId, "UserTask_ClearSubmission", "{\"decision\":\"approve\"}");
+      complete(
+          focalUnicef,
+          reviewId,
+          "UserTask_ReviseAgencySection",
+          "{\"text\":\"UNICEF's section, with the 2024 figures.\"}");
+      complete(
+          coordinator,
+          reviewId,
+          "UserTask_ConsolidateSubmission",
+          "{\"text\":\"The UN in Ghana on birth registration in 2024 and governance.\"}");
+
+      // the second round, with what changed since the first, is cleared
+      assertThat(
+              approval(head, reviewId)
+                  .findElement(By.cssSelector(".diff ins"))
+                  .getDomProperty("textContent"))
+          .isEqualTo("added: in 2024");
+      head.assertAccessible();
+      head.screenshot("approvals");
+      decide(head, reviewId, "approve", null);
+      assertThat(head.waitFor(By.cssSelector(".messages .ok")).getText())
+          .isEqualTo("You approved the text.");
+    }
+    complete(headUndp, reviewId, "UserTask_ClearSubmission", "{\"decision\":\"approve\"}");
+    try (Browser rc = new Browser(webApi).signIn("rc")) {
+      decide(rc, reviewId, "approve", null);
+      assertThat(rc.waitFor(By.cssSelector(".messages .ok")).getText())
+          .isEqualTo("You approved the text.");
+    }
+    taskOf(coordinator, reviewId, "UserTask_RecordSubmission");
+  }
+
+  /** Opens Approvals and sends a decision on the review's text. */
+  private static void decide(Browser browser, String reviewId, String decision, String comments) {
+    WebElement approval = approval(browser, reviewId);
+    approval.findElement(By.cssSelector("input[value='" + decision + "']")).click();
+    if (comments != null) {
+      approval.findElement(By.tagName("textarea")).sendKeys(comments);
+    }
+    approval.findElement(By.cssSelector("button[type='submit']")).click();
+  }
+
+  /** The decision waiting on Approvals for the review's text, once it is there. */
+  private static WebElement approval(Browser browser, String reviewId) {
+    By approval =
+        By.xpath(
+            "//section[contains(@class,'approval')][.//a[contains(@href,'" + reviewId + "')]]");
+    await("a decision on Approvals")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              browser.open("/approvals");
+              return !browser.driver.findElements(approval).isEmpty();
+            });
+    return browser.driver.findElement(approval);
+  }
+
+  /** Claims and completes the review's task through the API, once it is there. */
+  private static void complete(Api who, String reviewId, String taskKey, String inputs)
+      throws Exception {
+    String taskId = taskOf(who, reviewId, taskKey);
+    assertThat(who.post("/api/tasks/" + taskId + "/claim", null).status()).isEqualTo(200);
+    Api.Response completed = who.post("/api/tasks/" + taskId + "/complete", inputs);
+    assertThat(completed.status()).as(completed.body().toString()).isEqualTo(204);
   }
 
   @Test

@@ -43,6 +43,8 @@ class PageSecurity {
     "/",
     "/tasks/**",
     "/reviews/**",
+    "/approvals",
+    "/approvals/**",
     "/login",
     "/logout",
     "/oauth2/**",

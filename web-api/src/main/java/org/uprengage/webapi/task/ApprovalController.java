@@ -51,5 +51,13 @@ class ApprovalController {
                   "the word limit of the review's cycle; absent where none is set (the RC signs off a longer text only with overWordLimitReason)")
           Integer wordLimit,
       String consolidatedBy,
-      Instant consolidatedAt) {}
+      Instant consolidatedAt,
+      @Schema(
+              description =
+                  "the latest earlier round you decided on; absent where you decided on none")
+          Integer seenRound,
+      @Schema(
+              description =
+                  "that round's consolidated text, to see what changed since; absent with seenRound")
+          String seenText) {}
 }

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -168,6 +169,118 @@ class PagesTest extends DemoApiTest {
     mvc.perform(get("/").session(session).flashAttrs(result.getFlashMap()))
         .andExpect(content().string(Matchers.containsString("Draft A")))
         .andExpect(content().string(Matchers.containsString("t-2 is held by head-undp")));
+  }
+
+  @Test
+  void approvalsShowWhatChangedSinceTheRoundLastDecidedOnAndTheAuthorIsNotOfferedApproval()
+      throws Exception {
+    MockHttpSession session = signIn("head-unicef");
+    String submission =
+        "{\"sections\":[{\"agency\":\"UNICEF\",\"text\":\"Birth registration\",\"draftedBy\":\"focal-unicef\"}],"
+            + "\"decisions\":[{\"round\":1,\"stage\":\"clearance\",\"agency\":\"UNICEF\",\"decision\":\"send-back\",\"comments\":\"Add the 2024 figures\",\"decidedBy\":\"head-unicef\"}]}";
+    engine.answerOnce(
+        200,
+        JSON,
+        "[{\"task\":"
+            + task(
+                "t-5",
+                "Clear the joint submission",
+                null,
+                Instant.now().plus(2, ChronoUnit.DAYS),
+                4)
+            + ",\"stage\":\"clearance\",\"round\":2,\"text\":\"Children are registered at birth in 2024\","
+            + "\"consolidatedBy\":\"coordinator\",\"consolidatedAt\":\"2026-01-02T10:00:00Z\","
+            + "\"seenRound\":1,\"seenText\":\"Children are registered at birth\"}]");
+    engine.answerOnce(200, JSON, submission);
+    mvc.perform(get("/approvals").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("Add the 2024 figures")))
+        .andExpect(content().string(Matchers.containsString("Birth registration")))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "<ins><span class=\"visually-hidden\">added: </span><span>in 2024</span></ins>")))
+        .andExpect(content().string(Matchers.containsString("value=\"approve\"")));
+    assertThat(engine.received().get(engine.received().size() - 1).uri()).endsWith("/submission");
+
+    // whoever consolidated the text is offered only to send it back
+    MockHttpSession author = signIn("coordinator");
+    engine.answerOnce(
+        200,
+        JSON,
+        "[{\"task\":"
+            + task(
+                "t-6",
+                "Clear the joint submission",
+                null,
+                Instant.now().plus(2, ChronoUnit.DAYS),
+                1)
+            + ",\"stage\":\"clearance\",\"round\":1,\"text\":\"Round one\",\"consolidatedBy\":\"coordinator\"}]");
+    engine.answerOnce(200, JSON, submission);
+    mvc.perform(get("/approvals").session(author))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"approve\""))))
+        .andExpect(content().string(Matchers.containsString("value=\"send-back\"")))
+        .andExpect(content().string(Matchers.containsString("Round one")));
+  }
+
+  @Test
+  void aDecisionClaimsTheTaskThenCompletesItAndARefusalKeepsTheComments() throws Exception {
+    MockHttpSession session = signIn("head-unicef");
+    engine.reset();
+    engine.answerOnce(200, JSON, "{\"id\":\"t-5\",\"version\":5}");
+    engine.answerOnce(204, JSON, "");
+    mvc.perform(
+            post("/approvals/t-5")
+                .param("decision", "approve")
+                .param("version", "4")
+                .session(session)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/approvals"))
+        .andExpect(flash().attribute("done", "page.done.approve"));
+    assertThat(engine.received()).hasSize(2);
+    assertThat(engine.received().get(0).uri()).isEqualTo("/api/tasks/t-5/claim");
+    assertThat(engine.received().get(0).ifMatch()).isEqualTo("\"4\"");
+    assertThat(engine.received().get(1).uri()).isEqualTo("/api/tasks/t-5/complete");
+    assertThat(engine.received().get(1).ifMatch()).isEqualTo("\"5\"");
+    assertThat(engine.received().get(1).body()).isEqualTo("{\"decision\":\"approve\"}");
+
+    // a new session: the first decision's flash message waits in the first one
+    session = signIn("head-unicef");
+    engine.reset();
+    engine.answerOnce(
+        400,
+        PROBLEM,
+        "{\"title\":\"Bad input\",\"status\":400,\"detail\":\"comments: required to send the text back\"}");
+    var refused =
+        mvc.perform(
+                post("/approvals/t-5")
+                    .param("decision", "send-back")
+                    .param("comments", "  Needs the SDG links  ")
+                    .param("version", "5")
+                    .param("mine", "true")
+                    .session(session)
+                    .with(csrf()))
+            .andExpect(redirectedUrl("/approvals"))
+            .andReturn();
+    assertThat(engine.received()).hasSize(1);
+    assertThat(engine.last().body())
+        .isEqualTo("{\"decision\":\"send-back\",\"comments\":\"Needs the SDG links\"}");
+    engine.answerOnce(
+        200,
+        JSON,
+        "[{\"task\":"
+            + task(
+                "t-5",
+                "Clear the joint submission",
+                "head-unicef",
+                Instant.now().plus(2, ChronoUnit.DAYS),
+                5)
+            + ",\"stage\":\"clearance\",\"round\":1,\"text\":\"Round one\",\"consolidatedBy\":\"coordinator\"}]");
+    engine.answerOnce(200, JSON, "{\"sections\":[],\"decisions\":[]}");
+    mvc.perform(get("/approvals").session(session).flashAttrs(refused.getFlashMap()))
+        .andExpect(content().string(Matchers.containsString("comments: required to send")))
+        .andExpect(content().string(Matchers.containsString("Needs the SDG links  </textarea>")));
   }
 
   @Test

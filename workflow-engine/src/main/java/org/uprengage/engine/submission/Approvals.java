@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +30,12 @@ class Approvals {
 
   private final TaskWork work;
   private final SubmissionRecord submissions;
+  private final SubmissionSections sections;
 
-  Approvals(TaskWork work, SubmissionRecord submissions) {
+  Approvals(TaskWork work, SubmissionRecord submissions, SubmissionSections sections) {
     this.work = work;
     this.submissions = submissions;
+    this.sections = sections;
   }
 
   /** The approvals the caller may decide (show=both), or, for coordinators, their teams' (team). */
@@ -51,6 +54,10 @@ class Approvals {
       for (TaskView task : page.items()) {
         SubmissionView submission =
             byReview.computeIfAbsent(task.reviewId(), review -> submissions.of(caller, review));
+        Optional<SubmissionSections.SeenRound> seen =
+            submission.round() == null
+                ? Optional.empty()
+                : sections.lastSeen(task.reviewId(), caller.username(), submission.round());
         waiting.add(
             new Approval(
                 task,
@@ -62,7 +69,9 @@ class Approvals {
                 submission.words(),
                 submission.wordLimit(),
                 submission.consolidatedBy(),
-                submission.consolidatedAt()));
+                submission.consolidatedAt(),
+                seen.map(SubmissionSections.SeenRound::round).orElse(null),
+                seen.map(SubmissionSections.SeenRound::text).orElse(null)));
       }
     }
     waiting.sort(
@@ -74,8 +83,9 @@ class Approvals {
   }
 
   /**
-   * A decision waiting: the task, which kind, and the round's text with its words and the limit of
-   * the review's cycle (null where none is set).
+   * A decision waiting: the task, which kind, the round's text with its words and the limit of the
+   * review's cycle (null where none is set), and the text of the latest earlier round the caller
+   * decided on (null where they decided on none).
    */
   record Approval(
       TaskView task,
@@ -85,5 +95,7 @@ class Approvals {
       int words,
       Integer wordLimit,
       String consolidatedBy,
-      Instant consolidatedAt) {}
+      Instant consolidatedAt,
+      Integer seenRound,
+      String seenText) {}
 }

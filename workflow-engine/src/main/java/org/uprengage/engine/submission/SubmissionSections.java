@@ -126,6 +126,31 @@ public class SubmissionSections {
     return number;
   }
 
+  /**
+   * The text of the latest round before {@code round} that {@code person} decided on: what they
+   * last saw, to show what changed since.
+   */
+  Optional<SeenRound> lastSeen(UUID reviewId, String person, int round) {
+    return jdbc
+        .query(
+            """
+            SELECT r.round, r.text FROM upr_submission_round r
+            WHERE r.review_id = ? AND r.round = (
+                SELECT max(d.round) FROM upr_submission_decision d
+                WHERE d.review_id = ? AND d.decided_by = ? AND d.round < ?)
+            """,
+            (rs, i) -> new SeenRound(rs.getInt("round"), rs.getString("text")),
+            reviewId,
+            reviewId,
+            person,
+            round)
+        .stream()
+        .findFirst();
+  }
+
+  /** A round's consolidated text as someone saw it. */
+  record SeenRound(int round, String text) {}
+
   Optional<String> consolidatedBy(UUID reviewId) {
     return submissionColumn(reviewId, "consolidated_by");
   }

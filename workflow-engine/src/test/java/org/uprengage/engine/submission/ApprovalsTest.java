@@ -73,6 +73,54 @@ class ApprovalsTest extends EngineIntegrationTest {
         .andExpect(status().isNotFound());
   }
 
+  @Test
+  void aHeadOfOfficeSeesTheTextOfTheRoundTheyLastDecidedOn() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafted(team);
+    String consolidate =
+        taskIds(reviewId, ReviewProcess.TASK_CONSOLIDATE_SUBMISSION, coordinator(team)).get(0);
+    act(consolidate, "claim", coordinator(team));
+    complete(consolidate, "{\"text\":\"Joint text, round one\"}", coordinator(team))
+        .andExpect(status().isNoContent());
+    mvc.perform(get("/api/approvals").with(headUnicef(team)))
+        .andExpect(jsonPath("$[0].seenRound").doesNotExist());
+    decide(reviewId, headUnicef(team), "{\"decision\":\"send-back\",\"comments\":\"More\"}");
+    decide(
+        reviewId,
+        person("head-undp", List.of("head-of-office"), "UNDP", List.of(team)),
+        "{\"decision\":\"approve\"}");
+    String revise =
+        taskIds(reviewId, ReviewProcess.TASK_REVISE_AGENCY_SECTION, focalUnicef(team)).get(0);
+    act(revise, "claim", focalUnicef(team));
+    complete(revise, "{\"text\":\"Our section, revised\"}", focalUnicef(team))
+        .andExpect(status().isNoContent());
+    consolidate =
+        taskIds(reviewId, ReviewProcess.TASK_CONSOLIDATE_SUBMISSION, coordinator(team)).get(0);
+    act(consolidate, "claim", coordinator(team));
+    complete(consolidate, "{\"text\":\"Joint text, round two\"}", coordinator(team))
+        .andExpect(status().isNoContent());
+
+    mvc.perform(get("/api/approvals").with(headUnicef(team)))
+        .andExpect(jsonPath("$", hasSize(1)))
+        .andExpect(jsonPath("$[0].round").value(2))
+        .andExpect(jsonPath("$[0].text").value("Joint text, round two"))
+        .andExpect(jsonPath("$[0].seenRound").value(1))
+        .andExpect(jsonPath("$[0].seenText").value("Joint text, round one"));
+  }
+
+  private void decide(String reviewId, RequestPostProcessor head, String decision)
+      throws Exception {
+    String clearance =
+        JsonPath.read(
+            mvc.perform(get("/api/approvals").with(head))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$[0].task.id");
+    act(clearance, "claim", head);
+    complete(clearance, decision, head).andExpect(status().isNoContent());
+  }
+
   /** A review whose UNICEF and UNDP sections are drafted, waiting for consolidation. */
   private String drafted(String team) throws Exception {
     String reviewId = planned(team, 42, "UNICEF", "UNDP");
