@@ -23,6 +23,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.uprengage.testsupport.OpenApiContract;
 
@@ -189,8 +190,17 @@ final class Api {
     }
   }
 
-  /** After each test, holds its exchanges with web-api to the document web-api serves. */
-  static final class HeldToTheDocument implements AfterEachCallback {
+  /**
+   * After each test, holds its exchanges with web-api to the document web-api serves. Exchanges
+   * left by a test class that is not held (the production onboarding) are dropped before each test,
+   * so they are never held to a web-api that has stopped.
+   */
+  static final class HeldToTheDocument implements BeforeEachCallback, AfterEachCallback {
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+      recorded.clear();
+    }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
