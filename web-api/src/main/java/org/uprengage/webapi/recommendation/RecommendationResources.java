@@ -116,7 +116,10 @@ final class RecommendationResources {
 
   /** The position on one recommendation, named by its paragraph number. */
   record PositionUpdateItem(
-      @Schema(example = "121.1", requiredMode = Schema.RequiredMode.REQUIRED) String paragraph,
+      @Schema(
+              description = "the paragraph number in the WG report, such as 121.1",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          String paragraph,
       @Schema(
               allowableValues = {"pending", "supported", "noted", "supported/noted"},
               requiredMode = Schema.RequiredMode.REQUIRED)
