@@ -2,7 +2,9 @@ package org.uprengage.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.sql.Connection;
@@ -12,11 +14,14 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import kafka.server.BrokerServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -50,6 +55,7 @@ public final class TestInfrastructure {
   private static PostgresServer postgres;
   private static String kafkaBootstrapServers;
   private static boolean externalKafka;
+  private static EmbeddedKafkaKraftBroker inProcessKafka;
   private static final Map<String, String> databases = new ConcurrentHashMap<>();
   private static final List<AutoCloseable> owned = new ArrayList<>();
 
@@ -179,13 +185,66 @@ public final class TestInfrastructure {
     }
     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
     broker.brokerListProperty("spring.embedded.kafka.brokers");
-    // The test kit binds its listeners to localhost (loopback) on free ports.
+    // Loopback only. The clients' listener on a port fixed now (the test kit would take any free
+    // one at each start), so that a broker stopped by a test comes back where its clients look.
     broker.brokerProperties(
-        Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0"));
+        Map.of(
+            "auto.create.topics.enable",
+            "true",
+            "group.initial.rebalance.delay.ms",
+            "0",
+            "listeners",
+            "EXTERNAL://127.0.0.1:" + freeLoopbackPort() + ",CONTROLLER://127.0.0.1:0"));
     broker.afterPropertiesSet();
     owned.add(broker::destroy);
+    inProcessKafka = broker;
     log.info("Tests use an in-process KRaft broker at {}", broker.getBrokersAsString());
     return broker.getBrokersAsString();
+  }
+
+  /** Whether this run's broker is the in-process one, which tests may stop and start again. */
+  public static synchronized boolean kafkaInProcess() {
+    kafkaBootstrapServers();
+    return inProcessKafka != null;
+  }
+
+  /**
+   * Stops the in-process broker as a broker outage would: its node shuts down and its listener
+   * closes (clients get connections refused); its data and its controller stay, for {@link
+   * #startKafka()}.
+   */
+  public static synchronized void stopKafka() {
+    brokers().forEach(BrokerServer::shutdown);
+    log.info("In-process KRaft broker stopped");
+  }
+
+  /** Starts the stopped in-process broker again on its port, and waits until it serves. */
+  public static synchronized void startKafka() {
+    brokers().forEach(BrokerServer::startup);
+    try {
+      inProcessKafka.getCluster().waitForReadyBrokers();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the broker started", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("The in-process broker did not start again", e);
+    }
+    log.info("In-process KRaft broker started again at {}", inProcessKafka.getBrokersAsString());
+  }
+
+  private static Collection<BrokerServer> brokers() {
+    if (!kafkaInProcess()) {
+      throw new IllegalStateException("Only the in-process broker is stopped and started by tests");
+    }
+    return inProcessKafka.getCluster().brokers().values();
+  }
+
+  private static int freeLoopbackPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("No free loopback port for the broker", e);
+    }
   }
 
   private static boolean dockerAvailable() {

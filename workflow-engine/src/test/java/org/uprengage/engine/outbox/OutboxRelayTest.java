@@ -1,38 +1,36 @@
 package org.uprengage.engine.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.uprengage.testsupport.KafkaRecords.header;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.review.Review;
+import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewStarted;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.testsupport.KafkaRecords;
+import org.uprengage.testsupport.TestInfrastructure;
 
 class OutboxRelayTest extends EngineIntegrationTest {
 
   @Autowired ReviewWorkflow reviews;
   @Autowired TransactionTemplate transactions;
   @Autowired EventTopics topics;
-  @Autowired DataSource dataSource;
+  @Autowired MeterRegistry meters;
 
   @Test
   void committedEventsReachKafkaAsCloudEventsKeyedByTheirReview() {
@@ -94,42 +92,72 @@ class OutboxRelayTest extends EngineIntegrationTest {
         .isEmpty();
   }
 
+  /**
+   * The broker this context's relay publishes to stops (its listener closed: connections refused)
+   * while tasks change and a review starts; the relay tries, fails and keeps every row; the broker
+   * comes back; every event is then on its topic exactly once, in its review's order, as read after
+   * a settling period.
+   */
   @Test
-  void aBrokerOutageOnlyDelaysDelivery() throws Exception {
+  void aBrokerOutageOnlyDelaysDeliveryAndEveryEventGoesOutOnceInOrder() throws Exception {
+    assumeTrue(TestInfrastructure.kafkaInProcess(), "only the in-process broker is stopped");
     String team = newCountryTeam();
-    Review review;
-    try (Connection lockHolder = dataSource.getConnection()) {
-      // Keep the running relay out while a relay whose broker is unreachable tries.
-      advisoryLock(lockHolder, "pg_advisory_lock");
-      review = reviews.start(coordinatorOf(team), team, 41);
-      OutboxRelay unreachable =
-          new OutboxRelay(
-              jdbc,
-              transactions,
-              unreachableBroker(),
-              new OutboxRelay.Settings(
-                  "/upr-engage/workflow-engine",
-                  50,
-                  Duration.ofSeconds(2),
-                  Duration.ofSeconds(5),
-                  5,
-                  42L));
+    Review before = reviews.start(coordinatorOf(team), team, 41);
+    await().atMost(Duration.ofSeconds(20)).until(() -> unpublished(before) == 0);
+    String plan =
+        taskIds(before.id().toString(), ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team))
+            .get(0);
 
-      assertThatThrownBy(unreachable::publishBatch)
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageStartingWith("Kafka did not");
-      assertThat(unpublished(review)).isEqualTo(2);
-      advisoryLock(lockHolder, "pg_advisory_unlock");
+    Review during;
+    TestInfrastructure.stopKafka();
+    try {
+      act(plan, "claim", coordinator(team)).andExpect(status().isOk());
+      act(plan, "unclaim", coordinator(team)).andExpect(status().isOk());
+      act(plan, "claim", coordinator(team)).andExpect(status().isOk());
+      during = reviews.start(coordinatorOf(team), team, 42);
+      double failedBatches = failedBatches();
+      // the relay tried the rows written during the outage, and the broker was not there
+      await().atMost(Duration.ofSeconds(60)).until(() -> failedBatches() > failedBatches);
+      assertThat(unpublished(before)).isEqualTo(3);
+      assertThat(unpublished(during)).isEqualTo(outboxEvents(during).size());
+    } finally {
+      TestInfrastructure.startKafka();
     }
 
-    assertThat(
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> unpublished(before) == 0 && unpublished(during) == 0);
+    for (Review review : List.of(before, during)) {
+      for (String topic : List.of(topics.reviews(), topics.tasks(), topics.deadlines())) {
+        List<String> expected =
+            outboxEvents(review).stream()
+                .filter(row -> row.get("topic").equals(topic))
+                .map(row -> row.get("event_id").toString())
+                .toList();
+        // one more than expected, so the read lasts its whole settling period and sees any copy
+        List<String> published =
             KafkaRecords.withKey(
-                topics.reviews(), review.id().toString(), 1, Duration.ofSeconds(20)))
-        .hasSize(1);
-    assertThat(
-            KafkaRecords.withKey(topics.tasks(), review.id().toString(), 1, Duration.ofSeconds(20)))
-        .hasSize(1);
-    assertThat(unpublished(review)).isZero();
+                    topic, review.id().toString(), expected.size() + 1, Duration.ofSeconds(5))
+                .stream()
+                .map(record -> header(record, "ce_id"))
+                .toList();
+        assertThat(published).as("%s on %s", review.id(), topic).isEqualTo(expected);
+      }
+    }
+    assertThat(outboxEvents(before))
+        .hasSize(5); // started, task created, claimed, unclaimed, claimed
+  }
+
+  /** The review's outbox rows in its sequence: the order its events must keep on each topic. */
+  private List<Map<String, Object>> outboxEvents(Review review) {
+    return jdbc.queryForList(
+        "SELECT event_id, topic FROM upr_event_outbox WHERE record_key = ?"
+            + " ORDER BY (payload::json->>'sequence')::bigint",
+        review.id().toString());
+  }
+
+  private double failedBatches() {
+    return meters.get("upr.outbox.publish").tag("outcome", "failed").timer().count();
   }
 
   private int unpublished(Review review) {
@@ -137,35 +165,6 @@ class OutboxRelayTest extends EngineIntegrationTest {
         "SELECT count(*) FROM upr_event_outbox WHERE record_key = ? AND published_at IS NULL",
         Integer.class,
         review.id().toString());
-  }
-
-  private static void advisoryLock(Connection connection, String function) throws Exception {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
-      statement.setLong(1, OutboxRelay.RELAY_LOCK);
-      statement.execute();
-    }
-  }
-
-  private static KafkaTemplate<String, String> unreachableBroker() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
-    return new KafkaTemplate<>(
-        new DefaultKafkaProducerFactory<>(
-            Map.of(
-                "bootstrap.servers",
-                "127.0.0.1:" + closedPort,
-                "key.serializer",
-                "org.apache.kafka.common.serialization.StringSerializer",
-                "value.serializer",
-                "org.apache.kafka.common.serialization.StringSerializer",
-                "max.block.ms",
-                1000,
-                "request.timeout.ms",
-                1000,
-                "delivery.timeout.ms",
-                1500)));
   }
 
   private static Caller coordinatorOf(String team) {
