@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,9 @@ class ProductionTokenTest {
           "roles",
           List.of("coordinator"),
           "country_teams",
-          List.of("GHA"));
+          List.of("GHA"),
+          "aud",
+          List.of("upr-engage"));
 
   @Autowired MockMvc mvc;
   @Autowired JdbcTemplate jdbc;
@@ -46,6 +49,7 @@ class ProductionTokenTest {
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     registry.add("UPR_JWT_ISSUER_URI", idp::issuer);
+    registry.add("UPR_JWT_AUDIENCE", () -> "upr-engage");
     registry.add("spring.datasource.url", () -> TestInfrastructure.database("engine"));
     registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().user());
     registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
@@ -84,6 +88,20 @@ class ProductionTokenTest {
     jdbc.update(
         "INSERT INTO upr_country_team (code, name) VALUES ('GHA', 'UN Country Team in Ghana') ON CONFLICT (code) DO NOTHING");
     mvc.perform(get("/readyz")).andExpect(status().isOk());
+  }
+
+  @Test
+  void aTokenIssuedForAnotherAudienceOrNoneIsNot() throws Exception {
+    Map<String, Object> payroll = new HashMap<>(COORDINATOR);
+    payroll.put("aud", List.of("payroll"));
+    Map<String, Object> none = new HashMap<>(COORDINATOR);
+    none.remove("aud");
+    for (Map<String, Object> claims : List.of(payroll, none)) {
+      mvc.perform(
+              get("/api/tasks")
+                  .header("Authorization", "Bearer " + idp.token(idp.issuer(), claims)))
+          .andExpect(status().isUnauthorized());
+    }
   }
 
   @Test
