@@ -5,7 +5,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Reads task, deadline, review and person events from Kafka and hands each to its handler. */
+/**
+ * Reads task, deadline, review (incidents among them) and person events from Kafka and hands each
+ * to its handler.
+ */
 @Component
 class EventListeners {
 
@@ -13,6 +16,7 @@ class EventListeners {
   private final DeadlineEventHandler deadlines;
   private final ReviewEventHandler reviews;
   private final PersonEventHandler people;
+  private final IncidentEventHandler incidents;
   private final ObjectMapper json;
 
   EventListeners(
@@ -20,7 +24,9 @@ class EventListeners {
       DeadlineEventHandler deadlines,
       ReviewEventHandler reviews,
       PersonEventHandler people,
+      IncidentEventHandler incidents,
       ObjectMapper json) {
+    this.incidents = incidents;
     this.handler = handler;
     this.deadlines = deadlines;
     this.reviews = reviews;
@@ -43,7 +49,12 @@ class EventListeners {
 
   @KafkaListener(id = "review-events", idIsGroup = false, topics = "${upr.events.topics.reviews}")
   void onReviewEvent(ConsumerRecord<String, String> record) {
-    reviews.handle(IncomingEvent.from(record, json));
+    IncomingEvent event = IncomingEvent.from(record, json);
+    if (IncidentEvent.OPENED.equals(event.type())) {
+      incidents.handle(event);
+    } else {
+      reviews.handle(event);
+    }
   }
 
   @KafkaListener(id = "person-events", idIsGroup = false, topics = "${upr.events.topics.people}")
