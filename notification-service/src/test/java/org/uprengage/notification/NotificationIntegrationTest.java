@@ -39,7 +39,7 @@ import org.uprengage.testsupport.TestInfrastructure;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureObservability
 @ActiveProfiles({"demo", "test"})
 @Import(NotificationIntegrationTest.TestClock.class)
 public abstract class NotificationIntegrationTest {

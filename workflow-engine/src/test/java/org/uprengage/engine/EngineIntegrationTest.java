@@ -38,7 +38,7 @@ import org.uprengage.testsupport.TestInfrastructure;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureObservability
 @ActiveProfiles({"demo", "test"})
 @Import(EngineIntegrationTest.TestClock.class)
 public abstract class EngineIntegrationTest {

@@ -71,6 +71,12 @@ public class People {
     return agencies;
   }
 
+  /** The people who hold {@code role}, in any country team or none (platform admins, say). */
+  public List<Person> withRole(String role) {
+    return jdbc.query(
+        "SELECT * FROM ns_person WHERE ? = ANY (roles) ORDER BY username", People::row, role);
+  }
+
   public List<Person> named(String username) {
     return jdbc.query("SELECT * FROM ns_person WHERE username = ?", People::row, username);
   }

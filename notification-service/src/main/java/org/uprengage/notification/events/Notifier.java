@@ -101,10 +101,22 @@ class Notifier {
       String actor,
       IncomingEvent event,
       Message message) {
+    return tellEach(
+        people.stream().filter(person -> person.countryTeams().contains(countryTeam)).toList(),
+        actor,
+        event,
+        message);
+  }
+
+  /**
+   * Tells each person once, whatever country teams they are in, skipping whoever caused the event:
+   * for what concerns the installation rather than a team (an incident, told to platform admins).
+   *
+   * @return how many were told
+   */
+  int tellEach(Collection<Person> people, String actor, IncomingEvent event, Message message) {
     Map<String, Person> once = new LinkedHashMap<>();
-    people.stream()
-        .filter(person -> person.countryTeams().contains(countryTeam))
-        .forEach(person -> once.putIfAbsent(person.username(), person));
+    people.forEach(person -> once.putIfAbsent(person.username(), person));
     int told = 0;
     for (Person person : once.values()) {
       if (person.username().equals(actor)) {

@@ -12,6 +12,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public record Caller(String username, Set<String> roles, String agency, Set<String> countryTeams) {
 
   public static final String ADMIN = "admin";
+
+  /** Administers the installation: sees and replays what is parked on the dead-letter topics. */
+  public static final String PLATFORM_ADMIN = "platform-admin";
+
   public static final String COORDINATOR = "coordinator";
   public static final String HEAD_OF_OFFICE = "head-of-office";
   public static final String FOCAL_POINT = "focal-point";
@@ -37,6 +41,10 @@ public record Caller(String username, Set<String> roles, String agency, Set<Stri
 
   public boolean hasRole(String role) {
     return roles.contains(role);
+  }
+
+  public boolean platformAdmin() {
+    return hasRole(PLATFORM_ADMIN);
   }
 
   public boolean isAdmin() {

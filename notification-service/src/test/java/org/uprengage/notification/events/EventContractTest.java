@@ -51,6 +51,7 @@ class EventContractTest {
             DeadlineEvent.MISSED,
             DeadlineEvent.CHANGED,
             ReviewEvent.STARTED,
+            IncidentEvent.OPENED,
             PersonEvent.UPDATED)) {
       assertThat(SCHEMAS.resolve(type + ".schema.json")).as(type).exists();
     }
@@ -70,6 +71,10 @@ class EventContractTest {
         DeadlineEvent deadline = json.treeToValue(example, DeadlineEvent.class);
         deadline.requireComplete(type);
         assertThat(deadline.taskIds()).isNotEmpty();
+      } else if (type.equals(IncidentEvent.OPENED)) {
+        IncidentEvent incident = json.treeToValue(example, IncidentEvent.class);
+        incident.requireComplete();
+        assertThat(incident.processDefinitionKey()).isNotBlank();
       } else if (type.startsWith(ReviewEvent.TYPE_PREFIX)) {
         ReviewEvent review = json.treeToValue(example, ReviewEvent.class);
         review.requireComplete();

@@ -156,6 +156,15 @@ class BadInputApiTest extends DemoApiTest {
       corpus.add(new String[] {"GET", path, null, null});
     }
     corpus.add(new String[] {"POST", "/api/country-teams/ken/close", null, null});
+    corpus.add(new String[] {"POST", "/api/admin/incidents/not-an-id/retry", null, null});
+    corpus.add(
+        new String[] {"POST", "/api/admin/incidents/" + "A".repeat(300) + "/retry", null, null});
+    corpus.add(new String[] {"DELETE", "/api/admin/incidents", null, null});
+    corpus.add(new String[] {"GET", "/api/admin/dead-letters?state=lost", null, null});
+    corpus.add(new String[] {"GET", "/api/admin/dead-letters?topic=%27%3B--", null, null});
+    corpus.add(new String[] {"POST", "/api/admin/dead-letters/not-a-uuid/replay", null, null});
+    corpus.add(
+        new String[] {"POST", "/api/admin/dead-letters/replay?topic=UPR%20TASKS", null, null});
     corpus.add(
         new String[] {"POST", "/api/people/import", "application/json", "{\"username\":\"x\"}"});
     corpus.add(new String[] {"POST", "/api/country-teams", "text/plain", "KEN"});

@@ -52,6 +52,19 @@ class OpenApiContractTest extends DemoApiTest {
   /** One valid call of each operation: its method and path template, the call, its body. */
   static Stream<Call> calls() {
     return Stream.of(
+        call("GET", "/api/admin/dead-letters", "/api/admin/dead-letters?topic=upr.tasks.v1", null),
+        call("POST", "/api/admin/dead-letters/replay"),
+        call(
+            "POST",
+            "/api/admin/dead-letters/{id}/replay",
+            "/api/admin/dead-letters/" + OTHER + "/replay",
+            null),
+        call("GET", "/api/admin/incidents"),
+        call(
+            "POST",
+            "/api/admin/incidents/{id}/retry",
+            "/api/admin/incidents/" + OTHER + "/retry",
+            null),
         call("GET", "/api/agencies"),
         call("POST", "/api/agencies", "{\"code\":\"UNEP\",\"name\":\"UN Environment Programme\"}"),
         call("GET", "/api/approvals"),

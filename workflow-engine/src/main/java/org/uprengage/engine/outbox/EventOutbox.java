@@ -47,12 +47,19 @@ public class EventOutbox {
   private final EventTopics topics;
   private final Clock clock;
   private final OutboxRelay relay;
+  private final TraceContext trace;
 
-  EventOutbox(JdbcTemplate jdbc, EventTopics topics, Clock clock, @Lazy OutboxRelay relay) {
+  EventOutbox(
+      JdbcTemplate jdbc,
+      EventTopics topics,
+      Clock clock,
+      @Lazy OutboxRelay relay,
+      TraceContext trace) {
     this.jdbc = jdbc;
     this.topics = topics;
     this.clock = clock;
     this.relay = relay;
+    this.trace = trace;
   }
 
   /**
@@ -100,14 +107,15 @@ public class EventOutbox {
       String key, String subject, OutboundEvent event, Instant occurredAt, ObjectNode data) {
     UUID eventId = UUID.randomUUID();
     jdbc.update(
-        "INSERT INTO upr_event_outbox (event_id, topic, record_key, type, subject, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO upr_event_outbox (event_id, topic, record_key, type, subject, occurred_at, payload, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         eventId,
         topics.name(event.topic()),
         key,
         event.type(),
         subject,
         Timestamp.from(occurredAt),
-        toJson(data));
+        toJson(data),
+        trace.currentTraceparent());
     wakeRelayAfterCommit();
     return eventId;
   }

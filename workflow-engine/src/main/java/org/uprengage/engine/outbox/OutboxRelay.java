@@ -198,7 +198,8 @@ class OutboxRelay {
   /** The oldest unpublished rows, leaving out those of a review that has a parked row. */
   private List<OutboxRow> nextRows() {
     return jdbc.query(
-        "SELECT position, event_id, topic, record_key, type, subject, occurred_at, payload, attempts"
+        "SELECT position, event_id, topic, record_key, type, subject, occurred_at, payload, attempts,"
+            + " traceparent"
             + " FROM upr_event_outbox o WHERE published_at IS NULL AND parked_at IS NULL"
             + " AND NOT EXISTS (SELECT 1 FROM upr_event_outbox p WHERE p.record_key = o.record_key"
             + " AND p.parked_at IS NOT NULL AND p.published_at IS NULL AND p.position < o.position)"
@@ -213,7 +214,8 @@ class OutboxRelay {
                 rs.getString("subject"),
                 rs.getTimestamp("occurred_at").toInstant(),
                 rs.getString("payload"),
-                rs.getInt("attempts")),
+                rs.getInt("attempts"),
+                rs.getString("traceparent")),
         settings.batchSize());
   }
 
@@ -360,6 +362,9 @@ class OutboxRelay {
       header(record, "ce_subject", row.subject());
       header(record, "ce_time", DateTimeFormatter.ISO_INSTANT.format(row.occurredAt()));
       header(record, "content-type", "application/json");
+      if (row.traceparent() != null) { // CloudEvents' distributed tracing extension
+        header(record, "ce_traceparent", row.traceparent());
+      }
       return record;
     } catch (RuntimeException e) {
       throw new UnfitRecord(row, e);
@@ -402,7 +407,8 @@ class OutboxRelay {
       String subject,
       Instant occurredAt,
       String payload,
-      int attempts) {}
+      int attempts,
+      String traceparent) {}
 
   /** A row that cannot be made into a record at all (a header missing, say). */
   static final class UnfitRecord extends RuntimeException {

@@ -99,6 +99,8 @@ class AuthorizationMatrixTest extends ApiFixtures {
       PUT    /api/reviews/{review}/recommendations/{recommendation}/position position 200 200 403 403 403 403 403 404  404   404   404
       POST   /api/reviews/{review}/recommendations/positions positions 200  200   403   403   403   403   403   404    404   404   404
       GET    /api/reviews/{review}/recommendations/{recommendation}/positions - 200 200 200 200 200 200 200 404  404   404   404
+      GET    /api/admin/incidents                      -           403   403   403   403   403   403   403   403    403   403   200
+      POST   /api/admin/incidents/00000000-0000-0000-0000-000000000000/retry - 403 403 403 403 403 403 403 403  403   403   404
       """;
 
   private static final MediaType MEDIA_CSV = MediaType.valueOf("text/csv");

@@ -197,6 +197,15 @@ class BadInputCorpusTest extends ApiFixtures {
     }
     corpus.add(new Case("", "POST", "/api/people/import", JSON, "{\"username\":\"x\"}", platform));
     corpus.add(new Case("", "GET", "/api/people?countryTeam=%27%3B--", null, null, platform));
+    for (String incident :
+        List.of("not-an-id", "%27%3B%20DROP%20TABLE%20act_ru_incident", "A".repeat(300))) {
+      corpus.add(
+          new Case(
+              "", "POST", "/api/admin/incidents/" + incident + "/retry", null, null, platform));
+    }
+    corpus.add(new Case("", "POST", "/api/admin/incidents/{review}/retry", null, null, platform));
+    corpus.add(new Case("", "DELETE", "/api/admin/incidents", null, null, platform));
+    corpus.add(new Case("", "GET", "/api/admin/incidents/{review}/retry", null, null, platform));
     for (String injection : INJECTIONS) {
       add(
           corpus,

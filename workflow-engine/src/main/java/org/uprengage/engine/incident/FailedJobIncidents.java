@@ -1,0 +1,78 @@
+package org.uprengage.engine.incident;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
+import org.camunda.bpm.engine.impl.incident.IncidentContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.uprengage.engine.outbox.EventOutbox;
+
+/**
+ * Camunda's handler of failed jobs, which also records {@link IncidentOpened} for the job's review
+ * in the transaction that opens the incident: the incident and its announcement commit together. A
+ * job of no review (none of this platform's models has one) opens its incident silently.
+ */
+class FailedJobIncidents extends DefaultIncidentHandler {
+
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  private final EventOutbox outbox;
+  private final JdbcTemplate jdbc;
+
+  FailedJobIncidents(EventOutbox outbox, JdbcTemplate jdbc) {
+    super(Incident.FAILED_JOB_HANDLER_TYPE);
+    this.outbox = outbox;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Incident handleIncident(IncidentContext context, String message) {
+    Incident incident = super.handleIncident(context, message);
+    reviewOf(context)
+        .ifPresent(
+            review ->
+                outbox.append(
+                    review,
+                    new IncidentOpened(
+                        incident.getId(),
+                        processKey(incident.getProcessDefinitionId()),
+                        incident.getActivityId(),
+                        incident.getConfiguration(),
+                        incident.getIncidentMessage())));
+    return incident;
+  }
+
+  /** The review whose process the job belongs to: the business key, shared by its sub-processes. */
+  private Optional<UUID> reviewOf(IncidentContext context) {
+    if (context.getExecutionId() == null) {
+      return Optional.empty();
+    }
+    ExecutionEntity execution =
+        Context.getCommandContext()
+            .getExecutionManager()
+            .findExecutionById(context.getExecutionId());
+    String key = execution == null ? null : execution.getProcessBusinessKey();
+    if (key == null || !UUID_TEXT.matcher(key).matches()) {
+      return Optional.empty();
+    }
+    UUID review = UUID.fromString(key);
+    Boolean known =
+        jdbc.queryForObject(
+            "SELECT EXISTS (SELECT 1 FROM upr_review WHERE id = ?)", Boolean.class, review);
+    return Boolean.TRUE.equals(known) ? Optional.of(review) : Optional.empty();
+  }
+
+  /** A process definition's key, the first part of its id ({@code key:version:id}). */
+  static String processKey(String processDefinitionId) {
+    if (processDefinitionId == null) {
+      return null;
+    }
+    int colon = processDefinitionId.indexOf(':');
+    return colon < 0 ? processDefinitionId : processDefinitionId.substring(0, colon);
+  }
+}
