@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param themeHeading the theme the list placed it under
  * @param position {@code pending}, {@code supported}, {@code noted} or {@code supported/noted}
  * @param positionSource where the State gave its position; null while pending
+ * @param leadAgency the agency that leads on it; null while nobody is assigned
+ * @param supportingAgencies the agencies that support the lead, none while nobody is assigned
  */
 public record Recommendation(
     UUID id,
@@ -25,6 +27,8 @@ public record Recommendation(
     List<Integer> sdgs,
     String position,
     PositionSource positionSource,
+    String leadAgency,
+    List<String> supportingAgencies,
     String updatedBy,
     Instant updatedAt) {
 

@@ -250,6 +250,13 @@ public class RecommendationRegister {
         errors,
         where,
         parameters,
+        "leadAgency",
+        filter.leadAgency(),
+        " AND r.lead_agency = :leadAgency");
+    condition(
+        errors,
+        where,
+        parameters,
         "text",
         filter.text() == null ? null : like(filter.text()),
         " AND r.text ILIKE :text");
@@ -443,11 +450,13 @@ public class RecommendationRegister {
         symbol == null
             ? null
             : new Recommendation.PositionSource(symbol, rs.getString("position_paragraph")),
+        rs.getString("lead_agency"),
+        strings(rs.getArray("supporting_agencies")),
         rs.getString("updated_by"),
         rs.getTimestamp("updated_at").toInstant());
   }
 
-  private static List<String> strings(Array array) throws SQLException {
+  static List<String> strings(Array array) throws SQLException {
     return Arrays.stream((String[]) array.getArray()).collect(Collectors.toList());
   }
 }

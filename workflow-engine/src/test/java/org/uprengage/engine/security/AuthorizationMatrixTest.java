@@ -99,6 +99,8 @@ class AuthorizationMatrixTest extends ApiFixtures {
       PUT    /api/reviews/{review}/recommendations/{recommendation}/position position 200 200 403 403 403 403 403 404  404   404   404
       POST   /api/reviews/{review}/recommendations/positions positions 200  200   403   403   403   403   403   404    404   404   404
       GET    /api/reviews/{review}/recommendations/{recommendation}/positions - 200 200 200 200 200 200 200 404  404   404   404
+      PUT    /api/reviews/{review}/recommendations/{recommendation}/assignment assignment 200 200 403 403 403 403 403 404 404 404 404
+      POST   /api/reviews/{review}/recommendations/assignments assignments 200 200 403 403 403 403 403 404  404   404   404
       """;
 
   private static final MediaType MEDIA_CSV = MediaType.valueOf("text/csv");
@@ -138,6 +140,8 @@ class AuthorizationMatrixTest extends ApiFixtures {
           Map.entry("optional", "{\"wanted\":{\"compilationCheck\":true}}"),
           Map.entry(
               "position", "{\"position\":\"noted\",\"source\":{\"symbol\":\"A/HRC/53/15/Add.1\"}}"),
+          Map.entry("assignment", "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[\"UNDP\"]}"),
+          Map.entry("assignments", "{\"leadAgency\":\"UNDP\",\"paragraphs\":[\"121.1\"]}"),
           Map.entry(
               "positions",
               "{\"source\":{\"symbol\":\"A/HRC/53/15/Add.1\"},\"positions\":[{\"paragraph\":\"121.1\",\"position\":\"noted\"}]}"));

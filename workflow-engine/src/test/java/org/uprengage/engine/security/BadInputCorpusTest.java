@@ -129,7 +129,11 @@ class BadInputCorpusTest extends ApiFixtures {
             Map.entry("POST /api/sessions", admin),
             Map.entry(
                 "PUT /api/reviews/{review}/recommendations/{recommendation}/position", coordinator),
-            Map.entry("POST /api/reviews/{review}/recommendations/positions", coordinator));
+            Map.entry("POST /api/reviews/{review}/recommendations/positions", coordinator),
+            Map.entry(
+                "PUT /api/reviews/{review}/recommendations/{recommendation}/assignment",
+                coordinator),
+            Map.entry("POST /api/reviews/{review}/recommendations/assignments", coordinator));
     BiFunction<String, String, RequestPostProcessor> platform = (own, foreign) -> platformAdmin();
     jsonCases(corpus, jsonEndpoints);
     jsonCases(
@@ -471,6 +475,44 @@ class BadInputCorpusTest extends ApiFixtures {
             + String.join(",", Collections.nCopies(1001, "{\"paragraph\":\"121.1\"}"))
             + "]}");
 
+    // Assignments to agencies that are not agencies, or of recommendations not named.
+    add(
+        corpus,
+        "PUT",
+        "/api/reviews/{review}/recommendations/{recommendation}/assignment",
+        coordinator,
+        "{\"leadAgency\":\"NOT-AN-AGENCY\"}",
+        "{\"leadAgency\":\"\"}",
+        "{\"leadAgency\":\"" + "A".repeat(33) + "\"}",
+        "{\"leadAgency\":[\"UNICEF\"]}",
+        "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[\"UNICEF\"]}",
+        "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[\"UNDP\",\"UNDP\"]}",
+        "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":\"UNDP\"}",
+        "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[null]}");
+    add(
+        corpus,
+        "PUT",
+        "/api/reviews/{review}/recommendations/00000000-0000-0000-0000-000000000000/assignment",
+        coordinator,
+        "{\"leadAgency\":\"UNICEF\"}");
+    add(
+        corpus,
+        "POST",
+        "/api/reviews/{review}/recommendations/assignments",
+        coordinator,
+        "{\"leadAgency\":\"UNICEF\"}",
+        "{\"leadAgency\":\"UNICEF\",\"paragraphs\":[]}",
+        "{\"leadAgency\":\"UNICEF\",\"paragraphs\":\"121.1\"}",
+        "{\"leadAgency\":\"UNICEF\",\"theme\":\"\"}",
+        "{\"leadAgency\":\"UNICEF\",\"theme\":\"No such theme\"}",
+        "{\"leadAgency\":\"UNICEF\",\"sdg\":0}",
+        "{\"leadAgency\":\"UNICEF\",\"sdg\":\"five\"}",
+        "{\"leadAgency\":\"UNICEF\",\"sdg\":4,\"theme\":\"Children\"}",
+        "{\"paragraphs\":[\"121.1\"]}",
+        "{\"leadAgency\":\"UNICEF\",\"paragraphs\":["
+            + String.join(",", Collections.nCopies(1001, "\"121.1\""))
+            + "]}");
+
     // Bad path and query values, unknown paths, wrong methods.
     for (String path :
         List.of(
@@ -505,6 +547,7 @@ class BadInputCorpusTest extends ApiFixtures {
             "/api/reviews/{review}/recommendations?page=-1",
             "/api/reviews/{review}/recommendations?text=" + "t".repeat(201),
             "/api/reviews/{review}/recommendations?theme=",
+            "/api/reviews/{review}/recommendations?leadAgency=",
             "/api/reviews/not-a-uuid/recommendations",
             "/api/recommendations",
             "/api/recommendations?countryTeam=%27%3B%20DROP",
