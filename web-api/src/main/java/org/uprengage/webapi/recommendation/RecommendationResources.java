@@ -3,6 +3,8 @@ package org.uprengage.webapi.recommendation;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -79,6 +81,9 @@ final class RecommendationResources {
       @Schema(allowableValues = {"pending", "supported", "noted", "supported/noted"})
           String position,
       PositionSource positionSource,
+      @Schema(description = "the agency that leads on it; absent while nobody is assigned")
+          String leadAgency,
+      @Schema(description = "the agencies supporting the lead") List<String> supportingAgencies,
       String updatedBy,
       Instant updatedAt) {}
 
@@ -139,6 +144,53 @@ final class RecommendationResources {
       @Schema(description = "the input at fault, where rejected", example = "source.symbol")
           String field,
       @Schema(description = "why it was rejected") String reason) {}
+
+  /** The agencies for one recommendation: the lead and those supporting it. */
+  record AssignmentUpdate(
+      @Schema(
+              description = "the code of the agency that leads, such as UNICEF (GET /api/agencies)",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          @NotNull
+          @Size(min = 1, max = 32)
+          String leadAgency,
+      @Schema(description = "the codes of the agencies supporting it; none if left out")
+          @Size(max = 20)
+          List<@NotNull @Size(min = 1, max = 32) String> supportingAgencies) {}
+
+  /**
+   * The agencies for many recommendations, and which: a list of paragraph numbers, a theme or an
+   * SDG goal (exactly one).
+   */
+  record AssignmentUpdates(
+      @Schema(
+              description = "the code of the agency that leads, such as UNICEF (GET /api/agencies)",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          @NotNull
+          @Size(min = 1, max = 32)
+          String leadAgency,
+      @Schema(description = "the codes of the agencies supporting it; none if left out")
+          @Size(max = 20)
+          List<@NotNull @Size(min = 1, max = 32) String> supportingAgencies,
+      @Schema(description = "the paragraph numbers of the recommendations, as in the WG report")
+          @Size(min = 1, max = 1000)
+          List<String> paragraphs,
+      @Schema(description = "every recommendation with this theme heading or theme, as written")
+          @Size(min = 1, max = 200)
+          String theme,
+      @Schema(description = "every recommendation with this SDG goal, 1 to 17") @Min(1) @Max(17)
+          Integer sdg) {}
+
+  /** What became of each recommendation an assignment named. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record AssignmentResults(
+      long changed,
+      long unchanged,
+      long rejected,
+      @Schema(
+              description =
+                  "paragraphs refused first (field paragraphs, with the reason), in the order"
+                      + " asked, then the others in the register's order")
+          List<PositionResult> results) {}
 
   /** One change of a recommendation's position. */
   @JsonIgnoreProperties(ignoreUnknown = true)

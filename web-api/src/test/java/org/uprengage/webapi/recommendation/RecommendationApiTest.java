@@ -188,4 +188,55 @@ class RecommendationApiTest extends DemoApiTest {
         .andExpect(jsonPath("$[0].newPosition").value("noted"));
     assertThat(engine.last().uri()).isEqualTo(one + "/positions");
   }
+
+  @Test
+  void assignmentsAreRelayedAsTheCallerAndTheirResultsComeBack() throws Exception {
+    String one = "/api/reviews/" + REVIEW + "/recommendations/" + RECOMMENDATION;
+    engine.answer(
+        200,
+        "application/json",
+        "{\"id\":\""
+            + RECOMMENDATION
+            + "\",\"paragraph\":\"121.1\",\"leadAgency\":\"UNICEF\","
+            + "\"supportingAgencies\":[\"UNDP\"]}");
+    mvc.perform(
+            put(one + "/assignment")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[\"UNDP\"]}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.leadAgency").value("UNICEF"))
+        .andExpect(jsonPath("$.supportingAgencies[0]").value("UNDP"));
+    assertThat(engine.last().method()).isEqualTo("PUT");
+    assertThat(engine.last().uri()).isEqualTo(one + "/assignment");
+    assertThat(engine.last().body())
+        .isEqualTo("{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[\"UNDP\"]}");
+    assertThat(engine.last().authorization()).startsWith("Bearer ");
+
+    engine.answer(
+        200,
+        "application/json",
+        "{\"changed\":2,\"unchanged\":0,\"rejected\":0,\"results\":["
+            + "{\"paragraph\":\"121.2\",\"result\":\"changed\"},"
+            + "{\"paragraph\":\"121.3\",\"result\":\"changed\"}]}");
+    mvc.perform(
+            post("/api/reviews/" + REVIEW + "/recommendations/assignments")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"leadAgency\":\"UNICEF\",\"theme\":\"Education\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.changed").value(2))
+        .andExpect(jsonPath("$.results[1].paragraph").value("121.3"));
+    assertThat(engine.last().uri())
+        .isEqualTo("/api/reviews/" + REVIEW + "/recommendations/assignments");
+    assertThat(engine.last().body()).contains("\"theme\":\"Education\"");
+
+    engine.answer(200, "application/json", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+    mvc.perform(
+            get("/api/reviews/" + REVIEW + "/recommendations?leadAgency=UNICEF")
+                .header("Authorization", basic("viewer", "demo")))
+        .andExpect(status().isOk());
+    assertThat(engine.last().uri())
+        .isEqualTo("/api/reviews/" + REVIEW + "/recommendations?page=0&size=50&leadAgency=UNICEF");
+  }
 }

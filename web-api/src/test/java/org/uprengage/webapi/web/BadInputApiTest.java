@@ -47,7 +47,13 @@ class BadInputApiTest extends DemoApiTest {
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/"
                 + "5f0f7c1e-8f5e-4c39-9b8a-2b2b2b2b2b2b/position"
           },
-          {"POST", "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/positions"}
+          {"POST", "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/positions"},
+          {
+            "PUT",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/"
+                + "5f0f7c1e-8f5e-4c39-9b8a-2b2b2b2b2b2b/assignment"
+          },
+          {"POST", "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/assignments"}
         }) {
       for (String body :
           List.of(
@@ -125,6 +131,29 @@ class BadInputApiTest extends DemoApiTest {
             body
           });
     }
+    String assignment =
+        "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/"
+            + "5f0f7c1e-8f5e-4c39-9b8a-2b2b2b2b2b2b/assignment";
+    for (String body :
+        List.of(
+            "{\"supportingAgencies\":[\"UNDP\"]}",
+            "{\"leadAgency\":\"" + "A".repeat(33) + "\"}",
+            "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[null]}")) {
+      corpus.add(new String[] {"PUT", assignment, "application/json", body});
+    }
+    for (String body :
+        List.of(
+            "{\"leadAgency\":\"UNICEF\",\"sdg\":18}",
+            "{\"leadAgency\":\"UNICEF\",\"paragraphs\":[]}",
+            "{\"leadAgency\":\"UNICEF\",\"theme\":\"\"}")) {
+      corpus.add(
+          new String[] {
+            "POST",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/assignments",
+            "application/json",
+            body
+          });
+    }
     for (String path :
         List.of(
             "/api/tasks/a%20b",
@@ -146,6 +175,7 @@ class BadInputApiTest extends DemoApiTest {
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?sort=random",
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?size=201",
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?text=",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?leadAgency=",
             "/api/recommendations",
             "/api/recommendations?countryTeam=gha",
             "/api/recommendations?countryTeam=GHA&theme=" + "t".repeat(201),

@@ -160,6 +160,16 @@ class OpenApiContractTest extends DemoApiTest {
             "/api/reviews/" + REVIEW + "/recommendations/positions",
             "{\"positions\":[{\"paragraph\":\"121.1\",\"position\":\"supported\"}]}"),
         call(
+            "PUT",
+            "/api/reviews/{id}/recommendations/{recommendationId}/assignment",
+            "/api/reviews/" + REVIEW + "/recommendations/" + OTHER + "/assignment",
+            "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[\"UNDP\"]}"),
+        call(
+            "POST",
+            "/api/reviews/{id}/recommendations/assignments",
+            "/api/reviews/" + REVIEW + "/recommendations/assignments",
+            "{\"leadAgency\":\"UNICEF\",\"sdg\":4}"),
+        call(
             "GET",
             "/api/reviews/{id}/recommendations/{recommendationId}/positions",
             "/api/reviews/" + REVIEW + "/recommendations/" + OTHER + "/positions",
