@@ -110,6 +110,7 @@ class BadInputCorpusTest extends ApiFixtures {
         (own, foreign) -> coordinator(own);
     BiFunction<String, String, RequestPostProcessor> focal = (own, foreign) -> focalUnicef(own);
     BiFunction<String, String, RequestPostProcessor> focalUndp = (own, foreign) -> focalUndp(own);
+    BiFunction<String, String, RequestPostProcessor> head = (own, foreign) -> headUnicef(own);
     BiFunction<String, String, RequestPostProcessor> admin =
         (own, foreign) -> person("admin", List.of("admin"), null, List.of(own));
     String longText = "x".repeat(200_001);
@@ -133,7 +134,13 @@ class BadInputCorpusTest extends ApiFixtures {
             Map.entry(
                 "PUT /api/reviews/{review}/recommendations/{recommendation}/assignment",
                 coordinator),
-            Map.entry("POST /api/reviews/{review}/recommendations/assignments", coordinator));
+            Map.entry("POST /api/reviews/{review}/recommendations/assignments", coordinator),
+            Map.entry(
+                "POST /api/reviews/{review}/recommendations/{recommendation}/progress", focal),
+            Map.entry(
+                "POST /api/reviews/{review}/recommendations/{recommendation}/progress/{progress}/clearance",
+                head),
+            Map.entry("PUT /api/country-teams/{team}/implementation-settings", coordinator));
     BiFunction<String, String, RequestPostProcessor> platform = (own, foreign) -> platformAdmin();
     jsonCases(corpus, jsonEndpoints);
     jsonCases(
@@ -513,6 +520,54 @@ class BadInputCorpusTest extends ApiFixtures {
             + String.join(",", Collections.nCopies(1001, "\"121.1\""))
             + "]}");
 
+    // Progress that is not progress, clearances that are not decisions, settings out of range.
+    String progress = "/api/reviews/{review}/recommendations/{recommendation}/progress";
+    add(
+        corpus,
+        "POST",
+        progress,
+        focal,
+        "{\"status\":\"done\",\"narrative\":\"x\",\"asOf\":\"2024-01-15\"}",
+        "{\"status\":\"in-progress\",\"narrative\":\"\",\"asOf\":\"2024-01-15\"}",
+        "{\"status\":\"in-progress\",\"narrative\":\""
+            + "n".repeat(10_001)
+            + "\",\"asOf\":\"2024-01-15\"}",
+        "{\"status\":\"in-progress\",\"narrative\":\"x\",\"asOf\":\"2024-01-15\","
+            + "\"evidence\":[\"not a link\"]}",
+        "{\"status\":\"in-progress\",\"narrative\":\"x\",\"asOf\":\"2024-01-15\","
+            + "\"evidence\":[\"javascript:alert(1)\"]}",
+        "{\"status\":\"in-progress\",\"narrative\":\"x\",\"asOf\":\"2024-01-15\","
+            + "\"evidence\":["
+            + String.join(",", Collections.nCopies(21, "\"https://e.example.org/1\""))
+            + "]}",
+        "{\"status\":\"in-progress\",\"narrative\":\"x\",\"asOf\":\"tomorrow\"}",
+        "{\"status\":\"in-progress\",\"narrative\":\"x\",\"asOf\":\"9999-12-31\"}",
+        "{\"status\":\"in-progress\",\"narrative\":\"x\"}");
+    add(
+        corpus,
+        "POST",
+        progress + "/{progress}/clearance",
+        head,
+        "{\"decision\":\"approve\"}",
+        "{\"decision\":\"return\"}",
+        "{\"decision\":\"return\",\"comment\":\"" + "c".repeat(2_001) + "\"}");
+    add(
+        corpus,
+        "POST",
+        progress + "/00000000-0000-0000-0000-000000000000/clearance",
+        head,
+        "{\"decision\":\"clear\"}");
+    add(
+        corpus,
+        "PUT",
+        "/api/country-teams/{team}/implementation-settings",
+        coordinator,
+        "{\"roundMonths\":0}",
+        "{\"roundMonths\":25}",
+        "{\"roundMonths\":\"six\"}",
+        "{\"progressClearance\":\"yes\"}",
+        "{}");
+
     // Bad path and query values, unknown paths, wrong methods.
     for (String path :
         List.of(
@@ -548,6 +603,7 @@ class BadInputCorpusTest extends ApiFixtures {
             "/api/reviews/{review}/recommendations?text=" + "t".repeat(201),
             "/api/reviews/{review}/recommendations?theme=",
             "/api/reviews/{review}/recommendations?leadAgency=",
+            "/api/reviews/{review}/recommendations?status=done",
             "/api/reviews/not-a-uuid/recommendations",
             "/api/recommendations",
             "/api/recommendations?countryTeam=%27%3B%20DROP",
