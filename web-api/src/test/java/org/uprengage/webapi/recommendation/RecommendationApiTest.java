@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -238,5 +239,51 @@ class RecommendationApiTest extends DemoApiTest {
         .andExpect(status().isOk());
     assertThat(engine.last().uri())
         .isEqualTo("/api/reviews/" + REVIEW + "/recommendations?page=0&size=50&leadAgency=UNICEF");
+  }
+
+  @Test
+  void progressAndItsClearanceAreRelayedAsTheCaller() throws Exception {
+    String progress = "/api/reviews/" + REVIEW + "/recommendations/" + RECOMMENDATION + "/progress";
+    String update = "5f0f7c1e-8f5e-4c39-9b8a-3c3c3c3c3c3c";
+    String answer =
+        "{\"id\":\""
+            + update
+            + "\",\"agency\":\"UNICEF\",\"status\":\"in-progress\",\"narrative\":\"Draft law\","
+            + "\"asOf\":\"2024-01-15\",\"clearance\":\"pending\"}";
+    engine.answer(200, "application/json", answer);
+    mvc.perform(
+            post(progress)
+                .header("Authorization", basic("focal-unicef", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"status\":\"in-progress\",\"narrative\":\"Draft law\",\"asOf\":\"2024-01-15\"}"))
+        .andExpect(status().isCreated())
+        .andExpect(header().string("Location", "http://localhost" + progress + "/" + update))
+        .andExpect(jsonPath("$.clearance").value("pending"));
+    assertThat(engine.last().uri()).isEqualTo(progress);
+    assertThat(engine.last().body()).contains("\"asOf\":\"2024-01-15\"");
+
+    engine.answer(200, "application/json", answer.replace("pending", "cleared"));
+    mvc.perform(
+            post(progress + "/" + update + "/clearance")
+                .header("Authorization", basic("head-unicef", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\":\"clear\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.clearance").value("cleared"));
+    assertThat(engine.last().uri()).isEqualTo(progress + "/" + update + "/clearance");
+
+    engine.answer(
+        200,
+        "application/json",
+        "{\"countryTeam\":\"GHA\",\"progressClearance\":true,\"roundMonths\":4}");
+    mvc.perform(
+            put("/api/country-teams/GHA/implementation-settings")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"roundMonths\":4}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.roundMonths").value(4));
+    assertThat(engine.last().uri()).isEqualTo("/api/country-teams/GHA/implementation-settings");
   }
 }
