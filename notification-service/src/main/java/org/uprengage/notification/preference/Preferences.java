@@ -40,6 +40,7 @@ public class Preferences {
   public static final String DEADLINE_CHANGED = "deadline-changed";
   public static final String APPROVAL_WAITING = "approval-waiting";
   public static final String REVIEW_EVENT = "review-event";
+  public static final String RECOMMENDATION_ASSIGNED = "recommendation-assigned";
 
   /** The kinds of notification, in the order the API lists them. */
   public static final List<String> KINDS =
@@ -50,7 +51,8 @@ public class Preferences {
           DEADLINE_MISSED,
           DEADLINE_CHANGED,
           APPROVAL_WAITING,
-          REVIEW_EVENT);
+          REVIEW_EVENT,
+          RECOMMENDATION_ASSIGNED);
 
   /** Kinds nobody can turn off or hold. */
   public static final Set<String> MANDATORY = Set.of(DEADLINE_MISSED, APPROVAL_WAITING);

@@ -49,7 +49,8 @@ public class Webhooks {
           "review.started",
           "review.submission-approved",
           "review.submission-sent-back",
-          "review.submission-submitted");
+          "review.submission-submitted",
+          "review.recommendations-assigned");
 
   /**
    * Review events that concern no agency in particular but every agency's work in the review: an

@@ -52,6 +52,7 @@ class EventContractTest {
             DeadlineEvent.CHANGED,
             ReviewEvent.STARTED,
             IncidentEvent.OPENED,
+            ReviewEvent.RECOMMENDATIONS_ASSIGNED,
             PersonEvent.UPDATED)) {
       assertThat(SCHEMAS.resolve(type + ".schema.json")).as(type).exists();
     }
@@ -81,6 +82,9 @@ class EventContractTest {
         if (!type.equals("org.uprengage.review.stage-entered.v1")
             && !type.equals("org.uprengage.review.handed-over.v1")) {
           assertThat(review.actor()).as("who acted, in " + type).isNotBlank();
+        }
+        if (type.equals(ReviewEvent.RECOMMENDATIONS_ASSIGNED)) {
+          assertThat(review.assignedAgencies()).startsWith(review.leadAgency());
         }
       } else if (type.startsWith(PersonEvent.TYPE_PREFIX)) {
         PersonEvent person = json.treeToValue(example, PersonEvent.class);

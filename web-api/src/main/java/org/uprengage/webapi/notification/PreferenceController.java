@@ -30,7 +30,7 @@ class PreferenceController {
   @Operation(
       summary = "Your notification preferences",
       description =
-          "Per kind (task-available, task-assigned, deadline-approaching, deadline-missed, deadline-changed, approval-waiting, review-event): in-app or not, e-mail off, immediate or in the daily digest; quiet hours in your time zone.")
+          "Per kind (task-available, task-assigned, deadline-approaching, deadline-missed, deadline-changed, approval-waiting, review-event, recommendation-assigned): in-app or not, e-mail off, immediate or in the daily digest; quiet hours in your time zone.")
   Preferences mine() {
     return notifications.get("/api/me/notification-preferences", Preferences.class);
   }

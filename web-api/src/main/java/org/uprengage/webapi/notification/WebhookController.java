@@ -104,7 +104,7 @@ class WebhookController {
           String countryTeam,
       @Schema(
               description =
-                  "Only this agency's events (its tasks and deadlines, approvals and send-backs about it, and review.started and review.submission-submitted of its country team's reviews); left out for the whole country team")
+                  "Only this agency's events (its tasks and deadlines, approvals and send-backs about it, recommendations assigned to it, and review.started and review.submission-submitted of its country team's reviews); left out for the whole country team")
           String agency,
       @Schema(
               description = "Where to POST each event (http or https)",
@@ -112,7 +112,7 @@ class WebhookController {
           String url,
       @Schema(
               description =
-                  "Event kinds: task.created, task.claimed, task.assigned, task.unclaimed, task.completed, task.cancelled, deadline.changed, deadline.approaching, deadline.missed, review.started, review.submission-approved, review.submission-sent-back, review.submission-submitted",
+                  "Event kinds: task.created, task.claimed, task.assigned, task.unclaimed, task.completed, task.cancelled, deadline.changed, deadline.approaching, deadline.missed, review.started, review.submission-approved, review.submission-sent-back, review.submission-submitted, review.recommendations-assigned",
               requiredMode = Schema.RequiredMode.REQUIRED)
           List<String> eventKinds) {}
 

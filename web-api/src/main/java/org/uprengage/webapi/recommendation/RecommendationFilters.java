@@ -24,6 +24,22 @@ record RecommendationFilters(
                 "a recommending State's ISO 3166-1 alpha-3 code, or its name as published")
         @Size(min = 1, max = 200)
         String state,
+    @Schema(
+            description = "its implementation status",
+            allowableValues = {
+              "not-started",
+              "in-progress",
+              "partially-implemented",
+              "implemented",
+              "not-applicable"
+            })
+        @Pattern(
+            regexp = RecommendationResources.STATUSES,
+            message = RecommendationResources.STATUSES_MESSAGE)
+        String status,
+    @Schema(description = "the code of the agency that leads on it, such as UNICEF")
+        @Size(min = 1, max = 32)
+        String leadAgency,
     @Schema(description = "words the text contains, in any case") @Size(min = 1, max = 200)
         String text,
     @Schema(
@@ -42,6 +58,8 @@ record RecommendationFilters(
     given.put("sdg", sdg);
     given.put("position", position);
     given.put("state", state);
+    given.put("status", status);
+    given.put("leadAgency", leadAgency);
     given.put("text", text);
     given.put("sort", sort);
     given.values().removeIf(value -> value == null);

@@ -3,10 +3,14 @@ package org.uprengage.webapi.recommendation;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +18,10 @@ import java.util.UUID;
 final class RecommendationResources {
 
   static final String POSITIONS = "pending|supported|noted|supported/noted";
+  static final String STATUSES =
+      "not-started|in-progress|partially-implemented|implemented|not-applicable";
+  static final String STATUSES_MESSAGE =
+      "must be one of not-started, in-progress, partially-implemented, implemented, not-applicable";
   static final String POSITIONS_MESSAGE =
       "must be one of pending, supported, noted, supported/noted";
 
@@ -79,6 +87,22 @@ final class RecommendationResources {
       @Schema(allowableValues = {"pending", "supported", "noted", "supported/noted"})
           String position,
       PositionSource positionSource,
+      @Schema(description = "the agency that leads on it; absent while nobody is assigned")
+          String leadAgency,
+      @Schema(description = "the agencies supporting the lead") List<String> supportingAgencies,
+      @Schema(
+              description =
+                  "its implementation status, as the latest counted progress update gives it",
+              allowableValues = {
+                "not-started",
+                "in-progress",
+                "partially-implemented",
+                "implemented",
+                "not-applicable"
+              })
+          String status,
+      @Schema(description = "the date that update describes; absent while none counts")
+          LocalDate statusAsOf,
       String updatedBy,
       Instant updatedAt) {}
 
@@ -139,6 +163,131 @@ final class RecommendationResources {
       @Schema(description = "the input at fault, where rejected", example = "source.symbol")
           String field,
       @Schema(description = "why it was rejected") String reason) {}
+
+  /** The agencies for one recommendation: the lead and those supporting it. */
+  record AssignmentUpdate(
+      @Schema(
+              description = "the code of the agency that leads, such as UNICEF (GET /api/agencies)",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          @NotNull
+          @Size(min = 1, max = 32)
+          String leadAgency,
+      @Schema(description = "the codes of the agencies supporting it; none if left out")
+          @Size(max = 20)
+          List<@NotNull @Size(min = 1, max = 32) String> supportingAgencies) {}
+
+  /**
+   * The agencies for many recommendations, and which: a list of paragraph numbers, a theme or an
+   * SDG goal (exactly one).
+   */
+  record AssignmentUpdates(
+      @Schema(
+              description = "the code of the agency that leads, such as UNICEF (GET /api/agencies)",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          @NotNull
+          @Size(min = 1, max = 32)
+          String leadAgency,
+      @Schema(description = "the codes of the agencies supporting it; none if left out")
+          @Size(max = 20)
+          List<@NotNull @Size(min = 1, max = 32) String> supportingAgencies,
+      @Schema(description = "the paragraph numbers of the recommendations, as in the WG report")
+          @Size(min = 1, max = 1000)
+          List<String> paragraphs,
+      @Schema(description = "every recommendation with this theme heading or theme, as written")
+          @Size(min = 1, max = 200)
+          String theme,
+      @Schema(description = "every recommendation with this SDG goal, 1 to 17") @Min(1) @Max(17)
+          Integer sdg) {}
+
+  /** What became of each recommendation an assignment named. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record AssignmentResults(
+      long changed,
+      long unchanged,
+      long rejected,
+      @Schema(
+              description =
+                  "paragraphs refused first (field paragraphs, with the reason), in the order"
+                      + " asked, then the others in the register's order")
+          List<PositionResult> results) {}
+
+  /** What the lead agency reports on a recommendation. */
+  record ProgressReport(
+      @Schema(
+              allowableValues = {
+                "not-started",
+                "in-progress",
+                "partially-implemented",
+                "implemented",
+                "not-applicable"
+              },
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          @NotNull
+          @Pattern(regexp = STATUSES, message = STATUSES_MESSAGE)
+          String status,
+      @Schema(description = "what was done, in words", requiredMode = Schema.RequiredMode.REQUIRED)
+          @NotBlank
+          @Size(max = 10_000)
+          String narrative,
+      @Schema(description = "links (http or https) to what shows it; at most 20") @Size(max = 20)
+          List<@NotNull @Size(max = 2000) String> evidence,
+      @Schema(
+              description = "the date the update describes: today or earlier",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          @NotNull
+          LocalDate asOf) {}
+
+  /** One progress update on a recommendation, as kept. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ProgressUpdate(
+      UUID id,
+      UUID recommendationId,
+      @Schema(description = "the lead agency it was reported for") String agency,
+      String status,
+      String narrative,
+      List<String> evidence,
+      LocalDate asOf,
+      String reportedBy,
+      Instant reportedAt,
+      @Schema(
+              description =
+                  "not-required and cleared updates count; pending ones wait for a head of office"
+                      + " of the agency, returned ones never count",
+              allowableValues = {"not-required", "pending", "cleared", "returned"})
+          String clearance,
+      String clearedBy,
+      Instant clearedAt,
+      @Schema(description = "why it was returned, or what the head of office added")
+          String clearanceComment) {}
+
+  /** A head of office's decision on a pending progress update. */
+  record ClearanceDecision(
+      @Schema(
+              allowableValues = {"clear", "return"},
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          @NotNull
+          @Pattern(regexp = "clear|return", message = "must be clear or return")
+          String decision,
+      @Schema(description = "required to return an update: what to change") @Size(max = 2000)
+          String comment) {}
+
+  /** How a country team follows up its recommendations. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ImplementationSetting(
+      String countryTeam,
+      @Schema(description = "whether a head of office clears an agency's update before it counts")
+          Boolean progressClearance,
+      @Schema(description = "every how many months an implementation round opens (1-24)")
+          Integer roundMonths) {}
+
+  /** The settings to change; a field left out stays as it is. */
+  record ImplementationSettingChange(
+      @Schema(description = "whether a head of office clears an agency's update before it counts")
+          Boolean progressClearance,
+      @Schema(description = "every how many months an implementation round opens (1-24)")
+          @Min(1)
+          @Max(24)
+          Integer roundMonths) {}
 
   /** One change of a recommendation's position. */
   @JsonIgnoreProperties(ignoreUnknown = true)

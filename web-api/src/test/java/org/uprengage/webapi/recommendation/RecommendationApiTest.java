@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -187,5 +188,102 @@ class RecommendationApiTest extends DemoApiTest {
         .andExpect(jsonPath("$[0].via").value("correction"))
         .andExpect(jsonPath("$[0].newPosition").value("noted"));
     assertThat(engine.last().uri()).isEqualTo(one + "/positions");
+  }
+
+  @Test
+  void assignmentsAreRelayedAsTheCallerAndTheirResultsComeBack() throws Exception {
+    String one = "/api/reviews/" + REVIEW + "/recommendations/" + RECOMMENDATION;
+    engine.answer(
+        200,
+        "application/json",
+        "{\"id\":\""
+            + RECOMMENDATION
+            + "\",\"paragraph\":\"121.1\",\"leadAgency\":\"UNICEF\","
+            + "\"supportingAgencies\":[\"UNDP\"]}");
+    mvc.perform(
+            put(one + "/assignment")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[\"UNDP\"]}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.leadAgency").value("UNICEF"))
+        .andExpect(jsonPath("$.supportingAgencies[0]").value("UNDP"));
+    assertThat(engine.last().method()).isEqualTo("PUT");
+    assertThat(engine.last().uri()).isEqualTo(one + "/assignment");
+    assertThat(engine.last().body())
+        .isEqualTo("{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[\"UNDP\"]}");
+    assertThat(engine.last().authorization()).startsWith("Bearer ");
+
+    engine.answer(
+        200,
+        "application/json",
+        "{\"changed\":2,\"unchanged\":0,\"rejected\":0,\"results\":["
+            + "{\"paragraph\":\"121.2\",\"result\":\"changed\"},"
+            + "{\"paragraph\":\"121.3\",\"result\":\"changed\"}]}");
+    mvc.perform(
+            post("/api/reviews/" + REVIEW + "/recommendations/assignments")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"leadAgency\":\"UNICEF\",\"theme\":\"Education\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.changed").value(2))
+        .andExpect(jsonPath("$.results[1].paragraph").value("121.3"));
+    assertThat(engine.last().uri())
+        .isEqualTo("/api/reviews/" + REVIEW + "/recommendations/assignments");
+    assertThat(engine.last().body()).contains("\"theme\":\"Education\"");
+
+    engine.answer(200, "application/json", "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+    mvc.perform(
+            get("/api/reviews/" + REVIEW + "/recommendations?leadAgency=UNICEF")
+                .header("Authorization", basic("viewer", "demo")))
+        .andExpect(status().isOk());
+    assertThat(engine.last().uri())
+        .isEqualTo("/api/reviews/" + REVIEW + "/recommendations?page=0&size=50&leadAgency=UNICEF");
+  }
+
+  @Test
+  void progressAndItsClearanceAreRelayedAsTheCaller() throws Exception {
+    String progress = "/api/reviews/" + REVIEW + "/recommendations/" + RECOMMENDATION + "/progress";
+    String update = "5f0f7c1e-8f5e-4c39-9b8a-3c3c3c3c3c3c";
+    String answer =
+        "{\"id\":\""
+            + update
+            + "\",\"agency\":\"UNICEF\",\"status\":\"in-progress\",\"narrative\":\"Draft law\","
+            + "\"asOf\":\"2024-01-15\",\"clearance\":\"pending\"}";
+    engine.answer(200, "application/json", answer);
+    mvc.perform(
+            post(progress)
+                .header("Authorization", basic("focal-unicef", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"status\":\"in-progress\",\"narrative\":\"Draft law\",\"asOf\":\"2024-01-15\"}"))
+        .andExpect(status().isCreated())
+        .andExpect(header().string("Location", "http://localhost" + progress + "/" + update))
+        .andExpect(jsonPath("$.clearance").value("pending"));
+    assertThat(engine.last().uri()).isEqualTo(progress);
+    assertThat(engine.last().body()).contains("\"asOf\":\"2024-01-15\"");
+
+    engine.answer(200, "application/json", answer.replace("pending", "cleared"));
+    mvc.perform(
+            post(progress + "/" + update + "/clearance")
+                .header("Authorization", basic("head-unicef", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\":\"clear\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.clearance").value("cleared"));
+    assertThat(engine.last().uri()).isEqualTo(progress + "/" + update + "/clearance");
+
+    engine.answer(
+        200,
+        "application/json",
+        "{\"countryTeam\":\"GHA\",\"progressClearance\":true,\"roundMonths\":4}");
+    mvc.perform(
+            put("/api/country-teams/GHA/implementation-settings")
+                .header("Authorization", basic("coordinator", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"roundMonths\":4}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.roundMonths").value(4));
+    assertThat(engine.last().uri()).isEqualTo("/api/country-teams/GHA/implementation-settings");
   }
 }

@@ -47,7 +47,13 @@ class BadInputApiTest extends DemoApiTest {
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/"
                 + "5f0f7c1e-8f5e-4c39-9b8a-2b2b2b2b2b2b/position"
           },
-          {"POST", "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/positions"}
+          {"POST", "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/positions"},
+          {
+            "PUT",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/"
+                + "5f0f7c1e-8f5e-4c39-9b8a-2b2b2b2b2b2b/assignment"
+          },
+          {"POST", "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/assignments"}
         }) {
       for (String body :
           List.of(
@@ -125,6 +131,57 @@ class BadInputApiTest extends DemoApiTest {
             body
           });
     }
+    String assignment =
+        "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/"
+            + "5f0f7c1e-8f5e-4c39-9b8a-2b2b2b2b2b2b/assignment";
+    for (String body :
+        List.of(
+            "{\"supportingAgencies\":[\"UNDP\"]}",
+            "{\"leadAgency\":\"" + "A".repeat(33) + "\"}",
+            "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[null]}")) {
+      corpus.add(new String[] {"PUT", assignment, "application/json", body});
+    }
+    for (String body :
+        List.of(
+            "{\"leadAgency\":\"UNICEF\",\"sdg\":18}",
+            "{\"leadAgency\":\"UNICEF\",\"paragraphs\":[]}",
+            "{\"leadAgency\":\"UNICEF\",\"theme\":\"\"}")) {
+      corpus.add(
+          new String[] {
+            "POST",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/assignments",
+            "application/json",
+            body
+          });
+    }
+    String progress =
+        "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations/"
+            + "5f0f7c1e-8f5e-4c39-9b8a-2b2b2b2b2b2b/progress";
+    for (String body :
+        List.of(
+            "{\"status\":\"done\",\"narrative\":\"x\",\"asOf\":\"2024-01-15\"}",
+            "{\"status\":\"in-progress\",\"narrative\":\" \",\"asOf\":\"2024-01-15\"}",
+            "{\"status\":\"in-progress\",\"narrative\":\"x\",\"asOf\":\"soon\"}",
+            "{\"status\":\"in-progress\",\"narrative\":\"x\"}")) {
+      corpus.add(new String[] {"POST", progress, "application/json", body});
+    }
+    corpus.add(
+        new String[] {
+          "POST",
+          progress + "/5f0f7c1e-8f5e-4c39-9b8a-3c3c3c3c3c3c/clearance",
+          "application/json",
+          "{\"decision\":\"approve\"}"
+        });
+    for (String body : List.of("{\"roundMonths\":0}", "{\"progressClearance\":\"yes\"}")) {
+      corpus.add(
+          new String[] {
+            "PUT", "/api/country-teams/GHA/implementation-settings", "application/json", body
+          });
+    }
+    corpus.add(
+        new String[] {
+          "PUT", "/api/country-teams/ghana/implementation-settings", "application/json", "{}"
+        });
     for (String path :
         List.of(
             "/api/tasks/a%20b",
@@ -146,6 +203,8 @@ class BadInputApiTest extends DemoApiTest {
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?sort=random",
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?size=201",
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?text=",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?leadAgency=",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?status=done",
             "/api/recommendations",
             "/api/recommendations?countryTeam=gha",
             "/api/recommendations?countryTeam=GHA&theme=" + "t".repeat(201),

@@ -173,6 +173,49 @@ class OpenApiContractTest extends DemoApiTest {
             "/api/reviews/" + REVIEW + "/recommendations/positions",
             "{\"positions\":[{\"paragraph\":\"121.1\",\"position\":\"supported\"}]}"),
         call(
+            "PUT",
+            "/api/reviews/{id}/recommendations/{recommendationId}/assignment",
+            "/api/reviews/" + REVIEW + "/recommendations/" + OTHER + "/assignment",
+            "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[\"UNDP\"]}"),
+        call(
+            "POST",
+            "/api/reviews/{id}/recommendations/{recommendationId}/progress",
+            "/api/reviews/" + REVIEW + "/recommendations/" + OTHER + "/progress",
+            "{\"status\":\"in-progress\",\"narrative\":\"Draft law tabled\",\"asOf\":\""
+                + LocalDate.now(ZoneOffset.UTC).minusDays(1)
+                + "\"}"),
+        call(
+            "GET",
+            "/api/reviews/{id}/recommendations/{recommendationId}/progress",
+            "/api/reviews/" + REVIEW + "/recommendations/" + OTHER + "/progress",
+            null),
+        call(
+            "POST",
+            "/api/reviews/{id}/recommendations/{recommendationId}/progress/{updateId}/clearance",
+            "/api/reviews/"
+                + REVIEW
+                + "/recommendations/"
+                + OTHER
+                + "/progress/"
+                + REVIEW
+                + "/clearance",
+            "{\"decision\":\"clear\"}"),
+        call(
+            "GET",
+            "/api/country-teams/{team}/implementation-settings",
+            "/api/country-teams/GHA/implementation-settings",
+            null),
+        call(
+            "PUT",
+            "/api/country-teams/{team}/implementation-settings",
+            "/api/country-teams/GHA/implementation-settings",
+            "{\"progressClearance\":true,\"roundMonths\":4}"),
+        call(
+            "POST",
+            "/api/reviews/{id}/recommendations/assignments",
+            "/api/reviews/" + REVIEW + "/recommendations/assignments",
+            "{\"leadAgency\":\"UNICEF\",\"sdg\":4}"),
+        call(
             "GET",
             "/api/reviews/{id}/recommendations/{recommendationId}/positions",
             "/api/reviews/" + REVIEW + "/recommendations/" + OTHER + "/positions",

@@ -1,8 +1,8 @@
 package org.uprengage.engine.recommendation;
 
 /**
- * What became of one position asked for: {@code changed}, {@code unchanged} (the register held it
- * already) or {@code rejected}, with the input at fault and the reason.
+ * What became of one position or assignment asked for: {@code changed}, {@code unchanged} (the
+ * register held it already) or {@code rejected}, with the input at fault and the reason.
  */
 public record PositionResult(String paragraph, String result, String field, String reason) {
 

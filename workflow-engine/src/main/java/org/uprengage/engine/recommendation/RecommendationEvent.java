@@ -5,7 +5,8 @@ import org.uprengage.engine.outbox.EventTopic;
 import org.uprengage.engine.outbox.OutboundEvent;
 
 /** A change to a review's register of recommendations. */
-sealed interface RecommendationEvent extends OutboundEvent permits RecommendationsImported {
+sealed interface RecommendationEvent extends OutboundEvent
+    permits RecommendationsImported, RecommendationsAssigned {
 
   @Override
   default EventTopic topic() {

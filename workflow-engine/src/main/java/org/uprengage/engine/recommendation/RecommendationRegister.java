@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -246,6 +247,17 @@ public class RecommendationRegister {
           state == null ? null : state.toLowerCase(Locale.ROOT),
           " AND EXISTS (SELECT 1 FROM unnest(r.recommending_states) s WHERE lower(s) = :state)");
     }
+    if (filter.status() != null && !Recommendation.STATUSES.contains(filter.status())) {
+      errors.add(new FieldError("status", "must be one of " + Recommendation.STATUSES));
+    }
+    condition(errors, where, parameters, "status", filter.status(), " AND r.status = :status");
+    condition(
+        errors,
+        where,
+        parameters,
+        "leadAgency",
+        filter.leadAgency(),
+        " AND r.lead_agency = :leadAgency");
     condition(
         errors,
         where,
@@ -443,11 +455,15 @@ public class RecommendationRegister {
         symbol == null
             ? null
             : new Recommendation.PositionSource(symbol, rs.getString("position_paragraph")),
+        rs.getString("lead_agency"),
+        strings(rs.getArray("supporting_agencies")),
+        rs.getString("status"),
+        rs.getObject("status_as_of", LocalDate.class),
         rs.getString("updated_by"),
         rs.getTimestamp("updated_at").toInstant());
   }
 
-  private static List<String> strings(Array array) throws SQLException {
+  static List<String> strings(Array array) throws SQLException {
     return Arrays.stream((String[]) array.getArray()).collect(Collectors.toList());
   }
 }

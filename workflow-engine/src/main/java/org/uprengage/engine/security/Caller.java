@@ -19,11 +19,13 @@ public record Caller(String username, Set<String> roles, String agency, Set<Stri
   public static final String PLATFORM_ADMIN = "platform-admin";
 
   public static final String COORDINATOR = "coordinator";
+  public static final String HEAD_OF_OFFICE = "head-of-office";
+  public static final String FOCAL_POINT = "focal-point";
   public static final String VIEWER = "viewer";
 
   /** The roles that act on tasks; a person with none of them (a viewer) only reads. */
   public static final Set<String> ACTING_ROLES =
-      Set.of(ADMIN, COORDINATOR, "rc", "head-of-office", "focal-point");
+      Set.of(ADMIN, COORDINATOR, "rc", HEAD_OF_OFFICE, FOCAL_POINT);
 
   public Caller {
     roles = Set.copyOf(roles);

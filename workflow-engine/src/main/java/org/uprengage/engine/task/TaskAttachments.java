@@ -1,12 +1,9 @@
 package org.uprengage.engine.task;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -63,7 +60,7 @@ class TaskAttachments {
       errors.add(
           new FieldError("name", "must be at most " + TaskAttachment.MAX_NAME + " characters"));
     }
-    String urlProblem = urlProblem(url);
+    String urlProblem = Links.problem(url);
     if (urlProblem != null) {
       errors.add(new FieldError("url", urlProblem));
     }
@@ -124,32 +121,5 @@ class TaskAttachments {
           "Only " + addedBy.get(0) + ", who added it, or a coordinator removes an attachment.");
     }
     jdbc.update("DELETE FROM upr_task_attachment WHERE id = ?", attachmentId);
-  }
-
-  /** Why a link is refused, or null: only absolute http(s) links, without credentials in them. */
-  static String urlProblem(String url) {
-    if (url == null || url.isBlank()) {
-      return "is required";
-    }
-    if (url.length() > TaskAttachment.MAX_URL) {
-      return "must be at most " + TaskAttachment.MAX_URL + " characters";
-    }
-    URI uri;
-    try {
-      uri = new URI(url.strip());
-    } catch (URISyntaxException e) {
-      return "is not a valid link";
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("https") && !scheme.equals("http")) {
-      return "must be an http or https link";
-    }
-    if (uri.getHost() == null) {
-      return "must name a host";
-    }
-    if (uri.getRawUserInfo() != null) {
-      return "must not carry a user name or password";
-    }
-    return null;
   }
 }

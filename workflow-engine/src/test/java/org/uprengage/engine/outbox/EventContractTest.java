@@ -45,8 +45,10 @@ import org.uprengage.engine.deadline.TaskDueDates;
 import org.uprengage.engine.incident.IncidentOpened;
 import org.uprengage.engine.outcome.ReviewOutcomes;
 import org.uprengage.engine.people.PersonUpdated;
+import org.uprengage.engine.recommendation.AssignmentRequest;
 import org.uprengage.engine.recommendation.PositionChange;
 import org.uprengage.engine.recommendation.Recommendation;
+import org.uprengage.engine.recommendation.RecommendationAssignments;
 import org.uprengage.engine.recommendation.RecommendationRegister;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
@@ -69,6 +71,7 @@ class EventContractTest extends EngineIntegrationTest {
   @Autowired TaskWork work;
   @Autowired TaskDueDates dueDates;
   @Autowired RecommendationRegister register;
+  @Autowired RecommendationAssignments assignments;
   @Autowired ReviewOutcomes outcomes;
   @Autowired TransactionTemplate transactions;
 
@@ -129,6 +132,13 @@ class EventContractTest extends EngineIntegrationTest {
                 walk.review().id(),
                 "paragraph,text\n121.1,Ratify the Convention (France);\n"
                     .getBytes(StandardCharsets.UTF_8)));
+    transactions.executeWithoutResult(
+        status ->
+            assignments.assign(
+                coordinator,
+                walk.review().id(),
+                new AssignmentRequest("UNICEF", List.of("UNDP")),
+                new RecommendationAssignments.Selection(List.of("121.1"), null, null)));
     walk.reviewWith(250);
     walk.adopt();
     transactions.executeWithoutResult(

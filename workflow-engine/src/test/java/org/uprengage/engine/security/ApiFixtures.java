@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.review.ReviewProcess;
@@ -70,6 +71,13 @@ abstract class ApiFixtures extends EngineIntegrationTest {
             jdbc.queryForList(
                 "SELECT * FROM upr_recommendation_position_version WHERE recommendation_id = ?::uuid",
                 fixture.recommendation())),
+        String.valueOf(
+            jdbc.queryForList(
+                "SELECT * FROM upr_recommendation_progress WHERE recommendation_id = ?::uuid ORDER BY number",
+                fixture.recommendation())),
+        String.valueOf(
+            jdbc.queryForList(
+                "SELECT * FROM upr_implementation_setting WHERE country_team = ?", fixture.team())),
         String.valueOf(
             jdbc.queryForList("SELECT * FROM upr_session WHERE number = ?", fixture.session())),
         String.valueOf(
@@ -142,7 +150,19 @@ abstract class ApiFixtures extends EngineIntegrationTest {
             "SELECT id::text FROM upr_recommendation WHERE review_id = ?::uuid",
             String.class,
             reviewId);
-    return new Fixture(team, reviewId, held, open, attachment, recommendation, session);
+    // UNICEF leads on it; the team's heads of office clear progress, and one update waits for them.
+    jdbc.update(
+        "UPDATE upr_recommendation SET lead_agency = 'UNICEF' WHERE id = ?::uuid", recommendation);
+    jdbc.update(
+        "INSERT INTO upr_implementation_setting (country_team, progress_clearance, round_months, changed_by, changed_at) VALUES (?, true, 6, 'coordinator', now())",
+        team);
+    String progress = UUID.randomUUID().toString();
+    jdbc.update(
+        "INSERT INTO upr_recommendation_progress (id, recommendation_id, agency, status, narrative, as_of, reported_by, reported_at, clearance)"
+            + " VALUES (?::uuid, ?::uuid, 'UNICEF', 'in-progress', 'Started', current_date, 'focal-unicef', now(), 'pending')",
+        progress,
+        recommendation);
+    return new Fixture(team, reviewId, held, open, attachment, recommendation, progress, session);
   }
 
   /** The objects of one fixture, by the names the matrix uses. */
@@ -153,6 +173,7 @@ abstract class ApiFixtures extends EngineIntegrationTest {
       String open,
       String attachment,
       String recommendation,
+      String progress,
       int session) {
 
     String fill(String template) {
@@ -163,6 +184,7 @@ abstract class ApiFixtures extends EngineIntegrationTest {
           .replace("{open}", open)
           .replace("{attachment}", attachment)
           .replace("{recommendation}", recommendation)
+          .replace("{progress}", progress)
           .replace("{session}", String.valueOf(session))
           .replace(
               "{newTeam}",

@@ -101,6 +101,13 @@ class AuthorizationMatrixTest extends ApiFixtures {
       GET    /api/reviews/{review}/recommendations/{recommendation}/positions - 200 200 200 200 200 200 200 404  404   404   404
       GET    /api/admin/incidents                      -           403   403   403   403   403   403   403   403    403   403   200
       POST   /api/admin/incidents/00000000-0000-0000-0000-000000000000/retry - 403 403 403 403 403 403 403 403  403   403   404
+      PUT    /api/reviews/{review}/recommendations/{recommendation}/assignment assignment 200 200 403 403 403 403 403 404 404 404 404
+      POST   /api/reviews/{review}/recommendations/assignments assignments 200 200 403 403 403 403 403 404  404   404   404
+      POST   /api/reviews/{review}/recommendations/{recommendation}/progress progress 403 403 403 201 201 403 403 404 404 404 404
+      GET    /api/reviews/{review}/recommendations/{recommendation}/progress - 200 200 200 200 200 200 200 404 404 404 404
+      POST   /api/reviews/{review}/recommendations/{recommendation}/progress/{progress}/clearance clear 403 403 403 200 403 403 403 404 404 404 404
+      GET    /api/country-teams/{team}/implementation-settings -   200   200   200   200   200   200   200   404    404   404   404
+      PUT    /api/country-teams/{team}/implementation-settings rounds 200 200 403 403 403 403 403 404 404 404 404
       """;
 
   private static final MediaType MEDIA_CSV = MediaType.valueOf("text/csv");
@@ -140,6 +147,13 @@ class AuthorizationMatrixTest extends ApiFixtures {
           Map.entry("optional", "{\"wanted\":{\"compilationCheck\":true}}"),
           Map.entry(
               "position", "{\"position\":\"noted\",\"source\":{\"symbol\":\"A/HRC/53/15/Add.1\"}}"),
+          Map.entry("assignment", "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[\"UNDP\"]}"),
+          Map.entry("assignments", "{\"leadAgency\":\"UNDP\",\"paragraphs\":[\"121.1\"]}"),
+          Map.entry(
+              "progress",
+              "{\"status\":\"in-progress\",\"narrative\":\"Draft law tabled\",\"asOf\":\"2024-01-15\"}"),
+          Map.entry("clear", "{\"decision\":\"clear\"}"),
+          Map.entry("rounds", "{\"roundMonths\":4}"),
           Map.entry(
               "positions",
               "{\"source\":{\"symbol\":\"A/HRC/53/15/Add.1\"},\"positions\":[{\"paragraph\":\"121.1\",\"position\":\"noted\"}]}"));

@@ -110,6 +110,7 @@ class BadInputCorpusTest extends ApiFixtures {
         (own, foreign) -> coordinator(own);
     BiFunction<String, String, RequestPostProcessor> focal = (own, foreign) -> focalUnicef(own);
     BiFunction<String, String, RequestPostProcessor> focalUndp = (own, foreign) -> focalUndp(own);
+    BiFunction<String, String, RequestPostProcessor> head = (own, foreign) -> headUnicef(own);
     BiFunction<String, String, RequestPostProcessor> admin =
         (own, foreign) -> person("admin", List.of("admin"), null, List.of(own));
     String longText = "x".repeat(200_001);
@@ -129,7 +130,17 @@ class BadInputCorpusTest extends ApiFixtures {
             Map.entry("POST /api/sessions", admin),
             Map.entry(
                 "PUT /api/reviews/{review}/recommendations/{recommendation}/position", coordinator),
-            Map.entry("POST /api/reviews/{review}/recommendations/positions", coordinator));
+            Map.entry("POST /api/reviews/{review}/recommendations/positions", coordinator),
+            Map.entry(
+                "PUT /api/reviews/{review}/recommendations/{recommendation}/assignment",
+                coordinator),
+            Map.entry("POST /api/reviews/{review}/recommendations/assignments", coordinator),
+            Map.entry(
+                "POST /api/reviews/{review}/recommendations/{recommendation}/progress", focal),
+            Map.entry(
+                "POST /api/reviews/{review}/recommendations/{recommendation}/progress/{progress}/clearance",
+                head),
+            Map.entry("PUT /api/country-teams/{team}/implementation-settings", coordinator));
     BiFunction<String, String, RequestPostProcessor> platform = (own, foreign) -> platformAdmin();
     jsonCases(corpus, jsonEndpoints);
     jsonCases(
@@ -480,6 +491,92 @@ class BadInputCorpusTest extends ApiFixtures {
             + String.join(",", Collections.nCopies(1001, "{\"paragraph\":\"121.1\"}"))
             + "]}");
 
+    // Assignments to agencies that are not agencies, or of recommendations not named.
+    add(
+        corpus,
+        "PUT",
+        "/api/reviews/{review}/recommendations/{recommendation}/assignment",
+        coordinator,
+        "{\"leadAgency\":\"NOT-AN-AGENCY\"}",
+        "{\"leadAgency\":\"\"}",
+        "{\"leadAgency\":\"" + "A".repeat(33) + "\"}",
+        "{\"leadAgency\":[\"UNICEF\"]}",
+        "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[\"UNICEF\"]}",
+        "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[\"UNDP\",\"UNDP\"]}",
+        "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":\"UNDP\"}",
+        "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[null]}");
+    add(
+        corpus,
+        "PUT",
+        "/api/reviews/{review}/recommendations/00000000-0000-0000-0000-000000000000/assignment",
+        coordinator,
+        "{\"leadAgency\":\"UNICEF\"}");
+    add(
+        corpus,
+        "POST",
+        "/api/reviews/{review}/recommendations/assignments",
+        coordinator,
+        "{\"leadAgency\":\"UNICEF\"}",
+        "{\"leadAgency\":\"UNICEF\",\"paragraphs\":[]}",
+        "{\"leadAgency\":\"UNICEF\",\"paragraphs\":\"121.1\"}",
+        "{\"leadAgency\":\"UNICEF\",\"theme\":\"\"}",
+        "{\"leadAgency\":\"UNICEF\",\"theme\":\"No such theme\"}",
+        "{\"leadAgency\":\"UNICEF\",\"sdg\":0}",
+        "{\"leadAgency\":\"UNICEF\",\"sdg\":\"five\"}",
+        "{\"leadAgency\":\"UNICEF\",\"sdg\":4,\"theme\":\"Children\"}",
+        "{\"paragraphs\":[\"121.1\"]}",
+        "{\"leadAgency\":\"UNICEF\",\"paragraphs\":["
+            + String.join(",", Collections.nCopies(1001, "\"121.1\""))
+            + "]}");
+
+    // Progress that is not progress, clearances that are not decisions, settings out of range.
+    String progress = "/api/reviews/{review}/recommendations/{recommendation}/progress";
+    add(
+        corpus,
+        "POST",
+        progress,
+        focal,
+        "{\"status\":\"done\",\"narrative\":\"x\",\"asOf\":\"2024-01-15\"}",
+        "{\"status\":\"in-progress\",\"narrative\":\"\",\"asOf\":\"2024-01-15\"}",
+        "{\"status\":\"in-progress\",\"narrative\":\""
+            + "n".repeat(10_001)
+            + "\",\"asOf\":\"2024-01-15\"}",
+        "{\"status\":\"in-progress\",\"narrative\":\"x\",\"asOf\":\"2024-01-15\","
+            + "\"evidence\":[\"not a link\"]}",
+        "{\"status\":\"in-progress\",\"narrative\":\"x\",\"asOf\":\"2024-01-15\","
+            + "\"evidence\":[\"javascript:alert(1)\"]}",
+        "{\"status\":\"in-progress\",\"narrative\":\"x\",\"asOf\":\"2024-01-15\","
+            + "\"evidence\":["
+            + String.join(",", Collections.nCopies(21, "\"https://e.example.org/1\""))
+            + "]}",
+        "{\"status\":\"in-progress\",\"narrative\":\"x\",\"asOf\":\"tomorrow\"}",
+        "{\"status\":\"in-progress\",\"narrative\":\"x\",\"asOf\":\"9999-12-31\"}",
+        "{\"status\":\"in-progress\",\"narrative\":\"x\"}");
+    add(
+        corpus,
+        "POST",
+        progress + "/{progress}/clearance",
+        head,
+        "{\"decision\":\"approve\"}",
+        "{\"decision\":\"return\"}",
+        "{\"decision\":\"return\",\"comment\":\"" + "c".repeat(2_001) + "\"}");
+    add(
+        corpus,
+        "POST",
+        progress + "/00000000-0000-0000-0000-000000000000/clearance",
+        head,
+        "{\"decision\":\"clear\"}");
+    add(
+        corpus,
+        "PUT",
+        "/api/country-teams/{team}/implementation-settings",
+        coordinator,
+        "{\"roundMonths\":0}",
+        "{\"roundMonths\":25}",
+        "{\"roundMonths\":\"six\"}",
+        "{\"progressClearance\":\"yes\"}",
+        "{}");
+
     // Bad path and query values, unknown paths, wrong methods.
     for (String path :
         List.of(
@@ -514,6 +611,8 @@ class BadInputCorpusTest extends ApiFixtures {
             "/api/reviews/{review}/recommendations?page=-1",
             "/api/reviews/{review}/recommendations?text=" + "t".repeat(201),
             "/api/reviews/{review}/recommendations?theme=",
+            "/api/reviews/{review}/recommendations?leadAgency=",
+            "/api/reviews/{review}/recommendations?status=done",
             "/api/reviews/not-a-uuid/recommendations",
             "/api/recommendations",
             "/api/recommendations?countryTeam=%27%3B%20DROP",
