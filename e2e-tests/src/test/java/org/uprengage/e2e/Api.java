@@ -84,6 +84,16 @@ final class Api {
         body);
   }
 
+  /** A JSON merge patch, changing what was seen at {@code version} only (If-Match). */
+  Response patch(String path, String body, int version) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/merge-patch+json")
+            .header("If-Match", "\"" + version + "\"")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body)),
+        body);
+  }
+
   /**
    * Adds WG session {@code number} to the calendar, about two years from today, so that every
    * deadline of a review in it is still to come whenever the test runs; as an admin.

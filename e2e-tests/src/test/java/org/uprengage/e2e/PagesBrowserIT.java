@@ -55,8 +55,15 @@ class PagesBrowserIT {
   void aCoordinatorPlansAndAFocalPointDraftsAndCompletesFromThePages() throws Exception {
     String reviewId = startReview(70);
     String plan = taskOf(coordinator, reviewId, "UserTask_PlanSubmission");
+    Api focalUnicef = new Api(webApi, "focal-unicef", "demo");
+    String draft;
 
-    try (Browser browser = new Browser(webApi)) {
+    try (Browser browser = new Browser(webApi);
+        Browser inbox = new Browser(webApi).signIn("focal-unicef")) {
+      // the focal point's Notifications page listens to their stream before the plan is made
+      inbox.open("/notifications").waitFor(By.id("inbox-live"));
+      inbox.script("window.stayedOnThePage = true");
+
       browser.open("/login").waitFor(By.id("username"));
       browser.assertAccessible();
       browser.screenshot("sign-in");
@@ -66,6 +73,9 @@ class PagesBrowserIT {
           .waitFor(By.xpath("//div[@class='row-actions']//button[normalize-space()='Claim']"))
           .click();
       browser.waitFor(By.id("complete-title"));
+      // the plan's field in words, not the engine's id
+      assertThat(browser.driver.findElement(By.tagName("legend")).getText())
+          .startsWith("Agencies that draft a section");
       browser.driver.findElement(By.xpath("//label[normalize-space()='UNICEF']")).click();
       browser.driver.findElement(By.xpath("//label[normalize-space()='UNDP']")).click();
       browser.assertAccessible();
@@ -78,18 +88,40 @@ class PagesBrowserIT {
       browser.assertAccessible();
       browser.screenshot("my-work-coordinator");
 
+      // the focal point's draft arrives in their inbox as it is made, the page never reloaded
+      draft = taskOf(focalUnicef, reviewId, "UserTask_DraftAgencySection");
+      WebElement notification =
+          inbox.waitFor(By.cssSelector("#inbox a[href$='/tasks/" + draft + "']"));
+      assertThat(inbox.script("return window.stayedOnThePage === true")).isEqualTo(true);
+      inbox.assertAccessible();
+      inbox.screenshot("notifications");
+      notification.click();
+
+      inbox
+          .waitFor(By.xpath("//div[@class='row-actions']//button[normalize-space()='Claim']"))
+          .click();
+      inbox
+          .waitFor(By.id("field-text"))
+          .sendKeys("UNICEF's section: children's rights, birth registration, education.");
+      inbox.assertAccessible();
+      inbox.screenshot("task-draft");
+      inbox.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+      assertThat(inbox.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
+
       browser.open("/reviews/" + reviewId);
       assertThat(browser.waitFor(By.tagName("h1")).getText()).contains("GHA", "70");
+      assertThat(browser.driver.findElement(By.id("timeline-title")).isDisplayed()).isTrue();
       browser.assertAccessible();
       browser.screenshot("review");
     }
+    assertThat(openTasks(reviewId)).doesNotContain(draft);
 
-    Api focalUnicef = new Api(webApi, "focal-unicef", "demo");
-    String draft = taskOf(focalUnicef, reviewId, "UserTask_DraftAgencySection");
-    try (Browser browser = new Browser(webApi).signIn("focal-unicef")) {
-      WebElement row = rowOf(browser, draft);
-      row.findElement(By.xpath(".//button[normalize-space()='Claim']")).click();
-      // htmx swaps the list in place: the row now offers the task's page
+    // the other focal point claims their draft from My work (the list swapped in place)
+    Api focalUndp = new Api(webApi, "focal-undp", "demo");
+    String undpDraft = taskOf(focalUndp, reviewId, "UserTask_DraftAgencySection");
+    try (Browser browser = new Browser(webApi).signIn("focal-undp")) {
+      WebElement row = rowOf(browser, undpDraft);
+      row.findElement(By.xpath(".//button[normalize-space()='Prendre']")).click();
       await("the claimed task's row")
           .atMost(Duration.ofSeconds(30))
           .ignoreExceptions()
@@ -97,31 +129,19 @@ class PagesBrowserIT {
               () ->
                   browser
                       .driver
-                      .findElement(By.id("task-" + draft))
-                      .findElement(By.linkText("Open"))
+                      .findElement(By.id("task-" + undpDraft))
+                      .findElement(By.linkText("Ouvrir"))
                       .isDisplayed());
       assertThat(browser.driver.findElement(By.cssSelector(".messages .ok")).getText())
-          .isEqualTo("The task is yours.");
+          .isEqualTo("La tâche est à vous.");
       browser.assertAccessible();
       browser.screenshot("my-work");
-
-      browser.driver.findElement(By.id("task-" + draft)).findElement(By.linkText("Open")).click();
-      browser
-          .waitFor(By.id("field-text"))
-          .sendKeys("UNICEF's section: children's rights, birth registration, education.");
-      browser.assertAccessible();
-      browser.screenshot("task-draft");
-      browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
-      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
     }
-    assertThat(openTasks(reviewId)).doesNotContain(draft);
+    Api.Response undpDrafted =
+        focalUndp.post(
+            "/api/tasks/" + undpDraft + "/complete", "{\"text\":\"UNDP's section: governance.\"}");
+    assertThat(undpDrafted.status()).as(undpDrafted.body().toString()).isEqualTo(204);
 
-    Api focalUndp = new Api(webApi, "focal-undp", "demo");
-    complete(
-        focalUndp,
-        reviewId,
-        "UserTask_DraftAgencySection",
-        "{\"text\":\"UNDP's section: governance.\"}");
     complete(
         coordinator,
         reviewId,
@@ -250,6 +270,57 @@ class PagesBrowserIT {
       browser.assertAccessible();
       browser.screenshot("not-found");
     }
+  }
+
+  @Test
+  void anAdminCorrectsASessionAndSeesAChangeMadeMeanwhileInWords() throws Exception {
+    Api admin = new Api(webApi, "admin", "demo");
+    LocalDate opens = LocalDate.now(ZoneOffset.UTC).plusDays(450);
+    Api.Response added =
+        admin.post(
+            "/api/sessions",
+            "{\"number\":73,\"startsOn\":\""
+                + opens
+                + "\",\"endsOn\":\""
+                + opens.plusDays(11)
+                + "\"}");
+    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+
+    try (Browser browser = new Browser(webApi).signIn("admin")) {
+      browser.open("/calendar#session-73");
+      WebElement session = browser.waitFor(By.id("session-73"));
+      session.findElement(By.tagName("summary")).click();
+      WebElement endsOn = browser.waitFor(By.id("s73-endsOn"));
+      browser.assertAccessible();
+      browser.screenshot("calendar");
+
+      // another admin moves the session's start while this one types
+      Api.Response moved =
+          admin.patch(
+              "/api/sessions/73",
+              "{\"startsOn\":\"" + opens.plusDays(1) + "\"}",
+              added.body().path("version").asInt());
+      assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+      String typed = opens.plusDays(12).toString();
+      browser.script("arguments[0].value = arguments[1]", endsOn, typed);
+      session.findElement(By.xpath(".//button[normalize-space()='Save the session']")).click();
+
+      WebElement told = browser.waitFor(By.cssSelector("#session-73 [role='alert']"));
+      assertThat(told.getText()).contains("Session 73 was changed meanwhile, by admin");
+      assertThat(browser.driver.findElement(By.id("s73-endsOn")).getDomProperty("value"))
+          .isEqualTo(typed);
+      browser.assertAccessible();
+      browser
+          .driver
+          .findElement(
+              By.xpath("//section[@id='session-73']//button[normalize-space()='Save the session']"))
+          .click();
+      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText())
+          .isEqualTo("The session is saved.");
+    }
+    JsonNode now = admin.get("/api/sessions/73").body();
+    assertThat(now.path("startsOn").asText()).isEqualTo(opens.plusDays(1).toString());
+    assertThat(now.path("endsOn").asText()).isEqualTo(opens.plusDays(12).toString());
   }
 
   /** Presses Tab until {@code wanted} has the focus (at most 60 times). */

@@ -1,5 +1,6 @@
 package org.uprengage.webapi.notification;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -104,6 +105,13 @@ class NotificationStreamController {
       release.run();
       throw e;
     }
+  }
+
+  /** The same stream for the pages (the Notifications page listens to it), in their session. */
+  @GetMapping(path = "/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @Hidden
+  SseEmitter pageStream() {
+    return stream();
   }
 
   private SseEmitter relayed(Runnable release) {

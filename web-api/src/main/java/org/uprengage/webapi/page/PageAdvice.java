@@ -74,6 +74,11 @@ public class PageAdvice {
     return zone;
   }
 
+  /** Forgets the person's time zone, so that the next page reads their preferences again. */
+  public static void forgetZone(HttpSession session) {
+    session.removeAttribute(ZONE);
+  }
+
   /**
    * A failure shown as a page: a problem from a service or from Spring MVC in its words and status;
    * anything else logged, and told as a failure on our side.

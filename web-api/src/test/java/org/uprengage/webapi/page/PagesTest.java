@@ -27,6 +27,10 @@ class PagesTest extends DemoApiTest {
 
   private static final String JSON = "application/json";
   private static final String PROBLEM = "application/problem+json";
+  private static final String PREFERENCES =
+      "{\"timeZone\":\"Africa/Lagos\",\"digestTime\":\"08:00\",\"kinds\":{"
+          + "\"task-available\":{\"inApp\":true,\"email\":\"immediate\",\"mandatory\":false},"
+          + "\"approval-waiting\":{\"inApp\":true,\"email\":\"immediate\",\"mandatory\":true}}}";
 
   @Test
   void aPersonSignsInWithTheFormAndSeesTheirWorkWithDueDatesMarked() throws Exception {
@@ -97,6 +101,9 @@ class PagesTest extends DemoApiTest {
         .andExpect(status().isBadRequest())
         .andExpect(content().string(Matchers.containsString("must be at most 20000 characters")))
         .andExpect(content().string(Matchers.containsString("Our section, typed with care")))
+        // the field's label and hint in the person's words, not the engine's id
+        .andExpect(content().string(Matchers.containsString("<span>Text</span>")))
+        .andExpect(content().string(Matchers.containsString("Your agency&#39;s section")))
         .andExpect(content().string(Matchers.containsString("aria-invalid=\"true\"")));
     assertThat(engine.received().get(1).body())
         .isEqualTo("{\"text\":\"Our section, typed with care\"}");
@@ -284,6 +291,209 @@ class PagesTest extends DemoApiTest {
   }
 
   @Test
+  void theInboxLinksEachNotificationToItsTaskAndMarksItRead() throws Exception {
+    MockHttpSession session = signIn("focal-unicef");
+    notifications.answerOnce(200, JSON, PREFERENCES); // the person's time zone
+    notifications.answerOnce(
+        200,
+        JSON,
+        "{\"items\":[{\"id\":\"0b6f3c1e-3a4b-4c5d-8e9f-0a1b2c3d4e5f\",\"kind\":\"task-available\",\"title\":\"Draft the agency section\",\"body\":\"GHA 56: a task for UNICEF\",\"taskId\":\"t-9\",\"occurredAt\":\"2026-01-05T09:30:00Z\"}],"
+            + "\"page\":0,\"size\":20,\"total\":1,\"unread\":1}");
+    notifications.answerOnce(200, JSON, PREFERENCES);
+    notifications.answerOnce(
+        200,
+        JSON,
+        "[{\"id\":\"5e0d1f2a-0000-4000-8000-000000000001\",\"followerType\":\"person\",\"follower\":\"focal-unicef\",\"countryTeam\":\"GHA\"}]");
+    notifications.answerOnce(200, JSON, "[]");
+    notifications.answerOnce(200, JSON, "[]");
+    mvc.perform(get("/notifications").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("href=\"/tasks/t-9\"")))
+        .andExpect(content().string(Matchers.containsString("1 unread")))
+        // dates in the person's time zone: 09:30 UTC is 10:30 in Lagos
+        .andExpect(content().string(Matchers.containsString("5 Jan 2026 10:30")))
+        .andExpect(content().string(Matchers.containsString("Country team GHA")))
+        .andExpect(content().string(Matchers.containsString("An approval waiting on me")))
+        .andExpect(
+            content().string(Matchers.containsString("data-stream=\"/notifications/stream\"")));
+    assertThat(notifications.received().get(1).uri())
+        .isEqualTo("/api/notifications?page=0&size=20");
+    assertThat(notifications.received().get(5).uri()).isEqualTo("/api/webhooks");
+
+    notifications.reset();
+    mvc.perform(
+            post("/notifications/0b6f3c1e-3a4b-4c5d-8e9f-0a1b2c3d4e5f/read")
+                .param("back", "/notifications?page=0")
+                .session(session)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/notifications?page=0"))
+        .andExpect(flash().attribute("done", "page.done.read"));
+    assertThat(notifications.last().uri())
+        .isEqualTo("/api/notifications/0b6f3c1e-3a4b-4c5d-8e9f-0a1b2c3d4e5f/read");
+    assertThat(notifications.last().authorization()).startsWith("Bearer ");
+  }
+
+  @Test
+  void refusedPreferencesKeepWhatWasChosenWithEachFieldsErrorBesideIt() throws Exception {
+    MockHttpSession session = signIn("focal-unicef");
+    notifications.answerOnce(200, JSON, PREFERENCES); // the person's time zone
+    notifications.answerOnce(
+        400,
+        PROBLEM,
+        "{\"title\":\"Invalid input\",\"status\":400,\"detail\":\"quietHours.end: must differ from quietHours.start\","
+            + "\"errors\":[{\"field\":\"quietHours.end\",\"message\":\"must differ from quietHours.start\"}]}");
+    var refused =
+        mvc.perform(
+                post("/notifications/preferences")
+                    .param("timeZone", "Europe/Madrid")
+                    .param("quietStart", "22:00")
+                    .param("quietEnd", "22:00")
+                    .param("kind", "task-available", "deadline-missed")
+                    .param("email.task-available", "digest")
+                    .param("mandatory.deadline-missed", "true")
+                    .session(session)
+                    .with(csrf()))
+            .andExpect(redirectedUrl("/notifications#preferences-title"))
+            .andReturn();
+    // not held in the inbox, e-mailed in the digest; the mandatory kind is not sent
+    assertThat(notifications.last().body())
+        .isEqualTo(
+            "{\"timeZone\":\"Europe/Madrid\",\"quietHours\":{\"start\":\"22:00\",\"end\":\"22:00\"},"
+                + "\"kinds\":{\"task-available\":{\"inApp\":false,\"email\":\"digest\"}}}");
+    notifications.reset();
+    // the preferences are the ones typed; the time zone was read on the way in
+    notifications.answerOnce(
+        200, JSON, "{\"items\":[],\"page\":0,\"size\":20,\"total\":0,\"unread\":0}");
+    notifications.answerOnce(200, JSON, "[]");
+    notifications.answerOnce(200, JSON, "[]");
+    notifications.answerOnce(200, JSON, "[]");
+    mvc.perform(get("/notifications").session(session).flashAttrs(refused.getFlashMap()))
+        .andExpect(content().string(Matchers.containsString("must differ from quietHours.start")))
+        .andExpect(content().string(Matchers.containsString("aria-describedby=\"quietEnd-error\"")))
+        .andExpect(
+            content()
+                .string(Matchers.containsString("value=\"Europe/Madrid\" selected=\"selected\"")))
+        .andExpect(
+            content().string(Matchers.containsString("value=\"digest\" selected=\"selected\"")));
+  }
+
+  @Test
+  void aSessionChangedMeanwhileIsShownAsItNowIsAndWhatTheAdminTypedIsKept() throws Exception {
+    MockHttpSession session = signIn("admin");
+    engine.answerOnce(
+        409,
+        PROBLEM,
+        "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"The session was changed meanwhile (now version 4).\"}");
+    engine.answerOnce(200, JSON, session(57, "2028-01-22", 4));
+    engine.answerOnce(
+        200,
+        JSON,
+        "[{\"version\":4,\"field\":\"startsOn\",\"oldValue\":\"2028-01-24\",\"newValue\":\"2028-01-22\",\"changedBy\":\"admin2\",\"changedAt\":\"2026-01-02T10:00:00Z\"}]");
+    var refused =
+        mvc.perform(
+                post("/calendar/sessions/57")
+                    .param("version", "3")
+                    .param("number", "57")
+                    .param("startsOn", "2028-01-25")
+                    .param("seen.startsOn", "2028-01-24")
+                    .param("endsOn", "2028-02-04")
+                    .param("seen.endsOn", "2028-02-04")
+                    .param("seen.datesTentative", "false")
+                    .param("unEntityDeadline", "")
+                    .param("seen.unEntityDeadline", "2027-07-10")
+                    .param("addendumFinalDeadline", "2028-06-30")
+                    .session(session)
+                    .with(csrf()))
+            .andExpect(redirectedUrl("/calendar#session-57"))
+            .andReturn();
+    var patch = engine.received().get(0);
+    assertThat(patch.method()).isEqualTo("PATCH");
+    assertThat(patch.ifMatch()).isEqualTo("\"3\"");
+    assertThat(patch.contentType()).startsWith("application/merge-patch+json");
+    // only what the admin changed; an emptied deadline is no official one: null in the patch
+    assertThat(patch.body())
+        .isEqualTo(
+            "{\"startsOn\":\"2028-01-25\",\"unEntityDeadline\":null,\"addendumFinalDeadline\":\"2028-06-30\"}");
+
+    engine.reset();
+    engine.answerOnce(200, JSON, "[" + session(57, "2028-01-22", 4) + "]");
+    engine.answerOnce(
+        200,
+        JSON,
+        "[{\"number\":58,\"opensOn\":\"2028-02-26\",\"closesOn\":\"2028-04-05\",\"source\":\"computed\",\"version\":0}]");
+    mvc.perform(get("/calendar").session(session).flashAttrs(refused.getFlashMap()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("changed meanwhile, by admin2")))
+        .andExpect(content().string(Matchers.containsString("It now runs from 22 Jan 2028")))
+        .andExpect(content().string(Matchers.containsString("value=\"2028-01-25\"")))
+        .andExpect(content().string(Matchers.containsString("value=\"2028-06-30\"")))
+        // what the admin did not touch is shown as it now is, and is what they saw now
+        .andExpect(
+            content()
+                .string(Matchers.containsString("name=\"seen.startsOn\" value=\"2028-01-22\"")))
+        // saving again changes the version now current
+        .andExpect(content().string(Matchers.containsString("name=\"version\" value=\"4\"")));
+  }
+
+  @Test
+  void thoseWhoAreNotAdminsSeeTheCalendarWithoutItsForms() throws Exception {
+    MockHttpSession session = signIn("focal-unicef");
+    engine.answerOnce(200, JSON, "[" + session(57, "2028-01-24", 3) + "]");
+    engine.answerOnce(200, JSON, "[]");
+    mvc.perform(get("/calendar").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("UN entities&#39; submissions")))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("/calendar/sessions"))));
+  }
+
+  @Test
+  void aReviewShowsWhatHappenedItsDeadlinesRoundsAndFilteredRecommendations() throws Exception {
+    MockHttpSession session = signIn("coordinator");
+    String review = "6f1c2b7e-1f0a-4c7e-9a39-5d1d3c1e2a10";
+    engine.answerOnce(
+        200,
+        JSON,
+        "{\"id\":\""
+            + review
+            + "\",\"country\":\"GHA\",\"session\":56,\"state\":\"ACTIVE\",\"stage\":\"submission\",\"step\":\"clearance\","
+            + "\"openTasks\":[],\"submissionCountsBackFrom\":\"unEntitySubmission\","
+            + "\"sessionDeadlines\":{\"unEntitySubmission\":{\"value\":\"2027-07-10\",\"source\":\"official\"}},"
+            + "\"milestones\":[{\"key\":\"agencyDraftsDue\",\"dueOn\":\"2027-05-01\",\"basis\":\"computed\",\"status\":\"missed\"}]}");
+    engine.answerOnce(
+        200,
+        JSON,
+        "[{\"at\":\"2027-04-02T08:00:00Z\",\"event\":\"task.claimed\",\"subject\":\"Draft the agency section\",\"actor\":\"focal-unicef\"}]");
+    engine.answerOnce(
+        200,
+        JSON,
+        "{\"round\":2,\"words\":3100,\"wordLimit\":2815,\"consolidatedBy\":\"coordinator\",\"sections\":[{\"agency\":\"UNICEF\",\"words\":1200,\"draftedBy\":\"focal-unicef\"}],"
+            + "\"decisions\":[{\"round\":1,\"stage\":\"clearance\",\"agency\":\"UNICEF\",\"decision\":\"send-back\",\"comments\":\"Add the 2024 figures\",\"decidedBy\":\"head-unicef\"}]}");
+    engine.answerOnce(
+        200,
+        JSON,
+        "{\"items\":[{\"paragraph\":\"121.4\",\"text\":\"Ensure birth registration\",\"recommendingStates\":[{\"name\":\"Chile\",\"code\":\"CHL\"}],"
+            + "\"themeHeading\":\"Children\",\"sdgs\":[16],\"position\":\"supported\"}],\"page\":0,\"size\":50,\"total\":1}");
+    mvc.perform(
+            get("/reviews/" + review)
+                .param("position", "supported")
+                .param("sdg", "16")
+                .session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("Task claimed")))
+        .andExpect(content().string(Matchers.containsString("Agencies&#39; drafts due")))
+        .andExpect(content().string(Matchers.containsString("badge missed")))
+        .andExpect(content().string(Matchers.containsString("over the limit")))
+        .andExpect(content().string(Matchers.containsString("Add the 2024 figures")))
+        .andExpect(content().string(Matchers.containsString("Ensure birth registration")))
+        .andExpect(content().string(Matchers.containsString("Follow this review")));
+    assertThat(engine.received().get(1).uri()).isEqualTo("/api/reviews/" + review + "/timeline");
+    assertThat(engine.received().get(2).uri()).isEqualTo("/api/reviews/" + review + "/submission");
+    assertThat(engine.received().get(3).uri())
+        .isEqualTo(
+            "/api/reviews/" + review + "/recommendations?page=0&size=50&sdg=16&position=supported");
+  }
+
+  @Test
   void theLoginFormIsThrottledLikeBasic() throws Exception {
     for (int i = 0; i < 10; i++) {
       mvc.perform(formLogin("/login").user("someone-guessing").password("guess-" + i))
@@ -313,6 +523,19 @@ class PagesTest extends DemoApiTest {
         + "\"candidateGroups\":[\"coordinator\"],\"created\":\"2026-01-01T00:00:00Z\",\"due\":\""
         + due
         + "\",\"version\":"
+        + version
+        + "}";
+  }
+
+  private static String session(int number, String startsOn, int version) {
+    return "{\"number\":"
+        + number
+        + ",\"cycle\":5,\"startsOn\":\""
+        + startsOn
+        + "\",\"endsOn\":\"2028-02-04\",\"datesTentative\":false,"
+        + "\"hrcSession\":{\"value\":58,\"source\":\"computed\"},"
+        + "\"deadlines\":{\"stakeholderSubmission\":{\"value\":\"2027-07-03\",\"source\":\"computed\",\"rule\":\"about 6.5 months before\"},"
+        + "\"unEntitySubmission\":{\"value\":\"2027-07-10\",\"source\":\"official\"}},\"version\":"
         + version
         + "}";
   }

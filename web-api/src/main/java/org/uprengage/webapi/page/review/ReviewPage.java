@@ -14,11 +14,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.uprengage.webapi.backend.Backend;
+import org.uprengage.webapi.page.Decision;
 import org.uprengage.webapi.page.Person;
 
 /**
- * A review's page: its stage and step, its open tasks, the session's deadlines (official or
- * computed) and the review's milestones with how each stands, as the engine tells them.
+ * A review's page: its stage and step, what happened in it (its timeline), its open tasks, every
+ * deadline (the session's, official or computed, and the review's milestones: met, missed or due),
+ * the joint submission's rounds, decisions and word counts, and its recommendations with their
+ * positions, filtered and sorted as the recommendations API allows.
  */
 @Controller
 class ReviewPage {
@@ -30,8 +33,39 @@ class ReviewPage {
   }
 
   @GetMapping("/reviews/{id}")
-  String review(@PathVariable UUID id, @ModelAttribute("me") Person me, Model model) {
+  String review(
+      @PathVariable UUID id,
+      @ModelAttribute("filter") RecommendationFilter filter,
+      @ModelAttribute("me") Person me,
+      Model model) {
     JsonNode review = engine.get("/api/reviews/{id}", JsonNode.class, id);
+    List<Happened> timeline = new ArrayList<>();
+    engine
+        .get("/api/reviews/{id}/timeline", JsonNode.class, id)
+        .forEach(
+            entry ->
+                timeline.add(
+                    new Happened(
+                        me.local(instant(entry.path("at"))),
+                        entry.path("event").asText(),
+                        text(entry.path("subject")),
+                        text(entry.path("actor")),
+                        text(entry.path("detail")))));
+    model.addAttribute("timeline", timeline);
+    model.addAttribute(
+        "submission",
+        Submission.of(engine.get("/api/reviews/{id}/submission", JsonNode.class, id), me));
+    RecommendationFilter.Query query = filter.query(id);
+    JsonNode recommendations = engine.get(query.uri(), JsonNode.class, query.variables());
+    List<Recommendation> listed = new ArrayList<>();
+    recommendations.path("items").forEach(item -> listed.add(Recommendation.of(item)));
+    long total = recommendations.path("total").asLong();
+    model.addAttribute("recommendations", listed);
+    model.addAttribute("recommendationTotal", total);
+    model.addAttribute(
+        "nextPage",
+        (long) (filter.page() + 1) * RecommendationFilter.SIZE < total ? filter.page() + 1 : null);
+    model.addAttribute("previousPage", filter.page() > 0 ? filter.page() - 1 : null);
     List<OpenTask> tasks = new ArrayList<>();
     review
         .path("openTasks")
@@ -43,9 +77,7 @@ class ReviewPage {
                         task.path("name").asText(),
                         text(task.path("assignee")),
                         groups(task.path("candidateGroups")),
-                        task.path("due").isTextual()
-                            ? me.local(Instant.parse(task.path("due").asText()))
-                            : null)));
+                        me.local(instant(task.path("due"))))));
     List<Dated> deadlines = new ArrayList<>();
     review
         .path("sessionDeadlines")
@@ -77,10 +109,15 @@ class ReviewPage {
             review.path("stage").asText(),
             text(review.path("step")),
             review.path("state").asText(),
+            text(review.path("submissionCountsBackFrom")),
             tasks,
             deadlines,
             milestones));
     return "pages/review";
+  }
+
+  private static Instant instant(JsonNode value) {
+    return value.isTextual() ? Instant.parse(value.asText()) : null;
   }
 
   private static String text(JsonNode value) {
@@ -105,6 +142,7 @@ class ReviewPage {
       String stage,
       String step,
       String state,
+      String countsBackFrom,
       List<OpenTask> openTasks,
       List<Dated> deadlines,
       List<Milestone> milestones) {}
@@ -117,4 +155,79 @@ class ReviewPage {
 
   /** A milestone of the review and how it stands. */
   record Milestone(String key, LocalDate dueOn, String basis, String status) {}
+
+  /** Something that happened in the review, in the person's time zone. */
+  record Happened(ZonedDateTime at, String event, String subject, String actor, String detail) {}
+
+  /** The joint submission: its sections and words, its rounds' decisions, and its sending. */
+  record Submission(
+      Integer round,
+      int words,
+      Integer wordLimit,
+      String consolidatedBy,
+      ZonedDateTime consolidatedAt,
+      List<Section> sections,
+      List<Decision> decisions,
+      LocalDate sentOn,
+      String sentReference,
+      String sentBy) {
+
+    static Submission of(JsonNode submission, Person me) {
+      List<Section> sections = new ArrayList<>();
+      submission
+          .path("sections")
+          .forEach(
+              section ->
+                  sections.add(
+                      new Section(
+                          section.path("agency").asText(),
+                          section.path("words").asInt(),
+                          text(section.path("draftedBy")),
+                          me.local(instant(section.path("draftedAt"))))));
+      JsonNode sent = submission.path("sent");
+      return new Submission(
+          submission.path("round").isNumber() ? submission.path("round").asInt() : null,
+          submission.path("words").asInt(),
+          submission.path("wordLimit").isNumber() ? submission.path("wordLimit").asInt() : null,
+          text(submission.path("consolidatedBy")),
+          me.local(instant(submission.path("consolidatedAt"))),
+          sections,
+          Decision.of(submission, me),
+          date(sent.path("on")),
+          text(sent.path("reference")),
+          text(sent.path("by")));
+    }
+
+    /** Whether the consolidated text runs over the installation's word limit. */
+    public boolean overLimit() {
+      return wordLimit != null && words > wordLimit;
+    }
+  }
+
+  /** One agency's section, by its words. */
+  record Section(String agency, int words, String draftedBy, ZonedDateTime draftedAt) {}
+
+  /** One recommendation of the review, with its position. */
+  record Recommendation(
+      String paragraph,
+      String text,
+      String states,
+      String theme,
+      List<Integer> sdgs,
+      String position) {
+
+    static Recommendation of(JsonNode item) {
+      List<String> states = new ArrayList<>();
+      item.path("recommendingStates").forEach(state -> states.add(state.path("name").asText()));
+      List<Integer> sdgs = new ArrayList<>();
+      item.path("sdgs").forEach(sdg -> sdgs.add(sdg.asInt()));
+      return new Recommendation(
+          item.path("paragraph").asText(),
+          item.path("text").asText(),
+          String.join(", ", states),
+          ReviewPage.text(item.path("themeHeading")),
+          sdgs,
+          item.path("position").asText("pending"));
+    }
+  }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.uprengage.webapi.backend.Backend;
+import org.uprengage.webapi.page.Decision;
 import org.uprengage.webapi.page.Person;
 
 /**
@@ -123,19 +124,6 @@ class ApprovalsPage {
                           section.path("agency").asText(),
                           section.path("text").asText(),
                           TaskView.text(section.path("draftedBy")))));
-      List<Decision> decisions = new ArrayList<>();
-      submission
-          .path("decisions")
-          .forEach(
-              decision ->
-                  decisions.add(
-                      new Decision(
-                          decision.path("round").asInt(),
-                          decision.path("stage").asText(),
-                          TaskView.text(decision.path("agency")),
-                          decision.path("decision").asText(),
-                          TaskView.text(decision.path("comments")),
-                          decision.path("decidedBy").asText())));
       String text = approval.path("text").asText("");
       String seen = TaskView.text(approval.path("seenText"));
       String consolidatedBy = TaskView.text(approval.path("consolidatedBy"));
@@ -152,14 +140,10 @@ class ApprovalsPage {
           seen == null ? List.of() : WordDiff.of(seen, text),
           me.username().equals(consolidatedBy),
           sections,
-          decisions);
+          Decision.of(submission, me));
     }
   }
 
   /** One agency's section of the text. */
   record Section(String agency, String text, String draftedBy) {}
-
-  /** An earlier decision on the submission. */
-  record Decision(
-      int round, String stage, String agency, String decision, String comments, String by) {}
 }

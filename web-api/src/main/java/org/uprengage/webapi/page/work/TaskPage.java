@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.uprengage.webapi.backend.Backend;
+import org.uprengage.webapi.page.FieldErrors;
 import org.uprengage.webapi.page.Person;
 
 /**
@@ -70,17 +71,7 @@ class TaskPage {
           id);
     } catch (ErrorResponseException refused) {
       response.setStatus(refused.getStatusCode().value());
-      Object errors =
-          refused.getBody().getProperties() == null
-              ? null
-              : refused.getBody().getProperties().get("errors");
-      if (errors instanceof Iterable<?> fields) {
-        for (Object field : fields) {
-          if (field instanceof Map<?, ?> error) {
-            typed.reject(String.valueOf(error.get("field")), String.valueOf(error.get("message")));
-          }
-        }
-      }
+      FieldErrors.of(refused).forEach(typed::reject);
       model.addAttribute("refused", refused.getBody().getDetail());
       model.addAttribute("conflict", refused.getStatusCode().value() == 409);
       // the task as it now is (after a 409 someone else changed it), with what the person typed

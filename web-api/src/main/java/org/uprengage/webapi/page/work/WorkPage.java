@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.uprengage.webapi.backend.Backend;
+import org.uprengage.webapi.page.Back;
 import org.uprengage.webapi.page.Person;
 
 /**
