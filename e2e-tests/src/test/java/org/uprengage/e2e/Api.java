@@ -136,6 +136,35 @@ final class Api {
     return found.get(0);
   }
 
+  /**
+   * GETs a binary resource (a document); its exchange is recorded like any other, the body as its
+   * bytes read one character each.
+   */
+  Download download(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .GET()
+            .header("Authorization", authorization)
+            .build();
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    recorded.add(
+        new Recorded(
+            baseUrl,
+            new OpenApiContract.Exchange(
+                request.method(),
+                request.uri().getPath(),
+                query(request),
+                request.headers().map(),
+                null,
+                response.statusCode(),
+                response.headers().map(),
+                new String(response.body(), StandardCharsets.ISO_8859_1))));
+    return new Download(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        response.body());
+  }
+
   private Response send(HttpRequest.Builder builder, String requestBody)
       throws IOException, InterruptedException {
     HttpRequest request = builder.header("Authorization", authorization).build();
@@ -151,6 +180,18 @@ final class Api {
 
   private static OpenApiContract.Exchange exchange(
       HttpRequest request, String requestBody, HttpResponse<String> response) {
+    return new OpenApiContract.Exchange(
+        request.method(),
+        request.uri().getPath(),
+        query(request),
+        request.headers().map(),
+        requestBody,
+        response.statusCode(),
+        response.headers().map(),
+        response.body());
+  }
+
+  private static Map<String, List<String>> query(HttpRequest request) {
     Map<String, List<String>> query = new LinkedHashMap<>();
     String rawQuery = request.uri().getRawQuery();
     if (rawQuery != null) {
@@ -161,15 +202,7 @@ final class Api {
             .add(nameValue.length > 1 ? decoded(nameValue[1]) : "");
       }
     }
-    return new OpenApiContract.Exchange(
-        request.method(),
-        request.uri().getPath(),
-        query,
-        request.headers().map(),
-        requestBody,
-        response.statusCode(),
-        response.headers().map(),
-        response.body());
+    return query;
   }
 
   private static String decoded(String value) {
@@ -221,4 +254,6 @@ final class Api {
   private record Recorded(String baseUrl, OpenApiContract.Exchange exchange) {}
 
   record Response(int status, String contentType, String location, JsonNode body) {}
+
+  record Download(int status, String contentType, byte[] body) {}
 }

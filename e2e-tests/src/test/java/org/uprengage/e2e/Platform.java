@@ -122,6 +122,24 @@ final class Platform {
     webApi = web.baseUrl();
   }
 
+  /**
+   * Kills the service named (SIGKILL), starts it again from its jar on its port and waits until it
+   * is ready.
+   */
+  synchronized void killAndRestart(String name) throws Exception {
+    for (int i = 0; i < services.size(); i++) {
+      ServiceProcess service = services.get(i);
+      if (service.name().equals(name)) {
+        service.kill();
+        ServiceProcess again = service.startAgain();
+        services.set(i, again);
+        again.awaitReady(Duration.ofMinutes(3));
+        return;
+      }
+    }
+    throw new IllegalArgumentException("No service " + name);
+  }
+
   /** The services' processes: workflow-engine (two nodes), notification-service, web-api. */
   List<ServiceProcess> services() {
     return List.copyOf(services);

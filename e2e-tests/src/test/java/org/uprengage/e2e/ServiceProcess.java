@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +26,25 @@ final class ServiceProcess implements AutoCloseable {
   private static final HttpClient http = HttpClient.newHttpClient();
 
   private final String name;
+  private final String jarProperty;
   private final int port;
+  private final Map<String, String> properties;
   private final int managementPort;
   private final Process process;
   private final Path log;
 
-  private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
+  private ServiceProcess(
+      String name,
+      String jarProperty,
+      int port,
+      Map<String, String> properties,
+      int managementPort,
+      Process process,
+      Path log) {
     this.name = name;
+    this.jarProperty = jarProperty;
     this.port = port;
+    this.properties = Map.copyOf(properties);
     this.managementPort = managementPort;
     this.process = process;
     this.log = log;
@@ -63,6 +75,13 @@ final class ServiceProcess implements AutoCloseable {
     Path logs = Path.of(System.getProperty("upr.e2e.log-dir", "target/service-logs"));
     Files.createDirectories(logs);
     Path log = logs.resolve(name + ".log");
+    if (Files.exists(log)) {
+      // a restarted service keeps the log of its earlier run beside the new one
+      Files.move(
+          log,
+          logs.resolve(name + "." + System.currentTimeMillis() + ".log"),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command =
         new ArrayList<>(
@@ -81,7 +100,23 @@ final class ServiceProcess implements AutoCloseable {
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new ServiceProcess(name, port, managementPort, process, log);
+    return new ServiceProcess(name, jarProperty, port, properties, managementPort, process, log);
+  }
+
+  /**
+   * Kills the service as a crash or an out-of-memory killer would (SIGKILL: no shutdown hook, no
+   * graceful stop, nothing committed that was not) and waits until it is gone.
+   */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(name + " still runs 30 s after SIGKILL");
+    }
+  }
+
+  /** Starts the service again from its jar, on its port, with its properties. */
+  ServiceProcess startAgain() throws IOException {
+    return start(name, jarProperty, port, properties);
   }
 
   String baseUrl() {

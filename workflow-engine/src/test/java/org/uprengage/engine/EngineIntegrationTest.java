@@ -95,6 +95,16 @@ public abstract class EngineIntegrationTest {
     return reviewId;
   }
 
+  /**
+   * The focal point claims their agency's section of the review to draft and hands in {@code text}
+   * (as it goes in a JSON string).
+   */
+  protected void draft(String reviewId, RequestPostProcessor focal, String text) throws Exception {
+    String task = taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focal).get(0);
+    act(task, "claim", focal);
+    complete(task, "{\"text\":\"" + text + "\"}", focal).andExpect(status().isNoContent());
+  }
+
   /** The ids of the tasks {@code who} sees in the review, with the given task key. */
   protected List<String> taskIds(String reviewId, String taskKey, RequestPostProcessor who)
       throws Exception {

@@ -7,10 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +17,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.uprengage.notification.NotificationIntegrationTest;
+import org.uprengage.testsupport.PinnedAnswers;
 
 /**
  * A corpus of bad input against every endpoint of notification-service, each sent by the person who
@@ -88,19 +85,7 @@ class BadInputCorpusTest extends NotificationIntegrationTest {
         }
       }
       assertThat(failures).isEmpty();
-      answers.sort(null);
-      List<String> pinned = pinned();
-      if (!answers.equals(pinned)) {
-        Files.write(Path.of("target", PINNED), answers, StandardCharsets.UTF_8);
-      }
-      assertThat(answers)
-          .as(
-              "answers to the corpus as pinned in "
-                  + PINNED
-                  + " (this run's: target/"
-                  + PINNED
-                  + ")")
-          .containsExactlyElementsOf(pinned);
+      PinnedAnswers.assertPinned(answers, PINNED);
       assertThat(state()).as("state after " + corpus.size() + " bad requests").isEqualTo(before);
       System.out.println("Bad-input corpus: " + corpus.size() + " requests");
     } finally {
@@ -151,13 +136,6 @@ class BadInputCorpusTest extends NotificationIntegrationTest {
     List<String> fields = JsonPath.read(body, "$..errors[*].field");
     String title = JsonPath.read(body, "$.title");
     return fields.isEmpty() ? title : String.join(",", fields);
-  }
-
-  private static List<String> pinned() throws IOException {
-    try (InputStream lines = BadInputCorpusTest.class.getResourceAsStream("/" + PINNED)) {
-      assertThat(lines).as(PINNED + " on the test class path").isNotNull();
-      return new String(lines.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-    }
   }
 
   private static List<Case> corpus() {

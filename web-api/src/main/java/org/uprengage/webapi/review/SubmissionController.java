@@ -52,7 +52,7 @@ class SubmissionController {
   @Operation(
       summary = "A round of the joint submission as the Word document OHCHR receives",
       description =
-          "A .docx: a cover (the UN country team, the State, the Working Group session, the date of the round) and the round's consolidated text in numbered paragraphs, each non-blank line a paragraph. Headings in the country team's language, or in the language asked for (en, fr, es). The same round in the same language is the same bytes each time: its SHA-256 is the one kept with the RC's sign-off (the team's language) and with the record of the submission to OHCHR. 400 naming round or language for a bad one; 404 for a round not consolidated, or a review of another country team.",
+          "A .docx: a cover (the UN country team, the State, the Working Group session, the date of the round), the round's consolidated text, then each agency's section as it stood at the round, under the agency's name, in the agreed order (the order of agencies when the submission was planned); each non-blank line a paragraph, numbered on through the sections. A text's sources ([^label] where cited, '[^label]: the source' on a line of its own) become endnotes. Headings in the country team's language, or in the language asked for (en, fr, es). The same round in the same language is the same bytes each time: its SHA-256 is the one kept with the RC's sign-off (the team's language) and with the record of the submission to OHCHR. 400 naming round or language for a bad one; 404 for a round not consolidated, or a review of another country team.",
       responses =
           @ApiResponse(
               responseCode = "200",

@@ -19,7 +19,7 @@ final class TaskResources {
 
   private TaskResources() {}
 
-  /** A user task; {@code form} is given on the detail view only. */
+  /** A user task; {@code form} and {@code words} are given on the detail view only. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Task(
       String id,
@@ -40,7 +40,32 @@ final class TaskResources {
               description =
                   "changes with every change of the task; also its ETag. Send it in If-Match to change the task only as you saw it (409 with the current task otherwise).")
           Integer version,
-      List<FormField> form) {}
+      List<FormField> form,
+      @Schema(
+              description =
+                  "detail view only, for a task that drafts, consolidates or decides on the joint submission: the words of its texts against the word limit of the review's cycle")
+          Words words) {}
+
+  /**
+   * The words of the texts a task works on: its agency's section (every section, in the agreed
+   * order, for a task of no agency), the latest round's consolidated text, and the limit.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Words(
+      List<SectionWords> sections,
+      int sectionsTotal,
+      @Schema(description = "the latest round's consolidated text; absent before the first")
+          Integer consolidated,
+      @Schema(description = "absent where the installation set no limit for the review's cycle")
+          Integer limit,
+      @Schema(
+              description =
+                  "the consolidated text, or before it the sections together, has more words than the limit")
+          boolean overLimit) {}
+
+  /** One agency's section: its words, 0 while it has no text. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record SectionWords(String agency, int words) {}
 
   /** One input the task takes on completion. */
   @JsonIgnoreProperties(ignoreUnknown = true)

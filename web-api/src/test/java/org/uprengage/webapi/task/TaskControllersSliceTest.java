@@ -222,6 +222,7 @@ class TaskControllersSliceTest {
         null,
         null,
         version,
+        null,
         null);
   }
 }

@@ -5,16 +5,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.uprengage.testsupport.PinnedAnswers;
 import org.uprengage.webapi.DemoApiTest;
 
 /**
@@ -263,18 +260,7 @@ class BadInputApiTest extends DemoApiTest {
     }
     assertThat(failures).isEmpty();
     assertThat(engine.received()).isEmpty();
-    answers.sort(null);
-    List<String> pinned;
-    try (InputStream lines = BadInputApiTest.class.getResourceAsStream("/" + PINNED)) {
-      assertThat(lines).as(PINNED + " on the test class path").isNotNull();
-      pinned = new String(lines.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-    }
-    if (!answers.equals(pinned)) {
-      Files.write(Path.of("target", PINNED), answers, StandardCharsets.UTF_8);
-    }
-    assertThat(answers)
-        .as("answers to the corpus as pinned in " + PINNED + " (this run's: target/" + PINNED + ")")
-        .containsExactlyElementsOf(pinned);
+    PinnedAnswers.assertPinned(answers, PINNED);
     System.out.println("web-api bad-input corpus: " + corpus.size() + " requests");
   }
 

@@ -9,6 +9,7 @@ import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.task.FormField;
 import org.uprengage.engine.task.FormInput;
 import org.uprengage.engine.task.TaskForm;
+import org.uprengage.engine.task.TaskWords;
 
 /** "Consolidate the joint submission": the coordinator hands in the merged text, a new round. */
 @Component
@@ -39,6 +40,15 @@ class ConsolidateSubmissionForm implements TaskForm {
     input.throwIfInvalid();
     return Map.of(
         ReviewProcess.VAR_SUBMISSION_ROUND,
-        submission.consolidate(task.reviewId(), text, caller.username()));
+        submission.consolidate(
+            task.reviewId(),
+            text,
+            caller.username(),
+            SubmissionSections.agreedOrder(task.variables())));
+  }
+
+  @Override
+  public TaskWords words(TaskContext task) {
+    return submission.words(task);
   }
 }

@@ -12,6 +12,7 @@ import org.uprengage.engine.session.DeadlineRules;
 import org.uprengage.engine.task.FormField;
 import org.uprengage.engine.task.FormInput;
 import org.uprengage.engine.task.TaskForm;
+import org.uprengage.engine.task.TaskWords;
 
 /**
  * "Clear the joint submission" (a head of office, for their agency) and "Sign off the joint
@@ -148,5 +149,10 @@ class DecisionForm implements TaskForm {
         + limit
         + "): "
         + overLimitReason;
+  }
+
+  @Override
+  public TaskWords words(TaskContext task) {
+    return submission.words(task);
   }
 }

@@ -9,6 +9,7 @@ import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.task.FormField;
 import org.uprengage.engine.task.FormInput;
 import org.uprengage.engine.task.TaskForm;
+import org.uprengage.engine.task.TaskWords;
 
 /**
  * "Draft the agency section" and "Revise the agency section": the focal point hands in the agency's
@@ -72,5 +73,10 @@ class DraftAgencySectionForm implements TaskForm {
       sections.recordDraft(task.reviewId(), agency, text, caller.username());
     }
     return Map.of();
+  }
+
+  @Override
+  public TaskWords words(TaskContext task) {
+    return sections.words(task);
   }
 }

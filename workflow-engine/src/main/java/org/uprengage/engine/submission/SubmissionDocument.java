@@ -15,16 +15,20 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,11 +39,19 @@ import org.uprengage.engine.problem.NotFound;
 
 /**
  * The joint submission of one round as the {@code .docx} OHCHR receives: a cover (the UN country
- * team, the State, the Working Group session, the date of the round), then the consolidated text in
- * numbered paragraphs (each non-blank line of the text is a paragraph), with the headings in
- * English, French or Spanish. The same round in the same language gives the same bytes every time
- * (the package's dates are the round's), so its SHA-256 identifies what the RC cleared and what was
- * sent.
+ * team, the State, the Working Group session, the date of the round), the consolidated text in
+ * numbered paragraphs (each non-blank line of the text is a paragraph), then each agency's section
+ * as it stood at the round, in the agreed order, under the agency's name, its paragraphs numbered
+ * on; headings in English, French or Spanish.
+ *
+ * <p>Sources: a text cites one with a marker {@code [^label]} in a paragraph and gives it on a line
+ * of its own, {@code [^label]: the source} (Markdown's footnote syntax); the document makes each
+ * marker an endnote holding the source, and the definition lines are not paragraphs. Labels belong
+ * to their text (two agencies may both use {@code [^1]}); a marker whose label the text does not
+ * define stays as written.
+ *
+ * <p>The same round in the same language gives the same bytes every time (the package's dates are
+ * the round's), so its SHA-256 identifies what the RC cleared and what was sent.
  */
 @Service
 public class SubmissionDocument {
@@ -59,7 +71,8 @@ public class SubmissionDocument {
               "Joint submission of the %s",
               "State under review: %s",
               "Working Group on the Universal Periodic Review, session %d (%s to %s)",
-              "Date: %s"),
+              "Date: %s",
+              "Contributions of the agencies of the UN country team"),
           "fr",
           new Headings(
               Locale.FRENCH,
@@ -67,7 +80,8 @@ public class SubmissionDocument {
               "Contribution conjointe : %s",
               "État examiné : %s",
               "Groupe de travail sur l'Examen périodique universel, session %d (du %s au %s)",
-              "Date : %s"),
+              "Date : %s",
+              "Contributions des entités de l'équipe de pays des Nations Unies"),
           "es",
           new Headings(
               Locale.forLanguageTag("es"),
@@ -76,7 +90,14 @@ public class SubmissionDocument {
               "Estado examinado: %s",
               "Grupo de Trabajo sobre el Examen Periódico Universal, período de sesiones %d (del %s"
                   + " al %s)",
-              "Fecha: %s"));
+              "Fecha: %s",
+              "Contribuciones de las entidades del equipo de las Naciones Unidas en el país"));
+
+  /** A source's marker in a paragraph: {@code [^label]}. */
+  private static final Pattern MARKER = Pattern.compile("\\[\\^([^\\]\\s]{1,40})\\]");
+
+  /** A source given on a line of its own: {@code [^label]: the source}. */
+  private static final Pattern SOURCE = Pattern.compile("^\\[\\^([^\\]\\s]{1,40})\\]:\\s*(\\S.*)$");
 
   private final JdbcTemplate jdbc;
 
@@ -125,7 +146,17 @@ public class SubmissionDocument {
             .stream()
             .findFirst()
             .orElseThrow(() -> new NotFound("Round of the joint submission", round));
-    return write(cover, HEADINGS.get(language == null ? cover.language() : language));
+    List<Section> agencies =
+        jdbc.query(
+            """
+            SELECT coalesce(a.name, s.agency) AS name, s.text FROM upr_submission_round_section s
+            LEFT JOIN upr_agency a ON a.code = s.agency
+            WHERE s.review_id = ? AND s.round = ? ORDER BY s.position
+            """,
+            (rs, i) -> new Section(rs.getString("name"), rs.getString("text")),
+            reviewId,
+            round);
+    return write(cover, agencies, HEADINGS.get(language == null ? cover.language() : language));
   }
 
   /** Refuses a round below 1 (null is the latest) and a language other than en, fr and es. */
@@ -153,12 +184,29 @@ public class SubmissionDocument {
     }
   }
 
-  /** The paragraphs of a consolidated text: its non-blank lines, trimmed. */
+  /**
+   * The paragraphs of a text: its non-blank lines, trimmed, leaving out the lines that give a
+   * source ({@code [^label]: the source}).
+   */
   public static List<String> paragraphs(String text) {
-    return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    return text.lines()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !SOURCE.matcher(line).matches())
+        .toList();
   }
 
-  private static byte[] write(Cover cover, Headings headings) {
+  /** The sources a text gives, by label; the first definition of a label counts. */
+  static Map<String, String> sources(String text) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    text.lines()
+        .map(String::strip)
+        .map(SOURCE::matcher)
+        .filter(Matcher::matches)
+        .forEach(source -> sources.putIfAbsent(source.group(1), source.group(2).strip()));
+    return sources;
+  }
+
+  private static byte[] write(Cover cover, List<Section> agencies, Headings headings) {
     DateTimeFormatter dates =
         DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(headings.locale());
     try (XWPFDocument document = new XWPFDocument();
@@ -187,19 +235,63 @@ public class SubmissionDocument {
       centred(
           document, String.format(headings.locale(), headings.date(), dates.format(on)), 12, false);
       document.createParagraph().setPageBreak(true);
-      int number = 0;
-      for (String text : paragraphs(cover.text())) {
-        XWPFParagraph paragraph = document.createParagraph();
-        paragraph.setAlignment(ParagraphAlignment.BOTH);
-        paragraph.createRun().setText(++number + ".");
-        paragraph.createRun().addTab();
-        paragraph.createRun().setText(text);
+      int number = numbered(document, cover.text(), 0);
+      if (!agencies.isEmpty()) {
+        heading(document, headings.contributions(), 14);
+        for (Section agency : agencies) {
+          heading(document, agency.name(), 12);
+          number = numbered(document, agency.text(), number);
+        }
       }
       document.write(out);
       return withEntryTimes(out.toByteArray(), LocalDateTime.ofInstant(cover.at(), ZoneOffset.UTC));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Writes the text's paragraphs numbered on from {@code number}, each source marker an endnote;
+   * returns the last number written.
+   */
+  private static int numbered(XWPFDocument document, String text, int number) {
+    Map<String, String> sources = sources(text);
+    for (String line : paragraphs(text)) {
+      XWPFParagraph paragraph = document.createParagraph();
+      paragraph.setAlignment(ParagraphAlignment.BOTH);
+      paragraph.createRun().setText(++number + ".");
+      paragraph.createRun().addTab();
+      Matcher marker = MARKER.matcher(line);
+      int from = 0;
+      while (marker.find()) {
+        String source = sources.get(marker.group(1));
+        if (source == null) {
+          continue; // not a source this text gives: stays as written
+        }
+        if (marker.start() > from) {
+          paragraph.createRun().setText(line.substring(from, marker.start()));
+        }
+        XWPFEndnote endnote = document.createEndnote();
+        // the endnote's first paragraph opens with its number (POI adds the reference mark)
+        endnote.createParagraph().createRun().setText(" " + source);
+        paragraph.addFootnoteReference(endnote);
+        from = marker.end();
+      }
+      if (from < line.length()) {
+        paragraph.createRun().setText(line.substring(from));
+      }
+    }
+    return number;
+  }
+
+  private static void heading(XWPFDocument document, String text, int size) {
+    XWPFParagraph paragraph = document.createParagraph();
+    paragraph.setAlignment(ParagraphAlignment.LEFT); // also gives it the properties keepNext sets
+    paragraph.setKeepNext(true);
+    XWPFRun run = paragraph.createRun();
+    run.setText(text);
+    run.setFontSize(size);
+    run.setBold(true);
   }
 
   private static XWPFParagraph centred(XWPFDocument document, String text, int size, boolean bold) {
@@ -231,6 +323,9 @@ public class SubmissionDocument {
     return out.toByteArray();
   }
 
+  /** An agency's section: the agency's name and its text. */
+  private record Section(String name, String text) {}
+
   private record Cover(
       String team,
       String state,
@@ -243,5 +338,11 @@ public class SubmissionDocument {
       Instant at) {}
 
   private record Headings(
-      Locale locale, String review, String title, String state, String session, String date) {}
+      Locale locale,
+      String review,
+      String title,
+      String state,
+      String session,
+      String date,
+      String contributions) {}
 }

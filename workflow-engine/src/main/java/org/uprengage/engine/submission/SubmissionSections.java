@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,6 +17,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.outbox.EventOutbox;
 import org.uprengage.engine.review.ReviewProcess;
+import org.uprengage.engine.session.DeadlineRules;
+import org.uprengage.engine.task.TaskForm;
+import org.uprengage.engine.task.TaskWords;
 
 /**
  * The joint submission of a review: each agency's section, the consolidated text (a new round each
@@ -31,14 +35,20 @@ public class SubmissionSections {
   public static final String CLEARANCE = "clearance";
   public static final String SIGN_OFF = "sign-off";
 
+  /** Sections in the order the coordinator planned, those outside it after, by agency code. */
+  private static final String AGREED_ORDER =
+      "ORDER BY coalesce(array_position(?::text[], agency), 2147483647), agency";
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final EventOutbox outbox;
+  private final WordLimits limits;
 
-  SubmissionSections(JdbcTemplate jdbc, Clock clock, EventOutbox outbox) {
+  SubmissionSections(JdbcTemplate jdbc, Clock clock, EventOutbox outbox, WordLimits limits) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.outbox = outbox;
+    this.limits = limits;
   }
 
   /** Records (or replaces) the agency's draft, in the caller's transaction. */
@@ -100,12 +110,14 @@ public class SubmissionSections {
   }
 
   /**
-   * Records the consolidated text as a new round.
+   * Records the consolidated text as a new round, with the agencies' sections as they stand now in
+   * the agreed order (the order the coordinator named them in when planning): the round's document
+   * is made from both.
    *
    * @return the round number (1 for the first consolidation)
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  int consolidate(UUID reviewId, String text, String author) {
+  int consolidate(UUID reviewId, String text, String author, List<String> agreedOrder) {
     Integer round =
         jdbc.queryForObject(
             """
@@ -123,7 +135,64 @@ public class SubmissionSections {
     jdbc.update(
         "INSERT INTO upr_submission_round (review_id, round, text, consolidated_by, consolidated_at) SELECT review_id, round, text, consolidated_by, consolidated_at FROM upr_submission WHERE review_id = ?",
         reviewId);
+    List<AgencySection> sections = sections(reviewId, agreedOrder);
+    for (int i = 0; i < sections.size(); i++) {
+      jdbc.update(
+          "INSERT INTO upr_submission_round_section (review_id, round, position, agency, text) VALUES (?, ?, ?, ?, ?)",
+          reviewId,
+          number,
+          i + 1,
+          sections.get(i).agency(),
+          sections.get(i).text());
+    }
     return number;
+  }
+
+  /** The sections drafted so far (declined ones left out), in the agreed order. */
+  List<AgencySection> sections(UUID reviewId, List<String> agreedOrder) {
+    return jdbc.query(
+        "SELECT agency, text FROM upr_submission_section WHERE review_id = ? AND declined_reason IS NULL AND text IS NOT NULL "
+            + AGREED_ORDER,
+        (rs, i) -> new AgencySection(rs.getString("agency"), rs.getString("text")),
+        reviewId,
+        agreedOrder.toArray(String[]::new));
+  }
+
+  /** An agency's section of the joint submission. */
+  record AgencySection(String agency, String text) {}
+
+  /**
+   * The words a task of the review works on: its agency's section (or, for a task of no agency,
+   * every section, in the agreed order) and the latest round's consolidated text, against the limit
+   * of the review's cycle for the UN country team's joint submission.
+   */
+  TaskWords words(TaskForm.TaskContext task) {
+    String agency = (String) task.variables().get(ReviewProcess.VAR_AGENCY);
+    List<TaskWords.Section> sections =
+        sections(task.reviewId(), agreedOrder(task.variables())).stream()
+            .filter(section -> agency == null || agency.equals(section.agency()))
+            .map(
+                section ->
+                    new TaskWords.Section(section.agency(), WordLimits.words(section.text())))
+            .toList();
+    if (agency != null && sections.isEmpty()) {
+      sections = List.of(new TaskWords.Section(agency, 0));
+    }
+    Integer limit =
+        task.variables().get(ReviewProcess.VAR_SESSION) instanceof Number session
+            ? limits
+                .limit(DeadlineRules.cycleOf(session.intValue()), WordLimits.UNCT_JOINT)
+                .orElse(null)
+            : null;
+    return new TaskWords(
+        sections, consolidatedText(task.reviewId()).map(WordLimits::words).orElse(null), limit);
+  }
+
+  /** The agencies as the coordinator named them when planning the submission. */
+  static List<String> agreedOrder(Map<String, Object> variables) {
+    return variables.get(ReviewProcess.VAR_AGENCIES) instanceof List<?> agencies
+        ? agencies.stream().map(String::valueOf).toList()
+        : List.of();
   }
 
   /**

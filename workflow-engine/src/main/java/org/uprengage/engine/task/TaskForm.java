@@ -23,6 +23,14 @@ public interface TaskForm {
    */
   Map<String, Object> submit(Caller caller, TaskContext task, FormInput input);
 
+  /**
+   * The words of the texts the task works on, shown on its detail view; null for a task that works
+   * on no text with a word limit.
+   */
+  default TaskWords words(TaskContext task) {
+    return null;
+  }
+
   /** The task being completed: its review, its BPMN element id and the variables it sees. */
   record TaskContext(UUID reviewId, String taskKey, Map<String, Object> variables) {}
 }

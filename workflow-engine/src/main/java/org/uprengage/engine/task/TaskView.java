@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A user task as a person sees it; {@code form} is given on the detail view only. {@code version}
- * changes with every change of the task: send it back in If-Match to change the task only as you
- * saw it.
+ * A user task as a person sees it; {@code form} is given on the detail view only, and there too
+ * {@code words}, for a task that drafts, consolidates or decides on the joint submission. {@code
+ * version} changes with every change of the task: send it back in If-Match to change the task only
+ * as you saw it.
  */
 public record TaskView(
     String id,
@@ -24,4 +25,5 @@ public record TaskView(
     String owner,
     String delegationState,
     Integer version,
-    List<FormField> form) {}
+    List<FormField> form,
+    TaskWords words) {}

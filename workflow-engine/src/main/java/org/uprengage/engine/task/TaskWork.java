@@ -616,7 +616,12 @@ public class TaskWork {
         task.getOwner(),
         task.getDelegationState() == null ? null : task.getDelegationState().name(),
         version(task),
-        withForm ? (form == null ? Collections.emptyList() : form.fields()) : null);
+        withForm ? (form == null ? Collections.emptyList() : form.fields()) : null,
+        withForm && form != null && review != null
+            ? form.words(
+                new TaskForm.TaskContext(
+                    review.id(), task.getTaskDefinitionKey(), tasks.getVariables(task.getId())))
+            : null);
   }
 
   /** The task's revision, which the engine raises with every change of it. */

@@ -5,10 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.uprengage.testsupport.PinnedAnswers;
 
 /**
  * A corpus of bad input, each sent by the person who could otherwise make the change: malformed
@@ -75,14 +72,7 @@ class BadInputCorpusTest extends ApiFixtures {
       }
     }
     assertThat(failures).isEmpty();
-    answers.sort(null);
-    List<String> pinned = pinned();
-    if (!answers.equals(pinned)) {
-      Files.write(Path.of("target", PINNED), answers, StandardCharsets.UTF_8);
-    }
-    assertThat(answers)
-        .as("answers to the corpus as pinned in " + PINNED + " (this run's: target/" + PINNED + ")")
-        .containsExactlyElementsOf(pinned);
+    PinnedAnswers.assertPinned(answers, PINNED);
     assertThat(state(fixture))
         .as("state after " + corpus.size() + " bad requests")
         .isEqualTo(before);
@@ -95,13 +85,6 @@ class BadInputCorpusTest extends ApiFixtures {
     List<String> fields = JsonPath.read(body, "$..errors[*].field");
     String title = JsonPath.read(body, "$.title");
     return fields.isEmpty() ? title : String.join(",", fields);
-  }
-
-  private static List<String> pinned() throws IOException {
-    try (InputStream lines = BadInputCorpusTest.class.getResourceAsStream("/" + PINNED)) {
-      assertThat(lines).as(PINNED + " on the test class path").isNotNull();
-      return new String(lines.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-    }
   }
 
   private static List<Case> corpus() {

@@ -69,6 +69,78 @@ class SubmissionDocumentTest extends EngineIntegrationTest {
   }
 
   @Test
+  void eachAgencysSectionFollowsInTheAgreedOrderWithItsSourcesAsEndnotes() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = planned(team, 42, "UNICEF", "UNDP"); // agreed: UNICEF first
+    draft(
+        reviewId,
+        focalUndp(team),
+        "Access to justice improved in two regions.[^a]\\n"
+            + "Legal aid reached 4,000 people [^b] and more.\\n"
+            + "[^a]: A/HRC/WG.6/42/GHA/2, para. 12\\n"
+            + "[^b]: UNDP, Legal aid report 2024");
+    draft(
+        reviewId,
+        focalUnicef(team),
+        "Birth registration rose to 80 per cent.[^1] [^unknown] stays as written.\\n"
+            + "[^1]: UNICEF, Birth registration data, 2024");
+    String consolidate =
+        taskIds(reviewId, ReviewProcess.TASK_CONSOLIDATE_SUBMISSION, coordinator(team)).get(0);
+    act(consolidate, "claim", coordinator(team));
+    complete(
+            consolidate,
+            "{\"text\":\"The UN country team welcomes the plan.[^1]\\n[^1]: A/HRC/52/1\"}",
+            coordinator(team))
+        .andExpect(status().isNoContent());
+    // a section changed after the round was consolidated does not change the round's document
+    jdbc.update(
+        "UPDATE upr_submission_section SET text = 'Changed later.' WHERE review_id = ?::uuid",
+        reviewId);
+
+    byte[] docx = document(reviewId, "?round=1", coordinator(team));
+    try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+      List<String> body =
+          document.getParagraphs().stream()
+              .map(XWPFParagraph::getText)
+              .filter(text -> !text.isEmpty())
+              .toList();
+      assertThat(body.subList(5, body.size()))
+          .hasSize(7)
+          .satisfies(
+              paragraphs -> {
+                assertThat(paragraphs.get(0)).startsWith("1.\tThe UN country team welcomes");
+                assertThat(paragraphs.get(1))
+                    .isEqualTo("Contributions of the agencies of the UN country team");
+                assertThat(paragraphs.get(2)).isEqualTo("United Nations Children's Fund");
+                // POI reads an endnote's reference as [endnoteRef:n] where it stands
+                assertThat(paragraphs.get(3))
+                    .startsWith("2.\tBirth registration rose to 80 per cent.[endnoteRef:")
+                    .contains("] [^unknown] stays as written.");
+                assertThat(paragraphs.get(4)).isEqualTo("United Nations Development Programme");
+                assertThat(paragraphs.get(5)).startsWith("3.\tAccess to justice improved");
+                assertThat(paragraphs.get(6))
+                    .startsWith("4.\tLegal aid reached 4,000 people [endnoteRef:")
+                    .contains("] and more.");
+              });
+      assertThat(String.join("\n", body)).doesNotContain("[^1]:", "[^a]", "[^b]", "Changed later");
+      List<String> endnotes =
+          document.getEndnotes().stream()
+              .map(
+                  note ->
+                      note.getParagraphs().isEmpty() ? "" : note.getParagraphs().get(0).getText())
+              .filter(text -> !text.isBlank())
+              .toList();
+      assertThat(endnotes)
+          .satisfiesExactly(
+              note -> assertThat(note).endsWith(" A/HRC/52/1"),
+              note -> assertThat(note).endsWith(" UNICEF, Birth registration data, 2024"),
+              note -> assertThat(note).endsWith(" A/HRC/WG.6/42/GHA/2, para. 12"),
+              note -> assertThat(note).endsWith(" UNDP, Legal aid report 2024"));
+    }
+    assertThat(document(reviewId, "?round=1", coordinator(team))).isEqualTo(docx);
+  }
+
+  @Test
   void theHeadingsAreInTheTeamsLanguageOrTheOneAskedFor() throws Exception {
     String team = newCountryTeam();
     jdbc.update("UPDATE upr_country_team SET language = 'fr' WHERE code = ?", team);
@@ -113,11 +185,7 @@ class SubmissionDocumentTest extends EngineIntegrationTest {
   /** A review in session 42 with UNICEF's section drafted, the text consolidated and cleared. */
   private String consolidated(String team) throws Exception {
     String reviewId = planned(team, 42, "UNICEF");
-    String draft =
-        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
-    act(draft, "claim", focalUnicef(team));
-    complete(draft, "{\"text\":\"Our section.\"}", focalUnicef(team))
-        .andExpect(status().isNoContent());
+    draft(reviewId, focalUnicef(team), "Our section.");
     String consolidate =
         taskIds(reviewId, ReviewProcess.TASK_CONSOLIDATE_SUBMISSION, coordinator(team)).get(0);
     act(consolidate, "claim", coordinator(team));

@@ -42,6 +42,51 @@ class WordLimitTest extends EngineIntegrationTest {
   }
 
   @Test
+  void theDetailOfADraftingOrApprovalTaskShowsItsWordsAgainstTheLimit() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = planned(team, 55, "UNICEF", "UNDP");
+    String draft =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+    mvc.perform(get("/api/tasks/" + draft).with(focalUnicef(team)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.words.sections[0].agency").value("UNICEF"))
+        .andExpect(jsonPath("$.words.sections[0].words").value(0))
+        .andExpect(jsonPath("$.words.sections.length()").value(1))
+        .andExpect(jsonPath("$.words.consolidated").doesNotExist())
+        .andExpect(jsonPath("$.words.limit").value(12))
+        .andExpect(jsonPath("$.words.overLimit").value(false));
+    draft(reviewId, focalUnicef(team), "Our section, in full.");
+    draft(reviewId, focalUndp(team), "Access to justice: eight words on what UNDP saw.");
+
+    String consolidate =
+        taskIds(reviewId, ReviewProcess.TASK_CONSOLIDATE_SUBMISSION, coordinator(team)).get(0);
+    // the coordinator sees every section, in the agreed order (UNICEF was named first), and their
+    // sum over the limit before any consolidated text
+    mvc.perform(get("/api/tasks/" + consolidate).with(coordinator(team)))
+        .andExpect(jsonPath("$.words.sections[0].agency").value("UNICEF"))
+        .andExpect(jsonPath("$.words.sections[0].words").value(4))
+        .andExpect(jsonPath("$.words.sections[1].agency").value("UNDP"))
+        .andExpect(jsonPath("$.words.sections[1].words").value(9))
+        .andExpect(jsonPath("$.words.sectionsTotal").value(13))
+        .andExpect(jsonPath("$.words.overLimit").value(true));
+    act(consolidate, "claim", coordinator(team));
+    complete(consolidate, "{\"text\":\"" + LONG_TEXT + "\"}", coordinator(team))
+        .andExpect(status().isNoContent());
+
+    String clearance =
+        taskIds(reviewId, ReviewProcess.TASK_CLEAR_SUBMISSION, headUnicef(team)).get(0);
+    mvc.perform(get("/api/tasks/" + clearance).with(headUnicef(team)))
+        .andExpect(jsonPath("$.words.sections[0].agency").value("UNICEF"))
+        .andExpect(jsonPath("$.words.sections.length()").value(1))
+        .andExpect(jsonPath("$.words.consolidated").value(19))
+        .andExpect(jsonPath("$.words.limit").value(12))
+        .andExpect(jsonPath("$.words.overLimit").value(true));
+    // the list of tasks leaves the words out
+    mvc.perform(get("/api/tasks").with(headUnicef(team)))
+        .andExpect(jsonPath("$.items[0].words").doesNotExist());
+  }
+
+  @Test
   void theRcsSignOffOverTheLimitIsRefusedUnlessOverriddenWithAReason() throws Exception {
     String team = newCountryTeam();
     String reviewId = consolidated(team, 55, LONG_TEXT);
@@ -105,11 +150,7 @@ class WordLimitTest extends EngineIntegrationTest {
   /** A review in {@code session} with UNICEF's section drafted and the text consolidated. */
   private String consolidated(String team, int session, String text) throws Exception {
     String reviewId = planned(team, session, "UNICEF");
-    String draft =
-        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
-    act(draft, "claim", focalUnicef(team));
-    complete(draft, "{\"text\":\"Our section, in full.\"}", focalUnicef(team))
-        .andExpect(status().isNoContent());
+    draft(reviewId, focalUnicef(team), "Our section, in full.");
     String consolidate =
         taskIds(reviewId, ReviewProcess.TASK_CONSOLIDATE_SUBMISSION, coordinator(team)).get(0);
     act(consolidate, "claim", coordinator(team));
