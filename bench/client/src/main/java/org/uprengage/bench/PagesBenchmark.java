@@ -95,7 +95,12 @@ public final class PagesBenchmark {
           focalPoint.post(
               "/tasks/" + task + "/claim",
               Map.of(
-                  "_csrf", match(CSRF, form, 1), "version", match(VERSION, form, 1), "back", CLAIMABLE));
+                  "_csrf",
+                  match(CSRF, form, 1),
+                  "version",
+                  match(VERSION, form, 1),
+                  "back",
+                  CLAIMABLE));
       long answered = System.nanoTime();
       list = focalPoint.page(location);
       long shown = System.nanoTime();
