@@ -1,11 +1,15 @@
 package org.uprengage.webapi.backend;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 /** Where the services are, and how long web-api waits for them. */
@@ -15,7 +19,12 @@ public record ServiceUrls(
     @DefaultValue("http://127.0.0.1:8082") URI notifications,
     @DefaultValue("10s") Duration timeout) {
 
-  /** A client for the service at {@code baseUrl} that waits at most {@link #timeout()}. */
+  /**
+   * A client for the service at {@code baseUrl} that waits at most {@link #timeout()}. What it
+   * sends keeps a body's null members: web-api leaves null properties out of its own answers, but a
+   * relayed merge patch or form uses null to clear a value, and dropping it would change nothing
+   * without saying so.
+   */
   public RestClient client(RestClient.Builder builder, URI baseUrl) {
     ClientHttpRequestFactorySettings settings =
         ClientHttpRequestFactorySettings.defaults()
@@ -25,6 +34,17 @@ public record ServiceUrls(
         .clone()
         .baseUrl(baseUrl.toString())
         .requestFactory(ClientHttpRequestFactoryBuilder.detect().build(settings))
+        .messageConverters(converters -> converters.replaceAll(ServiceUrls::keepingNulls))
         .build();
+  }
+
+  private static HttpMessageConverter<?> keepingNulls(HttpMessageConverter<?> converter) {
+    if (converter instanceof MappingJackson2HttpMessageConverter json) {
+      ObjectMapper mapper = json.getObjectMapper().copy();
+      mapper.setDefaultPropertyInclusion(
+          JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
+      return new MappingJackson2HttpMessageConverter(mapper);
+    }
+    return converter;
   }
 }

@@ -55,4 +55,22 @@ class CalendarApiTest extends DemoApiTest {
     assertThat(engine.last().ifMatch()).isEqualTo("\"1\"");
     assertThat(engine.last().body()).isEqualTo("{\"closesOn\":\"2027-04-09\",\"published\":true}");
   }
+
+  @Test
+  void aNullInTheMergePatchReachesTheEngineAndClearsTheOfficialDate() throws Exception {
+    engine.answer(
+        200,
+        "application/json",
+        "{\"number\":56,\"cycle\":5,\"startsOn\":\"2027-11-01\",\"endsOn\":\"2027-11-12\",\"version\":4}");
+    engine.etag("\"4\"");
+    mvc.perform(
+            patch("/api/sessions/56")
+                .header("Authorization", basic("admin", "demo"))
+                .header("If-Match", "\"3\"")
+                .contentType("application/merge-patch+json")
+                .content("{\"stakeholderDeadline\":null,\"unEntityDeadline\":\"2027-04-15\"}"))
+        .andExpect(status().isOk());
+    assertThat(engine.last().body())
+        .isEqualTo("{\"stakeholderDeadline\":null,\"unEntityDeadline\":\"2027-04-15\"}");
+  }
 }
