@@ -29,13 +29,24 @@ final class ServiceProcess implements AutoCloseable {
   private final int managementPort;
   private final Process process;
   private final Path log;
+  private final String jarProperty;
+  private final Map<String, String> properties;
 
-  private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
+  private ServiceProcess(
+      String name,
+      int port,
+      int managementPort,
+      Process process,
+      Path log,
+      String jarProperty,
+      Map<String, String> properties) {
     this.name = name;
     this.port = port;
     this.managementPort = managementPort;
     this.process = process;
     this.log = log;
+    this.jarProperty = jarProperty;
+    this.properties = Map.copyOf(properties);
   }
 
   static int freePort() {
@@ -81,7 +92,17 @@ final class ServiceProcess implements AutoCloseable {
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new ServiceProcess(name, port, managementPort, process, log);
+    return new ServiceProcess(name, port, managementPort, process, log, jarProperty, properties);
+  }
+
+  /** Starts the same service again, on the same port, once this process has ended. */
+  ServiceProcess startAgain() throws IOException {
+    return start(name, jarProperty, port, properties);
+  }
+
+  /** The file its standard output and error go to. */
+  Path log() {
+    return log;
   }
 
   String baseUrl() {
@@ -141,6 +162,20 @@ final class ServiceProcess implements AutoCloseable {
                 return false;
               }
             });
+  }
+
+  /** Kills the process at once (SIGKILL), as a machine that fails would: no shutdown at all. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** What the service's {@code /actuator/prometheus} answers now. */
+  String scrape() throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/prometheus")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   @Override
