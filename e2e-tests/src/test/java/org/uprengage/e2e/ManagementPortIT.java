@@ -45,7 +45,9 @@ class ManagementPortIT {
     assertThat(metrics.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
     String application =
-        service.name().startsWith("workflow-engine") ? "workflow-engine" : service.name();
+        service.name().startsWith("workflow-engine")
+            ? "workflow-engine"
+            : service.name().startsWith("web-api") ? "web-api" : service.name();
     assertThat(metrics.body())
         .contains("jvm_memory_used_bytes{")
         .contains("process_cpu_usage{")

@@ -19,9 +19,9 @@ import org.uprengage.testsupport.TestInfrastructure;
 /**
  * The whole platform for the end-to-end tests, started once per JVM: the three services, each a
  * separate JVM from its executable jar (workflow-engine twice: two nodes of one Camunda cluster on
- * one database), on real PostgreSQL and a real Kafka broker; a real SMTP server (GreenMail) for
- * notification-service's e-mails; and a loopback web server that receives webhook deliveries.
- * Stopped when the JVM exits.
+ * one database; web-api twice, one in front of each engine node), on real PostgreSQL and a real
+ * Kafka broker; a real SMTP server (GreenMail) for notification-service's e-mails; and a loopback
+ * web server that receives webhook deliveries. Stopped when the JVM exits.
  */
 final class Platform {
 
@@ -30,6 +30,7 @@ final class Platform {
   private static Platform running;
 
   final String webApi;
+  final String secondWebApi;
   final String engineDatabase = TestInfrastructure.database("e2e_engine");
   final GreenMail mail;
   final List<Delivery> webhookDeliveries = new CopyOnWriteArrayList<>();
@@ -75,6 +76,13 @@ final class Platform {
             "spring.datasource.username", user,
             "spring.datasource.password", password));
     engine.put("camunda.bpm.generic-properties.properties.hostname", "engine-1");
+    // Job executors that poll often and take one job at a time, so that both nodes of the
+    // cluster get some (TwoEngineNodesIT shows it), and whose locks run out soon after a node
+    // dies, so that the other takes its jobs.
+    engine.put("camunda.bpm.job-execution.max-jobs-per-acquisition", "1");
+    engine.put("camunda.bpm.job-execution.wait-time-in-millis", "300");
+    engine.put("camunda.bpm.job-execution.max-wait", "1000");
+    engine.put("camunda.bpm.job-execution.lock-time-in-millis", "15000");
     ServiceProcess firstEngine =
         ServiceProcess.start("workflow-engine", "upr.e2e.engine-jar", enginePort, engine);
     services.add(firstEngine);
@@ -83,9 +91,9 @@ final class Platform {
     firstEngine.awaitReady(Duration.ofMinutes(3));
     Map<String, String> second = new HashMap<>(engine);
     second.put("camunda.bpm.generic-properties.properties.hostname", "engine-2");
+    int secondEnginePort = ServiceProcess.freePort();
     services.add(
-        ServiceProcess.start(
-            "workflow-engine-2", "upr.e2e.engine-jar", ServiceProcess.freePort(), second));
+        ServiceProcess.start("workflow-engine-2", "upr.e2e.engine-jar", secondEnginePort, second));
     Map<String, String> notifications = new HashMap<>(common);
     notifications.putAll(
         Map.of(
@@ -103,6 +111,8 @@ final class Platform {
             String.valueOf(mail.getSmtp().getPort()),
             "upr.links.base-url",
             "http://127.0.0.1:" + webApiPort));
+    // Each event's handling logged with its trace id (TracedRequestIT follows one request).
+    notifications.put("logging.level.org.uprengage.notification.events.EventTrace", "DEBUG");
     services.add(
         ServiceProcess.start(
             "notification-service", "upr.e2e.notification-jar", notificationPort, notifications));
@@ -116,10 +126,33 @@ final class Platform {
                 "upr.services.engine", "http://127.0.0.1:" + enginePort,
                 "upr.services.notifications", "http://127.0.0.1:" + notificationPort));
     services.add(web);
+    // A second web-api, in front of the second engine node: two of each, as behind a load balancer.
+    ServiceProcess secondWeb =
+        ServiceProcess.start(
+            "web-api-2",
+            "upr.e2e.web-api-jar",
+            ServiceProcess.freePort(),
+            Map.of(
+                "spring.profiles.active", "demo",
+                "upr.services.engine", "http://127.0.0.1:" + secondEnginePort,
+                "upr.services.notifications", "http://127.0.0.1:" + notificationPort));
+    services.add(secondWeb);
     for (ServiceProcess service : services) {
       service.awaitReady(Duration.ofMinutes(3));
     }
     webApi = web.baseUrl();
+    secondWebApi = secondWeb.baseUrl();
+  }
+
+  /**
+   * Starts the service of that name again, on its port, after a test killed it: the platform is
+   * whole again for the tests after it.
+   */
+  synchronized void startAgain(String name) throws IOException {
+    ServiceProcess dead = service(name);
+    ServiceProcess again = dead.startAgain();
+    services.set(services.indexOf(dead), again);
+    again.awaitReady(Duration.ofMinutes(3));
   }
 
   /**
@@ -127,20 +160,19 @@ final class Platform {
    * is ready.
    */
   synchronized void killAndRestart(String name) throws Exception {
-    for (int i = 0; i < services.size(); i++) {
-      ServiceProcess service = services.get(i);
-      if (service.name().equals(name)) {
-        service.kill();
-        ServiceProcess again = service.startAgain();
-        services.set(i, again);
-        again.awaitReady(Duration.ofMinutes(3));
-        return;
-      }
-    }
-    throw new IllegalArgumentException("No service " + name);
+    service(name).kill();
+    startAgain(name);
   }
 
-  /** The services' processes: workflow-engine (two nodes), notification-service, web-api. */
+  /** The service process of that name ({@code notification-service}, say). */
+  ServiceProcess service(String name) {
+    return services.stream()
+        .filter(service -> service.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The services' processes: workflow-engine (two nodes), notification-service, web-api (two). */
   List<ServiceProcess> services() {
     return List.copyOf(services);
   }

@@ -26,28 +26,28 @@ final class ServiceProcess implements AutoCloseable {
   private static final HttpClient http = HttpClient.newHttpClient();
 
   private final String name;
-  private final String jarProperty;
   private final int port;
-  private final Map<String, String> properties;
   private final int managementPort;
   private final Process process;
   private final Path log;
+  private final String jarProperty;
+  private final Map<String, String> properties;
 
   private ServiceProcess(
       String name,
-      String jarProperty,
       int port,
-      Map<String, String> properties,
       int managementPort,
       Process process,
-      Path log) {
+      Path log,
+      String jarProperty,
+      Map<String, String> properties) {
     this.name = name;
-    this.jarProperty = jarProperty;
     this.port = port;
-    this.properties = Map.copyOf(properties);
     this.managementPort = managementPort;
     this.process = process;
     this.log = log;
+    this.jarProperty = jarProperty;
+    this.properties = Map.copyOf(properties);
   }
 
   static int freePort() {
@@ -100,23 +100,17 @@ final class ServiceProcess implements AutoCloseable {
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new ServiceProcess(name, jarProperty, port, properties, managementPort, process, log);
+    return new ServiceProcess(name, port, managementPort, process, log, jarProperty, properties);
   }
 
-  /**
-   * Kills the service as a crash or an out-of-memory killer would (SIGKILL: no shutdown hook, no
-   * graceful stop, nothing committed that was not) and waits until it is gone.
-   */
-  void kill() throws InterruptedException {
-    process.destroyForcibly();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      throw new IllegalStateException(name + " still runs 30 s after SIGKILL");
-    }
-  }
-
-  /** Starts the service again from its jar, on its port, with its properties. */
+  /** Starts the same service again, on the same port, once this process has ended. */
   ServiceProcess startAgain() throws IOException {
     return start(name, jarProperty, port, properties);
+  }
+
+  /** The file its standard output and error go to. */
+  Path log() {
+    return log;
   }
 
   String baseUrl() {
@@ -176,6 +170,22 @@ final class ServiceProcess implements AutoCloseable {
                 return false;
               }
             });
+  }
+
+  /** Kills the process at once (SIGKILL), as a machine that fails would: no shutdown at all. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(name + " still runs 30 s after SIGKILL");
+    }
+  }
+
+  /** What the service's {@code /actuator/prometheus} answers now. */
+  String scrape() throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/prometheus")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   @Override
