@@ -289,6 +289,39 @@ final class RecommendationResources {
           @Max(24)
           Integer roundMonths) {}
 
+  /** A review's implementation matrix. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ImplementationMatrix(
+      UUID reviewId,
+      String country,
+      int session,
+      @Schema(allowableValues = {"theme", "sdg", "agency"}) String groupBy,
+      List<MatrixGroup> groups) {}
+
+  /** One group of the matrix, its recommendations in paragraph order. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record MatrixGroup(
+      @Schema(
+              description =
+                  "the theme heading, SDG n, the lead agency's code, or No theme / No SDG / No"
+                      + " lead agency")
+          String heading,
+      List<MatrixRow> recommendations) {}
+
+  /** One recommendation of the matrix. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record MatrixRow(
+      String paragraph,
+      String text,
+      List<String> recommendingStates,
+      String position,
+      String leadAgency,
+      List<String> supportingAgencies,
+      String status,
+      LocalDate statusAsOf,
+      @Schema(description = "the narrative of the latest progress update that counts")
+          String latestNarrative) {}
+
   /** One change of a recommendation's position. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record PositionVersion(

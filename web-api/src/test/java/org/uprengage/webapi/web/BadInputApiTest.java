@@ -205,6 +205,8 @@ class BadInputApiTest extends DemoApiTest {
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?text=",
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?leadAgency=",
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/recommendations?status=done",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/implementation-matrix?groupBy=colour",
+            "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/implementation-matrix?format=pdf",
             "/api/recommendations",
             "/api/recommendations?countryTeam=gha",
             "/api/recommendations?countryTeam=GHA&theme=" + "t".repeat(201),

@@ -189,6 +189,11 @@ class OpenApiContractTest extends DemoApiTest {
             "{\"decision\":\"clear\"}"),
         call(
             "GET",
+            "/api/reviews/{id}/implementation-matrix",
+            "/api/reviews/" + REVIEW + "/implementation-matrix?groupBy=agency",
+            null),
+        call(
+            "GET",
             "/api/country-teams/{team}/implementation-settings",
             "/api/country-teams/GHA/implementation-settings",
             null),
