@@ -9,35 +9,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Set;
-import java.util.UUID;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.uprengage.engine.EngineIntegrationTest;
-import org.uprengage.engine.security.Caller;
 
 /**
  * The implementation matrix of a review: grouped by theme, SDG or lead agency, with positions,
  * agencies, status and the latest counted narrative, as JSON, CSV and a Word document.
  */
-class ImplementationMatrixTest extends EngineIntegrationTest {
+class ImplementationMatrixTest extends RegisterTest {
 
   private static final String LIST =
       "paragraph,text,theme,sdgs,position,position_source\n"
           + "121.1,\"Ratify the Convention, at last (France);\",Treaties,16,Supported,A/HRC/53/15/Add.1\n"
           + "121.2,Protect children online (Chile);,Children,4;16,Noted,A/HRC/53/15/Add.1\n"
           + "121.3,Enrol every girl (Peru);,Children,,,\n";
-
-  @Autowired RecommendationRegister register;
-  @Autowired TransactionTemplate transactions;
-  @Autowired Clock clock;
 
   @Test
   void theMatrixGroupsByThemeSdgOrAgencyWithStatusAndTheLatestCountedNarrative() throws Exception {
@@ -123,20 +110,8 @@ class ImplementationMatrixTest extends EngineIntegrationTest {
    * today (counted) after it was in progress.
    */
   private String reviewWithProgress(String team) throws Exception {
-    String review = startReview(team, 42, coordinator(team));
-    Caller coordinator = new Caller("coordinator", Set.of(Caller.COORDINATOR), null, Set.of(team));
-    transactions.executeWithoutResult(
-        status ->
-            register.importList(
-                coordinator, UUID.fromString(review), LIST.getBytes(StandardCharsets.UTF_8)));
-    String one =
-        "/api/reviews/"
-            + review
-            + "/recommendations/"
-            + jdbc.queryForObject(
-                "SELECT id::text FROM upr_recommendation WHERE review_id = ?::uuid AND paragraph = '121.2'",
-                String.class,
-                review);
+    String review = reviewWithList(team, LIST);
+    String one = oneOf(review, "121.2");
     mvc.perform(
             put(one + "/assignment")
                 .with(coordinator(team))
@@ -158,9 +133,5 @@ class ImplementationMatrixTest extends EngineIntegrationTest {
             focalUnicef(team))
         .andExpect(status().isCreated());
     return review;
-  }
-
-  private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 }
