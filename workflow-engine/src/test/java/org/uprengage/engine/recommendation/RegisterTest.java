@@ -23,7 +23,12 @@ abstract class RegisterTest extends EngineIntegrationTest {
 
   /** A review of the team (session 42), started through the API, with the CSV list imported. */
   protected String reviewWithList(String team, String list) throws Exception {
-    String review = startReview(team, 42, coordinator(team));
+    return reviewWithList(team, 42, list);
+  }
+
+  /** A review of the team in the session given, with the CSV list imported. */
+  protected String reviewWithList(String team, int session, String list) throws Exception {
+    String review = startReview(team, session, coordinator(team));
     Caller coordinator = new Caller("coordinator", Set.of(Caller.COORDINATOR), null, Set.of(team));
     transactions.executeWithoutResult(
         status ->

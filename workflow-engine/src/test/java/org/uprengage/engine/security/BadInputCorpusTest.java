@@ -607,6 +607,7 @@ class BadInputCorpusTest extends ApiFixtures {
             "/api/reviews/{review}/implementation-matrix?groupBy=colour",
             "/api/reviews/{review}/implementation-matrix?format=pdf",
             "/api/reviews/not-a-uuid/implementation-matrix",
+            "/api/reviews/not-a-uuid/previous-recommendations",
             "/api/reviews/not-a-uuid/recommendations",
             "/api/recommendations",
             "/api/recommendations?countryTeam=%27%3B%20DROP",
