@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The register's resources as the API documents them. */
@@ -288,6 +289,15 @@ final class RecommendationResources {
           @Min(1)
           @Max(24)
           Integer roundMonths) {}
+
+  /** The previous review's recommendations not implemented yet, and who leads on them. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PreviousRecommendations(
+      @Schema(description = "absent where the review has no previous one") UUID previousReviewId,
+      @Schema(description = "lead agency code to how many of them it leads on")
+          Map<String, Integer> byLeadAgency,
+      @Schema(description = "how many have no lead agency") int unassigned,
+      List<Recommendation> recommendations) {}
 
   /** A review's implementation matrix. */
   @JsonIgnoreProperties(ignoreUnknown = true)

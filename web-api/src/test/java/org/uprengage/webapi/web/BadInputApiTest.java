@@ -194,6 +194,7 @@ class BadInputApiTest extends DemoApiTest {
             "/api/tasks/abc/attachments/not-a-uuid",
             "/api/tasks/abc%2F..%2Fadmin",
             "/api/reviews/not-a-uuid/recommendations",
+            "/api/reviews/not-a-uuid/previous-recommendations",
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/submission/document?round=0",
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/submission/document?round=two",
             "/api/reviews/5f0f7c1e-8f5e-4c39-9b8a-1a1a1a1a1a1a/submission/document?language=de",

@@ -189,6 +189,11 @@ class OpenApiContractTest extends DemoApiTest {
             "{\"decision\":\"clear\"}"),
         call(
             "GET",
+            "/api/reviews/{id}/previous-recommendations",
+            "/api/reviews/" + REVIEW + "/previous-recommendations",
+            null),
+        call(
+            "GET",
             "/api/reviews/{id}/implementation-matrix",
             "/api/reviews/" + REVIEW + "/implementation-matrix?groupBy=agency",
             null),
