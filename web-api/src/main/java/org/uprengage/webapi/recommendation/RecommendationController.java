@@ -127,6 +127,21 @@ class RecommendationController {
         id);
   }
 
+  @GetMapping("/api/reviews/{id}/previous-recommendations")
+  @Operation(
+      summary = "The previous review's recommendations not implemented yet",
+      description =
+          "What the review takes over from the one before it: its recommendations with any status"
+              + " but implemented and not-applicable, in paragraph order, and how many each agency"
+              + " leads on (byLeadAgency; unassigned for those without a lead), for planning the"
+              + " joint submission. Empty where the review has no previous one.")
+  RecommendationResources.PreviousRecommendations previous(@PathVariable UUID id) {
+    return engine.get(
+        "/api/reviews/{id}/previous-recommendations",
+        RecommendationResources.PreviousRecommendations.class,
+        id);
+  }
+
   @GetMapping("/api/recommendations")
   @Operation(
       summary = "The recommendations of every review of a country team, the latest review first",

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The register's resources as the API documents them. */
@@ -288,6 +289,48 @@ final class RecommendationResources {
           @Min(1)
           @Max(24)
           Integer roundMonths) {}
+
+  /** The previous review's recommendations not implemented yet, and who leads on them. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PreviousRecommendations(
+      @Schema(description = "absent where the review has no previous one") UUID previousReviewId,
+      @Schema(description = "lead agency code to how many of them it leads on")
+          Map<String, Integer> byLeadAgency,
+      @Schema(description = "how many have no lead agency") int unassigned,
+      List<Recommendation> recommendations) {}
+
+  /** A review's implementation matrix. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ImplementationMatrix(
+      UUID reviewId,
+      String country,
+      int session,
+      @Schema(allowableValues = {"theme", "sdg", "agency"}) String groupBy,
+      List<MatrixGroup> groups) {}
+
+  /** One group of the matrix, its recommendations in paragraph order. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record MatrixGroup(
+      @Schema(
+              description =
+                  "the theme heading, SDG n, the lead agency's code, or No theme / No SDG / No"
+                      + " lead agency")
+          String heading,
+      List<MatrixRow> recommendations) {}
+
+  /** One recommendation of the matrix. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record MatrixRow(
+      String paragraph,
+      String text,
+      List<String> recommendingStates,
+      String position,
+      String leadAgency,
+      List<String> supportingAgencies,
+      String status,
+      LocalDate statusAsOf,
+      @Schema(description = "the narrative of the latest progress update that counts")
+          String latestNarrative) {}
 
   /** One change of a recommendation's position. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -286,4 +286,28 @@ class RecommendationApiTest extends DemoApiTest {
         .andExpect(jsonPath("$.roundMonths").value(4));
     assertThat(engine.last().uri()).isEqualTo("/api/country-teams/GHA/implementation-settings");
   }
+
+  @Test
+  void theMatrixIsRelayedAsJsonOrAsTheEnginesCsvAndDocument() throws Exception {
+    String matrix = "/api/reviews/" + REVIEW + "/implementation-matrix";
+    engine.answer(
+        200,
+        "application/json",
+        "{\"reviewId\":\""
+            + REVIEW
+            + "\",\"country\":\"GHA\",\"session\":42,\"groupBy\":\"agency\",\"groups\":["
+            + "{\"heading\":\"UNICEF\",\"recommendations\":[{\"paragraph\":\"121.2\","
+            + "\"status\":\"implemented\",\"latestNarrative\":\"Law adopted\"}]}]}");
+    mvc.perform(get(matrix + "?groupBy=agency").header("Authorization", basic("viewer", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.groups[0].recommendations[0].latestNarrative").value("Law adopted"));
+    assertThat(engine.last().uri()).isEqualTo(matrix + "?groupBy=agency&format=json");
+
+    engine.answer(200, "text/csv;charset=UTF-8", "group,paragraph\r\nUNICEF,121.2\r\n");
+    mvc.perform(get(matrix + "?format=csv").header("Authorization", basic("viewer", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
+        .andExpect(content().string("group,paragraph\r\nUNICEF,121.2\r\n"));
+    assertThat(engine.last().uri()).isEqualTo(matrix + "?groupBy=theme&format=csv");
+  }
 }

@@ -202,6 +202,16 @@ class OpenApiContractTest extends DemoApiTest {
             "{\"decision\":\"clear\"}"),
         call(
             "GET",
+            "/api/reviews/{id}/previous-recommendations",
+            "/api/reviews/" + REVIEW + "/previous-recommendations",
+            null),
+        call(
+            "GET",
+            "/api/reviews/{id}/implementation-matrix",
+            "/api/reviews/" + REVIEW + "/implementation-matrix?groupBy=agency",
+            null),
+        call(
+            "GET",
             "/api/country-teams/{team}/implementation-settings",
             "/api/country-teams/GHA/implementation-settings",
             null),

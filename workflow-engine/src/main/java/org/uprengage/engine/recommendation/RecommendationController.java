@@ -71,6 +71,12 @@ class RecommendationController {
     return register.list(caller, id, filter, page, size);
   }
 
+  /** The previous review's recommendations not implemented yet, and who leads on them. */
+  @GetMapping("/api/reviews/{id}/previous-recommendations")
+  PreviousRecommendations previous(Caller caller, @PathVariable UUID id) {
+    return register.previous(caller, id);
+  }
+
   @GetMapping("/api/recommendations")
   RecommendationPage ofCountryTeam(
       Caller caller,

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -147,6 +148,33 @@ public class RecommendationRegister {
     }
     return page(
         "v.country = :team", new MapSqlParameterSource("team", countryTeam), filter, page, size);
+  }
+
+  /**
+   * The recommendations of the review before this one that are not implemented yet, in paragraph
+   * order, and how many each agency leads on.
+   */
+  @Transactional(readOnly = true)
+  public PreviousRecommendations previous(Caller caller, UUID reviewId) {
+    Review review = visible(caller, reviewId);
+    if (review.previousReviewId() == null) {
+      return new PreviousRecommendations(null, Map.of(), 0, List.of());
+    }
+    List<Recommendation> open =
+        query(
+            "r.review_id = :review AND r.status NOT IN ('implemented', 'not-applicable')",
+            review(review.previousReviewId()),
+            " ORDER BY r.paragraph_order");
+    Map<String, Integer> byLead = new TreeMap<>();
+    int unassigned = 0;
+    for (Recommendation recommendation : open) {
+      if (recommendation.leadAgency() == null) {
+        unassigned++;
+      } else {
+        byLead.merge(recommendation.leadAgency(), 1, Integer::sum);
+      }
+    }
+    return new PreviousRecommendations(review.previousReviewId(), byLead, unassigned, open);
   }
 
   /**

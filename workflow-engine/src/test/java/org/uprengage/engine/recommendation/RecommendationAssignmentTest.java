@@ -7,26 +7,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.outbox.EventOutbox;
-import org.uprengage.engine.security.Caller;
 
 /**
  * Assigning recommendations to a lead agency and supporting agencies: one by one, for a theme, an
  * SDG or a list of paragraphs with a result for each; the register shows and filters them, and each
  * request that changed something raises "recommendations assigned".
  */
-class RecommendationAssignmentTest extends EngineIntegrationTest {
+class RecommendationAssignmentTest extends RegisterTest {
 
   private static final String LIST =
       "paragraph,text,theme,themes,sdgs\n"
@@ -35,15 +30,13 @@ class RecommendationAssignmentTest extends EngineIntegrationTest {
           + "121.3,Enrol every girl in school (Peru);,Children,Children;Education,4;5\n"
           + "121.4,Train the police (Spain);,Justice,Justice,16\n";
 
-  @Autowired RecommendationRegister register;
   @Autowired EventOutbox outbox;
-  @Autowired TransactionTemplate transactions;
 
   @Test
   void aCoordinatorAssignsOneRecommendationAndTheRegisterShowsAndFiltersIt() throws Exception {
     String team = newCountryTeam();
     String review = reviewWithList(team);
-    String one = "/api/reviews/" + review + "/recommendations/" + idOf(review, "121.2");
+    String one = oneOf(review, "121.2");
 
     assign(one, "{\"leadAgency\":\"UNICEF\",\"supportingAgencies\":[\"UNESCO\",\"WHO\"]}", team)
         .andExpect(status().isOk())
@@ -183,23 +176,8 @@ class RecommendationAssignmentTest extends EngineIntegrationTest {
     assertThat(assigned(review)).isEmpty();
   }
 
-  /** A review of the team, started through the API, with {@link #LIST} imported. */
   private String reviewWithList(String team) throws Exception {
-    String review = startReview(team, 42, coordinator(team));
-    Caller coordinator = new Caller("coordinator", Set.of(Caller.COORDINATOR), null, Set.of(team));
-    transactions.executeWithoutResult(
-        status ->
-            register.importList(
-                coordinator, UUID.fromString(review), LIST.getBytes(StandardCharsets.UTF_8)));
-    return review;
-  }
-
-  private String idOf(String review, String paragraph) {
-    return jdbc.queryForObject(
-        "SELECT id::text FROM upr_recommendation WHERE review_id = ?::uuid AND paragraph = ?",
-        String.class,
-        review,
-        paragraph);
+    return reviewWithList(team, LIST);
   }
 
   private ResultActions assign(String one, String body, String team) throws Exception {

@@ -11,15 +11,12 @@ import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.ReviewWalk;
 import org.uprengage.engine.outbox.EventOutbox;
 import org.uprengage.engine.outcome.PositionsRecorded;
@@ -37,7 +34,7 @@ import org.uprengage.engine.task.TaskWork;
  * addendum tasks recording them recommendation by recommendation, each change kept as a version and
  * told by "positions recorded".
  */
-class RecommendationPositionTest extends EngineIntegrationTest {
+class RecommendationPositionTest extends RegisterTest {
 
   private static final String LIST =
       "paragraph,text,position\n"
@@ -48,10 +45,8 @@ class RecommendationPositionTest extends EngineIntegrationTest {
   @Autowired ProcessEngine engine;
   @Autowired ReviewWorkflow reviews;
   @Autowired TaskWork work;
-  @Autowired RecommendationRegister register;
   @Autowired ReviewOutcomes outcomes;
   @Autowired EventOutbox outbox;
-  @Autowired TransactionTemplate transactions;
 
   @Test
   void aCoordinatorSetsOnePositionWithItsSourceAndItsVersionsAreKept() throws Exception {
@@ -359,20 +354,7 @@ class RecommendationPositionTest extends EngineIntegrationTest {
 
   /** A review of the team, started through the API, with {@link #LIST} imported. */
   private String reviewWithList(String team) throws Exception {
-    String review = startReview(team, 42, coordinator(team));
-    imported(
-        UUID.fromString(review),
-        LIST,
-        new Caller("coordinator", Set.of(Caller.COORDINATOR), null, Set.of(team)));
-    return review;
-  }
-
-  private String idOf(String review, String paragraph) {
-    return jdbc.queryForObject(
-        "SELECT id::text FROM upr_recommendation WHERE review_id = ?::uuid AND paragraph = ?",
-        String.class,
-        review,
-        paragraph);
+    return reviewWithList(team, LIST);
   }
 
   private ResultActions setPosition(String one, String body, String team) throws Exception {

@@ -7,37 +7,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.uprengage.engine.EngineIntegrationTest;
-import org.uprengage.engine.security.Caller;
 
 /**
  * Implementation tracking: the lead agency's people report progress on a recommendation, every
  * update is kept, and where the country team asks for it an update counts only once a head of
  * office of the agency has cleared it.
  */
-class RecommendationProgressTest extends EngineIntegrationTest {
+class RecommendationProgressTest extends RegisterTest {
 
   private static final String LIST =
       "paragraph,text\n"
           + "121.1,Ratify the Convention (France);\n"
           + "121.2,Protect children online (Chile);\n";
-
-  @Autowired RecommendationRegister register;
-  @Autowired TransactionTemplate transactions;
-  @Autowired Clock clock;
 
   @Test
   void theLeadAgencysFocalPointReportsAndTheUpdateCountsAtOnceWithoutClearance() throws Exception {
@@ -200,12 +186,7 @@ class RecommendationProgressTest extends EngineIntegrationTest {
    * A review of the team with {@link #LIST} imported, 121.2 led by UNICEF and 121.1 led by nobody.
    */
   private String reviewWithList(String team) throws Exception {
-    String review = startReview(team, 42, coordinator(team));
-    Caller coordinator = new Caller("coordinator", Set.of(Caller.COORDINATOR), null, Set.of(team));
-    transactions.executeWithoutResult(
-        status ->
-            register.importList(
-                coordinator, UUID.fromString(review), LIST.getBytes(StandardCharsets.UTF_8)));
+    String review = reviewWithList(team, LIST);
     mvc.perform(
             put(oneOf(review, "121.2") + "/assignment")
                 .with(coordinator(team))
@@ -215,27 +196,12 @@ class RecommendationProgressTest extends EngineIntegrationTest {
     return review;
   }
 
-  private String oneOf(String review, String paragraph) {
-    return "/api/reviews/"
-        + review
-        + "/recommendations/"
-        + jdbc.queryForObject(
-            "SELECT id::text FROM upr_recommendation WHERE review_id = ?::uuid AND paragraph = ?",
-            String.class,
-            review,
-            paragraph);
-  }
-
   private String statusOf(String review, String paragraph) {
     return jdbc.queryForObject(
         "SELECT status FROM upr_recommendation WHERE review_id = ?::uuid AND paragraph = ?",
         String.class,
         review,
         paragraph);
-  }
-
-  private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
   private ResultActions report(String one, String body, RequestPostProcessor who) throws Exception {

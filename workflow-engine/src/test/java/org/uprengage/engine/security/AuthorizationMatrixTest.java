@@ -106,6 +106,9 @@ class AuthorizationMatrixTest extends ApiFixtures {
       POST   /api/reviews/{review}/recommendations/{recommendation}/progress progress 403 403 403 201 201 403 403 404 404 404 404
       GET    /api/reviews/{review}/recommendations/{recommendation}/progress - 200 200 200 200 200 200 200 404 404 404 404
       POST   /api/reviews/{review}/recommendations/{recommendation}/progress/{progress}/clearance clear 403 403 403 200 403 403 403 404 404 404 404
+      GET    /api/reviews/{review}/previous-recommendations - 200  200   200   200   200   200   200   404    404   404   404
+      GET    /api/reviews/{review}/implementation-matrix?groupBy=agency - 200 200 200 200 200 200 200 404 404 404 404
+      GET    /api/reviews/{review}/implementation-matrix?format=docx - 200 200 200 200 200 200 200 404 404 404 404
       GET    /api/country-teams/{team}/implementation-settings -   200   200   200   200   200   200   200   404    404   404   404
       PUT    /api/country-teams/{team}/implementation-settings rounds 200 200 403 403 403 403 403 404 404 404 404
       """;
