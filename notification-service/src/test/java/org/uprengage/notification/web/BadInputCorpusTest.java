@@ -40,6 +40,8 @@ class BadInputCorpusTest extends NotificationIntegrationTest {
       caller("coordinator-xns", null, List.of(TEAM), "coordinator");
   private static final RequestPostProcessor FOCAL =
       caller("focal-xns", "UNICEF", List.of(TEAM), "focal-point");
+  private static final RequestPostProcessor PLATFORM_ADMIN =
+      caller("platform-xns", null, List.of(), "platform-admin");
 
   private static final List<String> INJECTIONS =
       List.of(
@@ -300,6 +302,24 @@ class BadInputCorpusTest extends NotificationIntegrationTest {
     corpus.add(new Case("PUT", "/api/webhooks/{webhook}", JSON, "{}", COORDINATOR));
     corpus.add(new Case("PATCH", "/api/follows/{follow}", JSON, "{}", COORDINATOR));
     corpus.add(new Case("POST", "/api/notifications", JSON, "{}", COORDINATOR));
+
+    // The dead letters, sent by a platform admin, who may list and replay them.
+    for (String path :
+        List.of(
+            "/api/admin/dead-letters?state=lost",
+            "/api/admin/dead-letters?topic=upr.secrets.v1",
+            "/api/admin/dead-letters?topic=%27%20OR%201%3D1",
+            "/api/admin/dead-letters/not-a-uuid")) {
+      corpus.add(new Case("GET", path, null, null, PLATFORM_ADMIN));
+    }
+    for (String path :
+        List.of(
+            "/api/admin/dead-letters/not-a-uuid/replay",
+            "/api/admin/dead-letters/00000000-0000-0000-0000-000000000000/replay",
+            "/api/admin/dead-letters/replay?topic=upr.secrets.v1")) {
+      corpus.add(new Case("POST", path, null, null, PLATFORM_ADMIN));
+    }
+    corpus.add(new Case("DELETE", "/api/admin/dead-letters", null, null, PLATFORM_ADMIN));
     return corpus;
   }
 
