@@ -47,7 +47,7 @@ public class IncidentEventHandler {
         null,
         event,
         new Notifier.Message(
-            Preferences.REVIEW_EVENT,
+            Preferences.INCIDENT_OPENED,
             "incident.opened",
             new Object[] {countryTeam, incident.activityId()},
             new Object[] {

@@ -27,8 +27,8 @@ import org.uprengage.notification.web.Problems.FieldError;
 
 /**
  * Each person's notification preferences, and the plan they give for one notification: inbox or
- * not, e-mail now, after quiet hours, in the daily digest, or not at all. Approvals waiting and
- * overdue escalations always go out at once, on every channel.
+ * not, e-mail now, after quiet hours, in the daily digest, or not at all. Approvals waiting,
+ * overdue escalations and incidents always go out at once, on every channel.
  */
 @Service
 public class Preferences {
@@ -41,6 +41,13 @@ public class Preferences {
   public static final String APPROVAL_WAITING = "approval-waiting";
   public static final String REVIEW_EVENT = "review-event";
   public static final String RECOMMENDATION_ASSIGNED = "recommendation-assigned";
+
+  /**
+   * An incident in a review's process, told to platform admins only: always at once on every
+   * channel, and not among the kinds a person chooses for, since a review waits until it is
+   * retried.
+   */
+  public static final String INCIDENT_OPENED = "incident-opened";
 
   /** The kinds of notification, in the order the API lists them. */
   public static final List<String> KINDS =
@@ -55,7 +62,8 @@ public class Preferences {
           RECOMMENDATION_ASSIGNED);
 
   /** Kinds nobody can turn off or hold. */
-  public static final Set<String> MANDATORY = Set.of(DEADLINE_MISSED, APPROVAL_WAITING);
+  public static final Set<String> MANDATORY =
+      Set.of(DEADLINE_MISSED, APPROVAL_WAITING, INCIDENT_OPENED);
 
   private static final List<String> EMAIL_MODES =
       List.of(KindPreference.OFF, KindPreference.IMMEDIATE, KindPreference.DIGEST);

@@ -2,6 +2,8 @@ package org.uprengage.notification.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +16,8 @@ import org.uprengage.notification.NotificationIntegrationTest;
 /**
  * An incident opened in a review's process reaches the platform admins' inboxes (in whatever
  * country team they are, or none) through the review's topic, once; the review's own team is not
- * told, as they cannot retry it.
+ * told, as they cannot retry it. It is always delivered: an admin who turned the news of reviews
+ * off is told all the same.
  */
 class IncidentEventConsumptionTest extends NotificationIntegrationTest {
 
@@ -24,6 +27,12 @@ class IncidentEventConsumptionTest extends NotificationIntegrationTest {
         "INSERT INTO ns_person (username, display_name, locale, roles, country_teams) VALUES ('platform-ops', 'Operations', 'fr', '{platform-admin}', '{}') ON CONFLICT DO NOTHING");
     jdbc.update(
         "INSERT INTO ns_person (username, display_name, locale, roles, country_teams) VALUES ('coordinator-tza', 'Coordinator', 'en', '{coordinator}', '{TZA}') ON CONFLICT DO NOTHING");
+    mvc.perform(
+            put("/api/me/notification-preferences")
+                .with(caller("platform-ops", null, List.of(), "platform-admin"))
+                .contentType("application/json")
+                .content("{\"kinds\":{\"review-event\":{\"inApp\":false,\"email\":\"off\"}}}"))
+        .andExpect(status().isOk());
     UUID reviewId = UUID.randomUUID();
     ProducerRecord<String, String> started =
         cloudEvent(
@@ -67,7 +76,10 @@ class IncidentEventConsumptionTest extends NotificationIntegrationTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> processed(after));
     assertThat(told(reviewId)).hasSize(1);
     Map<String, Object> notification = told(reviewId).get(0);
-    assertThat(notification).containsEntry("recipient", "platform-ops");
+    assertThat(notification)
+        .containsEntry("recipient", "platform-ops")
+        .containsEntry("kind", "incident-opened")
+        .containsEntry("in_app", true);
     assertThat((String) notification.get("title"))
         .isEqualTo("Incident dans l'examen de TZA : Timer_HandOverToNextReview");
     assertThat((String) notification.get("body"))
@@ -76,7 +88,7 @@ class IncidentEventConsumptionTest extends NotificationIntegrationTest {
 
   private List<Map<String, Object>> told(UUID reviewId) {
     return jdbc.queryForList(
-        "SELECT recipient, title, body FROM ns_notification WHERE review_id = ? AND title LIKE 'Incident%'",
+        "SELECT recipient, kind, in_app, title, body FROM ns_notification WHERE review_id = ? AND title LIKE 'Incident%'",
         reviewId);
   }
 }
