@@ -75,6 +75,11 @@ class PositionsForm implements TaskForm {
   }
 
   @Override
+  public Set<String> variables() {
+    return Set.of(ReviewProcess.VAR_RECOMMENDATION_COUNT);
+  }
+
+  @Override
   public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
     input.onlyFields(fields());
     int max = RecordRecommendationsForm.MAX_RECOMMENDATIONS;

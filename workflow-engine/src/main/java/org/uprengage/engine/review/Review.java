@@ -20,18 +20,4 @@ public record Review(
 
   public static final String ACTIVE = "ACTIVE";
   public static final String COMPLETED = "COMPLETED";
-
-  /** The same review in the state given. */
-  Review inState(String state) {
-    return new Review(
-        id,
-        country,
-        session,
-        processInstanceId,
-        startedBy,
-        startedAt,
-        state,
-        previousReviewId,
-        nextReviewId);
-  }
 }

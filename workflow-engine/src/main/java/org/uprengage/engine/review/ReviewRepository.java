@@ -5,11 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -55,10 +55,23 @@ class ReviewRepository {
         next);
   }
 
+  /**
+   * The review's columns and its state: active while its {@code upr-review} process instance runs
+   * (an execution whose id is the instance's), read in the same statement.
+   */
+  private static final String REVIEW =
+      "SELECT r.*, EXISTS (SELECT 1 FROM act_ru_execution p WHERE p.id_ = r.process_instance_id)"
+          + " AS active FROM upr_review r";
+
+  /** A review id as a process instance's business key carries it, else no review. */
+  private static final String REVIEW_ID_OF_KEY =
+      "CASE WHEN e.business_key_ ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'"
+          + " THEN CAST(e.business_key_ AS uuid) END";
+
   Optional<Review> find(String country, int session) {
     return jdbc
         .query(
-            "SELECT * FROM upr_review WHERE country = ? AND session_number = ?",
+            REVIEW + " WHERE r.country = ? AND r.session_number = ?",
             ReviewRepository::row,
             country,
             session)
@@ -87,31 +100,40 @@ class ReviewRepository {
   }
 
   Optional<Review> find(UUID id) {
-    return jdbc.query("SELECT * FROM upr_review WHERE id = ?", ReviewRepository::row, id).stream()
-        .findFirst();
+    return jdbc.query(REVIEW + " WHERE r.id = ?", ReviewRepository::row, id).stream().findFirst();
   }
 
   List<Review> inSession(int session) {
     return jdbc.query(
-        "SELECT * FROM upr_review WHERE session_number = ? ORDER BY started_at",
+        REVIEW + " WHERE r.session_number = ? ORDER BY r.started_at",
         ReviewRepository::row,
         session);
   }
 
-  /** Review ids by process instance id, for the instances given. */
+  /**
+   * Reviews by the id of a process instance that carries them, for the instances given, in one
+   * statement: the instance's business key is its review's id, the review's own {@code upr-review}
+   * instance's as its stages'.
+   */
   Map<String, Review> byProcessInstance(Collection<String> processInstanceIds) {
     if (processInstanceIds.isEmpty()) {
       return Map.of();
     }
-    List<Review> rows =
-        named.query(
-            "SELECT * FROM upr_review WHERE process_instance_id IN (:ids)",
-            Map.of("ids", processInstanceIds),
-            (rs, i) -> row(rs, i));
-    return rows.stream().collect(Collectors.toMap(Review::processInstanceId, r -> r));
+    Map<String, Review> found = new HashMap<>();
+    named.query(
+        "SELECT e.id_ AS instance_id, r.*, EXISTS (SELECT 1 FROM act_ru_execution p"
+            + " WHERE p.id_ = r.process_instance_id) AS active"
+            + " FROM act_ru_execution e JOIN upr_review r ON r.id = "
+            + REVIEW_ID_OF_KEY
+            + " WHERE e.id_ IN (:ids)",
+        Map.of("ids", processInstanceIds),
+        rs -> {
+          found.put(rs.getString("instance_id"), row(rs, 0));
+        });
+    return found;
   }
 
-  /** A review as the table has it: whether its process still runs is the engine's to say. */
+  /** A review as the table has it, active while its process runs. */
   private static Review row(ResultSet rs, int i) throws SQLException {
     return new Review(
         rs.getObject("id", UUID.class),
@@ -120,7 +142,7 @@ class ReviewRepository {
         rs.getString("process_instance_id"),
         rs.getString("started_by"),
         rs.getTimestamp("started_at").toInstant(),
-        null,
+        rs.getBoolean("active") ? Review.ACTIVE : Review.COMPLETED,
         rs.getObject("previous_review_id", UUID.class),
         rs.getObject("next_review_id", UUID.class));
   }

@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -213,14 +210,13 @@ public class ReviewWorkflow {
   /** The review, if the caller belongs to its country team. */
   @Transactional(readOnly = true)
   public Optional<Review> find(Caller caller, UUID id) {
-    return reviews.find(id).filter(row -> caller.belongsTo(row.country())).map(this::toReview);
+    return reviews.find(id).filter(row -> caller.belongsTo(row.country()));
   }
 
   /** The reviews of a WG session whose process still runs. */
   @Transactional(readOnly = true)
   public List<Review> activeInSession(int session) {
     return reviews.inSession(session).stream()
-        .map(this::toReview)
         .filter(review -> Review.ACTIVE.equals(review.state()))
         .toList();
   }
@@ -231,40 +227,6 @@ public class ReviewWorkflow {
    */
   @Transactional(readOnly = true)
   public Map<String, Review> byProcessInstance(Collection<String> processInstanceIds) {
-    Map<String, Review> found = new HashMap<>();
-    reviews
-        .byProcessInstance(processInstanceIds)
-        .forEach((instanceId, row) -> found.put(instanceId, toReview(row)));
-    Set<String> stageInstances = new HashSet<>(processInstanceIds);
-    stageInstances.removeAll(found.keySet());
-    if (!stageInstances.isEmpty()) {
-      Map<String, Review> byKey = new HashMap<>();
-      for (ProcessInstance instance :
-          runtime.createProcessInstanceQuery().processInstanceIds(stageInstances).list()) {
-        String key = instance.getBusinessKey();
-        if (key == null) {
-          continue;
-        }
-        Review review =
-            byKey.computeIfAbsent(
-                key, k -> reviews.find(UUID.fromString(k)).map(this::toReview).orElse(null));
-        if (review != null) {
-          found.put(instance.getId(), review);
-        }
-      }
-    }
-    return found;
-  }
-
-  /** The review as the table has it, active while its process runs. */
-  private Review toReview(Review row) {
-    boolean active =
-        row.processInstanceId() != null
-            && runtime
-                    .createProcessInstanceQuery()
-                    .processInstanceId(row.processInstanceId())
-                    .count()
-                > 0;
-    return row.inState(active ? Review.ACTIVE : Review.COMPLETED);
+    return reviews.byProcessInstance(processInstanceIds);
   }
 }

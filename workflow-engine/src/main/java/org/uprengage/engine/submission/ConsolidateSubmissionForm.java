@@ -35,6 +35,11 @@ class ConsolidateSubmissionForm implements TaskForm {
   }
 
   @Override
+  public Set<String> variables() {
+    return SubmissionSections.WORDS_VARIABLES; // the agreed order among them
+  }
+
+  @Override
   public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
     String text = input.onlyFields(fields()).string(TEXT);
     input.throwIfInvalid();

@@ -1,5 +1,6 @@
 package org.uprengage.engine.submission;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +63,13 @@ class DecisionForm implements TaskForm {
   @Override
   public List<FormField> fields() {
     return List.of(DECISION, COMMENTS, OVER_WORD_LIMIT_REASON);
+  }
+
+  @Override
+  public Set<String> variables() {
+    Set<String> names = new HashSet<>(SubmissionSections.WORDS_VARIABLES);
+    names.add(ReviewProcess.VAR_SUBMISSION_ROUND);
+    return names;
   }
 
   @Override

@@ -55,6 +55,11 @@ class DraftAgencySectionForm implements TaskForm {
   }
 
   @Override
+  public Set<String> variables() {
+    return SubmissionSections.WORDS_VARIABLES; // the agency's among them
+  }
+
+  @Override
   public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
     String text = input.onlyFields(fields()).string(TEXT);
     String decline = input.string(DECLINE);

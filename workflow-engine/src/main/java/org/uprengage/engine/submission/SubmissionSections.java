@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -160,6 +161,10 @@ public class SubmissionSections {
 
   /** An agency's section of the joint submission. */
   record AgencySection(String agency, String text) {}
+
+  /** The process variables {@link #words} reads from the task's context. */
+  static final Set<String> WORDS_VARIABLES =
+      Set.of(ReviewProcess.VAR_AGENCY, ReviewProcess.VAR_AGENCIES, ReviewProcess.VAR_SESSION);
 
   /**
    * The words a task of the review works on: its agency's section (or, for a task of no agency,

@@ -24,6 +24,14 @@ public interface TaskForm {
   Map<String, Object> submit(Caller caller, TaskContext task, FormInput input);
 
   /**
+   * The names of the process variables that {@link #submit} and {@link #words} read from the task's
+   * context: the engine reads only these (none for a form that reads none).
+   */
+  default Set<String> variables() {
+    return Set.of();
+  }
+
+  /**
    * The words of the texts the task works on, shown on its detail view; null for a task that works
    * on no text with a word limit.
    */
@@ -31,6 +39,9 @@ public interface TaskForm {
     return null;
   }
 
-  /** The task being completed: its review, its BPMN element id and the variables it sees. */
+  /**
+   * The task being completed: its review, its BPMN element id and the variables it sees, of those
+   * the form names in {@link #variables()}.
+   */
   record TaskContext(UUID reviewId, String taskKey, Map<String, Object> variables) {}
 }

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.DelegationState;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -59,6 +58,7 @@ public class TaskWork {
   private final AuditTrail audits;
   private final TaskLocks locks;
   private final People people;
+  private final CandidateGroups candidates;
 
   TaskWork(
       TaskService tasks,
@@ -68,7 +68,8 @@ public class TaskWork {
       List<TaskForm> forms,
       AuditTrail audits,
       TaskLocks locks,
-      People people) {
+      People people,
+      CandidateGroups candidates) {
     this.tasks = tasks;
     this.history = history;
     this.identity = identity;
@@ -78,6 +79,7 @@ public class TaskWork {
     this.audits = audits;
     this.locks = locks;
     this.people = people;
+    this.candidates = candidates;
   }
 
   /** The caller's tasks as the filter says, in bounded pages. */
@@ -98,11 +100,9 @@ public class TaskWork {
     TaskQuery query =
         tasks.createTaskQuery().tenantIdIn(caller.countryTeams().toArray(String[]::new));
     if (filter.reviewId() != null) {
-      Optional<Review> review = reviews.find(caller, filter.reviewId());
-      if (review.isEmpty() || review.get().processInstanceId() == null) {
-        return new TaskPage(List.of(), page, size, 0);
-      }
-      query.processInstanceBusinessKey(review.get().id().toString()); // every stage's tasks
+      // every stage's tasks; those of a review of another country team are not of the caller's
+      // tenants, and a review without a process has none
+      query.processInstanceBusinessKey(filter.reviewId().toString());
     }
     if (filter.stage() != null) {
       String stageProcess = ReviewProcess.STAGE_PROCESSES.get(filter.stage());
@@ -143,7 +143,6 @@ public class TaskWork {
       query.taskNameLike(
           "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
-    long total = query.count();
     switch (filter.sort()) {
       case "due" -> query.orderByDueDate();
       case "created" -> query.orderByTaskCreateTime();
@@ -155,12 +154,23 @@ public class TaskWork {
       query.asc();
     }
     List<Task> found = query.orderByTaskId().asc().listPage(page * size, size);
+    // a page that is not full is the last one: then the total is known without counting
+    long total =
+        found.size() < size && (!found.isEmpty() || page == 0)
+            ? (long) page * size + found.size()
+            : query.count();
     Map<String, Review> byInstance =
         reviews.byProcessInstance(
             found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+    Map<String, List<String>> offered = candidates.of(found.stream().map(Task::getId).toList());
     List<TaskView> items = new ArrayList<>(found.size());
     for (Task task : found) {
-      items.add(view(task, byInstance.get(task.getProcessInstanceId()), false));
+      items.add(
+          view(
+              task,
+              offered.getOrDefault(task.getId(), List.of()),
+              byInstance.get(task.getProcessInstanceId()),
+              false));
     }
     return new TaskPage(items, page, size, total);
   }
@@ -168,12 +178,12 @@ public class TaskWork {
   /** A coordinator (or admin) assigns the task to someone, or to someone else. */
   @Transactional
   public TaskView assign(Caller caller, String taskId, String assignee) {
-    TaskChange change = change(caller, taskId);
+    Change change = changeOf(caller, taskId);
     Task task = change.task();
     if (!overseesTeams(caller)) {
       throw new Forbidden("Only coordinators and admins assign tasks; you can claim it.");
     }
-    requireChoosable("assignee", assignee, task);
+    requireChoosable("assignee", assignee, change.read());
     if (!assignee.equals(task.getAssignee())) {
       asCaller(caller, () -> tasks.setAssignee(taskId, assignee));
     }
@@ -206,7 +216,7 @@ public class TaskWork {
    */
   @Transactional
   public TaskView delegate(Caller caller, String taskId, String to) {
-    TaskChange change = change(caller, taskId);
+    Change change = changeOf(caller, taskId);
     Task task = change.task();
     if (task.getDelegationState() == DelegationState.PENDING
         && caller.username().equals(task.getOwner())) {
@@ -219,7 +229,7 @@ public class TaskWork {
     if (!caller.username().equals(task.getAssignee())) {
       throw new Forbidden("Only the person who holds the task delegates it.");
     }
-    requireChoosable("to", to, task);
+    requireChoosable("to", to, change.read());
     asCaller(caller, () -> tasks.delegateTask(taskId, to));
     return asItIsNow(change);
   }
@@ -227,7 +237,7 @@ public class TaskWork {
   /** The delegate hands the task back to its holder. */
   @Transactional
   public TaskView resolve(Caller caller, String taskId) {
-    TaskChange change = change(caller, taskId);
+    Change change = changeOf(caller, taskId);
     Task task = change.task();
     if (task.getDelegationState() != DelegationState.PENDING) {
       throw new Conflict("The task is not delegated.", asItIs(change));
@@ -243,7 +253,7 @@ public class TaskWork {
   /** Sets (or, with null, clears) the day the holder wants to look at the task again. */
   @Transactional
   public TaskView followUp(Caller caller, String taskId, LocalDate on) {
-    TaskChange change = change(caller, taskId);
+    Change change = changeOf(caller, taskId);
     Task task = change.task();
     if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
       throw new Forbidden(
@@ -259,7 +269,8 @@ public class TaskWork {
    * Only a person of the task's country team may be given it and, for an agency's task, only that
    * agency's people or a coordinator: nobody else is assigned, or told of it.
    */
-  private void requireChoosable(String field, String username, Task task) {
+  private void requireChoosable(String field, String username, Read read) {
+    Task task = read.task();
     requireUsername(field, username);
     String team = task.getTenantId();
     Person person =
@@ -276,7 +287,7 @@ public class TaskWork {
                             + " (GET /api/people?countryTeam="
                             + team
                             + " lists them)"));
-    Set<String> agencies = agenciesOf(task.getId());
+    Set<String> agencies = agenciesOf(read.candidateGroups());
     if (!agencies.isEmpty()
         && (person.agency() == null || !agencies.contains(person.agency()))
         && !person.roles().contains(Caller.COORDINATOR)) {
@@ -296,9 +307,9 @@ public class TaskWork {
    * The agencies a task is offered to: its candidate groups that are an agency ({@code UNICEF}) or
    * a role within one ({@code head-of-office:UNICEF}); none for a task of coordinators.
    */
-  private Set<String> agenciesOf(String taskId) {
+  private static Set<String> agenciesOf(List<String> candidateGroups) {
     Set<String> agencies = new TreeSet<>();
-    for (String group : candidateGroups(taskId)) {
+    for (String group : candidateGroups) {
       int colon = group.indexOf(':');
       if (colon >= 0) {
         agencies.add(group.substring(colon + 1));
@@ -330,8 +341,7 @@ public class TaskWork {
   /** Adds the caller's comment to a task they see. */
   @Transactional
   TaskComment comment(Caller caller, String taskId, String text) {
-    TaskChange change = change(caller, taskId);
-    Task task = change.task();
+    Task task = changeOf(caller, taskId).task();
     if (text == null || text.isBlank()) {
       throw new InvalidInput("text", "is required");
     }
@@ -346,16 +356,17 @@ public class TaskWork {
 
   @Transactional(readOnly = true)
   public TaskView get(Caller caller, String taskId) {
-    return view(visibleTask(caller, taskId), true);
+    Read read = visibleTask(caller, taskId);
+    return view(read, reviewOf(read.task()), true);
   }
 
   /** Takes the task; claiming a task one already holds changes nothing. */
   @Transactional
   public TaskView claim(Caller caller, String taskId) {
-    TaskChange change = change(caller, taskId);
+    Change change = changeOf(caller, taskId);
     Task task = change.task();
     if (!caller.username().equals(task.getAssignee())
-        && !offeredTo(caller, taskId)
+        && !offeredTo(caller, change.read())
         && !caller.hasRole(Caller.ADMIN)) {
       throw new Forbidden("The task is not offered to your groups; a coordinator can assign it.");
     }
@@ -367,13 +378,13 @@ public class TaskWork {
           "The task is already claimed by " + task.getAssignee() + ".", asItIs(change));
     }
     asCaller(caller, () -> tasks.claim(taskId, caller.username()));
-    return asItIsNow(change);
+    return reassigned(asItIs(change), caller.username());
   }
 
   /** Gives the task back to its candidate groups. */
   @Transactional
   public TaskView unclaim(Caller caller, String taskId) {
-    TaskChange change = change(caller, taskId);
+    Change change = changeOf(caller, taskId);
     Task task = change.task();
     if (task.getAssignee() == null) {
       return asItIs(change);
@@ -385,13 +396,13 @@ public class TaskWork {
               + ", who holds the task, or a coordinator can give it back.");
     }
     asCaller(caller, () -> tasks.setAssignee(taskId, null));
-    return asItIsNow(change);
+    return reassigned(asItIs(change), null);
   }
 
   /** Completes the task with the inputs its form takes. */
   @Transactional
   public void complete(Caller caller, String taskId, Map<String, Object> input) {
-    TaskChange change = change(caller, taskId);
+    Change change = changeOf(caller, taskId);
     Task task = change.task();
     if (task.getDelegationState() == DelegationState.PENDING) {
       throw new Conflict(
@@ -420,7 +431,7 @@ public class TaskWork {
           form.submit(
               caller,
               new TaskForm.TaskContext(
-                  change.review().id(), task.getTaskDefinitionKey(), tasks.getVariables(taskId)),
+                  change.review().id(), task.getTaskDefinitionKey(), variables(taskId, form)),
               formInput);
     }
     asCaller(caller, () -> tasks.complete(taskId, variables));
@@ -431,21 +442,26 @@ public class TaskWork {
    * and its review, which the audit is told the change concerns.
    */
   public TaskChange change(Caller caller, String taskId) {
-    Task task = changeableTask(caller, taskId);
-    Review review = reviewOf(task);
+    Change change = changeOf(caller, taskId);
+    return new TaskChange(change.task(), change.review());
+  }
+
+  private Change changeOf(Caller caller, String taskId) {
+    Read read = changeableTask(caller, taskId);
+    Review review = reviewOf(read.task());
     audits.concerns(review.id(), taskId);
-    return new TaskChange(task, review);
+    return new Change(read, review);
   }
 
   /**
    * A task the caller sees and may change: viewers see tasks but change none (403). Read once any
    * other change of it has ended, and no other change begins before this one ends.
    */
-  Task changeableTask(Caller caller, String taskId) {
+  private Read changeableTask(Caller caller, String taskId) {
     locks.lock(taskId);
-    Task task;
+    Read read;
     try {
-      task = visibleTask(caller, taskId);
+      read = visibleTask(caller, taskId);
     } catch (NotFound notVisible) {
       Optional<Conflict> finished = finishedTask(caller, taskId);
       throw finished.isPresent() ? finished.get() : notVisible;
@@ -453,10 +469,10 @@ public class TaskWork {
     if (caller.readOnly()) {
       throw new Forbidden("Viewers see reviews and tasks but do not change them.");
     }
-    return task;
+    return read;
   }
 
-  Task visibleTask(Caller caller, String taskId) {
+  private Read visibleTask(Caller caller, String taskId) {
     if (caller.countryTeams().isEmpty()) {
       throw new NotFound("Task", taskId);
     }
@@ -469,14 +485,14 @@ public class TaskWork {
     if (task == null) {
       throw new NotFound("Task", taskId);
     }
+    Read read = new Read(task);
     if (caller.username().equals(task.getAssignee()) || overseesTeams(caller)) {
-      return task;
+      return read;
     }
-    Set<String> groups = caller.groups();
-    if (candidateGroups(taskId).stream().noneMatch(groups::contains)) {
+    if (!offeredTo(caller, read)) {
       throw new NotFound("Task", taskId);
     }
-    return task;
+    return read;
   }
 
   /**
@@ -551,9 +567,9 @@ public class TaskWork {
     }
   }
 
-  private boolean offeredTo(Caller caller, String taskId) {
+  private static boolean offeredTo(Caller caller, Read read) {
     Set<String> groups = caller.groups();
-    return candidateGroups(taskId).stream().anyMatch(groups::contains);
+    return read.candidateGroups().stream().anyMatch(groups::contains);
   }
 
   /** Coordinators and admins oversee every task of their country teams. */
@@ -563,6 +579,15 @@ public class TaskWork {
 
   private Task reload(String taskId) {
     return tasks.createTaskQuery().taskId(taskId).singleResult();
+  }
+
+  /**
+   * The variables of the task that its form reads, and only those: the engine reads each of them
+   * where the task sees it, instead of every variable of the process.
+   */
+  private Map<String, Object> variables(String taskId, TaskForm form) {
+    Set<String> names = form.variables();
+    return names.isEmpty() ? Map.of() : tasks.getVariables(taskId, names);
   }
 
   Review reviewOf(Task task) {
@@ -576,30 +601,46 @@ public class TaskWork {
     return review;
   }
 
-  private List<String> candidateGroups(String taskId) {
-    return tasks.getIdentityLinksForTask(taskId).stream()
-        .filter(
-            link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .sorted()
-        .toList();
-  }
-
   /** The task as it was when the change began. */
-  private TaskView asItIs(TaskChange change) {
-    return view(change.task(), change.review(), false);
+  private TaskView asItIs(Change change) {
+    return view(change.read(), change.review(), false);
   }
 
-  /** The task as the change left it. */
-  private TaskView asItIsNow(TaskChange change) {
-    return view(reload(change.task().getId()), change.review(), false);
+  /** The task as the change left it, read again. */
+  private TaskView asItIsNow(Change change) {
+    Task now = reload(change.task().getId());
+    return view(now, change.read().candidateGroups(), change.review(), false);
   }
 
-  private TaskView view(Task task, boolean withForm) {
-    return view(task, reviewOf(task), withForm);
+  /**
+   * The task as a change of its assignee alone left it, without reading it again: the engine stored
+   * the task once more, which raised its revision by one.
+   */
+  private static TaskView reassigned(TaskView before, String assignee) {
+    return new TaskView(
+        before.id(),
+        before.name(),
+        before.taskKey(),
+        before.reviewId(),
+        before.country(),
+        before.session(),
+        assignee,
+        before.candidateGroups(),
+        before.created(),
+        before.due(),
+        before.followUp(),
+        before.owner(),
+        before.delegationState(),
+        before.version() == null ? null : before.version() + 1,
+        before.form(),
+        before.words());
   }
 
-  private TaskView view(Task task, Review review, boolean withForm) {
+  private TaskView view(Read read, Review review, boolean withForm) {
+    return view(read.task(), read.candidateGroups(), review, withForm);
+  }
+
+  private TaskView view(Task task, List<String> candidateGroups, Review review, boolean withForm) {
     TaskForm form = forms.get(task.getTaskDefinitionKey());
     return new TaskView(
         task.getId(),
@@ -609,7 +650,7 @@ public class TaskWork {
         task.getTenantId(),
         review == null ? null : review.session(),
         task.getAssignee(),
-        candidateGroups(task.getId()),
+        candidateGroups,
         instant(task.getCreateTime()),
         instant(task.getDueDate()),
         instant(task.getFollowUpDate()),
@@ -620,7 +661,7 @@ public class TaskWork {
         withForm && form != null && review != null
             ? form.words(
                 new TaskForm.TaskContext(
-                    review.id(), task.getTaskDefinitionKey(), tasks.getVariables(task.getId())))
+                    review.id(), task.getTaskDefinitionKey(), variables(task.getId(), form)))
             : null);
   }
 
@@ -635,8 +676,8 @@ public class TaskWork {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void expectVersion(Caller caller, String taskId, int expected) {
-    Task task = changeableTask(caller, taskId);
-    Integer version = version(task);
+    Read read = changeableTask(caller, taskId);
+    Integer version = version(read.task());
     if (version != null && version != expected) {
       throw new Conflict(
           "The task changed since you read it (version "
@@ -644,7 +685,7 @@ public class TaskWork {
               + ", now "
               + version
               + "); look at it again.",
-          view(task, reviewOf(task), false));
+          view(read, reviewOf(read.task()), false));
     }
   }
 
@@ -659,6 +700,37 @@ public class TaskWork {
       command.run();
     } finally {
       identity.clearAuthentication();
+    }
+  }
+
+  /**
+   * A task as read for one request, with the groups it is offered to, read once when first needed
+   * (the check, the command and the answer ask for them).
+   */
+  private final class Read {
+    private final Task task;
+    private List<String> candidateGroups;
+
+    Read(Task task) {
+      this.task = task;
+    }
+
+    Task task() {
+      return task;
+    }
+
+    List<String> candidateGroups() {
+      if (candidateGroups == null) {
+        candidateGroups = candidates.of(task.getId());
+      }
+      return candidateGroups;
+    }
+  }
+
+  /** A task the caller is about to change, as read once, and its review. */
+  private record Change(Read read, Review review) {
+    Task task() {
+      return read.task();
     }
   }
 

@@ -122,6 +122,30 @@ class TaskActionsTest extends EngineIntegrationTest {
   }
 
   @Test
+  void theListsTotalIsTheSameOnEveryPageAndAnotherTeamsReviewListsNothing() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team);
+
+    for (String page : new String[] {"0", "1", "2", "5"}) {
+      tasks(reviewId, coordinator(team), "show", "team", "size", "1", "page", page)
+          .andExpect(jsonPath("$.total").value(2))
+          .andExpect(
+              jsonPath("$.items.length()").value(page.equals("0") || page.equals("1") ? 1 : 0));
+    }
+    tasks(reviewId, coordinator(team), "show", "team", "size", "5")
+        .andExpect(jsonPath("$.total").value(2))
+        .andExpect(jsonPath("$.items.length()").value(2));
+    tasks(reviewId, coordinator(team), "show", "team", "size", "2", "page", "1")
+        .andExpect(jsonPath("$.total").value(2))
+        .andExpect(jsonPath("$.items.length()").value(0));
+    String otherTeam = newCountryTeam();
+    tasks(reviewId, coordinator(otherTeam), "show", "team")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(0))
+        .andExpect(jsonPath("$.items.length()").value(0));
+  }
+
+  @Test
   void overdueMeansDueBeforeTheEnginesClock() throws Exception {
     String team = newCountryTeam();
     String reviewId = drafting(team); // its drafts are due in 2022
@@ -223,9 +247,21 @@ class TaskActionsTest extends EngineIntegrationTest {
                 .with(coordinator(team)))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
-    ifMatch(draft, "unclaim", claimed, coordinator(team))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.assignee").doesNotExist());
+    String unclaimed =
+        ifMatch(draft, "unclaim", claimed, coordinator(team))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.assignee").doesNotExist())
+            .andReturn()
+            .getResponse()
+            .getHeader("ETag");
+    assertThat(unclaimed)
+        .as("the version a command answers is the one the task has")
+        .isNotEqualTo(claimed)
+        .isEqualTo(
+            mvc.perform(get("/api/tasks/" + draft).with(focalUnicef(team)))
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag"));
   }
 
   @Test
