@@ -5,7 +5,9 @@
 # binaries, a fresh data directory each run, pg_stat_statements loaded), the platform through
 # deploy/local/run.sh --no-build on it, and the peer (bench/engine-rest-peer) on a database of its
 # own; seeds both; measures (bench client, alternating windows); stops everything; prints the
-# Markdown table, also kept in .local/side-by-side/.
+# Markdown table, also kept in .local/side-by-side/, with each service's start (Spring's own time,
+# its CPU and RSS once ready) and its heap under the loop (sampled every 2 s from its management
+# port) appended to the kept file.
 # Loopback only. Ports from UPR_BENCH_PORT_BASE (default 24000): web-api +80, workflow-engine +81,
 # notification-service +82, their management ports +83, +84, +85, peer +90, Kafka +92 and +93,
 # PostgreSQL +432.
@@ -72,10 +74,11 @@ pg_data="$(mktemp -d /tmp/upr-side-by-side-pg.XXXXXX)"
 as_pg=()
 if [ "$(id -u)" = 0 ]; then chown postgres "$pg_data"; as_pg=(runuser -u postgres --); fi
 
-platform_pid=""; peer_pid=""
+platform_pid=""; peer_pid=""; heap_pid=""
 stop_all() {
   trap - EXIT INT TERM
   say "stopping..."
+  if [ -n "$heap_pid" ]; then kill "$heap_pid" 2>/dev/null || true; fi
   for pid in $peer_pid $platform_pid; do kill -TERM -- "-$pid" 2>/dev/null || true; done
   for pid in $peer_pid $platform_pid; do
     for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
@@ -136,6 +139,25 @@ for _ in $(seq 1 600); do # run.sh says so once all three services are ready
 done
 grep -q "UPR Engage is running" "$logs/platform.log" || { say "the platform is not ready after 300 s"; exit 1; }
 
+# --- memory and start (issue 15, part 5): each service's start, then its CPU and RSS once ready ---
+port_pid() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+ticks="$(getconf CLK_TCK)"
+services=("workflow-engine $engine_port $engine_management_port"
+  "notification-service $notification_port $notification_management_port"
+  "web-api $web_port $web_management_port")
+start_table="$out/start-$stamp.md"
+{
+  echo "| service | started in (Spring's own figure) | CPU to that point (user + system) | RSS then |"
+  echo "|---|---|---|---|"
+  for service in "${services[@]}"; do
+    read -r name port _ <<< "$service"
+    pid="$(port_pid "$port")"
+    started="$(sed -n 's/.*Started [A-Za-z]* in \([0-9.]*\) seconds.*/\1/p' ".local/logs/$name.log" | tail -1)"
+    cpu="$(awk -v t="$ticks" '{ printf "%.1f", ($14 + $15) / t }' "/proc/$pid/stat" 2>/dev/null || echo "?")"
+    rss="$(awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "?")"
+    echo "| $name | ${started:-?} s | $cpu s (when all three are ready) | $rss MiB |"
+  done
+} > "$start_table"
 client=(java -Xmx512m -cp "bench/client/target/bench-client-$version.jar:bench/client/target/lib/*"
   org.uprengage.bench.SideBySideBenchmark)
 common=(--state "$out/state-$stamp" --db "jdbc:postgresql://127.0.0.1:$pg_port/"
@@ -147,8 +169,37 @@ common=(--state "$out/state-$stamp" --db "jdbc:postgresql://127.0.0.1:$pg_port/"
   --kafka "127.0.0.1:$kafka_port")
 say "seeding both sides..."
 "${client[@]}" seed "${common[@]}" "${client_args[@]}"
+# --- heap under the loop (issue 15, part 5) ---
+heap_samples="$out/heap-$stamp.txt"
+sample_heap() { # every 2 s: heap used and committed (MiB) of each service, from its management port
+  while sleep 2; do
+    for service in "${services[@]}"; do
+      read -r name _ management <<< "$service"
+      curl -fs --max-time 2 "http://127.0.0.1:$management/actuator/prometheus" 2>/dev/null \
+        | awk -v n="$name" '/^jvm_memory_used_bytes\{/ && /area="heap"/ { u += $NF }
+            /^jvm_memory_committed_bytes\{/ && /area="heap"/ { c += $NF }
+            END { if (c > 0) printf "%s %.0f %.0f\n", n, u / 1048576, c / 1048576 }' >> "$heap_samples"
+    done
+  done
+}
 measure=("${client[@]}" measure "${common[@]}" --out "$out/result-$stamp.md")
 if [ "$profile" = 1 ]; then measure+=(--profile "$out/jfr-$stamp"); fi
 say "measuring${lock:+ (holding $lock)}..."
+sample_heap & heap_pid=$!
 locked timeout 600 "${measure[@]}" "${client_args[@]}"
+kill "$heap_pid" 2>/dev/null || true
+{
+  echo
+  echo "### Start and heap (the platform's services)"
+  echo
+  cat "$start_table"
+  echo
+  echo "| service | heap used under the loop, max (MiB) | heap committed, max (MiB) |"
+  echo "|---|---|---|"
+  for service in "${services[@]}"; do
+    read -r name _ <<< "$service"
+    awk -v n="$name" '$1 == n { if ($2 > u) u = $2; if ($3 > c) c = $3 }
+      END { printf "| %s | %d | %d |\n", n, u, c }' "$heap_samples"
+  done
+} >> "$out/result-$stamp.md"
 say "result kept in .local/side-by-side/result-$stamp.md"

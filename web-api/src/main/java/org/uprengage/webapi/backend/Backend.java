@@ -25,6 +25,13 @@ import org.uprengage.webapi.web.ApiProblem;
  */
 public class Backend {
 
+  /**
+   * The headers of a service's answer that {@link #relay} passes on. Not its Location: that names
+   * the service's own address; web-api's controllers give their own ({@link Relayed#created}).
+   */
+  private static final List<String> PASSED_THROUGH =
+      List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG);
+
   private final String name;
   private final RestClient client;
   private final Callers callers;
@@ -95,6 +102,34 @@ public class Backend {
       Object... variables) {
     return call(
         method, uri, contentType, body, ifMatch, answer -> answer.toEntity(type), variables);
+  }
+
+  /**
+   * Relays a call and passes the service's answer through as it came: its status, its Content-Type
+   * and ETag, and its body's bytes, which web-api neither reads nor writes again. For the API's
+   * relays, where web-api's answer is the service's; a problem passes through as with every other
+   * call. Sends {@code body} as JSON (nothing where null) with the caller's {@code If-Match} (none
+   * where null).
+   */
+  public ResponseEntity<byte[]> relay(
+      HttpMethod method, String uri, Object body, String ifMatch, Object... variables) {
+    ResponseEntity<byte[]> answer =
+        call(
+            method,
+            uri,
+            MediaType.APPLICATION_JSON,
+            body,
+            ifMatch,
+            response -> response.toEntity(byte[].class),
+            variables);
+    HttpHeaders headers = new HttpHeaders();
+    for (String name : PASSED_THROUGH) {
+      List<String> values = answer.getHeaders().get(name);
+      if (values != null) {
+        headers.put(name, values);
+      }
+    }
+    return new ResponseEntity<>(answer.getBody(), headers, answer.getStatusCode());
   }
 
   private <T> T call(

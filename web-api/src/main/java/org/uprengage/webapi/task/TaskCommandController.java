@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.uprengage.webapi.backend.Backend;
-import org.uprengage.webapi.backend.Relayed;
 
 /**
  * Changing one task: claim, give back, assign, delegate, resolve, follow-up, due date, complete,
@@ -40,10 +39,11 @@ class TaskCommandController {
   }
 
   @PostMapping("/claim")
+  @TaskAnswer
   @Operation(
       summary = "Claim a task",
       description = "409 if someone else holds it; claiming your own task changes nothing.")
-  ResponseEntity<TaskResources.Task> claim(
+  ResponseEntity<byte[]> claim(
       @PathVariable @Pattern(regexp = TaskResources.ID, message = TaskResources.ID_MESSAGE)
           String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -51,10 +51,11 @@ class TaskCommandController {
   }
 
   @PostMapping("/unclaim")
+  @TaskAnswer
   @Operation(
       summary = "Give a task back to its groups",
       description = "Only the person who holds it.")
-  ResponseEntity<TaskResources.Task> unclaim(
+  ResponseEntity<byte[]> unclaim(
       @PathVariable @Pattern(regexp = TaskResources.ID, message = TaskResources.ID_MESSAGE)
           String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -62,10 +63,11 @@ class TaskCommandController {
   }
 
   @PostMapping("/assign")
+  @TaskAnswer
   @Operation(
       summary = "Assign a task to someone (coordinators)",
       description = "Reassigns where someone holds it; the assignee is told.")
-  ResponseEntity<TaskResources.Task> assign(
+  ResponseEntity<byte[]> assign(
       @PathVariable @Pattern(regexp = TaskResources.ID, message = TaskResources.ID_MESSAGE)
           String id,
       @Valid @RequestBody Assignment assignment,
@@ -74,10 +76,11 @@ class TaskCommandController {
   }
 
   @PostMapping("/delegate")
+  @TaskAnswer
   @Operation(
       summary = "Delegate a task you hold",
       description = "The delegate works on it and resolves it; then you complete it.")
-  ResponseEntity<TaskResources.Task> delegate(
+  ResponseEntity<byte[]> delegate(
       @PathVariable @Pattern(regexp = TaskResources.ID, message = TaskResources.ID_MESSAGE)
           String id,
       @Valid @RequestBody Delegation delegation,
@@ -86,8 +89,9 @@ class TaskCommandController {
   }
 
   @PostMapping("/resolve")
+  @TaskAnswer
   @Operation(summary = "Hand a task delegated to you back to its holder")
-  ResponseEntity<TaskResources.Task> resolve(
+  ResponseEntity<byte[]> resolve(
       @PathVariable @Pattern(regexp = TaskResources.ID, message = TaskResources.ID_MESSAGE)
           String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -95,9 +99,10 @@ class TaskCommandController {
   }
 
   @PostMapping("/follow-up")
+  @TaskAnswer
   @Operation(
       summary = "Set (or clear, with null) the day you want to look at a task you hold again")
-  ResponseEntity<TaskResources.Task> followUp(
+  ResponseEntity<byte[]> followUp(
       @PathVariable @Pattern(regexp = TaskResources.ID, message = TaskResources.ID_MESSAGE)
           String id,
       @RequestBody FollowUp followUp,
@@ -106,11 +111,12 @@ class TaskCommandController {
   }
 
   @PostMapping("/due")
+  @TaskAnswer
   @Operation(
       summary = "Give one task a due date of its own (coordinators)",
       description =
           "Its reminders and escalation follow, and a deadline.changed event tells whoever works on it. Today or later; 409 for a review on the first model of the process, whose drafts follow their milestone. Moving the task's milestone moves it again with every other task due then.")
-  ResponseEntity<TaskResources.Task> due(
+  ResponseEntity<byte[]> due(
       @PathVariable @Pattern(regexp = TaskResources.ID, message = TaskResources.ID_MESSAGE)
           String id,
       @Valid @RequestBody Due due,
@@ -147,11 +153,13 @@ class TaskCommandController {
     return engine.post("/api/tasks/{id}/comments", comment, TaskResources.Comment.class, id);
   }
 
-  /** Relays a task command with the caller's If-Match, and answers the task with its ETag. */
-  private ResponseEntity<TaskResources.Task> command(
+  /**
+   * Relays a task command with the caller's If-Match, and answers the engine's answer as it is: the
+   * task with its ETag (documented by {@link TaskAnswer}).
+   */
+  private ResponseEntity<byte[]> command(
       String uri, Object body, String ifMatch, Object... variables) {
-    return Relayed.withVersion(
-        engine.exchange(HttpMethod.POST, uri, body, ifMatch, TaskResources.Task.class, variables));
+    return engine.relay(HttpMethod.POST, uri, body, ifMatch, variables);
   }
 
   /** Who is to hold the task. */

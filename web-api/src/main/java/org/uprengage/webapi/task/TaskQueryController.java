@@ -1,6 +1,9 @@
 package org.uprengage.webapi.task;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.uprengage.webapi.backend.Backend;
-import org.uprengage.webapi.backend.Relayed;
 
 /** Reading tasks: the lists, one task with its form, its audit trail and its comments. */
 @RestController
@@ -39,7 +41,14 @@ class TaskQueryController {
       summary = "Your tasks, your groups' claimable ones, or (coordinators) your teams' all",
       description =
           "show: mine | claimable | both (default) | team. Filters: reviewId, stage (submission | review | adoption | follow-up), taskKey, overdue, dueBefore (a date), q (part of the name). sort: created | due, order: asc | desc. Pages of at most 100.")
-  TaskResources.TaskPage list(
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = TaskResources.TaskPage.class)))
+  ResponseEntity<byte[]> list(
       @RequestParam(required = false) UUID reviewId,
       @RequestParam(defaultValue = "both")
           @Pattern(
@@ -85,22 +94,22 @@ class TaskQueryController {
     if (stage != null) {
       uri.queryParam("stage", stage);
     }
+    // the engine's page passes through as it came (Backend.relay)
     if (q == null) {
-      return engine.get(uri.build().toUriString(), TaskResources.TaskPage.class);
+      return engine.relay(HttpMethod.GET, uri.build().toUriString(), null, null);
     }
     // the free text goes in as a URI variable, so the client encodes it
     uri.queryParam("q", "{q}");
-    return engine.get(uri.build().toUriString(), TaskResources.TaskPage.class, q);
+    return engine.relay(HttpMethod.GET, uri.build().toUriString(), null, null, q);
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "A task with the inputs it takes")
-  ResponseEntity<TaskResources.Task> get(
+  @TaskAnswer
+  ResponseEntity<byte[]> get(
       @PathVariable @Pattern(regexp = TaskResources.ID, message = TaskResources.ID_MESSAGE)
           String id) {
-    return Relayed.withVersion(
-        engine.exchange(
-            HttpMethod.GET, "/api/tasks/{id}", null, null, TaskResources.Task.class, id));
+    return engine.relay(HttpMethod.GET, "/api/tasks/{id}", null, null, id);
   }
 
   @GetMapping("/{id}/audit")

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ import org.uprengage.webapi.web.ApiProblem;
     })
 @AutoConfigureMockMvc(addFilters = false)
 class TaskControllersSliceTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
   @Autowired MockMvc mvc;
 
@@ -133,17 +136,18 @@ class TaskControllersSliceTest {
 
   @Test
   void claimingATaskAnswersItWithItsVersionAsETag() throws Exception {
-    when(engine.exchange(
-            eq(HttpMethod.POST),
-            eq("/api/tasks/{id}/claim"),
-            isNull(),
-            eq("\"3\""),
-            eq(TaskResources.Task.class),
-            eq("abc")))
-        .thenReturn(ResponseEntity.ok().eTag("\"4\"").body(task("abc", 4)));
+    when(engine.relay(
+            eq(HttpMethod.POST), eq("/api/tasks/{id}/claim"), isNull(), eq("\"3\""), eq("abc")))
+        .thenReturn(
+            ResponseEntity.ok()
+                .eTag("\"4\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(JSON.writeValueAsBytes(task("abc", 4))));
     mvc.perform(post("/api/tasks/abc/claim").header("If-Match", "\"3\""))
         .andExpect(status().isOk())
         .andExpect(header().string("ETag", "\"4\""))
+        .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+        .andExpect(jsonPath("$.id").value("abc"))
         .andExpect(jsonPath("$.version").value(4));
   }
 
@@ -172,8 +176,7 @@ class TaskControllersSliceTest {
 
   @Test
   void claimingATaskSomeoneElseHoldsIsTheEnginesConflict() throws Exception {
-    when(engine.exchange(
-            eq(HttpMethod.POST), anyString(), any(), any(), eq(TaskResources.Task.class), any()))
+    when(engine.relay(eq(HttpMethod.POST), anyString(), any(), any(), eq("abc")))
         .thenThrow(
             ApiProblem.relayed(
                 "workflow engine",
@@ -188,7 +191,7 @@ class TaskControllersSliceTest {
 
   @Test
   void anEngineThatDoesNotAnswerIsServiceUnavailable() throws Exception {
-    when(engine.get(anyString(), eq(TaskResources.TaskPage.class)))
+    when(engine.relay(eq(HttpMethod.GET), anyString(), isNull(), isNull()))
         .thenThrow(
             ApiProblem.unavailable("The workflow engine did not answer; try again shortly.", null));
     mvc.perform(get("/api/tasks"))
@@ -198,7 +201,7 @@ class TaskControllersSliceTest {
 
   @Test
   void anUnexpectedFailureIsAnInternalErrorThatTellsNothingOfIt() throws Exception {
-    when(engine.get(anyString(), eq(TaskResources.TaskPage.class)))
+    when(engine.relay(eq(HttpMethod.GET), anyString(), isNull(), isNull()))
         .thenThrow(new IllegalStateException("connection pool secret-host:5432 exhausted"));
     mvc.perform(get("/api/tasks"))
         .andExpect(status().isInternalServerError())

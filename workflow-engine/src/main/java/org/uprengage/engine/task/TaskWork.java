@@ -586,8 +586,7 @@ public class TaskWork {
    * where the task sees it, instead of every variable of the process.
    */
   private Map<String, Object> variables(String taskId, TaskForm form) {
-    Set<String> names = form.variables();
-    return names.isEmpty() ? Map.of() : tasks.getVariables(taskId, names);
+    return FormVariables.read(tasks, taskId, form.variables());
   }
 
   Review reviewOf(Task task) {
