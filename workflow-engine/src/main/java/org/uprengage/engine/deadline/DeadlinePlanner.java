@@ -495,11 +495,12 @@ public class DeadlinePlanner {
    */
   private void moveWatch(Review review, Task task, Date due) {
     watches.watch(
-        task.getId(),
-        task.getName(),
-        review.id(),
-        review.country(),
-        TASK_MILESTONES.get(task.getTaskDefinitionKey()),
+        new DeadlineWatches.WatchedTask(
+            task.getId(),
+            task.getName(),
+            review.id(),
+            review.country(),
+            TASK_MILESTONES.get(task.getTaskDefinitionKey())),
         due);
   }
 

@@ -29,11 +29,12 @@ class DeadlineWatchListener implements TaskListener {
             && task.getDueDate() != null
             && !watchesItself(task)) {
           watches.watch(
-              task.getId(),
-              task.getName(),
-              UUID.fromString(reviewId.toString()),
-              task.getTenantId(),
-              milestone,
+              new DeadlineWatches.WatchedTask(
+                  task.getId(),
+                  task.getName(),
+                  UUID.fromString(reviewId.toString()),
+                  task.getTenantId(),
+                  milestone),
               task.getDueDate());
         }
       }

@@ -90,11 +90,12 @@ public class DeadlineWatchMigration {
     if (task != null && due != null) {
       Job timer = management.createJobQuery().processInstanceId(instanceId).timers().singleResult();
       watches.adopt(
-          taskId,
-          task.getName(),
-          UUID.fromString(variables.get(ReviewProcess.VAR_REVIEW_ID).toString()),
-          (String) variables.get(ReviewProcess.VAR_COUNTRY),
-          (String) variables.get(DeadlineWatchProcess.VAR_MILESTONE),
+          new DeadlineWatches.WatchedTask(
+              taskId,
+              task.getName(),
+              UUID.fromString(variables.get(ReviewProcess.VAR_REVIEW_ID).toString()),
+              (String) variables.get(ReviewProcess.VAR_COUNTRY),
+              (String) variables.get(DeadlineWatchProcess.VAR_MILESTONE)),
           due,
           timer != null ? timer.getDuedate() : watches.nextAlert(due));
     }

@@ -47,24 +47,18 @@ public class DeadlineWatches {
       String nextAlertKind,
       int failures) {}
 
+  /** A watched task: which, its review and country team, and the milestone it is due at. */
+  public record WatchedTask(
+      String taskId, String taskName, UUID reviewId, String countryTeam, String milestone) {}
+
   /**
    * Watches a task due at a milestone of a review, or moves its watch to a new due date: the next
    * alert is computed from now, so a reminder already sent is not sent again and none still ahead
    * is skipped; a task whose watch had escalated is watched again.
    */
-  public void watch(
-      String taskId,
-      String taskName,
-      UUID reviewId,
-      String countryTeam,
-      String milestone,
-      Date due) {
+  public void watch(WatchedTask task, Date due) {
     write(
-        taskId,
-        taskName,
-        reviewId,
-        countryTeam,
-        milestone,
+        task,
         due,
         nextAlert(due),
         """
@@ -78,34 +72,11 @@ public class DeadlineWatches {
    * Takes over the watch of a task from a {@code upr-deadline-watch} process, its next alert where
    * the process's timer was; a task already watched here keeps its watch.
    */
-  void adopt(
-      String taskId,
-      String taskName,
-      UUID reviewId,
-      String countryTeam,
-      String milestone,
-      Date due,
-      Date next) {
-    write(
-        taskId,
-        taskName,
-        reviewId,
-        countryTeam,
-        milestone,
-        due,
-        next,
-        "ON CONFLICT (task_id) DO NOTHING");
+  void adopt(WatchedTask task, Date due, Date next) {
+    write(task, due, next, "ON CONFLICT (task_id) DO NOTHING");
   }
 
-  private void write(
-      String taskId,
-      String taskName,
-      UUID reviewId,
-      String countryTeam,
-      String milestone,
-      Date due,
-      Date next,
-      String onConflict) {
+  private void write(WatchedTask task, Date due, Date next, String onConflict) {
     jdbc.update(
         """
         INSERT INTO upr_deadline_watch (task_id, task_name, review_id, country_team, milestone,
@@ -113,11 +84,11 @@ public class DeadlineWatches {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
             + onConflict,
-        taskId,
-        taskName,
-        reviewId,
-        countryTeam,
-        milestone,
+        task.taskId(),
+        task.taskName(),
+        task.reviewId(),
+        task.countryTeam(),
+        task.milestone(),
         new Timestamp(due.getTime()),
         new Timestamp(next.getTime()),
         kindAt(next, due));

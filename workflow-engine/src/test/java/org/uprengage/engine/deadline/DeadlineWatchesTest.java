@@ -172,11 +172,7 @@ class DeadlineWatchesTest extends EngineIntegrationTest {
     ReviewWalk walk = drafting("UNICEF");
     fire(watch(walk)); // 14 days before, on 19 May
 
-    planner.move(
-        walk.coordinator(),
-        walk.review().id(),
-        MilestoneOffsets.AGENCY_DRAFTS_DUE,
-        LocalDate.of(2022, 6, 30));
+    moveDraftsDue(walk, LocalDate.of(2022, 6, 30));
 
     assertThat(watch(walk).nextAlertAt()).isEqualTo(Instant.parse("2022-06-16T21:59:00Z"));
     fire(watch(walk));
@@ -187,11 +183,7 @@ class DeadlineWatchesTest extends EngineIntegrationTest {
   void movingTheMilestoneEarlierThanEveryReminderLeavesOnlyTheDeadline() {
     ReviewWalk walk = drafting("UNICEF");
 
-    planner.move(
-        walk.coordinator(),
-        walk.review().id(),
-        MilestoneOffsets.AGENCY_DRAFTS_DUE,
-        LocalDate.of(2022, 5, 1));
+    moveDraftsDue(walk, LocalDate.of(2022, 5, 1));
 
     assertThat(watch(walk).nextAlertAt()).isEqualTo(Instant.parse("2022-05-01T21:59:00Z"));
     assertThat(watch(walk).nextAlertKind()).isEqualTo(DeadlineWatches.MISSED);
@@ -202,19 +194,11 @@ class DeadlineWatchesTest extends EngineIntegrationTest {
   @Test
   void aTaskMovedLaterAfterItsEscalationIsWatchedAgain() {
     ReviewWalk walk = drafting("UNICEF");
-    planner.move(
-        walk.coordinator(),
-        walk.review().id(),
-        MilestoneOffsets.AGENCY_DRAFTS_DUE,
-        LocalDate.of(2022, 5, 1));
+    moveDraftsDue(walk, LocalDate.of(2022, 5, 1));
     fire(watch(walk)); // escalated
     assertThat(watches(walk)).isEmpty();
 
-    planner.move(
-        walk.coordinator(),
-        walk.review().id(),
-        MilestoneOffsets.AGENCY_DRAFTS_DUE,
-        LocalDate.of(2022, 5, 20));
+    moveDraftsDue(walk, LocalDate.of(2022, 5, 20));
 
     assertThat(watch(walk).nextAlertAt())
         .isEqualTo(Instant.parse("2022-05-06T21:59:00Z")); // 14 days before the new date
@@ -300,6 +284,11 @@ class DeadlineWatchesTest extends EngineIntegrationTest {
         ReviewProcess.TASK_PLAN_SUBMISSION,
         Map.of("agencies", List.of(agencies)));
     return walk;
+  }
+
+  /** The coordinator moves the review's agency drafts' milestone. */
+  private void moveDraftsDue(ReviewWalk walk, LocalDate dueOn) {
+    planner.move(walk.coordinator(), walk.review().id(), MilestoneOffsets.AGENCY_DRAFTS_DUE, dueOn);
   }
 
   private List<String> deadlineEvents(ReviewWalk walk) {
