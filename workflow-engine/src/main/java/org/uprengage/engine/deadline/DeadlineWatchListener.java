@@ -39,7 +39,8 @@ class DeadlineWatchListener implements TaskListener {
         }
       }
       case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> {
-        if (task.getDueDate() != null && !watchesItself(task)) {
+        // whatever its due date is now: one cleared by hand (Cockpit) leaves no watch behind
+        if (!watchesItself(task)) {
           watches.unwatch(task.getId());
         }
       }
