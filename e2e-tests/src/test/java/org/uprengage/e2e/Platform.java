@@ -83,6 +83,8 @@ final class Platform {
     engine.put("camunda.bpm.job-execution.wait-time-in-millis", "300");
     engine.put("camunda.bpm.job-execution.max-wait", "1000");
     engine.put("camunda.bpm.job-execution.lock-time-in-millis", "15000");
+    // Deadline watches polled as often, so that both nodes raise some alerts.
+    engine.put("upr.deadlines.watch.interval", "300ms");
     ServiceProcess firstEngine =
         ServiceProcess.start("workflow-engine", "upr.e2e.engine-jar", enginePort, engine);
     services.add(firstEngine);

@@ -25,11 +25,12 @@ import org.uprengage.testsupport.TestInfrastructure;
  * The platform as it runs beyond one machine: two web-api processes, each in front of its own
  * workflow-engine node, the nodes one Camunda cluster on one database and one broker. Requests go
  * to both web-apis in turn, and each web-api and each engine node serves some; fifteen tasks
- * overdue from the start are each escalated exactly once; both nodes run deadline jobs (their job
- * executors take one job at a time, so the work is split); the second node is killed (SIGKILL)
- * mid-run, once it has run jobs and while timers are still to come, and that loses nothing: every
- * escalation still happens once, the first node runs the rest, and every event of each review
- * reaches Kafka in the order of its outbox. The second node is started again at the end.
+ * overdue from the start are each escalated exactly once; both nodes raise deadline alerts (each
+ * polls the deadline watches, taking one at a time, so the work is split); the second node is
+ * killed (SIGKILL) mid-run, once it has raised alerts and while more are to come, and that loses
+ * nothing: every escalation still happens once, the first node runs the rest, and every event of
+ * each review reaches Kafka in the order of its outbox. The second node is started again at the
+ * end.
  */
 @ExtendWith(Api.HeldToTheDocument.class)
 class TwoEngineNodesIT {
@@ -93,28 +94,34 @@ class TwoEngineNodesIT {
                         "/api/tasks/" + plan + "/complete", "{\"agencies\":[\"UNICEF\",\"UNDP\"]}")
                     .status())
             .isEqualTo(204);
-        if (whenKilled == null && jobsByNode(platform).containsKey("engine-2")) {
-          // Mid-run: it has run jobs, and the drafts' timers of this review and later ones are
-          // still to come; it dies at once, without shutting down (SIGKILL).
+        if (whenKilled == null && alertsRaisedBy(platform, "workflow-engine-2") > 0) {
+          // Mid-run: it has raised alerts, and the drafts' escalations of this review and later
+          // ones are still to come; it dies at once, without shutting down (SIGKILL).
+          whenKilled =
+              Map.of(
+                  "engine-1", alertsRaisedBy(platform, "workflow-engine"),
+                  "engine-2", alertsRaisedBy(platform, "workflow-engine-2"));
           platform.service("workflow-engine-2").kill();
-          whenKilled = jobsByNode(platform);
           System.out.println(
-              "Deadline-watch jobs run when the second node was killed: " + whenKilled);
+              "Deadline alerts raised when the second node was killed: " + whenKilled);
         }
       }
-      assertThat(whenKilled).as("the second node ran jobs before the last plan").isNotNull();
+      assertThat(whenKilled).as("the second node raised alerts before the last plan").isNotNull();
 
       await("fifteen escalations, and no more")
           .atMost(Duration.ofSeconds(120))
           .during(Duration.ofSeconds(10))
           .until(() -> escalations(platform, reviewIds).size() == 15);
       assertThat(escalations(platform, reviewIds).values()).allMatch(count -> count == 1);
-      Map<String, Integer> byNode = jobsByNode(platform);
-      System.out.println("Deadline-watch jobs run by each engine node: " + byNode);
-      assertThat(byNode.keySet()).containsExactlyInAnyOrder("engine-1", "engine-2");
-      assertThat(byNode.get("engine-1"))
-          .as("the first node ran the jobs after the second died")
-          .isGreaterThan(whenKilled.getOrDefault("engine-1", 0));
+      int firstNode = alertsRaisedBy(platform, "workflow-engine");
+      System.out.println(
+          "Deadline alerts raised by the first node: "
+              + firstNode
+              + "; by the second before it died: "
+              + whenKilled.get("engine-2"));
+      assertThat(firstNode)
+          .as("the first node raised the alerts after the second died")
+          .isGreaterThan(whenKilled.get("engine-1"));
       for (String reviewId : reviewIds) {
         eachEventReachedKafkaInOrder(platform, reviewId);
       }
@@ -215,21 +222,15 @@ class TwoEngineNodesIT {
     return counts;
   }
 
-  /** Which node ran the deadline watches' jobs, from Camunda's job log. */
-  private static Map<String, Integer> jobsByNode(Platform platform) throws Exception {
-    Map<String, Integer> byNode = new LinkedHashMap<>();
-    try (Connection db = connect(platform);
-        PreparedStatement query =
-            db.prepareStatement(
-                "SELECT hostname_, count(*) FROM act_hi_job_log"
-                    + " WHERE process_def_key_ = 'upr-deadline-watch' AND job_state_ = 2"
-                    + " GROUP BY 1 ORDER BY 1");
-        ResultSet rows = query.executeQuery()) {
-      while (rows.next()) {
-        byNode.put(rows.getString(1), rows.getInt(2));
-      }
+  /** How many deadline alerts (reminders and escalations) an engine node has raised: its metric. */
+  private static int alertsRaisedBy(Platform platform, String service) throws Exception {
+    String scrape = platform.service(service).scrape();
+    int raised = 0;
+    for (String kind : List.of("approaching", "missed")) {
+      double count = Metrics.value(scrape, "upr_deadline_alerts_total", "kind=\"" + kind + "\"");
+      raised += Double.isNaN(count) ? 0 : (int) count;
     }
-    return byNode;
+    return raised;
   }
 
   private static Connection connect(Platform platform) throws Exception {

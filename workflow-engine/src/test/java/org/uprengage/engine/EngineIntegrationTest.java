@@ -8,8 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -27,6 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.uprengage.engine.deadline.DeadlineWatchPoller;
+import org.uprengage.engine.deadline.DeadlineWatches;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.testsupport.Metrics;
 import org.uprengage.testsupport.TestInfrastructure;
@@ -48,6 +52,8 @@ public abstract class EngineIntegrationTest {
   @Autowired protected MockMvc mvc;
   @Autowired protected JdbcTemplate jdbc;
   @Autowired private PrometheusMeterRegistry prometheus;
+  @Autowired protected DeadlineWatches deadlineWatches;
+  @Autowired private DeadlineWatchPoller deadlineWatchPoller;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -136,6 +142,31 @@ public abstract class EngineIntegrationTest {
             .with(who)
             .contentType(MediaType.APPLICATION_JSON)
             .content(json));
+  }
+
+  /** The deadline watches of the review's tasks, the next to alert first. */
+  protected List<DeadlineWatches.Watch> watches(ReviewWalk walk) {
+    return deadlineWatches.ofReview(walk.review().id());
+  }
+
+  /** The one deadline watch of the review's tasks. */
+  protected DeadlineWatches.Watch watch(ReviewWalk walk) {
+    List<DeadlineWatches.Watch> watches = watches(walk);
+    if (watches.size() != 1) {
+      throw new AssertionError("Expected one deadline watch, found " + watches);
+    }
+    return watches.get(0);
+  }
+
+  /**
+   * Moves the engine's clock to the watch's next alert and raises it, as an engine node's poller
+   * does (only this watch's: others due by then stay).
+   */
+  protected void fire(DeadlineWatches.Watch watch) {
+    ClockUtil.setCurrentTime(Date.from(watch.nextAlertAt()));
+    if (!deadlineWatchPoller.raiseDue(watch.taskId())) {
+      throw new AssertionError("The watch of task " + watch.taskId() + " raised nothing");
+    }
   }
 
   /** Event types the outbox holds for a review, in sequence order. */

@@ -133,7 +133,7 @@ public class DeadlinePlanner {
   private final TaskService tasks;
   private final TeamMilestoneOffsets offsets;
   private final FollowUpSchedule followUp;
-  private final ReminderSchedule reminders;
+  private final DeadlineWatches watches;
   private final ManagementService management;
   private final RuntimeService runtime;
   private final EventOutbox outbox;
@@ -147,7 +147,7 @@ public class DeadlinePlanner {
       TaskService tasks,
       TeamMilestoneOffsets offsets,
       FollowUpSchedule followUp,
-      ReminderSchedule reminders,
+      DeadlineWatches watches,
       ManagementService management,
       RuntimeService runtime,
       EventOutbox outbox,
@@ -159,7 +159,7 @@ public class DeadlinePlanner {
     this.tasks = tasks;
     this.offsets = offsets;
     this.followUp = followUp;
-    this.reminders = reminders;
+    this.watches = watches;
     this.management = management;
     this.runtime = runtime;
     this.outbox = outbox;
@@ -207,9 +207,10 @@ public class DeadlinePlanner {
   }
 
   /**
-   * When a deadline watch fires next: the next reminder still ahead of its task's due date, else
-   * the due date itself. Used by {@code upr-deadline-watch}'s timer: {@code
-   * ${deadlinePlanner.nextAlert(execution)}}.
+   * When a deadline watch process fires next: the next reminder still ahead of its task's due date,
+   * else the due date itself. Used by {@code upr-deadline-watch}'s timer ({@code
+   * ${deadlinePlanner.nextAlert(execution)}}), for instances started before the watches moved to
+   * {@link DeadlineWatches}, until {@link DeadlineWatchMigration} has moved them.
    */
   public Date nextAlert(DelegateExecution execution) {
     return nextAlert((Date) execution.getVariable(DeadlineWatchProcess.VAR_DUE_DATE));
@@ -256,12 +257,7 @@ public class DeadlinePlanner {
   }
 
   Date nextAlert(Date due) {
-    Date now = ClockUtil.getCurrentTime();
-    return reminders.daysBefore().stream()
-        .map(days -> new Date(due.getTime() - days * 86_400_000L))
-        .filter(reminder -> reminder.after(now))
-        .min(Date::compareTo)
-        .orElse(due);
+    return watches.nextAlert(due);
   }
 
   /** The milestones of a review the caller can see, in plan order. */
@@ -494,32 +490,18 @@ public class DeadlinePlanner {
   }
 
   /**
-   * Moves the watch of a task to its new due date: its next alert is computed again from now, so a
-   * reminder already sent is not sent again and none still ahead is skipped. A task whose watch had
-   * already escalated gets a new watch when its due date moves.
+   * Moves the watch of a task to its new due date ({@link DeadlineWatches#watch}): no reminder
+   * comes twice and none still ahead is skipped; a task whose watch had escalated is watched again.
    */
   private void moveWatch(Review review, Task task, Date due) {
-    ProcessInstance watch =
-        runtime
-            .createProcessInstanceQuery()
-            .processDefinitionKey(DeadlineWatchProcess.PROCESS_KEY)
-            .variableValueEquals(DeadlineWatchProcess.VAR_TASK_ID, task.getId())
-            .singleResult();
-    if (watch == null) {
-      DeadlineWatchProcess.start(
-          runtime,
-          task.getId(),
-          task.getName(),
-          review.id().toString(),
-          review.country(),
-          TASK_MILESTONES.get(task.getTaskDefinitionKey()),
-          due);
-      return;
-    }
-    runtime.setVariable(watch.getId(), DeadlineWatchProcess.VAR_DUE_DATE, due);
-    for (Job timer : management.createJobQuery().processInstanceId(watch.getId()).timers().list()) {
-      management.setJobDuedate(timer.getId(), nextAlert(due));
-    }
+    watches.watch(
+        new DeadlineWatches.WatchedTask(
+            task.getId(),
+            task.getName(),
+            review.id(),
+            review.country(),
+            TASK_MILESTONES.get(task.getTaskDefinitionKey())),
+        due);
   }
 
   private String activityOf(Job job) {

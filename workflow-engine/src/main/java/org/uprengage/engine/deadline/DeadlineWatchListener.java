@@ -1,23 +1,25 @@
 package org.uprengage.engine.deadline;
 
-import org.camunda.bpm.engine.RuntimeService;
+import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.uprengage.engine.review.ReviewProcess;
-import org.uprengage.engine.task.TaskCancelled;
-import org.uprengage.engine.task.TaskCompleted;
 
 /**
- * Starts a deadline watch ({@code upr-deadline-watch}) for every user task created with a due date
- * bound to a milestone, and ends it when the task is completed or cancelled, by correlating the
- * message named after the task event. Uses the engine services of the task at hand, so it needs no
- * engine bean (it is registered while the engine is built).
+ * Watches every user task created with a due date bound to a milestone ({@link DeadlineWatches}),
+ * and stops when the task is completed or cancelled, in the task's own transaction: a row written
+ * or deleted, no process of its own.
  */
 class DeadlineWatchListener implements TaskListener {
 
+  private final DeadlineWatches watches;
+
+  DeadlineWatchListener(DeadlineWatches watches) {
+    this.watches = watches;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    RuntimeService runtime = task.getProcessEngineServices().getRuntimeService();
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> {
         String milestone = DeadlinePlanner.TASK_MILESTONES.get(task.getTaskDefinitionKey());
@@ -26,18 +28,22 @@ class DeadlineWatchListener implements TaskListener {
             && reviewId != null
             && task.getDueDate() != null
             && !watchesItself(task)) {
-          DeadlineWatchProcess.start(
-              runtime,
-              task.getId(),
-              task.getName(),
-              reviewId.toString(),
-              task.getTenantId(),
-              milestone,
+          watches.watch(
+              new DeadlineWatches.WatchedTask(
+                  task.getId(),
+                  task.getName(),
+                  UUID.fromString(reviewId.toString()),
+                  task.getTenantId(),
+                  milestone),
               task.getDueDate());
         }
       }
-      case EVENTNAME_COMPLETE -> end(runtime, task, TaskCompleted.TYPE);
-      case EVENTNAME_DELETE -> end(runtime, task, TaskCancelled.TYPE);
+      case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> {
+        // whatever its due date is now: one cleared by hand (Cockpit) leaves no watch behind
+        if (!watchesItself(task)) {
+          watches.unwatch(task.getId());
+        }
+      }
       default -> {}
     }
   }
@@ -48,12 +54,5 @@ class DeadlineWatchListener implements TaskListener {
    */
   private static boolean watchesItself(DelegateTask task) {
     return task.getProcessDefinitionId().startsWith(ReviewProcess.PROCESS_KEY + ":");
-  }
-
-  private static void end(RuntimeService runtime, DelegateTask task, String message) {
-    runtime
-        .createMessageCorrelation(message)
-        .processInstanceVariableEquals(DeadlineWatchProcess.VAR_TASK_ID, task.getId())
-        .correlateAllWithResult();
   }
 }

@@ -12,9 +12,9 @@ import org.uprengage.engine.task.UserTaskListenerPlugin;
 @Component
 class DeadlineWatchPlugin extends UserTaskListenerPlugin {
 
-  DeadlineWatchPlugin() {
+  DeadlineWatchPlugin(DeadlineWatches watches) {
     super(
-        new DeadlineWatchListener(),
+        new DeadlineWatchListener(watches),
         List.of(
             TaskListener.EVENTNAME_CREATE,
             TaskListener.EVENTNAME_COMPLETE,

@@ -1,69 +1,30 @@
 package org.uprengage.engine.deadline;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.uprengage.engine.outbox.EventOutbox;
 import org.uprengage.engine.review.ReviewProcess;
 
 /**
- * "Remind, or escalate to the coordinator": when a deadline watch fires, raises "deadline
- * approaching" (a reminder, with the days left) for whoever holds the watched task or, once its due
- * date has passed, "deadline missed" addressed to the coordinator too, and tells the watch which it
- * was ({@code deadlineMissed}). It also serves the draft watch of the first model version, so
- * reviews started on it run on.
- *
- * <p>Alerts raised are counted, once their transaction committed, as {@code upr.deadline.alerts}
- * tagged {@code kind} approaching or missed.
+ * The service task of the watches that are processes: the draft watch of the first model version (a
+ * timer inside its drafting subprocess), so reviews started on it run on, and a {@code
+ * upr-deadline-watch} instance started before watches moved to {@link DeadlineWatches}, should its
+ * timer fire before {@link DeadlineWatchMigration} has moved it. Raises the alert ({@link
+ * DeadlineAlerts}) and tells the process which it was ({@code deadlineMissed}).
  */
 @Component("raiseDeadlineAlertAdapter")
 class RaiseDeadlineAlertAdapter implements JavaDelegate {
 
-  private final EventOutbox outbox;
+  private final DeadlineAlerts alerts;
   private final DeadlinePlanner planner;
-  private final Counter approaching;
-  private final Counter missedAlerts;
 
-  RaiseDeadlineAlertAdapter(EventOutbox outbox, DeadlinePlanner planner, MeterRegistry meters) {
-    this.outbox = outbox;
+  RaiseDeadlineAlertAdapter(DeadlineAlerts alerts, DeadlinePlanner planner) {
+    this.alerts = alerts;
     this.planner = planner;
-    this.approaching = alertCounter(meters, "approaching");
-    this.missedAlerts = alertCounter(meters, "missed");
-  }
-
-  private static Counter alertCounter(MeterRegistry meters, String kind) {
-    return Counter.builder("upr.deadline.alerts")
-        .description("Deadline alerts raised (reminders and escalations)")
-        .tag("kind", kind)
-        .register(meters);
-  }
-
-  /** Counts the alert once the transaction that raised it committed. */
-  private static void countAfterCommit(Counter counter) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      counter.increment();
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            counter.increment();
-          }
-        });
   }
 
   @Override
@@ -81,37 +42,8 @@ class RaiseDeadlineAlertAdapter implements JavaDelegate {
         legacy
             ? planner.dueOf(execution, milestone)
             : (Date) execution.getVariable(DeadlineWatchProcess.VAR_DUE_DATE);
-    Date now = ClockUtil.getCurrentTime();
-    boolean missed = !now.before(due);
-    List<String> groups = new ArrayList<>();
-    List<String> assignees = new ArrayList<>();
-    if (task != null) {
-      for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-          groups.add(link.getGroupId());
-        }
-      }
-      groups.sort(null);
-      if (task.getAssignee() != null) {
-        assignees.add(task.getAssignee());
-      }
-    }
-    DeadlineAlert alert =
-        new DeadlineAlert(
-            milestone,
-            task == null ? null : task.getName(),
-            due.toInstant(),
-            DeadlinePlanner.daysLeft(due, now),
-            execution.getTenantId(),
-            taskId == null ? List.of() : List.of(taskId),
-            groups,
-            assignees);
-    outbox.append(
-        reviewId,
-        missed
-            ? new DeadlineMissed(alert, List.of(ReviewProcess.GROUP_COORDINATOR))
-            : new DeadlineApproaching(alert));
-    countAfterCommit(missed ? missedAlerts : approaching);
+    boolean missed =
+        alerts.raise(tasks, reviewId, milestone, taskId, task, due, execution.getTenantId());
     if (legacy) {
       execution.setVariableLocal(ReviewProcess.VAR_DEADLINE_MISSED, missed);
     } else {

@@ -107,8 +107,7 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
     // "Record the recommendations" is due 30 May of that year(); 14 days before is now: next(), 7
     // days
     // before
-    assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse(next() + "-05-23T21:59:00Z"));
+    assertThat(watch(walk).nextAlertAt()).isEqualTo(Instant.parse(next() + "-05-23T21:59:00Z"));
 
     planner.move(
         walk.coordinator(),
@@ -117,15 +116,14 @@ class StageDeadlinesProcessTest extends EngineIntegrationTest {
         LocalDate.of(next(), 6, 20));
     assertThat(walk.task(ReviewProcess.TASK_RECORD_RECOMMENDATIONS).getDueDate().toInstant())
         .isEqualTo(Instant.parse(next() + "-06-20T21:59:00Z"));
-    assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
-        .isEqualTo(Instant.parse(next() + "-06-06T21:59:00Z"));
+    assertThat(watch(walk).nextAlertAt()).isEqualTo(Instant.parse(next() + "-06-06T21:59:00Z"));
 
     planner.move(
         walk.coordinator(),
         walk.review().id(),
         DeadlinePlanner.RECOMMENDATIONS_RECORDED,
         LocalDate.of(next(), 5, 20));
-    assertThat(walk.timer(DeadlineWatchProcess.TIMER_DEADLINE_ALERT).getDuedate().toInstant())
+    assertThat(watch(walk).nextAlertAt())
         .isEqualTo(Instant.parse(next() + "-05-19T21:59:00Z")); // 14 and 7 days before have passed
     assertThat(changes(walk, DeadlinePlanner.RECOMMENDATIONS_RECORDED)).hasSize(2);
   }

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +40,6 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.ReviewWalk;
-import org.uprengage.engine.deadline.DeadlineWatchProcess;
 import org.uprengage.engine.deadline.TaskDueDates;
 import org.uprengage.engine.incident.IncidentOpened;
 import org.uprengage.engine.outcome.ReviewOutcomes;
@@ -94,11 +93,14 @@ class EventContractTest extends EngineIntegrationTest {
     work.assign(coordinator, plan.getId(), "coordinator-contract");
     work.unclaim(coordinator, plan.getId());
     dueDates.set(coordinator, plan.getId(), LocalDate.of(2030, 1, 15), null);
-    walk.fire(watchOf(plan.getId())); // 14 days before: approaching
+    fire(deadlineWatches.of(plan.getId()).orElseThrow()); // 14 days before: approaching
     ClockUtil.reset();
     walk.complete(
         coordinator, ReviewProcess.TASK_PLAN_SUBMISSION, Map.of("agencies", List.of("UNICEF")));
-    walk.fire(watchOf(walk.task(ReviewProcess.TASK_DRAFT_AGENCY_SECTION).getId())); // 2022: missed
+    fire(
+        deadlineWatches
+            .of(walk.task(ReviewProcess.TASK_DRAFT_AGENCY_SECTION).getId())
+            .orElseThrow()); // 2022: missed
     ClockUtil.reset();
     walk.complete(
         walk.focalPoint("UNICEF"),
@@ -210,23 +212,32 @@ class EventContractTest extends EngineIntegrationTest {
     String team = newCountryTeam();
     ReviewWalk walk = new ReviewWalk(engine, reviews, work, team, 42);
     String reviewId = walk.review().id().toString();
+    // a job of the review's that fails for good: an asynchronous step of a process it started
+    String drill = "incident-contract-drill";
+    if (engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(drill)
+            .count()
+        == 0) {
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .addModelInstance(
+              drill + ".bpmn",
+              Bpmn.createExecutableProcess(drill)
+                  .camundaHistoryTimeToLive(1)
+                  .startEvent()
+                  .serviceTask("ServiceTask_Step")
+                  .camundaAsyncBefore()
+                  .camundaExpression("${true}")
+                  .endEvent()
+                  .done())
+          .deploy();
+    }
+    String instance = engine.getRuntimeService().startProcessInstanceByKey(drill, reviewId).getId();
     Job job =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(reviewId)
-            .list()
-            .stream()
-            .flatMap(
-                instance ->
-                    engine
-                        .getManagementService()
-                        .createJobQuery()
-                        .processInstanceId(instance.getId())
-                        .list()
-                        .stream())
-            .findFirst()
-            .orElseThrow();
+        engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
     engine.getManagementService().setJobRetries(job.getId(), 0);
 
     List<String> payloads =
@@ -286,22 +297,6 @@ class EventContractTest extends EngineIntegrationTest {
       assertThat(other).as("another record of the type of " + record).isNull();
     }
     return records;
-  }
-
-  private Job watchOf(String taskId) {
-    ProcessInstance watch =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processDefinitionKey(DeadlineWatchProcess.PROCESS_KEY)
-            .variableValueEquals(DeadlineWatchProcess.VAR_TASK_ID, taskId)
-            .singleResult();
-    return engine
-        .getManagementService()
-        .createJobQuery()
-        .processInstanceId(watch.getId())
-        .timers()
-        .singleResult();
   }
 
   private static Set<String> schemaTypes() throws IOException {

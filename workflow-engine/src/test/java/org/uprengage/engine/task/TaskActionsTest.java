@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -286,12 +285,7 @@ class TaskActionsTest extends EngineIntegrationTest {
             reviewId,
             "org.uprengage.deadline.changed.v1");
     assertThat(change).contains("\"newDueOn\":\"" + due + "\"").contains(draft);
-    Date watched =
-        jdbc.queryForObject(
-            "SELECT j.duedate_ FROM act_ru_job j JOIN act_ru_variable v ON v.proc_inst_id_ = j.process_instance_id_ WHERE v.name_ = 'taskId' AND v.text_ = ?",
-            Date.class,
-            draft);
-    assertThat(watched.toInstant())
+    assertThat(deadlineWatches.of(draft).orElseThrow().nextAlertAt())
         .as("the watch's next alert: 14 days before the new date")
         .isEqualTo(endOfGenevaDay(due.minusDays(14)));
   }
