@@ -148,8 +148,11 @@ public class RecommendationRegister {
     if (!caller.belongsTo(countryTeam)) {
       throw new NotFound("Country team", countryTeam);
     }
+    // The team's reviews first, as an array: the register is then read through its review_id
+    // index, as much of it as the team holds, where with the team as a join condition the planner
+    // read the whole register for a text filter (a sequential scan, every row's text matched).
     return page(
-        "v.country = :team",
+        "r.review_id = ANY (ARRAY(SELECT id FROM upr_review WHERE country = :team))",
         "v.session_number DESC, ",
         new MapSqlParameterSource("team", countryTeam),
         filter,
