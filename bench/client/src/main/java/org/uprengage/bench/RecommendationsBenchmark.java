@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -388,7 +387,7 @@ public final class RecommendationsBenchmark {
     }
   }
 
-  /** A review of GHA on a WG session the seed adds, years ahead, as the API starts one. */
+  /** A review of GHA on a WG session the seed adds (the first free one from 999 down). */
   private UUID startReview() throws Exception {
     Set<Integer> taken = new HashSet<>();
     json.send("GET", "/sessions", admin, null, 200)
@@ -397,23 +396,7 @@ public final class RecommendationsBenchmark {
     while (taken.contains(number)) {
       number--;
     }
-    LocalDate opens = LocalDate.now().plusYears(8).plusDays(number);
-    json.send(
-        "POST",
-        "/sessions",
-        admin,
-        "{\"number\":%d,\"startsOn\":\"%s\",\"endsOn\":\"%s\",\"datesTentative\":false}"
-            .formatted(number, opens, opens.plusDays(11)),
-        201);
-    return UUID.fromString(
-        json.send(
-                "POST",
-                "/reviews",
-                coordinator,
-                "{\"country\":\"%s\",\"session\":%d}".formatted(COUNTRY, number),
-                201)
-            .get("id")
-            .asText());
+    return UUID.fromString(platform.startReview(admin, coordinator, number));
   }
 
   private JsonNode importCsv(UUID review, byte[] csv) throws Exception {
