@@ -62,30 +62,12 @@ final class PlatformSide implements Side {
               + sessions.size() * AGENCIES.size()
               + " tasks: one review of GHA per WG session");
     }
-    // Sessions years ahead: no reminder or deadline comes due while the benchmark runs.
-    LocalDate first = LocalDate.now().plusYears(8);
     List<String> reviewIds =
         parallel(
             threads,
             sessions,
             number -> {
-              LocalDate opens = first.plusDays(number);
-              api.send(
-                  "POST",
-                  "/sessions",
-                  admin,
-                  "{\"number\":%d,\"startsOn\":\"%s\",\"endsOn\":\"%s\",\"datesTentative\":false}"
-                      .formatted(number, opens, opens.plusDays(11)),
-                  201);
-              String review =
-                  api.send(
-                          "POST",
-                          "/reviews",
-                          coordinator,
-                          "{\"country\":\"%s\",\"session\":%d}".formatted(COUNTRY, number),
-                          201)
-                      .get("id")
-                      .asText();
+              String review = startReview(admin, coordinator, number);
               String plan = waitForTask(coordinator, "show=team&reviewId=" + review, TASK_PLAN);
               api.send("POST", "/tasks/" + plan + "/claim", coordinator, null, 200);
               api.send(
@@ -114,6 +96,29 @@ final class PlatformSide implements Side {
             + " of "
             + reviews * AGENCIES.size()
             + " drafting tasks appeared in 5 min");
+  }
+
+  /**
+   * Adds WG session {@code number} to the calendar as admin, years ahead (no reminder or deadline
+   * comes due while a benchmark runs), and starts a review of GHA in it as the coordinator; its id.
+   */
+  String startReview(String admin, String coordinator, int number) throws Exception {
+    LocalDate opens = LocalDate.now().plusYears(8).plusDays(number);
+    api.send(
+        "POST",
+        "/sessions",
+        admin,
+        "{\"number\":%d,\"startsOn\":\"%s\",\"endsOn\":\"%s\",\"datesTentative\":false}"
+            .formatted(number, opens, opens.plusDays(11)),
+        201);
+    return api.send(
+            "POST",
+            "/reviews",
+            coordinator,
+            "{\"country\":\"%s\",\"session\":%d}".formatted(COUNTRY, number),
+            201)
+        .get("id")
+        .asText();
   }
 
   /** The first task with the key given that the query finds, once it appears. */

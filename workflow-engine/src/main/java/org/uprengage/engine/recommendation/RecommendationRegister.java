@@ -96,15 +96,14 @@ public class RecommendationRegister {
     for (Recommendation recommendation : query("r.review_id = :review", review(reviewId), "")) {
       held.put(recommendation.paragraph(), recommendation);
     }
-    int added = 0;
+    List<ListedRecommendation> added = new ArrayList<>();
     int updated = 0;
     int unchanged = 0;
     Instant now = clock.instant();
     for (ListedRecommendation listed : parsed.rows()) {
       Recommendation known = held.get(listed.paragraph());
       if (known == null) {
-        insert(reviewId, listed, caller.username(), now);
-        added++;
+        added.add(listed);
       } else if (listed.sameAs(known)) {
         unchanged++;
       } else {
@@ -112,19 +111,20 @@ public class RecommendationRegister {
         updated++;
       }
     }
+    insert(reviewId, added, caller.username(), now);
     int total = counts(reviewId).map(Counts::recommendations).orElse(0);
     outbox.append(
         reviewId,
         new RecommendationsImported(
             parsed.format(),
-            added,
+            added.size(),
             updated,
             unchanged,
             parsed.rejected().size(),
             total,
             caller.username()));
     return new ImportResult(
-        parsed.format(), added, updated, unchanged, List.copyOf(parsed.rejected()), total);
+        parsed.format(), added.size(), updated, unchanged, List.copyOf(parsed.rejected()), total);
   }
 
   /** One page of the review's recommendations that match the filter. */
@@ -132,7 +132,9 @@ public class RecommendationRegister {
   public RecommendationPage list(
       Caller caller, UUID reviewId, RecommendationFilter filter, int page, int size) {
     visible(caller, reviewId);
-    return page("r.review_id = :review", review(reviewId), filter, page, size);
+    // One review: its rows share one session, so the sort is the register's alone and the index
+    // on (review_id, paragraph_order) gives a page without sorting the whole register.
+    return page("r.review_id = :review", "", review(reviewId), filter, page, size);
   }
 
   /** One page of the recommendations of every review of a country team, the latest first. */
@@ -146,8 +148,16 @@ public class RecommendationRegister {
     if (!caller.belongsTo(countryTeam)) {
       throw new NotFound("Country team", countryTeam);
     }
+    // The team's reviews first, as an array: the register is then read through its review_id
+    // index, as much of it as the team holds, where with the team as a join condition the planner
+    // read the whole register for a text filter (a sequential scan, every row's text matched).
     return page(
-        "v.country = :team", new MapSqlParameterSource("team", countryTeam), filter, page, size);
+        "r.review_id = ANY (ARRAY(SELECT id FROM upr_review WHERE country = :team))",
+        "v.session_number DESC, ",
+        new MapSqlParameterSource("team", countryTeam),
+        filter,
+        page,
+        size);
   }
 
   /**
@@ -211,8 +221,13 @@ public class RecommendationRegister {
     return reviews.find(caller, reviewId).orElseThrow(() -> new NotFound("Review", reviewId));
   }
 
+  /**
+   * @param latestFirst what orders the scope's reviews before the sort asked for (the latest review
+   *     first), empty where the scope is one review
+   */
   private RecommendationPage page(
       String scope,
+      String latestFirst,
       MapSqlParameterSource parameters,
       RecommendationFilter filter,
       int page,
@@ -307,7 +322,7 @@ public class RecommendationRegister {
         query(
             where.toString(),
             parameters,
-            " ORDER BY v.session_number DESC, " + SORTS.get(sort) + " LIMIT :limit OFFSET :offset");
+            " ORDER BY " + latestFirst + SORTS.get(sort) + " LIMIT :limit OFFSET :offset");
     return new RecommendationPage(items, page, size, total == null ? 0 : total);
   }
 
@@ -346,20 +361,25 @@ public class RecommendationRegister {
         RecommendationRegister::row);
   }
 
-  private void insert(UUID reviewId, ListedRecommendation listed, String by, Instant at) {
-    jdbc.update(
-        connection -> {
-          PreparedStatement ps =
-              connection.prepareStatement(
-                  """
-                  INSERT INTO upr_recommendation (recommending_states, state_codes, themes,
-                      groups_of_persons, sdgs, text, theme_heading, position, position_symbol,
-                      position_paragraph, paragraph_order, id, review_id, mechanism, paragraph,
-                      added_by, added_at, updated_by, updated_at)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                  """);
+  /** Adds the recommendations new to the register, in batches of statements (one round trip). */
+  private void insert(UUID reviewId, List<ListedRecommendation> added, String by, Instant at) {
+    if (added.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate(
+        """
+        INSERT INTO upr_recommendation (recommending_states, state_codes, themes,
+            groups_of_persons, sdgs, text, theme_heading, position, position_symbol,
+            position_paragraph, paragraph_order, id, review_id, mechanism, paragraph,
+            added_by, added_at, updated_by, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        added,
+        added.size(),
+        (ps, listed) -> {
           int next =
-              content(connection, ps, listed, null, listed.position(), listed.positionSource());
+              content(
+                  ps.getConnection(), ps, listed, null, listed.position(), listed.positionSource());
           ps.setObject(next++, UUID.randomUUID());
           ps.setObject(next++, reviewId);
           ps.setString(next++, Recommendation.UPR);
@@ -368,7 +388,6 @@ public class RecommendationRegister {
           ps.setTimestamp(next++, Timestamp.from(at));
           ps.setString(next++, by);
           ps.setTimestamp(next, Timestamp.from(at));
-          return ps;
         });
   }
 
