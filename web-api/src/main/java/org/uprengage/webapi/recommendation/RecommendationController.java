@@ -20,6 +20,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -114,7 +115,8 @@ class RecommendationController {
       description =
           "Filters: theme, group (of persons), sdg, position, state (recommending), text. Pages of"
               + " at most 200.")
-  RecommendationResources.RecommendationPage ofReview(
+  @RecommendationPageAnswer
+  ResponseEntity<byte[]> ofReview(
       @PathVariable UUID id,
       @ParameterObject @Valid RecommendationFilters filters,
       @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -149,7 +151,8 @@ class RecommendationController {
           "The previous cycles' recommendations beside the current ones. countryTeam: the team's"
               + " ISO 3166-1 alpha-3 code (one of yours). Filters, sort and pages as for one"
               + " review's.")
-  RecommendationResources.RecommendationPage ofCountryTeam(
+  @RecommendationPageAnswer
+  ResponseEntity<byte[]> ofCountryTeam(
       @RequestParam
           @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166-1 alpha-3 code such as GHA")
           String countryTeam,
@@ -166,9 +169,9 @@ class RecommendationController {
 
   /**
    * Relays the filters; their values go in as URI variables (after the path's), so the client
-   * encodes them.
+   * encodes them. The engine's page passes through as it came (Backend.relay).
    */
-  private RecommendationResources.RecommendationPage browse(
+  private ResponseEntity<byte[]> browse(
       UriComponentsBuilder uri,
       RecommendationFilters filters,
       int page,
@@ -183,9 +186,6 @@ class RecommendationController {
               uri.queryParam(name, "{" + name + "}");
               variables.add(value);
             });
-    return engine.get(
-        uri.build().toUriString(),
-        RecommendationResources.RecommendationPage.class,
-        variables.toArray());
+    return engine.relay(HttpMethod.GET, uri.build().toUriString(), null, null, variables.toArray());
   }
 }
