@@ -78,7 +78,7 @@ class WorkPage {
       @ModelAttribute("me") Person me,
       Model model,
       RedirectAttributes flash) {
-    return command(id, action, null, version, back, htmx ? row(me, model) : flash(flash));
+    return command(id, action, null, version, new Reply(htmx, back, me, model, flash));
   }
 
   @PostMapping("/tasks/{id}/assign")
@@ -96,8 +96,7 @@ class WorkPage {
         "assign",
         Map.of("assignee", assignee.strip()),
         version,
-        back,
-        htmx ? row(me, model) : flash(flash));
+        new Reply(htmx, back, me, model, flash));
   }
 
   /**
@@ -128,11 +127,13 @@ class WorkPage {
 
   /**
    * One command on one task, as the person last saw it (If-Match); a refusal is shown in words with
-   * the task as it now is. Answered as {@code answer} says: the task's row, or a redirect.
+   * the task as it now is. Without JavaScript, the message is kept for the page the person is sent
+   * back to (post, redirect, get); with htmx, the task's row is the answer.
    */
-  private String command(
-      String id, String action, Object body, String version, String back, Answer answer) {
-    JsonNode now;
+  private String command(String id, String action, Object body, String version, Reply reply) {
+    JsonNode now = null;
+    String kind;
+    String message;
     try {
       now =
           engine
@@ -144,72 +145,49 @@ class WorkPage {
                   JsonNode.class,
                   id)
               .getBody();
-      answer.message("done", "page.done." + action);
+      kind = "done";
+      message = "page.done." + action;
     } catch (ErrorResponseException refused) {
-      answer.message("refused", refused.getBody().getDetail());
-      now = null;
+      kind = "refused";
+      message = refused.getBody().getDetail();
     }
-    return answer.task(id, now, back);
-  }
-
-  /** How a command on one task is answered: a redirect, or the task's row for htmx. */
-  private interface Answer {
-
-    void message(String kind, String text);
-
-    /** The view; {@code now} is the task as the command left it, or null where it was refused. */
-    String task(String id, JsonNode now, String back);
-  }
-
-  /** Without JavaScript: the message kept for the page the person is sent back to. */
-  private static Answer flash(RedirectAttributes flash) {
-    return new Answer() {
-      @Override
-      public void message(String kind, String text) {
-        flash.addFlashAttribute(kind, text);
-      }
-
-      @Override
-      public String task(String id, JsonNode now, String back) {
-        return "redirect:" + Back.to(back);
-      }
-    };
+    if (!reply.htmx()) {
+      reply.flash().addFlashAttribute(kind, message);
+      return "redirect:" + Back.to(reply.back());
+    }
+    reply.model().addAttribute(kind, message);
+    return row(id, now, reply);
   }
 
   /**
-   * With htmx: the task's row alone as it now is (claimed, given back, or as someone else left it),
-   * focused on what the person would do next, and the message swapped in out of band; a task they
-   * may no longer see leaves the list.
+   * htmx's answer: the task's row alone as it now is ({@code now}, the command's answer, else read
+   * again: claimed, given back, or as someone else left it), focused on what the person would do
+   * next, and the message swapped in out of band; a task they may no longer see leaves the list.
    */
-  private Answer row(Person me, Model model) {
-    return new Answer() {
-      @Override
-      public void message(String kind, String text) {
-        model.addAttribute(kind, text);
+  private String row(String id, JsonNode now, Reply reply) {
+    JsonNode task = now;
+    if (task == null) {
+      try {
+        task = engine.get("/api/tasks/{id}", JsonNode.class, id);
+      } catch (ErrorResponseException gone) {
+        task = null;
       }
-
-      @Override
-      public String task(String id, JsonNode now, String back) {
-        JsonNode task = now;
-        if (task == null) {
-          try {
-            task = engine.get("/api/tasks/{id}", JsonNode.class, id);
-          } catch (ErrorResponseException gone) {
-            task = null;
-          }
-        }
-        model.addAttribute("here", Back.to(back));
-        model.addAttribute("oob", true);
-        if (task == null) {
-          model.addAttribute("gone", true);
-        } else {
-          model.addAttribute("t", TaskView.of(task, me, clock.instant(), names));
-          model.addAttribute("focus", true);
-        }
-        return "pages/work-row";
-      }
-    };
+    }
+    Model model = reply.model();
+    model.addAttribute("here", Back.to(reply.back()));
+    model.addAttribute("oob", true);
+    if (task == null) {
+      model.addAttribute("gone", true);
+    } else {
+      model.addAttribute("t", TaskView.of(task, reply.me(), clock.instant(), names));
+      model.addAttribute("focus", true);
+    }
+    return "pages/work-row";
   }
+
+  /** How a command on one task from My work is answered, and where the person came from. */
+  private record Reply(
+      boolean htmx, String back, Person me, Model model, RedirectAttributes flash) {}
 
   /** The tasks of a bulk command; the assignee for assign. */
   record BulkRequest(List<String> taskIds, String assignee) {}
