@@ -134,6 +134,15 @@ class PagesBrowserIT {
                       .isDisplayed());
       assertThat(browser.driver.findElement(By.cssSelector(".messages .ok")).getText())
           .isEqualTo("La tâche est à vous.");
+      // htmx swapped in the row alone, and the keyboard is on what comes next: opening the task
+      assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Ouvrir");
+      assertThat(
+              browser
+                  .driver
+                  .findElement(By.id("task-" + undpDraft))
+                  .findElement(By.tagName("a"))
+                  .getText())
+          .isEqualTo("Rédiger la section de l'agence");
       browser.assertAccessible();
       browser.screenshot("my-work");
     }

@@ -83,6 +83,92 @@ class PagesTest extends DemoApiTest {
   }
 
   @Test
+  void anHtmxClaimIsAnsweredWithTheTasksRowAsItNowIsAndTheMessageOutOfBand() throws Exception {
+    MockHttpSession session = signIn("focal-unicef");
+    engine.reset();
+    Instant due = Instant.now().plus(5, ChronoUnit.DAYS);
+    engine.answerOnce(200, JSON, task("t-1", "Draft the agency section", "focal-unicef", due, 4));
+    String row =
+        mvc.perform(
+                post("/tasks/t-1/claim")
+                    .param("version", "3")
+                    .param("back", "/?show=claimable")
+                    .header("HX-Request", "true")
+                    .session(session)
+                    .with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    // one call: the claim's answer is the task as it now is
+    assertThat(engine.received()).hasSize(1);
+    assertThat(engine.last().ifMatch()).isEqualTo("\"3\"");
+    assertThat(row.strip()).startsWith("<tr id=\"task-t-1\"");
+    assertThat(row)
+        .contains("href=\"/tasks/t-1\" autofocus=\"autofocus\">Open</a>")
+        .contains("action=\"/tasks/t-1/unclaim\"")
+        .contains("name=\"version\" value=\"4\"")
+        .contains("name=\"back\" value=\"/?show=claimable\"")
+        .contains("id=\"messages\"")
+        .contains("hx-swap-oob=\"true\"")
+        .contains("<p class=\"ok\">The task is yours.</p>")
+        .doesNotContain("action=\"/tasks/t-1/claim\"")
+        .doesNotContain("<html");
+  }
+
+  @Test
+  void anHtmxClaimRefusedShowsTheRowAsItNowIsAndATaskGoneLeavesTheList() throws Exception {
+    MockHttpSession session = signIn("focal-unicef");
+    Instant due = Instant.now().plus(5, ChronoUnit.DAYS);
+    engine.answerOnce(
+        409,
+        PROBLEM,
+        "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"t-1 is held by focal-undp\"}");
+    engine.answerOnce(200, JSON, task("t-1", "Draft the agency section", "focal-undp", due, 5));
+    mvc.perform(
+            post("/tasks/t-1/claim")
+                .param("version", "3")
+                .header("HX-Request", "true")
+                .session(session)
+                .with(csrf()))
+        // 200: htmx swaps only what answers 2xx
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("<td>focal-undp</td>")))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString("<p class=\"error\">t-1 is held by focal-undp</p>")))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("/tasks/t-1/claim"))));
+    assertThat(engine.last().uri()).isEqualTo("/api/tasks/t-1");
+
+    engine.answerOnce(
+        409, PROBLEM, "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"t-1 is done\"}");
+    engine.answerOnce(404, PROBLEM, "{\"title\":\"Not found\",\"status\":404}");
+    mvc.perform(
+            post("/tasks/t-1/unclaim").header("HX-Request", "true").session(session).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.not(Matchers.containsString("<tr"))))
+        .andExpect(content().string(Matchers.containsString("tabindex=\"-1\"")))
+        .andExpect(content().string(Matchers.containsString("t-1 is done")));
+  }
+
+  @Test
+  void aClaimWithoutJavaScriptIsPostRedirectGet() throws Exception {
+    MockHttpSession session = signIn("focal-unicef");
+    engine.answerOnce(
+        409,
+        PROBLEM,
+        "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"t-1 is held by focal-undp\"}");
+    mvc.perform(
+            post("/tasks/t-1/claim")
+                .param("back", "/?show=claimable")
+                .session(session)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/?show=claimable"))
+        .andExpect(flash().attribute("refused", "t-1 is held by focal-undp"));
+  }
+
+  @Test
   void fieldErrorsFromTheEngineAreShownBesideTheFieldAndWhatWasTypedIsKept() throws Exception {
     MockHttpSession session = signIn("focal-unicef");
     String draft = draft("focal-unicef", 4);
@@ -149,6 +235,27 @@ class PagesTest extends DemoApiTest {
     engine.answer(200, JSON, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
     mvc.perform(get("/").session(signIn("focal-undp")).header("Accept-Language", "en"))
         .andExpect(content().string(Matchers.containsString("Mon travail")));
+  }
+
+  @Test
+  void tasksAreNamedInThePersonsLanguageByTheirKeyElseByTheirModelsName() throws Exception {
+    Instant due = Instant.now().plus(9, ChronoUnit.DAYS);
+    String draft =
+        task("t-1", "Draft the agency section", null, due, 1)
+            .replace("UserTask_X", "UserTask_DraftAgencySection");
+    engine.answer(
+        200,
+        JSON,
+        "{\"items\":["
+            + draft
+            + ","
+            + task("t-2", "A task of a newer model", null, due, 1)
+            + "],\"page\":0,\"size\":50,\"total\":2}");
+    mvc.perform(get("/").session(signIn("focal-undp")))
+        .andExpect(
+            content().string(Matchers.containsString(">Rédiger la section de l&#39;agence</a>")))
+        .andExpect(content().string(Matchers.containsString(">A task of a newer model</a>")))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("Draft the agency"))));
   }
 
   @Test
@@ -456,7 +563,8 @@ class PagesTest extends DemoApiTest {
         "{\"id\":\""
             + review
             + "\",\"country\":\"GHA\",\"session\":56,\"state\":\"ACTIVE\",\"stage\":\"submission\",\"step\":\"clearance\","
-            + "\"openTasks\":[],\"submissionCountsBackFrom\":\"unEntitySubmission\","
+            + "\"openTasks\":[{\"id\":\"t-3\",\"name\":\"Clear the joint submission\",\"taskKey\":\"UserTask_ClearSubmission\",\"candidateGroups\":[\"head-of-office\"]}],"
+            + "\"submissionCountsBackFrom\":\"unEntitySubmission\","
             + "\"sessionDeadlines\":{\"unEntitySubmission\":{\"value\":\"2027-07-10\",\"source\":\"official\"}},"
             + "\"milestones\":[{\"key\":\"agencyDraftsDue\",\"dueOn\":\"2027-05-01\",\"basis\":\"computed\",\"status\":\"missed\"}]}");
     engine.answerOnce(
@@ -480,6 +588,9 @@ class PagesTest extends DemoApiTest {
                 .session(session))
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.containsString("Task claimed")))
+        // the step and the open task by their ids, in the person's words
+        .andExpect(content().string(Matchers.containsString("Clearance by the head of office")))
+        .andExpect(content().string(Matchers.containsString(">Clear the joint submission</a>")))
         .andExpect(content().string(Matchers.containsString("Agencies&#39; drafts due")))
         .andExpect(content().string(Matchers.containsString("badge missed")))
         .andExpect(content().string(Matchers.containsString("over the limit")))

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.uprengage.webapi.backend.Backend;
 import org.uprengage.webapi.page.Decision;
 import org.uprengage.webapi.page.Person;
+import org.uprengage.webapi.page.TaskNames;
 
 /**
  * A review's page: its stage and step, what happened in it (its timeline), its open tasks, every
@@ -27,9 +28,11 @@ import org.uprengage.webapi.page.Person;
 class ReviewPage {
 
   private final Backend engine;
+  private final TaskNames names;
 
-  ReviewPage(@Qualifier("engine") Backend engine) {
+  ReviewPage(@Qualifier("engine") Backend engine, TaskNames names) {
     this.engine = engine;
+    this.names = names;
   }
 
   @GetMapping("/reviews/{id}")
@@ -74,7 +77,7 @@ class ReviewPage {
                 tasks.add(
                     new OpenTask(
                         task.path("id").asText(),
-                        task.path("name").asText(),
+                        names.task(text(task.path("taskKey")), task.path("name").asText()),
                         text(task.path("assignee")),
                         groups(task.path("candidateGroups")),
                         me.local(instant(task.path("due"))))));
@@ -107,7 +110,7 @@ class ReviewPage {
             review.path("country").asText(),
             review.path("session").asInt(),
             review.path("stage").asText(),
-            text(review.path("step")),
+            names.step(text(review.path("step"))),
             review.path("state").asText(),
             text(review.path("submissionCountsBackFrom")),
             tasks,

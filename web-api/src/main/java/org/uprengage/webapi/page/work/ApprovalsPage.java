@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.uprengage.webapi.backend.Backend;
 import org.uprengage.webapi.page.Decision;
 import org.uprengage.webapi.page.Person;
+import org.uprengage.webapi.page.TaskNames;
 
 /**
  * Approvals: the decisions waiting on a head of office (clearance) or the RC (sign-off), each with
@@ -39,9 +40,11 @@ class ApprovalsPage {
 
   private final Backend engine;
   private final Clock clock;
+  private final TaskNames names;
 
-  ApprovalsPage(@Qualifier("engine") Backend engine, ObjectProvider<Clock> clock) {
+  ApprovalsPage(@Qualifier("engine") Backend engine, ObjectProvider<Clock> clock, TaskNames names) {
     this.engine = engine;
+    this.names = names;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -51,7 +54,7 @@ class ApprovalsPage {
     Map<String, JsonNode> submissions = new HashMap<>();
     List<ApprovalView> approvals = new ArrayList<>();
     for (JsonNode approval : engine.get("/api/approvals", JsonNode.class)) {
-      TaskView task = TaskView.of(approval.path("task"), me, now);
+      TaskView task = TaskView.of(approval.path("task"), me, now, names);
       JsonNode submission =
           submissions.computeIfAbsent(
               task.reviewId(),

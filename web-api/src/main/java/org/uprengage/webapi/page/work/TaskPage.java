@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.uprengage.webapi.backend.Backend;
 import org.uprengage.webapi.page.FieldErrors;
 import org.uprengage.webapi.page.Person;
+import org.uprengage.webapi.page.TaskNames;
 
 /**
  * A task's page: what it is, who holds it, when it is due, and its own form (fields, types and
@@ -33,9 +34,11 @@ class TaskPage {
 
   private final Backend engine;
   private final Clock clock;
+  private final TaskNames names;
 
-  TaskPage(@Qualifier("engine") Backend engine, ObjectProvider<Clock> clock) {
+  TaskPage(@Qualifier("engine") Backend engine, ObjectProvider<Clock> clock, TaskNames names) {
     this.engine = engine;
+    this.names = names;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -83,7 +86,7 @@ class TaskPage {
 
   private TaskView load(String id, Person me) {
     JsonNode task = engine.get("/api/tasks/{id}", JsonNode.class, id);
-    return TaskView.of(task, me, clock.instant());
+    return TaskView.of(task, me, clock.instant(), names);
   }
 
   private static String show(TaskView task, FormValues typed, Model model) {

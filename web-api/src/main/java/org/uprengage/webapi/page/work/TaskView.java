@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.uprengage.webapi.page.Person;
+import org.uprengage.webapi.page.TaskNames;
 
 /**
  * A task as a page shows it: dates in the person's time zone, whether it is overdue or due soon,
@@ -31,7 +32,8 @@ record TaskView(
   /** A task due within this long is marked as due soon. */
   static final Duration DUE_SOON = Duration.ofDays(3);
 
-  static TaskView of(JsonNode task, Person me, Instant now) {
+  /** The task as the engine answers it; its name in the page's language ({@link TaskNames}). */
+  static TaskView of(JsonNode task, Person me, Instant now, TaskNames names) {
     Instant due = instant(task.path("due"));
     List<String> groups = new ArrayList<>();
     task.path("candidateGroups").forEach(group -> groups.add(group.asText()));
@@ -40,7 +42,7 @@ record TaskView(
     String assignee = text(task.path("assignee"));
     return new TaskView(
         task.path("id").asText(),
-        task.path("name").asText(),
+        names.task(text(task.path("taskKey")), task.path("name").asText()),
         task.path("taskKey").asText(),
         text(task.path("reviewId")),
         text(task.path("country")),

@@ -16,11 +16,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.uprengage.webapi.backend.Backend;
 import org.uprengage.webapi.page.Back;
 import org.uprengage.webapi.page.Person;
+import org.uprengage.webapi.page.TaskNames;
 
 /**
  * My work: the person's tasks and the ones they may claim (coordinators: their team's), filtered
@@ -32,9 +34,11 @@ class WorkPage {
 
   private final Backend engine;
   private final Clock clock;
+  private final TaskNames names;
 
-  WorkPage(@Qualifier("engine") Backend engine, ObjectProvider<Clock> clock) {
+  WorkPage(@Qualifier("engine") Backend engine, ObjectProvider<Clock> clock, TaskNames names) {
     this.engine = engine;
+    this.names = names;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -44,7 +48,7 @@ class WorkPage {
     WorkFilter.Query query = filter.query();
     JsonNode page = engine.get(query.uri(), JsonNode.class, query.variables());
     List<TaskView> tasks = new ArrayList<>();
-    page.path("items").forEach(task -> tasks.add(TaskView.of(task, me, clock.instant())));
+    page.path("items").forEach(task -> tasks.add(TaskView.of(task, me, clock.instant(), names)));
     long total = page.path("total").asLong();
     model.addAttribute("filter", filter);
     model.addAttribute(
@@ -60,15 +64,21 @@ class WorkPage {
     return "pages/work";
   }
 
-  /** Claim a task, or give it back. */
+  /**
+   * Claim a task, or give it back: htmx swaps in the task's row as it now is, with the message out
+   * of band; without JavaScript, back to the page the person came from (post, redirect, get).
+   */
   @PostMapping("/tasks/{id}/{action:claim|unclaim}")
   String claimOrGiveBack(
       @PathVariable String id,
       @PathVariable String action,
       @RequestParam(required = false) String version,
       @RequestParam(required = false) String back,
+      @RequestHeader(name = "HX-Request", required = false) boolean htmx,
+      @ModelAttribute("me") Person me,
+      Model model,
       RedirectAttributes flash) {
-    return command(id, action, null, version, back, flash);
+    return command(id, action, null, version, new Reply(htmx, back, me, model, flash));
   }
 
   @PostMapping("/tasks/{id}/assign")
@@ -77,8 +87,16 @@ class WorkPage {
       @RequestParam String assignee,
       @RequestParam(required = false) String version,
       @RequestParam(required = false) String back,
+      @RequestHeader(name = "HX-Request", required = false) boolean htmx,
+      @ModelAttribute("me") Person me,
+      Model model,
       RedirectAttributes flash) {
-    return command(id, "assign", Map.of("assignee", assignee.strip()), version, back, flash);
+    return command(
+        id,
+        "assign",
+        Map.of("assignee", assignee.strip()),
+        version,
+        new Reply(htmx, back, me, model, flash));
   }
 
   /**
@@ -102,36 +120,74 @@ class WorkPage {
             JsonNode.class,
             command);
     List<BulkResult> shown = new ArrayList<>();
-    results.forEach(result -> shown.add(BulkResult.of(result)));
+    results.forEach(result -> shown.add(BulkResult.of(result, names)));
     flash.addFlashAttribute("bulkResults", shown);
     return "redirect:/";
   }
 
   /**
-   * One command on one task, as the person last saw it (If-Match); a refusal is shown in words on
-   * the page they came from, which then shows the task as it now is.
+   * One command on one task, as the person last saw it (If-Match); a refusal is shown in words with
+   * the task as it now is. Without JavaScript, the message is kept for the page the person is sent
+   * back to (post, redirect, get); with htmx, the task's row is the answer.
    */
-  private String command(
-      String id,
-      String action,
-      Object body,
-      String version,
-      String back,
-      RedirectAttributes flash) {
+  private String command(String id, String action, Object body, String version, Reply reply) {
+    JsonNode now = null;
+    String kind;
+    String message;
     try {
-      engine.exchange(
-          HttpMethod.POST,
-          "/api/tasks/{id}/" + action,
-          body,
-          version == null || version.isBlank() ? null : "\"" + version + "\"",
-          JsonNode.class,
-          id);
-      flash.addFlashAttribute("done", "page.done." + action);
+      now =
+          engine
+              .exchange(
+                  HttpMethod.POST,
+                  "/api/tasks/{id}/" + action,
+                  body,
+                  version == null || version.isBlank() ? null : "\"" + version + "\"",
+                  JsonNode.class,
+                  id)
+              .getBody();
+      kind = "done";
+      message = "page.done." + action;
     } catch (ErrorResponseException refused) {
-      flash.addFlashAttribute("refused", refused.getBody().getDetail());
+      kind = "refused";
+      message = refused.getBody().getDetail();
     }
-    return "redirect:" + Back.to(back);
+    if (!reply.htmx()) {
+      reply.flash().addFlashAttribute(kind, message);
+      return "redirect:" + Back.to(reply.back());
+    }
+    reply.model().addAttribute(kind, message);
+    return row(id, now, reply);
   }
+
+  /**
+   * htmx's answer: the task's row alone as it now is ({@code now}, the command's answer, else read
+   * again: claimed, given back, or as someone else left it), focused on what the person would do
+   * next, and the message swapped in out of band; a task they may no longer see leaves the list.
+   */
+  private String row(String id, JsonNode now, Reply reply) {
+    JsonNode task = now;
+    if (task == null) {
+      try {
+        task = engine.get("/api/tasks/{id}", JsonNode.class, id);
+      } catch (ErrorResponseException gone) {
+        task = null;
+      }
+    }
+    Model model = reply.model();
+    model.addAttribute("here", Back.to(reply.back()));
+    model.addAttribute("oob", true);
+    if (task == null) {
+      model.addAttribute("gone", true);
+    } else {
+      model.addAttribute("t", TaskView.of(task, reply.me(), clock.instant(), names));
+      model.addAttribute("focus", true);
+    }
+    return "pages/work-row";
+  }
+
+  /** How a command on one task from My work is answered, and where the person came from. */
+  private record Reply(
+      boolean htmx, String back, Person me, Model model, RedirectAttributes flash) {}
 
   /** The tasks of a bulk command; the assignee for assign. */
   record BulkRequest(List<String> taskIds, String assignee) {}
@@ -139,10 +195,13 @@ class WorkPage {
   /** One task's result of a bulk command, in words. */
   record BulkResult(String taskId, String name, int status, String detail) {
 
-    static BulkResult of(JsonNode result) {
+    static BulkResult of(JsonNode result, TaskNames names) {
+      JsonNode task = result.path("task");
       return new BulkResult(
           result.path("taskId").asText(),
-          result.path("task").path("name").asText(result.path("taskId").asText()),
+          names.task(
+              TaskView.text(task.path("taskKey")),
+              task.path("name").asText(result.path("taskId").asText())),
           result.path("status").asInt(),
           TaskView.text(result.path("problem").path("detail")));
     }
