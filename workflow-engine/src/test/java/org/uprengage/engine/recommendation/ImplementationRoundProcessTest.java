@@ -106,7 +106,7 @@ class ImplementationRoundProcessTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.recommendations[*].paragraph", contains("121.3")));
 
     at(FIRST_ROUND_DUE.minusSeconds(14 * 86_400L));
-    runDueJobs(walk);
+    walk.runDueJobs();
     assertThat(deadlineEvents(review, DeadlineApproaching.TYPE, unicefTask))
         .singleElement()
         .satisfies(
@@ -119,7 +119,7 @@ class ImplementationRoundProcessTest extends EngineIntegrationTest {
     assertThat(deadlineEvents(review, DeadlineMissed.TYPE, unicefTask)).isEmpty();
 
     at(FIRST_ROUND_DUE.plusSeconds(3_600));
-    runDueJobs(walk);
+    walk.runDueJobs();
     assertThat(deadlineEvents(review, DeadlineMissed.TYPE, unicefTask))
         .singleElement()
         .satisfies(payload -> assertThat(payload).contains("\"escalateTo\":[\"coordinator\"]"));
@@ -129,6 +129,15 @@ class ImplementationRoundProcessTest extends EngineIntegrationTest {
     complete(unicefTask, "{}", focalUnicef(team))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("nothingChanged"));
+    complete(unicefTask, "{\"nothingChanged\":\"maybe\"}", focalUnicef(team))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("nothingChanged"));
+    complete(unicefTask, "{\"nothingChanged\":true}", focalUnicef(team))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("nothingChanged"));
+    complete(unicefTask, "{\"status\":\"implemented\"}", focalUnicef(team))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("status"));
     String update =
         JsonPath.read(
             postJson(
@@ -193,6 +202,54 @@ class ImplementationRoundProcessTest extends EngineIntegrationTest {
         .andExpect(
             jsonPath("$.groups[?(@.heading == 'UNICEF')].recommendations[1].latestNarrative")
                 .value(contains("Online safety law adopted")));
+  }
+
+  @Test
+  void anUpdateTheHeadOfOfficeReturnsSendsTheAgencyBackToReport() throws Exception {
+    ReviewWalk walk = inFollowUp();
+    String team = walk.team();
+    String review = walk.review().id().toString();
+    settings(team, "{\"progressClearance\":true}");
+    fire(walk, walk.timer(ImplementationRounds.TIMER_NEXT_ROUND));
+    String unicefTask = taskOf(walk, "UNICEF");
+    String progress =
+        "/api/reviews/" + review + "/recommendations/" + idOf(review, "121.1") + "/progress";
+    String update =
+        JsonPath.read(
+            postJson(
+                    progress,
+                    "{\"status\":\"in-progress\",\"narrative\":\"Bill drafted\","
+                        + "\"asOf\":\"2024-01-09\"}",
+                    focalUnicef(team))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$.id");
+    act(unicefTask, "claim", focalUnicef(team));
+    complete(unicefTask, "{}", focalUnicef(team)).andExpect(status().isNoContent());
+    String clearance = walk.task(ImplementationRounds.TASK_CLEAR_PROGRESS).getId();
+    postJson(
+            progress + "/" + update + "/clearance",
+            "{\"decision\":\"return\",\"comment\":\"Name the bill\"}",
+            headUnicef(team))
+        .andExpect(status().isOk());
+    act(clearance, "claim", headUnicef(team));
+    complete(clearance, "{}", headUnicef(team)).andExpect(status().isNoContent());
+
+    String again = taskOf(walk, "UNICEF");
+    assertThat(again).isNotEqualTo(unicefTask);
+    act(again, "claim", focalUnicef(team));
+    complete(again, "{\"nothingChanged\":\"yes\"}", focalUnicef(team))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("nothingChanged"));
+    postJson(
+            progress,
+            "{\"status\":\"in-progress\",\"narrative\":\"Bill 12 drafted\","
+                + "\"asOf\":\"2024-01-09\"}",
+            focalUnicef(team))
+        .andExpect(status().isCreated());
+    complete(again, "{}", focalUnicef(team)).andExpect(status().isNoContent());
+    assertThat(walk.tasks(ImplementationRounds.TASK_CLEAR_PROGRESS)).hasSize(1);
   }
 
   @Test
@@ -265,37 +322,6 @@ class ImplementationRoundProcessTest extends EngineIntegrationTest {
   private void fire(ReviewWalk walk, Job job) {
     clock.moveTo(job.getDuedate().toInstant());
     walk.fire(job);
-  }
-
-  /**
-   * Runs every job of the review's processes that is due by now, as the job executor would, until
-   * none is left: whatever watches the deadlines does its work.
-   */
-  private void runDueJobs(ReviewWalk walk) {
-    for (int pass = 0; pass < 10; pass++) {
-      List<Job> due =
-          engine
-              .getRuntimeService()
-              .createProcessInstanceQuery()
-              .processInstanceBusinessKey(walk.review().id().toString())
-              .list()
-              .stream()
-              .flatMap(
-                  instance ->
-                      engine
-                          .getManagementService()
-                          .createJobQuery()
-                          .processInstanceId(instance.getId())
-                          .executable()
-                          .list()
-                          .stream())
-              .toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
-    throw new AssertionError("Jobs kept falling due");
   }
 
   private String taskOf(ReviewWalk walk, String agency) {
