@@ -100,15 +100,19 @@ public final class ReviewWalk {
     work.complete(who, task.getId(), input);
   }
 
+  /** The review's running process instances: its own, its stages', and any other keyed by it. */
+  private List<ProcessInstance> instances() {
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(review.id().toString())
+        .list();
+  }
+
   /** The timers waiting in any of the review's process instances at that activity. */
   public List<Job> timers(String activityId) {
     List<Job> timers = new ArrayList<>();
-    for (ProcessInstance instance :
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(review.id().toString())
-            .list()) {
+    for (ProcessInstance instance : instances()) {
       timers.addAll(
           engine
               .getManagementService()
@@ -138,12 +142,7 @@ public final class ReviewWalk {
   public void runDueJobs() {
     for (int pass = 0; pass < 10; pass++) {
       List<Job> due = new ArrayList<>();
-      for (ProcessInstance instance :
-          engine
-              .getRuntimeService()
-              .createProcessInstanceQuery()
-              .processInstanceBusinessKey(review.id().toString())
-              .list()) {
+      for (ProcessInstance instance : instances()) {
         due.addAll(
             engine
                 .getManagementService()

@@ -223,6 +223,8 @@ class TaskControllersSliceTest {
         null,
         version,
         null,
+        null,
+        null,
         null);
   }
 }

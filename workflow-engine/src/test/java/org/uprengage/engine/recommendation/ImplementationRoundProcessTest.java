@@ -26,8 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.MovableClock;
 import org.uprengage.engine.ReviewWalk;
 import org.uprengage.engine.deadline.DeadlineApproaching;
@@ -44,7 +42,7 @@ import org.uprengage.engine.task.TaskWork;
  * (seen only in the events it raises); the agency reports, its head of office clears, the round
  * closes and the matrix shows the new status.
  */
-class ImplementationRoundProcessTest extends EngineIntegrationTest {
+class ImplementationRoundProcessTest extends RegisterTest {
 
   private static final String LIST =
       "paragraph,text\n"
@@ -61,9 +59,7 @@ class ImplementationRoundProcessTest extends EngineIntegrationTest {
   @Autowired ProcessEngine engine;
   @Autowired ReviewWorkflow reviews;
   @Autowired TaskWork work;
-  @Autowired RecommendationRegister register;
-  @Autowired TransactionTemplate transactions;
-  @Autowired MovableClock clock;
+  @Autowired MovableClock movable;
 
   @BeforeEach
   void engineAsserts() {
@@ -73,7 +69,7 @@ class ImplementationRoundProcessTest extends EngineIntegrationTest {
   @AfterEach
   void realTimeAgain() {
     ClockUtil.reset();
-    clock.reset();
+    movable.reset();
   }
 
   @Test
@@ -141,11 +137,7 @@ class ImplementationRoundProcessTest extends EngineIntegrationTest {
     String update =
         JsonPath.read(
             postJson(
-                    "/api/reviews/"
-                        + review
-                        + "/recommendations/"
-                        + idOf(review, "121.2")
-                        + "/progress",
+                    oneOf(review, "121.2") + "/progress",
                     "{\"status\":\"implemented\",\"narrative\":\"Online safety law adopted\","
                         + "\"asOf\":\"2024-02-01\"}",
                     focalUnicef(team))
@@ -174,13 +166,7 @@ class ImplementationRoundProcessTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$.errors[0].field").value("clearance"));
     assertThat(statusIn(review, "121.2")).isEqualTo("not-started");
     postJson(
-            "/api/reviews/"
-                + review
-                + "/recommendations/"
-                + idOf(review, "121.2")
-                + "/progress/"
-                + update
-                + "/clearance",
+            oneOf(review, "121.2") + "/progress/" + update + "/clearance",
             "{\"decision\":\"clear\"}",
             headUnicef(team))
         .andExpect(status().isOk());
@@ -212,8 +198,7 @@ class ImplementationRoundProcessTest extends EngineIntegrationTest {
     settings(team, "{\"progressClearance\":true}");
     fire(walk, walk.timer(ImplementationRounds.TIMER_NEXT_ROUND));
     String unicefTask = taskOf(walk, "UNICEF");
-    String progress =
-        "/api/reviews/" + review + "/recommendations/" + idOf(review, "121.1") + "/progress";
+    String progress = oneOf(review, "121.1") + "/progress";
     String update =
         JsonPath.read(
             postJson(
@@ -316,11 +301,11 @@ class ImplementationRoundProcessTest extends EngineIntegrationTest {
   /** Moves both clocks, the engine's and the services', to {@code instant}. */
   private void at(Instant instant) {
     ClockUtil.setCurrentTime(Date.from(instant));
-    clock.moveTo(instant);
+    movable.moveTo(instant);
   }
 
   private void fire(ReviewWalk walk, Job job) {
-    clock.moveTo(job.getDuedate().toInstant());
+    movable.moveTo(job.getDuedate().toInstant());
     walk.fire(job);
   }
 
@@ -344,14 +329,6 @@ class ImplementationRoundProcessTest extends EngineIntegrationTest {
         review,
         type,
         "%\"" + taskId + "\"%");
-  }
-
-  private String idOf(String review, String paragraph) {
-    return jdbc.queryForObject(
-        "SELECT id::text FROM upr_recommendation WHERE review_id = ?::uuid AND paragraph = ?",
-        String.class,
-        review,
-        paragraph);
   }
 
   private String statusIn(String review, String paragraph) {
