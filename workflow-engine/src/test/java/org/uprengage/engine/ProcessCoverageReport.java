@@ -36,6 +36,7 @@ public class ProcessCoverageReport implements TestExecutionListener {
           "bpmn/upr-wg-review/upr-wg-review.bpmn",
           "bpmn/upr-adoption/upr-adoption.bpmn",
           "bpmn/upr-follow-up/upr-follow-up.bpmn",
+          "bpmn/upr-implementation-round/upr-implementation-round.bpmn",
           "bpmn/upr-deadline-watch/upr-deadline-watch.bpmn");
 
   @Override

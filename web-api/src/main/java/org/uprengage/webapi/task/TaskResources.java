@@ -3,6 +3,7 @@ package org.uprengage.webapi.task;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +45,48 @@ final class TaskResources {
       @Schema(
               description =
                   "detail view only, for a task that drafts, consolidates or decides on the joint submission: the words of its texts against the word limit of the review's cycle")
-          Words words) {}
+          Words words,
+      @Schema(
+              description =
+                  "detail view only, for a task of an implementation round (Report progress, Clear the progress updates): the agency's recommendations, their status and what it reported on them in the round")
+          List<RoundRecommendation> recommendations,
+      @Schema(
+              description =
+                  "detail view only, for the plan of a review handed over from the one before: how many of the previous review's recommendations not yet implemented each agency leads on")
+          PreviousRecommendationCounts previousRecommendations) {}
+
+  /** One of the agency's recommendations as a task of an implementation round lists it. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record RoundRecommendation(
+      UUID id,
+      @Schema(example = "121.1") String paragraph,
+      String text,
+      @Schema(
+              allowableValues = {
+                "not-started",
+                "in-progress",
+                "partially-implemented",
+                "implemented",
+                "not-applicable"
+              })
+          String status,
+      LocalDate statusAsOf,
+      @Schema(
+              description =
+                  "the agency's latest progress update on it in this round; absent where none")
+          UUID roundUpdateId,
+      @Schema(
+              description = "that update's clearance",
+              allowableValues = {"not-required", "pending", "cleared", "returned"})
+          String roundUpdateClearance) {}
+
+  /** How many of the previous review's open recommendations each agency leads on. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PreviousRecommendationCounts(
+      UUID previousReviewId,
+      @Schema(description = "lead agency code to how many it leads on")
+          Map<String, Integer> byLeadAgency,
+      @Schema(description = "how many have no lead agency") int unassigned) {}
 
   /**
    * The words of the texts a task works on: its agency's section (every section, in the agreed

@@ -125,6 +125,32 @@ class TaskApiTest extends DemoApiTest {
   }
 
   @Test
+  void aRoundTasksRecommendationsAndAPlansPreviousCountsAreRelayed() throws Exception {
+    engine.answer(
+        200,
+        "application/json",
+        "{\"id\":\"abc\",\"taskKey\":\"UserTask_ReportProgress\",\"recommendations\":[{"
+            + "\"id\":\"5b1f3c3e-8d5a-4a43-9f55-0c3f1a2b9d10\",\"paragraph\":\"121.2\","
+            + "\"text\":\"Protect children online\",\"status\":\"in-progress\","
+            + "\"statusAsOf\":\"2026-11-30\",\"roundUpdateClearance\":\"pending\"}]}");
+    mvc.perform(get("/api/tasks/abc").header("Authorization", basic("focal-unicef", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.recommendations[0].paragraph").value("121.2"))
+        .andExpect(jsonPath("$.recommendations[0].statusAsOf").value("2026-11-30"))
+        .andExpect(jsonPath("$.recommendations[0].roundUpdateClearance").value("pending"));
+    engine.answer(
+        200,
+        "application/json",
+        "{\"id\":\"def\",\"taskKey\":\"UserTask_PlanSubmission\",\"previousRecommendations\":{"
+            + "\"previousReviewId\":\"5b1f3c3e-8d5a-4a43-9f55-0c3f1a2b9d10\","
+            + "\"byLeadAgency\":{\"UNICEF\":12,\"UNDP\":3},\"unassigned\":4}}");
+    mvc.perform(get("/api/tasks/def").header("Authorization", basic("coordinator", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.previousRecommendations.byLeadAgency.UNICEF").value(12))
+        .andExpect(jsonPath("$.previousRecommendations.unassigned").value(4));
+  }
+
+  @Test
   void approvalsAreRelayed() throws Exception {
     engine.answer(200, "application/json", "[]");
     mvc.perform(get("/api/approvals").header("Authorization", basic("head-unicef", "demo")))

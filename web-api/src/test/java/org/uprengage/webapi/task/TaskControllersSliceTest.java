@@ -226,6 +226,8 @@ class TaskControllersSliceTest {
         null,
         version,
         null,
+        null,
+        null,
         null);
   }
 }

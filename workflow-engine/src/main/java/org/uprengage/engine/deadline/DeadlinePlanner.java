@@ -32,6 +32,7 @@ import org.uprengage.engine.problem.Conflict;
 import org.uprengage.engine.problem.Forbidden;
 import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.problem.NotFound;
+import org.uprengage.engine.recommendation.ImplementationRounds;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewMoved;
 import org.uprengage.engine.review.ReviewProcess;
@@ -119,7 +120,11 @@ public class DeadlinePlanner {
           Map.entry(ReviewProcess.TASK_RECORD_FINAL_POSITIONS, ADDENDUM_FINAL),
           Map.entry(ReviewProcess.TASK_RECORD_HRC_ADOPTION, HRC_ADOPTION),
           Map.entry(ReviewProcess.TASK_DISSEMINATE_RECOMMENDATIONS, DISSEMINATION),
-          Map.entry(ReviewProcess.TASK_SUPPORT_MID_TERM_REPORT, MID_TERM_REPORT_DUE));
+          Map.entry(ReviewProcess.TASK_SUPPORT_MID_TERM_REPORT, MID_TERM_REPORT_DUE),
+          // an implementation round's tasks are due at the round's own due date (no milestone of
+          // the review): named so the deadline watch reminds and escalates them like any other
+          Map.entry(ImplementationRounds.TASK_REPORT_PROGRESS, ImplementationRounds.MILESTONE),
+          Map.entry(ImplementationRounds.TASK_CLEAR_PROGRESS, ImplementationRounds.MILESTONE));
 
   /** Days after the WG session ends by which the recommendations are recorded. */
   static final int RECOMMENDATIONS_RECORDED_DAYS = 14;

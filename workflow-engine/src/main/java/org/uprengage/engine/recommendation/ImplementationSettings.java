@@ -2,6 +2,7 @@ package org.uprengage.engine.recommendation;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,12 +26,18 @@ public class ImplementationSettings {
   private final JdbcTemplate jdbc;
   private final Directory directory;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  ImplementationSettings(JdbcTemplate jdbc, Directory directory, Clock clock) {
+  ImplementationSettings(
+      JdbcTemplate jdbc, Directory directory, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.directory = directory;
     this.clock = clock;
+    this.events = events;
   }
+
+  /** A team changed every how many months its implementation rounds open. */
+  record RoundMonthsChanged(String countryTeam, int roundMonths) {}
 
   /** A country team's settings; also the body that changes them (a field left out stays). */
   public record Setting(String countryTeam, Boolean progressClearance, Integer roundMonths) {}
@@ -88,6 +95,9 @@ public class ImplementationSettings {
         months,
         caller.username(),
         Timestamp.from(clock.instant()));
+    if (months != current.roundMonths()) {
+      events.publishEvent(new RoundMonthsChanged(countryTeam, months));
+    }
     return new Setting(countryTeam, clearance, months);
   }
 

@@ -35,6 +35,7 @@ import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.task.PreviousRecommendationCounts;
 
 /**
  * The register of each review's recommendations: filled by importing a list (added, updated by
@@ -166,14 +167,38 @@ public class RecommendationRegister {
    */
   @Transactional(readOnly = true)
   public PreviousRecommendations previous(Caller caller, UUID reviewId) {
-    Review review = visible(caller, reviewId);
+    return previous(visible(caller, reviewId));
+  }
+
+  /**
+   * How many of the previous review's recommendations not yet implemented each agency leads on, for
+   * the plan of the review's joint submission; null where the review has no previous one.
+   */
+  @Transactional(readOnly = true)
+  public PreviousRecommendationCounts previousCounts(UUID reviewId) {
+    UUID previousReviewId =
+        jdbc.queryForObject(
+            "SELECT previous_review_id FROM upr_review WHERE id = ?", UUID.class, reviewId);
+    if (previousReviewId == null) {
+      return null;
+    }
+    PreviousRecommendations previous = previousOf(previousReviewId);
+    return new PreviousRecommendationCounts(
+        previous.previousReviewId(), previous.byLeadAgency(), previous.unassigned());
+  }
+
+  private PreviousRecommendations previous(Review review) {
     if (review.previousReviewId() == null) {
       return new PreviousRecommendations(null, Map.of(), 0, List.of());
     }
+    return previousOf(review.previousReviewId());
+  }
+
+  private PreviousRecommendations previousOf(UUID previousReviewId) {
     List<Recommendation> open =
         query(
             "r.review_id = :review AND r.status NOT IN ('implemented', 'not-applicable')",
-            review(review.previousReviewId()),
+            review(previousReviewId),
             " ORDER BY r.paragraph_order");
     Map<String, Integer> byLead = new TreeMap<>();
     int unassigned = 0;
@@ -184,7 +209,7 @@ public class RecommendationRegister {
         byLead.merge(recommendation.leadAgency(), 1, Integer::sum);
       }
     }
-    return new PreviousRecommendations(review.previousReviewId(), byLead, unassigned, open);
+    return new PreviousRecommendations(previousReviewId, byLead, unassigned, open);
   }
 
   /**

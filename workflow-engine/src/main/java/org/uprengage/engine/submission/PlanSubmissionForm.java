@@ -6,22 +6,38 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.uprengage.engine.directory.Directory;
+import org.uprengage.engine.recommendation.RecommendationRegister;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.task.FormField;
 import org.uprengage.engine.task.FormInput;
+import org.uprengage.engine.task.PreviousRecommendationCounts;
 import org.uprengage.engine.task.TaskForm;
 
-/** "Plan the UN submission": the coordinator chooses the agencies that draft a section. */
+/**
+ * "Plan the UN submission": the coordinator chooses the agencies that draft a section, seeing how
+ * many of the previous review's open recommendations each leads on.
+ */
 @Component
 class PlanSubmissionForm implements TaskForm {
 
   static final int MAX_AGENCIES = 30;
 
   private final Directory directory;
+  private final RecommendationRegister register;
 
-  PlanSubmissionForm(Directory directory) {
+  PlanSubmissionForm(Directory directory, RecommendationRegister register) {
     this.directory = directory;
+    this.register = register;
+  }
+
+  /**
+   * For a review handed over from the one before: how many of its recommendations not yet
+   * implemented each agency leads on, to choose who drafts.
+   */
+  @Override
+  public PreviousRecommendationCounts previousRecommendations(TaskContext task) {
+    return register.previousCounts(task.reviewId());
   }
 
   @Override

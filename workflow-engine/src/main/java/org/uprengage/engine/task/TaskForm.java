@@ -40,6 +40,22 @@ public interface TaskForm {
   }
 
   /**
+   * The recommendations the task works on, shown on its detail view (an implementation round's
+   * tasks list the agency's); null for a task that works on none.
+   */
+  default List<TaskRecommendation> recommendations(TaskContext task) {
+    return null;
+  }
+
+  /**
+   * How many of the previous review's recommendations not yet implemented each agency leads on,
+   * shown on the detail view of a task that plans with them; null for any other task.
+   */
+  default PreviousRecommendationCounts previousRecommendations(TaskContext task) {
+    return null;
+  }
+
+  /**
    * The task being completed: its review, its BPMN element id and the variables it sees, of those
    * the form names in {@link #variables()}.
    */

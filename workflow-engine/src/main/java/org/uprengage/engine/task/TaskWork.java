@@ -632,7 +632,9 @@ public class TaskWork {
         before.delegationState(),
         before.version() == null ? null : before.version() + 1,
         before.form(),
-        before.words());
+        before.words(),
+        before.recommendations(),
+        before.previousRecommendations());
   }
 
   private TaskView view(Read read, Review review, boolean withForm) {
@@ -641,6 +643,11 @@ public class TaskWork {
 
   private TaskView view(Task task, List<String> candidateGroups, Review review, boolean withForm) {
     TaskForm form = forms.get(task.getTaskDefinitionKey());
+    TaskForm.TaskContext context =
+        withForm && form != null && review != null
+            ? new TaskForm.TaskContext(
+                review.id(), task.getTaskDefinitionKey(), variables(task.getId(), form))
+            : null;
     return new TaskView(
         task.getId(),
         task.getName(),
@@ -657,11 +664,9 @@ public class TaskWork {
         task.getDelegationState() == null ? null : task.getDelegationState().name(),
         version(task),
         withForm ? (form == null ? Collections.emptyList() : form.fields()) : null,
-        withForm && form != null && review != null
-            ? form.words(
-                new TaskForm.TaskContext(
-                    review.id(), task.getTaskDefinitionKey(), variables(task.getId(), form)))
-            : null);
+        context == null ? null : form.words(context),
+        context == null ? null : form.recommendations(context),
+        context == null ? null : form.previousRecommendations(context));
   }
 
   /** The task's revision, which the engine raises with every change of it. */

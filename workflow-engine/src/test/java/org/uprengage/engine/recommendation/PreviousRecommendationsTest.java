@@ -7,10 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.uprengage.engine.review.ReviewProcess;
 
 /**
  * The hand-over of recommendations: the next review lists those of the review before it not yet
- * implemented, and how many of them each agency leads on.
+ * implemented, and how many of them each agency leads on, which its submission plan shows too.
  */
 class PreviousRecommendationsTest extends RegisterTest {
 
@@ -57,6 +58,19 @@ class PreviousRecommendationsTest extends RegisterTest {
         .andExpect(jsonPath("$.byLeadAgency.UNDP").value(1))
         .andExpect(jsonPath("$.byLeadAgency.UNICEF").value(1))
         .andExpect(jsonPath("$.unassigned").value(1));
+    String plan = taskIds(next, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
+    mvc.perform(get("/api/tasks/" + plan).with(coordinator(team)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.previousRecommendations.previousReviewId").value(previous))
+        .andExpect(jsonPath("$.previousRecommendations.byLeadAgency.UNDP").value(1))
+        .andExpect(jsonPath("$.previousRecommendations.byLeadAgency.UNICEF").value(1))
+        .andExpect(jsonPath("$.previousRecommendations.byLeadAgency.length()").value(2))
+        .andExpect(jsonPath("$.previousRecommendations.unassigned").value(1));
+    String firstPlan =
+        taskIds(previous, ReviewProcess.TASK_PLAN_SUBMISSION, coordinator(team)).get(0);
+    mvc.perform(get("/api/tasks/" + firstPlan).with(coordinator(team)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.previousRecommendations").doesNotExist());
     mvc.perform(get("/api/reviews/" + previous + "/previous-recommendations").with(focalUndp(team)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.recommendations.length()").value(0));
