@@ -169,6 +169,20 @@ public abstract class EngineIntegrationTest {
     }
   }
 
+  /**
+   * Raises the alerts of the review's deadline watches that are due at the engine's clock, as an
+   * engine node's poller does (other reviews' watches stay as they are).
+   */
+  protected void raiseDueAlerts(ReviewWalk walk) {
+    for (DeadlineWatches.Watch watch : watches(walk)) {
+      for (int alert = 0; deadlineWatchPoller.raiseDue(watch.taskId()); alert++) {
+        if (alert == 10) {
+          throw new AssertionError("The watch of task " + watch.taskId() + " kept alerting");
+        }
+      }
+    }
+  }
+
   /** Event types the outbox holds for a review, in sequence order. */
   protected List<String> outboxTypes(String reviewId) {
     return jdbc.queryForList(

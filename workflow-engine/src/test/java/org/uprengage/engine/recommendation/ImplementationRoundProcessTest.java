@@ -103,6 +103,7 @@ class ImplementationRoundProcessTest extends RegisterTest {
 
     at(FIRST_ROUND_DUE.minusSeconds(14 * 86_400L));
     walk.runDueJobs();
+    raiseDueAlerts(walk);
     assertThat(deadlineEvents(review, DeadlineApproaching.TYPE, unicefTask))
         .singleElement()
         .satisfies(
@@ -116,6 +117,7 @@ class ImplementationRoundProcessTest extends RegisterTest {
 
     at(FIRST_ROUND_DUE.plusSeconds(3_600));
     walk.runDueJobs();
+    raiseDueAlerts(walk);
     assertThat(deadlineEvents(review, DeadlineMissed.TYPE, unicefTask))
         .singleElement()
         .satisfies(payload -> assertThat(payload).contains("\"escalateTo\":[\"coordinator\"]"));
