@@ -289,21 +289,7 @@ class DeadlineWatchesTest extends EngineIntegrationTest {
     String reviewId = walk.review().id().toString();
     Task draft = walk.task(ReviewProcess.TASK_DRAFT_AGENCY_SECTION);
     double openBefore = metric("upr_incidents_open");
-    failDeadlineAlertsOf(reviewId);
-    try {
-      for (int failures = 1; failures <= DeadlineWatchPoller.DEFAULT_ATTEMPTS; failures++) {
-        assertThat(alertIncidents(draft.getId())).as("no incident before the last try").isEmpty();
-        ClockUtil.setCurrentTime(Date.from(watch(walk).nextAlertAt()));
-        assertThat(poller.raiseDue(draft.getId())).isTrue();
-        assertThat(watch(walk).failures()).isEqualTo(failures);
-      }
-    } finally {
-      jdbc.execute("DROP TRIGGER IF EXISTS upr_fail_on_purpose ON upr_event_outbox");
-    }
-
-    List<Incident> incidents = alertIncidents(draft.getId());
-    assertThat(incidents).hasSize(1);
-    Incident incident = incidents.get(0);
+    Incident incident = failUntilItsIncidentOpens(walk, draft);
     assertThat(incident.getExecutionId()).isEqualTo(draft.getExecutionId());
     assertThat(incident.getIncidentMessage()).contains("failOnPurpose", draft.getId());
     long withItsCallers = // the engine opens it on each calling process's execution too
@@ -376,6 +362,48 @@ class DeadlineWatchesTest extends EngineIntegrationTest {
     assertThat(DeadlineWatchPoller.attempts("PT5M,PT30M,PT2H"))
         .isEqualTo(ParseUtil.parseRetryIntervals("PT5M,PT30M,PT2H").getRetries());
     assertThat(DeadlineWatchPoller.attempts(null)).isEqualTo(5);
+  }
+
+  @Test
+  void aTaskDoneWhileItsAlertsIncidentIsOpenEndsItsWatchAndItsIncident() throws Exception {
+    ReviewWalk walk = drafting("UNICEF");
+    Task draft = walk.task(ReviewProcess.TASK_DRAFT_AGENCY_SECTION);
+    Incident incident = failUntilItsIncidentOpens(walk, draft);
+
+    walk.complete(
+        walk.focalPoint("UNICEF"),
+        ReviewProcess.TASK_DRAFT_AGENCY_SECTION,
+        Map.of("text", "UNICEF section"));
+
+    assertThat(deadlineWatches.of(draft.getId())).isEmpty();
+    assertThat(alertIncidents(draft.getId())).as("closed with the task's step").isEmpty();
+    assertThat(
+            engine.getRuntimeService().createIncidentQuery().incidentId(incident.getId()).count())
+        .isZero();
+    mvc.perform(post("/api/admin/incidents/" + incident.getId() + "/retry").with(platformAdmin()))
+        .andExpect(status().isNotFound());
+    assertThat(deadlineEvents(walk)).isEmpty();
+  }
+
+  /**
+   * Makes the draft's deadline alert fail as often as a failed job is tried, as a node's poller
+   * tries it: no incident before the last failure, then one.
+   */
+  private Incident failUntilItsIncidentOpens(ReviewWalk walk, Task draft) {
+    failDeadlineAlertsOf(walk.review().id().toString());
+    try {
+      for (int failures = 1; failures <= DeadlineWatchPoller.DEFAULT_ATTEMPTS; failures++) {
+        assertThat(alertIncidents(draft.getId())).as("no incident before the last try").isEmpty();
+        ClockUtil.setCurrentTime(Date.from(watch(walk).nextAlertAt()));
+        assertThat(poller.raiseDue(draft.getId())).isTrue();
+        assertThat(watch(walk).failures()).isEqualTo(failures);
+      }
+    } finally {
+      jdbc.execute("DROP TRIGGER IF EXISTS upr_fail_on_purpose ON upr_event_outbox");
+    }
+    List<Incident> incidents = alertIncidents(draft.getId());
+    assertThat(incidents).hasSize(1);
+    return incidents.get(0);
   }
 
   /** Makes every deadline alert of the review fail, in the database, until the trigger is gone. */
