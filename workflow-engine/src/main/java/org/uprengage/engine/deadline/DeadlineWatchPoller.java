@@ -38,6 +38,12 @@ public class DeadlineWatchPoller {
 
   private static final Logger log = LoggerFactory.getLogger(DeadlineWatchPoller.class);
 
+  /** How many times an alert is tried before its incident opens, if the engine has no schedule. */
+  static final int DEFAULT_ATTEMPTS = 5;
+
+  /** The longest incident message the engine stores. */
+  private static final int MAX_INCIDENT_MESSAGE = 4000;
+
   private final DeadlineWatches watches;
   private final DeadlineAlerts alerts;
   private final TaskService tasks;
@@ -77,12 +83,6 @@ public class DeadlineWatchPoller {
         cycle == null || cycle.isBlank() ? null : ParseUtil.parseRetryIntervals(cycle);
     return parsed == null || parsed.getRetries() < 1 ? DEFAULT_ATTEMPTS : parsed.getRetries();
   }
-
-  /** How many times an alert is tried before its incident opens, if the engine has no schedule. */
-  static final int DEFAULT_ATTEMPTS = 5;
-
-  /** The longest incident message the engine stores. */
-  private static final int MAX_INCIDENT_MESSAGE = 4000;
 
   @Scheduled(fixedDelayString = "${upr.deadlines.watch.interval:1s}")
   void poll() {

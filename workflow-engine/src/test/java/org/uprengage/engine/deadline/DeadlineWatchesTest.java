@@ -1,11 +1,9 @@
 package org.uprengage.engine.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -310,21 +308,13 @@ class DeadlineWatchesTest extends EngineIntegrationTest {
         .containsEntry("task", draft.getId());
     assertThat(deadlineEvents(walk)).as("no alert went out").isEmpty();
 
-    String listed =
-        mvc.perform(get("/api/admin/incidents").with(platformAdmin()))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    List<Map<String, Object>> mine =
-        JsonPath.read(listed, "$[?(@.id == '" + incident.getId() + "')]");
-    assertThat(mine).hasSize(1);
-    assertThat(mine.get(0))
+    Map<String, Object> mine = listedIncident(incident.getId());
+    assertThat(mine)
         .containsEntry("type", DeadlineAlertIncidents.TYPE)
         .containsEntry("reviewId", reviewId)
         .containsEntry("activityId", ReviewProcess.TASK_DRAFT_AGENCY_SECTION)
         .containsEntry("retryable", true);
-    assertThat((String) mine.get(0).get("message")).contains("failOnPurpose", draft.getName());
+    assertThat((String) mine.get("message")).contains("failOnPurpose", draft.getName());
 
     ClockUtil.setCurrentTime(Date.from(watch(walk).nextAlertAt().plusSeconds(86_400)));
     assertThat(poller.raiseDue(draft.getId())).as("not tried while its incident is open").isFalse();
@@ -338,12 +328,7 @@ class DeadlineWatchesTest extends EngineIntegrationTest {
     assertThat(metric("upr_incidents_open")).isEqualTo(openBefore);
     assertThat(watch(walk).failures()).isZero();
     assertThat(watch(walk).nextAlertAt()).isEqualTo(ClockUtil.getCurrentTime().toInstant());
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT count(*) FROM upr_audit WHERE action = ? AND outcome = 202 AND actor = 'platform' AND review_id = ?::uuid",
-                Long.class,
-                "POST /api/admin/incidents/{id}/retry",
-                reviewId))
+    assertThat(auditedIncidentRetries(reviewId))
         .as("the retry is in the review's audit trail")
         .isOne();
 
