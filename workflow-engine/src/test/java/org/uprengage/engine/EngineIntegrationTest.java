@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -249,6 +250,32 @@ public abstract class EngineIntegrationTest {
                 token.claim("agency", agency);
               }
             });
+  }
+
+  /** The incident as GET /api/admin/incidents lists it to a platform admin (exactly once). */
+  protected Map<String, Object> listedIncident(String incidentId) throws Exception {
+    String listed =
+        mvc.perform(get("/api/admin/incidents").with(platformAdmin()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    List<Map<String, Object>> found = JsonPath.read(listed, "$[?(@.id == '" + incidentId + "')]");
+    if (found.size() != 1) {
+      throw new AssertionError("Expected incident " + incidentId + " listed once: " + listed);
+    }
+    return found.get(0);
+  }
+
+  /**
+   * How many retries of an incident accepted (202) from a platform admin the review's audit holds.
+   */
+  protected long auditedIncidentRetries(String reviewId) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM upr_audit WHERE action = ? AND outcome = 202 AND actor = 'platform' AND review_id = ?::uuid",
+        Long.class,
+        "POST /api/admin/incidents/{id}/retry",
+        reviewId);
   }
 
   /** What {@code /actuator/prometheus} answers now, in Prometheus's text format. */

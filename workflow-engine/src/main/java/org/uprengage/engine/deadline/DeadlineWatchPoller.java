@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.function.Function;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.ParseUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * SKIP LOCKED} so nodes polling at once share them and each alert is raised once; raises it ({@link
  * DeadlineAlerts}) and sets the watch's next alert, or ends the watch once it escalated, in the
  * same transaction as the outbox row. An alert that fails is tried again after {@code
- * upr.deadlines.watch.retry-after}. Polls where the engine's job executor runs ({@code
+ * upr.deadlines.watch.retry-after}; once it has failed as many times as the engine tries a failed
+ * job ({@code failedJobRetryTimeCycle}, UPR_JOB_RETRY_CYCLE), it opens an incident ({@link
+ * DeadlineAlertIncidents}) on the task's execution, and is not tried again until a platform admin
+ * retries the incident. Polls where the engine's job executor runs ({@code
  * upr.deadlines.watch.enabled}, by default as {@code camunda.bpm.job-execution.enabled}); tests
  * raise alerts themselves.
  */
@@ -31,17 +38,27 @@ public class DeadlineWatchPoller {
 
   private static final Logger log = LoggerFactory.getLogger(DeadlineWatchPoller.class);
 
+  /** How many times an alert is tried before its incident opens, if the engine has no schedule. */
+  static final int DEFAULT_ATTEMPTS = 5;
+
+  /** The longest incident message the engine stores. */
+  private static final int MAX_INCIDENT_MESSAGE = 4000;
+
   private final DeadlineWatches watches;
   private final DeadlineAlerts alerts;
   private final TaskService tasks;
+  private final RuntimeService runtime;
   private final TransactionTemplate transactions;
   private final boolean enabled;
   private final Duration retryAfter;
+  private final int attempts;
 
   DeadlineWatchPoller(
       DeadlineWatches watches,
       DeadlineAlerts alerts,
       TaskService tasks,
+      RuntimeService runtime,
+      ProcessEngineConfigurationImpl engine,
       PlatformTransactionManager transactionManager,
       @Value("${upr.deadlines.watch.enabled:${camunda.bpm.job-execution.enabled:true}}")
           boolean enabled,
@@ -49,9 +66,22 @@ public class DeadlineWatchPoller {
     this.watches = watches;
     this.alerts = alerts;
     this.tasks = tasks;
+    this.runtime = runtime;
     this.transactions = new TransactionTemplate(transactionManager);
     this.enabled = enabled;
     this.retryAfter = retryAfter;
+    this.attempts = attempts(engine.getFailedJobRetryTimeCycle());
+  }
+
+  /**
+   * How many times the engine tries a failed job on the schedule {@code cycle} before it becomes an
+   * incident (R5/PT5M: 5), counted as the engine counts them; {@value #DEFAULT_ATTEMPTS} without
+   * one.
+   */
+  static int attempts(String cycle) {
+    FailedJobRetryConfiguration parsed =
+        cycle == null || cycle.isBlank() ? null : ParseUtil.parseRetryIntervals(cycle);
+    return parsed == null || parsed.getRetries() < 1 ? DEFAULT_ATTEMPTS : parsed.getRetries();
   }
 
   @Scheduled(fixedDelayString = "${upr.deadlines.watch.interval:1s}")
@@ -102,9 +132,48 @@ public class DeadlineWatchPoller {
       }
       log.warn("Deadline alert of task {} failed, tried again in {}: {}", taken[0], retryAfter, e);
       String taskId = taken[0];
-      transactions.executeWithoutResult(status -> watches.failed(taskId, now.plus(retryAfter)));
+      transactions.executeWithoutResult(
+          status -> {
+            int failures = watches.failed(taskId, now.plus(retryAfter));
+            if (failures >= attempts) {
+              openIncident(taskId, failures, e);
+            }
+          });
       return true;
     }
+  }
+
+  /**
+   * Opens the incident of a watch whose alert failed {@code failures} times, on its task's
+   * execution, unless one is open (the watch's row, locked by the caller, orders nodes doing so).
+   */
+  private void openIncident(String taskId, int failures, RuntimeException error) {
+    if (runtime
+            .createIncidentQuery()
+            .incidentType(DeadlineAlertIncidents.TYPE)
+            .configuration(taskId)
+            .count()
+        > 0) {
+      return;
+    }
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getExecutionId() == null) {
+      return; // gone: the next poll ends its watch
+    }
+    String message =
+        "The deadline alert of task \""
+            + task.getName()
+            + "\" ("
+            + taskId
+            + ") failed "
+            + failures
+            + " times: "
+            + error;
+    if (message.length() > MAX_INCIDENT_MESSAGE) {
+      message = message.substring(0, MAX_INCIDENT_MESSAGE - 1) + "…";
+    }
+    runtime.createIncident(DeadlineAlertIncidents.TYPE, task.getExecutionId(), taskId, message);
+    log.warn("Deadline alert of task {} failed {} times: incident opened", taskId, failures);
   }
 
   private void raise(DeadlineWatches.Watch watch) {

@@ -27,6 +27,14 @@ public class DeadlineWatches {
 
   public static final String MISSED = "missed";
 
+  /**
+   * A watch {@code w} is not tried while its alert's incident ({@link DeadlineAlertIncidents}, the
+   * task's id its configuration) is open: the condition, its parameter the incident type.
+   */
+  private static final String NO_OPEN_INCIDENT =
+      "AND NOT EXISTS (SELECT 1 FROM act_ru_incident i"
+          + " WHERE i.incident_type_ = ? AND i.configuration_ = w.task_id)";
+
   private final JdbcTemplate jdbc;
   private final ReminderSchedule reminders;
 
@@ -123,11 +131,13 @@ public class DeadlineWatches {
     return jdbc
         .query(
             """
-            SELECT * FROM upr_deadline_watch WHERE next_alert_at <= ?
-            ORDER BY next_alert_at LIMIT 1 FOR UPDATE SKIP LOCKED
-            """,
+            SELECT * FROM upr_deadline_watch w WHERE next_alert_at <= ?
+            """
+                + NO_OPEN_INCIDENT
+                + " ORDER BY next_alert_at LIMIT 1 FOR UPDATE SKIP LOCKED",
             DeadlineWatches::watch,
-            Timestamp.from(now))
+            Timestamp.from(now),
+            DeadlineAlertIncidents.TYPE)
         .stream()
         .findFirst();
   }
@@ -139,11 +149,13 @@ public class DeadlineWatches {
   Optional<Watch> takeDue(String taskId, Instant now) {
     return jdbc
         .query(
-            "SELECT * FROM upr_deadline_watch WHERE task_id = ? AND next_alert_at <= ?"
+            "SELECT * FROM upr_deadline_watch w WHERE task_id = ? AND next_alert_at <= ? "
+                + NO_OPEN_INCIDENT
                 + " FOR UPDATE SKIP LOCKED",
             DeadlineWatches::watch,
             taskId,
-            Timestamp.from(now))
+            Timestamp.from(now),
+            DeadlineAlertIncidents.TYPE)
         .stream()
         .findFirst();
   }
@@ -164,11 +176,28 @@ public class DeadlineWatches {
         watch.taskId());
   }
 
-  /** After an alert failed: tried again at {@code retryAt}. */
-  void failed(String taskId, Instant retryAt) {
+  /**
+   * After an alert failed: tried again at {@code retryAt}; returns how often it has failed in a row
+   * now (none if the watch is gone), the row locked for this transaction.
+   */
+  int failed(String taskId, Instant retryAt) {
+    return jdbc
+        .queryForList(
+            "UPDATE upr_deadline_watch SET next_alert_at = ?, failures = failures + 1"
+                + " WHERE task_id = ? RETURNING failures",
+            Integer.class,
+            Timestamp.from(retryAt),
+            taskId)
+        .stream()
+        .findFirst()
+        .orElse(0);
+  }
+
+  /** After its incident was retried: the watch's next alert is due now, its failures forgotten. */
+  void retryNow(String taskId) {
     jdbc.update(
-        "UPDATE upr_deadline_watch SET next_alert_at = ?, failures = failures + 1 WHERE task_id = ?",
-        Timestamp.from(retryAt),
+        "UPDATE upr_deadline_watch SET next_alert_at = ?, failures = 0 WHERE task_id = ?",
+        new Timestamp(ClockUtil.getCurrentTime().getTime()),
         taskId);
   }
 

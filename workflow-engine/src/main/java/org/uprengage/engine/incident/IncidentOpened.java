@@ -5,8 +5,10 @@ import org.uprengage.engine.outbox.OutboundEvent;
 
 /**
  * A job of a review's process failed its last retry and became an incident: the process waits there
- * until a platform admin retries it. Published on the reviews' topic, in the review's sequence, so
- * platform admins are told (notification-service) and the review's order holds.
+ * until a platform admin retries it. A task's deadline alert that failed as often opens one too
+ * ({@code deadlineAlertFailed}), its task's id in {@code jobId}, the incident's configuration.
+ * Published on the reviews' topic, in the review's sequence, so platform admins are told
+ * (notification-service) and the review's order holds.
  */
 public record IncidentOpened(
     String incidentId, String processDefinitionKey, String activityId, String jobId, String message)

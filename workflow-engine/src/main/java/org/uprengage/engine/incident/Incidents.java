@@ -42,11 +42,19 @@ public class Incidents {
   private final RuntimeService runtime;
   private final ManagementService management;
   private final AuditTrail audit;
+  private final Map<String, RetryableIncidentType> customTypes;
 
-  Incidents(RuntimeService runtime, ManagementService management, AuditTrail audit) {
+  Incidents(
+      RuntimeService runtime,
+      ManagementService management,
+      AuditTrail audit,
+      List<RetryableIncidentType> customTypes) {
     this.runtime = runtime;
     this.management = management;
     this.audit = audit;
+    this.customTypes =
+        customTypes.stream()
+            .collect(Collectors.toMap(RetryableIncidentType::type, Function.identity()));
   }
 
   /** The open incidents, newest first, at most {@value #MAX_LISTED}. */
@@ -69,7 +77,10 @@ public class Incidents {
     return incidents.stream().map(incident -> view(incident, reviews::get)).toList();
   }
 
-  /** Gives the incident's job one more try, due now; the incident closes as the engine does so. */
+  /**
+   * Gives the incident's job one more try, due now, the incident closing as the engine does so; or,
+   * for an incident of a {@link RetryableIncidentType}, resolves it and has its type try again.
+   */
   @Transactional
   public void retry(Caller caller, String id) {
     requirePlatformAdmin(caller);
@@ -79,6 +90,22 @@ public class Incidents {
     Incident incident = runtime.createIncidentQuery().incidentId(id).singleResult();
     if (incident == null) {
       throw new NotFound("Incident", id);
+    }
+    RetryableIncidentType custom = customTypes.get(incident.getIncidentType());
+    if (custom != null) {
+      // the engine opens it again on each calling process's execution: the cause is resolved
+      Incident cause =
+          incident.getRootCauseIncidentId() == null
+                  || incident.getRootCauseIncidentId().equals(incident.getId())
+              ? incident
+              : runtime
+                  .createIncidentQuery()
+                  .incidentId(incident.getRootCauseIncidentId())
+                  .singleResult();
+      reviewOf(cause).ifPresent(review -> audit.concerns(review, null));
+      runtime.resolveIncident(cause.getId());
+      custom.retry(cause);
+      return;
     }
     Job job = jobOf(incident);
     if (job == null) {
@@ -130,7 +157,7 @@ public class Incidents {
         incident.getIncidentType(),
         incident.getIncidentTimestamp().toInstant(),
         incident.getIncidentMessage(),
-        FailedJobIncidents.processKey(incident.getProcessDefinitionId()),
+        ReviewIncidents.processKey(incident.getProcessDefinitionId()),
         incident.getActivityId(),
         incident.getProcessInstanceId(),
         incident.getProcessInstanceId() == null
@@ -138,7 +165,7 @@ public class Incidents {
             : reviewOf.apply(incident.getProcessInstanceId()),
         failedJob ? incident.getConfiguration() : null,
         stacktrace,
-        failedJob);
+        failedJob || customTypes.containsKey(incident.getIncidentType()));
   }
 
   private String stacktraceOf(String jobId) {

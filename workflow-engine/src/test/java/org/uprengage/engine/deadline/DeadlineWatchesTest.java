@@ -1,6 +1,8 @@
 package org.uprengage.engine.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.ParseUtil;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -21,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.ReviewWalk;
+import org.uprengage.engine.incident.IncidentOpened;
 import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.task.TaskWork;
@@ -273,6 +278,144 @@ class DeadlineWatchesTest extends EngineIntegrationTest {
         .containsExactly(DeadlineApproaching.TYPE, DeadlineApproaching.TYPE);
     assertThat(lastPayload(walk)).contains("\"daysLeft\":7");
     assertThat(migration.moveAll()).isZero();
+  }
+
+  @Test
+  void anAlertThatKeepsFailingOpensOneIncidentIsNotTriedWhileOpenAndIsRetriedThroughTheApi()
+      throws Exception {
+    ReviewWalk walk = drafting("UNICEF");
+    String reviewId = walk.review().id().toString();
+    Task draft = walk.task(ReviewProcess.TASK_DRAFT_AGENCY_SECTION);
+    double openBefore = metric("upr_incidents_open");
+    Incident incident = failUntilItsIncidentOpens(walk, draft);
+    assertThat(incident.getExecutionId()).isEqualTo(draft.getExecutionId());
+    assertThat(incident.getIncidentMessage()).contains("failOnPurpose", draft.getId());
+    long withItsCallers = // the engine opens it on each calling process's execution too
+        engine
+            .getRuntimeService()
+            .createIncidentQuery()
+            .rootCauseIncidentId(incident.getId())
+            .count();
+    assertThat(withItsCallers).isPositive();
+    assertThat(metric("upr_incidents_open")).isEqualTo(openBefore + withItsCallers);
+    assertThat(
+            jdbc.queryForMap(
+                "SELECT payload::json->>'incidentId' AS incident, payload::json->>'activityId' AS activity, payload::json->>'jobId' AS task FROM upr_event_outbox WHERE record_key = ? AND type = ?",
+                reviewId,
+                IncidentOpened.TYPE))
+        .containsEntry("incident", incident.getId())
+        .containsEntry("activity", ReviewProcess.TASK_DRAFT_AGENCY_SECTION)
+        .containsEntry("task", draft.getId());
+    assertThat(deadlineEvents(walk)).as("no alert went out").isEmpty();
+
+    Map<String, Object> mine = listedIncident(incident.getId());
+    assertThat(mine)
+        .containsEntry("type", DeadlineAlertIncidents.TYPE)
+        .containsEntry("reviewId", reviewId)
+        .containsEntry("activityId", ReviewProcess.TASK_DRAFT_AGENCY_SECTION)
+        .containsEntry("retryable", true);
+    assertThat((String) mine.get("message")).contains("failOnPurpose", draft.getName());
+
+    ClockUtil.setCurrentTime(Date.from(watch(walk).nextAlertAt().plusSeconds(86_400)));
+    assertThat(poller.raiseDue(draft.getId())).as("not tried while its incident is open").isFalse();
+    poller.raiseDue(); // a node's poll: every watch due but this one
+    assertThat(watch(walk).failures()).isEqualTo(DeadlineWatchPoller.DEFAULT_ATTEMPTS);
+    assertThat(alertIncidents(draft.getId())).hasSize(1);
+
+    mvc.perform(post("/api/admin/incidents/" + incident.getId() + "/retry").with(platformAdmin()))
+        .andExpect(status().isAccepted());
+    assertThat(alertIncidents(draft.getId())).isEmpty();
+    assertThat(metric("upr_incidents_open")).isEqualTo(openBefore);
+    assertThat(watch(walk).failures()).isZero();
+    assertThat(watch(walk).nextAlertAt()).isEqualTo(ClockUtil.getCurrentTime().toInstant());
+    assertThat(auditedIncidentRetries(reviewId))
+        .as("the retry is in the review's audit trail")
+        .isOne();
+
+    assertThat(poller.raiseDue(draft.getId())).isTrue();
+    assertThat(deadlineEvents(walk)).as("raised once, after the fix").hasSize(1);
+    assertThat(watch(walk).failures()).isZero();
+    assertThat(poller.raiseDue(draft.getId())).isFalse();
+    mvc.perform(post("/api/admin/incidents/" + incident.getId() + "/retry").with(platformAdmin()))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aDeadlineAlertIsTriedAsOftenAsTheEngineTriesAFailedJob() {
+    assertThat(DeadlineWatchPoller.attempts("R5/PT5M")).isEqualTo(5);
+    assertThat(DeadlineWatchPoller.attempts("R24/PT1H")).isEqualTo(24);
+    assertThat(DeadlineWatchPoller.attempts("PT5M,PT30M,PT2H"))
+        .isEqualTo(ParseUtil.parseRetryIntervals("PT5M,PT30M,PT2H").getRetries());
+    assertThat(DeadlineWatchPoller.attempts(null)).isEqualTo(5);
+  }
+
+  @Test
+  void aTaskDoneWhileItsAlertsIncidentIsOpenEndsItsWatchAndItsIncident() throws Exception {
+    ReviewWalk walk = drafting("UNICEF");
+    Task draft = walk.task(ReviewProcess.TASK_DRAFT_AGENCY_SECTION);
+    Incident incident = failUntilItsIncidentOpens(walk, draft);
+
+    walk.complete(
+        walk.focalPoint("UNICEF"),
+        ReviewProcess.TASK_DRAFT_AGENCY_SECTION,
+        Map.of("text", "UNICEF section"));
+
+    assertThat(deadlineWatches.of(draft.getId())).isEmpty();
+    assertThat(alertIncidents(draft.getId())).as("closed with the task's step").isEmpty();
+    assertThat(
+            engine.getRuntimeService().createIncidentQuery().incidentId(incident.getId()).count())
+        .isZero();
+    mvc.perform(post("/api/admin/incidents/" + incident.getId() + "/retry").with(platformAdmin()))
+        .andExpect(status().isNotFound());
+    assertThat(deadlineEvents(walk)).isEmpty();
+  }
+
+  /**
+   * Makes the draft's deadline alert fail as often as a failed job is tried, as a node's poller
+   * tries it: no incident before the last failure, then one.
+   */
+  private Incident failUntilItsIncidentOpens(ReviewWalk walk, Task draft) {
+    failDeadlineAlertsOf(walk.review().id().toString());
+    try {
+      for (int failures = 1; failures <= DeadlineWatchPoller.DEFAULT_ATTEMPTS; failures++) {
+        assertThat(alertIncidents(draft.getId())).as("no incident before the last try").isEmpty();
+        ClockUtil.setCurrentTime(Date.from(watch(walk).nextAlertAt()));
+        assertThat(poller.raiseDue(draft.getId())).isTrue();
+        assertThat(watch(walk).failures()).isEqualTo(failures);
+      }
+    } finally {
+      jdbc.execute("DROP TRIGGER IF EXISTS upr_fail_on_purpose ON upr_event_outbox");
+    }
+    List<Incident> incidents = alertIncidents(draft.getId());
+    assertThat(incidents).hasSize(1);
+    return incidents.get(0);
+  }
+
+  /** Makes every deadline alert of the review fail, in the database, until the trigger is gone. */
+  private void failDeadlineAlertsOf(String reviewId) {
+    jdbc.execute(
+        """
+        CREATE OR REPLACE FUNCTION upr_fail_on_purpose() RETURNS trigger AS $$
+        BEGIN
+          IF NEW.record_key = '%s' AND NEW.type LIKE 'org.uprengage.deadline.%%' THEN
+            RAISE EXCEPTION 'failOnPurpose: deadline alerts of this review are refused';
+          END IF;
+          RETURN NEW;
+        END $$ LANGUAGE plpgsql
+        """
+            .formatted(reviewId));
+    jdbc.execute(
+        "CREATE TRIGGER upr_fail_on_purpose BEFORE INSERT ON upr_event_outbox"
+            + " FOR EACH ROW EXECUTE FUNCTION upr_fail_on_purpose()");
+  }
+
+  private List<Incident> alertIncidents(String taskId) {
+    return engine
+        .getRuntimeService()
+        .createIncidentQuery()
+        .incidentType(DeadlineAlertIncidents.TYPE)
+        .configuration(taskId)
+        .list();
   }
 
   /** A review of session 42 whose coordinator chose these agencies: their drafts are open. */

@@ -6,10 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -94,23 +92,16 @@ class IncidentsTest extends EngineIntegrationTest {
         .containsEntry("incident", incidentId)
         .containsEntry("activity", "ServiceTask_FailOnPurpose");
 
-    String listed =
-        mvc.perform(get("/api/admin/incidents").with(platformAdmin()))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    List<Map<String, Object>> mine = JsonPath.read(listed, "$[?(@.id == '" + incidentId + "')]");
-    assertThat(mine).hasSize(1);
-    assertThat(mine.get(0))
+    Map<String, Object> mine = listedIncident(incidentId);
+    assertThat(mine)
         .containsEntry("type", "failedJob")
         .containsEntry("reviewId", reviewId)
         .containsEntry("processDefinitionKey", DRILL)
         .containsEntry("activityId", "ServiceTask_FailOnPurpose")
         .containsEntry("jobId", jobId)
         .containsEntry("retryable", true);
-    assertThat((String) mine.get(0).get("message")).contains("failOnPurpose");
-    assertThat((String) mine.get(0).get("stacktrace")).contains("failOnPurpose");
+    assertThat((String) mine.get("message")).contains("failOnPurpose");
+    assertThat((String) mine.get("stacktrace")).contains("failOnPurpose");
     mvc.perform(get("/api/admin/incidents").with(coordinator(team)))
         .andExpect(status().isForbidden());
     mvc.perform(post("/api/admin/incidents/" + incidentId + "/retry").with(coordinator(team)))
@@ -125,12 +116,7 @@ class IncidentsTest extends EngineIntegrationTest {
     Job again = management.createJobQuery().jobId(jobId).singleResult();
     assertThat(again.getRetries()).isEqualTo(1);
     assertThat(again.getDuedate()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT count(*) FROM upr_audit WHERE action = ? AND outcome = 202 AND actor = 'platform' AND review_id = ?::uuid",
-                Long.class,
-                "POST /api/admin/incidents/{id}/retry",
-                reviewId))
+    assertThat(auditedIncidentRetries(reviewId))
         .as("the retry is in the review's audit trail")
         .isOne();
 

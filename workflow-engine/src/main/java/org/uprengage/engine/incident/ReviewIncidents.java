@@ -12,11 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.uprengage.engine.outbox.EventOutbox;
 
 /**
- * Camunda's handler of failed jobs, which also records {@link IncidentOpened} for the job's review
- * in the transaction that opens the incident: the incident and its announcement commit together. A
- * job of no review (none of this platform's models has one) opens its incident silently.
+ * Camunda's handler of one type of incident (failed jobs, {@link Incident#FAILED_JOB_HANDLER_TYPE};
+ * a type of this platform's, such as a deadline alert's that kept failing), which also records
+ * {@link IncidentOpened} for the review in the transaction that opens the incident: the incident
+ * and its announcement commit together. An incident of no review (none of this platform's models
+ * has one) opens silently.
  */
-class FailedJobIncidents extends DefaultIncidentHandler {
+class ReviewIncidents extends DefaultIncidentHandler {
 
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -24,8 +26,8 @@ class FailedJobIncidents extends DefaultIncidentHandler {
   private final EventOutbox outbox;
   private final JdbcTemplate jdbc;
 
-  FailedJobIncidents(EventOutbox outbox, JdbcTemplate jdbc) {
-    super(Incident.FAILED_JOB_HANDLER_TYPE);
+  ReviewIncidents(String type, EventOutbox outbox, JdbcTemplate jdbc) {
+    super(type);
     this.outbox = outbox;
     this.jdbc = jdbc;
   }
@@ -47,7 +49,7 @@ class FailedJobIncidents extends DefaultIncidentHandler {
     return incident;
   }
 
-  /** The review whose process the job belongs to: the business key, shared by its sub-processes. */
+  /** The review whose process the incident is in: the business key, shared by its sub-processes. */
   private Optional<UUID> reviewOf(IncidentContext context) {
     if (context.getExecutionId() == null) {
       return Optional.empty();
