@@ -37,7 +37,7 @@ class IncidentController {
   @Operation(
       summary = "The engine's open incidents, newest first (platform admins)",
       description =
-          "A job (a timer, a service task) that failed its last retry (UPR_JOB_RETRY_CYCLE, by default 5 tries 5 minutes apart) becomes an incident; its process waits there. At most 200, with the error and the top of its stack trace. Platform admins are also told of each in their inbox.")
+          "A job (a timer, a service task) that failed its last retry (UPR_JOB_RETRY_CYCLE, by default 5 tries 5 minutes apart) becomes an incident (type failedJob); its process waits there. So does a task's deadline reminder or escalation that failed as often (type deadlineAlertFailed: the task's reminders wait). At most 200, with the error and the top of its stack trace. Platform admins are also told of each in their inbox.")
   List<Incident> open() {
     return engine.get("/api/admin/incidents", new ParameterizedTypeReference<List<Incident>>() {});
   }
@@ -47,7 +47,7 @@ class IncidentController {
   @Operation(
       summary = "Retry an incident's job once its cause is fixed (platform admins)",
       description =
-          "The job gets one more try, due now, which the engine's job executor runs shortly; the incident closes at once and opens again should the job fail again. 404 for an incident that is not open; 409 for one that is not a failed job's.")
+          "A failed job gets one more try, due now, which the engine's job executor runs shortly; a failed deadline alert is due again now, for the engine's deadline poller. The incident closes at once and opens again should it fail again. 404 for an incident that is not open; 409 for one of another kind.")
   void retry(
       @PathVariable @Pattern(regexp = ID, message = "must be an incident's id, as listed")
           String id) {
@@ -69,6 +69,8 @@ class IncidentController {
       String jobId,
       @Schema(description = "the top of the error's stack trace, at most 4000 characters")
           String stacktrace,
-      @Schema(description = "whether POST .../retry can run it again (a failed job's)")
+      @Schema(
+              description =
+                  "whether POST .../retry can run it again (a failed job's or deadline alert's)")
           boolean retryable) {}
 }
