@@ -240,6 +240,34 @@ class ImplementationRoundProcessTest extends RegisterTest {
   }
 
   @Test
+  void noRoundIsScheduledAtOrAfterTheMidTermReportsTime() throws Exception {
+    ReviewWalk walk = inFollowUp();
+    String team = walk.team();
+    fire(walk, walk.timer(ImplementationRounds.TIMER_NEXT_ROUND));
+    // January 2024 plus 24 months is past the mid-term report (October 2025): no round after this.
+    settings(team, "{\"roundMonths\":24}");
+
+    for (String agency : List.of("UNICEF", "UNDP")) {
+      var focalPoint = "UNICEF".equals(agency) ? focalUnicef(team) : focalUndp(team);
+      String task = taskOf(walk, agency);
+      act(task, "claim", focalPoint);
+      complete(task, "{\"nothingChanged\":\"yes\"}", focalPoint).andExpect(status().isNoContent());
+    }
+
+    assertThat(walk.running("upr-follow-up")).hasPassed("EndEvent_RoundsDone");
+    assertThat(walk.tasks(ImplementationRounds.TASK_REPORT_PROGRESS)).isEmpty();
+    assertThat(
+            engine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(walk.running("upr-follow-up").getId())
+                .activityId(ImplementationRounds.TIMER_NEXT_ROUND)
+                .count())
+        .as("no next round waits")
+        .isZero();
+  }
+
+  @Test
   void theMidTermTimerOpensARoundDueSixtyDaysBeforeTheMidTermReport() {
     ReviewWalk walk = inFollowUp();
     walk.complete(walk.coordinator(), ReviewProcess.TASK_DISSEMINATE_RECOMMENDATIONS, Map.of());
