@@ -76,6 +76,16 @@ final class Api {
     return send(request, body);
   }
 
+  /** POSTs a body of another type (a CSV list, say). */
+  Response postAs(String path, String contentType, String body)
+      throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)),
+        body);
+  }
+
   /** POSTs JSON with one more request header (a W3C {@code traceparent}, say). */
   Response post(String path, String body, String header, String value)
       throws IOException, InterruptedException {

@@ -1,13 +1,14 @@
 package org.uprengage.webapi.task;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
@@ -115,11 +116,11 @@ class TaskCommandController {
   @Operation(
       summary = "Give one task a due date of its own (coordinators)",
       description =
-          "Its reminders and escalation follow, and a deadline.changed event tells whoever works on it. Today or later; 409 for a review on the first model of the process, whose drafts follow their milestone. Moving the task's milestone moves it again with every other task due then.")
+          "The end of a day ({\"on\":\"2027-02-15\"}) or a time ({\"at\":\"2027-02-15T12:00:00+01:00\"}), exactly one. Its reminders (14, 7 and 1 days before) and escalation follow, and a deadline.changed event tells whoever works on it. Today or later (a time: later than now); 409 for a review on the first model of the process, whose drafts follow their milestone. Moving the task's milestone moves it again with every other task due then.")
   ResponseEntity<byte[]> due(
       @PathVariable @Pattern(regexp = TaskResources.ID, message = TaskResources.ID_MESSAGE)
           String id,
-      @Valid @RequestBody Due due,
+      @Valid @RequestBody TaskDue due,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     return command("/api/tasks/{id}/due", due, ifMatch, id);
   }
@@ -175,8 +176,12 @@ class TaskCommandController {
   /** The day to look at the task again; null clears it. */
   record FollowUp(LocalDate on) {}
 
-  /** The task's own due date. */
-  record Due(@NotNull LocalDate on) {}
+  /** The task's own due date: the end of a day ({@code on}) or a time ({@code at}). */
+  record TaskDue(
+      @Schema(description = "The day the task is due, at the end of that day in Geneva")
+          LocalDate on,
+      @Schema(description = "Or the time it is due, with its offset; later than now")
+          OffsetDateTime at) {}
 
   /** A comment's text. */
   record NewComment(@NotBlank @Size(max = 4000) String text) {}

@@ -98,6 +98,8 @@ class BadInputApiTest extends DemoApiTest {
           });
     }
     corpus.add(
+        new String[] {"POST", "/api/tasks/abc/due", "application/json", "{\"at\":\"tomorrow\"}"});
+    corpus.add(
         new String[] {
           "POST", "/api/reviews", "application/json", "{\"country\":\"GHA\",\"session\":0}"
         });

@@ -311,16 +311,51 @@ public class DeadlinePlanner {
    */
   @Transactional
   public void setTaskDue(Caller caller, Task task, Review review, LocalDate dueOn) {
-    if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
-      throw new Forbidden(
-          "Only coordinators set a task's due date; ask them, or see the review's milestones.");
-    }
+    mayMoveTaskDue(caller);
     if (dueOn == null) {
-      throw new InvalidInput("on", "is required: the day the task is due");
+      throw new InvalidInput("on", "is required: the day the task is due (or at: its time)");
     }
     if (dueOn.isBefore(deadlineTime.dayOf(ClockUtil.getCurrentTime().toInstant()))) {
       throw new InvalidInput("on", "must be today or later: a task cannot be due in the past");
     }
+    notOnTheFirstModel(task);
+    Date due = endOfDay(dueOn);
+    LocalDate old =
+        task.getDueDate() == null ? null : deadlineTime.dayOf(task.getDueDate().toInstant());
+    if (dueOn.equals(old)) {
+      return;
+    }
+    moveTaskDue(caller, task, review, due, old, dueOn);
+  }
+
+  /**
+   * A coordinator gives one task a due time of its own, to the minute rather than at the end of a
+   * day ("by noon on Friday"): later than now. Its reminders and escalation follow the time.
+   */
+  @Transactional
+  public void setTaskDueAt(Caller caller, Task task, Review review, Instant dueAt) {
+    mayMoveTaskDue(caller);
+    if (!dueAt.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+      throw new InvalidInput("at", "must be later than now: a task cannot be due in the past");
+    }
+    notOnTheFirstModel(task);
+    Date due = Date.from(dueAt);
+    if (due.equals(task.getDueDate())) {
+      return;
+    }
+    LocalDate old =
+        task.getDueDate() == null ? null : deadlineTime.dayOf(task.getDueDate().toInstant());
+    moveTaskDue(caller, task, review, due, old, deadlineTime.dayOf(dueAt));
+  }
+
+  private static void mayMoveTaskDue(Caller caller) {
+    if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.ADMIN)) {
+      throw new Forbidden(
+          "Only coordinators set a task's due date; ask them, or see the review's milestones.");
+    }
+  }
+
+  private void notOnTheFirstModel(Task task) {
     if (tasks
             .createTaskQuery()
             .taskId(task.getId())
@@ -331,12 +366,10 @@ public class DeadlinePlanner {
           "This review runs on the first model of the process, whose drafts follow their"
               + " milestone: move the milestone instead (PUT /api/reviews/{id}/milestones/{key}).");
     }
-    Date due = endOfDay(dueOn);
-    LocalDate old =
-        task.getDueDate() == null ? null : deadlineTime.dayOf(task.getDueDate().toInstant());
-    if (dueOn.equals(old)) {
-      return;
-    }
+  }
+
+  private void moveTaskDue(
+      Caller caller, Task task, Review review, Date due, LocalDate old, LocalDate dueOn) {
     tasks.setDueDate(task.getId(), due);
     moveWatch(review, task, due);
     outbox.append(

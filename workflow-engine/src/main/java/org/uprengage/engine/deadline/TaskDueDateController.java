@@ -1,6 +1,7 @@
 package org.uprengage.engine.deadline;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,10 +34,13 @@ class TaskDueDateController {
     Integer expected = ETags.ifMatch(ifMatch, "a task version from its ETag");
     return changes.commit(
         () -> {
-          TaskView task = dueDates.set(caller, id, due.on(), expected);
+          TaskView task =
+              dueDates.set(
+                  caller, id, due.on(), due.at() == null ? null : due.at().toInstant(), expected);
           return ETags.ok(task, task.version());
         });
   }
 
-  record Due(LocalDate on) {}
+  /** The day the task is due (at its end), or the time, with its offset. */
+  record Due(LocalDate on, OffsetDateTime at) {}
 }

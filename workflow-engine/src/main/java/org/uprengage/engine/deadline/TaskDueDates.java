@@ -1,9 +1,11 @@
 package org.uprengage.engine.deadline;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.task.TaskChange;
@@ -22,8 +24,16 @@ public class TaskDueDates {
     this.planner = planner;
   }
 
+  /**
+   * Sets the task's due date: the end of the day {@code on}, or the time {@code at} (exactly one of
+   * them).
+   */
   @Transactional
-  public TaskView set(Caller caller, String taskId, LocalDate on, Integer expectedVersion) {
+  public TaskView set(
+      Caller caller, String taskId, LocalDate on, Instant at, Integer expectedVersion) {
+    if (on != null && at != null) {
+      throw new InvalidInput("at", "give either on (a day) or at (a time), not both");
+    }
     if (expectedVersion != null) {
       work.expectVersion(caller, taskId, expectedVersion);
     }
@@ -31,7 +41,11 @@ public class TaskDueDates {
     if (!Review.ACTIVE.equals(change.review().state())) {
       throw new Conflict("The review has ended; its tasks' dates no longer move.");
     }
-    planner.setTaskDue(caller, change.task(), change.review(), on);
+    if (at != null) {
+      planner.setTaskDueAt(caller, change.task(), change.review(), at);
+    } else {
+      planner.setTaskDue(caller, change.task(), change.review(), on);
+    }
     return work.get(caller, taskId);
   }
 }

@@ -87,7 +87,7 @@ class FirstModelVersionTest extends EngineIntegrationTest {
         .isEqualTo(Instant.parse("2022-06-16T21:59:00Z"));
     String draft = onlyTask(instance).getId();
     assertThatThrownBy(
-            () -> dueDates.set(walk.coordinator(), draft, LocalDate.of(2022, 7, 1), null))
+            () -> dueDates.set(walk.coordinator(), draft, LocalDate.of(2022, 7, 1), null, null))
         .as("its own timer would keep the milestone's date: a task of it gets no date of its own")
         .isInstanceOf(Conflict.class);
 

@@ -92,7 +92,7 @@ class EventContractTest extends EngineIntegrationTest {
     work.unclaim(coordinator, plan.getId());
     work.assign(coordinator, plan.getId(), "coordinator-contract");
     work.unclaim(coordinator, plan.getId());
-    dueDates.set(coordinator, plan.getId(), LocalDate.of(2030, 1, 15), null);
+    dueDates.set(coordinator, plan.getId(), LocalDate.of(2030, 1, 15), null, null);
     fire(deadlineWatches.of(plan.getId()).orElseThrow()); // 14 days before: approaching
     ClockUtil.reset();
     walk.complete(

@@ -6,9 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -288,6 +290,29 @@ class TaskActionsTest extends EngineIntegrationTest {
     assertThat(deadlineWatches.of(draft).orElseThrow().nextAlertAt())
         .as("the watch's next alert: 14 days before the new date")
         .isEqualTo(endOfGenevaDay(due.minusDays(14)));
+  }
+
+  @Test
+  void aCoordinatorGivesOneTaskADueTimeAndItsRemindersFollowTheTime() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team);
+    String draft =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+    Instant at = clock.instant().plus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
+
+    postJson("/api/tasks/" + draft + "/due", "{\"at\":\"" + at + "\"}", coordinator(team))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.due").value(at.toString()));
+
+    assertThat(deadlineWatches.of(draft).orElseThrow().nextAlertAt())
+        .as("the watch's next alert: 14 days before the time, to the second")
+        .isEqualTo(at.minus(Duration.ofDays(14)));
+    postJson(
+            "/api/tasks/" + draft + "/due",
+            "{\"at\":\"" + clock.instant().minusSeconds(1) + "\"}",
+            coordinator(team))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("at"));
   }
 
   /** A task command sent with If-Match. */
