@@ -116,16 +116,7 @@ class PreferencesTest extends NotificationIntegrationTest {
         .andExpect(jsonPath("$.timeZone").value("America/Bogota"))
         .andExpect(jsonPath("$.language").value("es"));
     String approval = UUID.randomUUID().toString();
-    kafka
-        .send(
-            taskEvent(
-                UUID.randomUUID(),
-                "org.uprengage.task.created.v1",
-                2,
-                approval,
-                "\"taskKey\":\"UserTask_ClearSubmission\",\"candidateGroups\":[\"head-of-office:%s\"]"
-                    .formatted(person.agency())))
-        .get();
+    approvalWaiting(person, UUID.randomUUID(), 2, approval);
     await().atMost(Duration.ofSeconds(20)).until(() -> !mailsAbout(approval).isEmpty());
     assertThat(mailsAbout(approval).get(0).getSubject())
         .startsWith("[UPR Engage] Pendiente de su aprobaci\u00f3n: ");
@@ -165,16 +156,7 @@ class PreferencesTest extends NotificationIntegrationTest {
                 "\"taskKey\":\"UserTask_DraftAgencySection\",\"candidateGroups\":[\"%s\"]"
                     .formatted(person.agency())))
         .get();
-    kafka
-        .send(
-            taskEvent(
-                reviewId,
-                "org.uprengage.task.created.v1",
-                3,
-                approval,
-                "\"taskKey\":\"UserTask_ClearSubmission\",\"candidateGroups\":[\"head-of-office:%s\"]"
-                    .formatted(person.agency())))
-        .get();
+    approvalWaiting(person, reviewId, 3, approval);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> !mailsAbout(approval).isEmpty());
     assertThat(mailsAbout(approval).get(0).getSubject())
@@ -274,6 +256,21 @@ class PreferencesTest extends NotificationIntegrationTest {
             List.of("GHA"));
     people.save(person);
     return person;
+  }
+
+  /** A clearance task offered to the person's agency's heads of office. */
+  private void approvalWaiting(Person person, UUID reviewId, int sequence, String taskId)
+      throws Exception {
+    kafka
+        .send(
+            taskEvent(
+                reviewId,
+                "org.uprengage.task.created.v1",
+                sequence,
+                taskId,
+                "\"taskKey\":\"UserTask_ClearSubmission\",\"candidateGroups\":[\"head-of-office:%s\"]"
+                    .formatted(person.agency())))
+        .get();
   }
 
   private void preferences(Person person, String body) throws Exception {

@@ -16,6 +16,8 @@ import java.time.temporal.ChronoUnit;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.uprengage.webapi.DemoApiTest;
 
 /**
@@ -257,12 +259,7 @@ class PagesTest extends DemoApiTest {
             .andExpect(redirectedUrl("/notifications#preferences-title"))
             .andReturn();
     notifications.reset();
-    notifications.answerOnce(
-        200, JSON, "{\"items\":[],\"page\":0,\"size\":20,\"total\":0,\"unread\":0}");
-    notifications.answerOnce(200, JSON, "[]");
-    notifications.answerOnce(200, JSON, "[]");
-    notifications.answerOnce(200, JSON, "[]");
-    mvc.perform(get("/notifications").session(session).flashAttrs(refused.getFlashMap()))
+    mvc.perform(refusedFormShown(session, refused))
         .andExpect(
             content()
                 .string(
@@ -531,12 +528,7 @@ class PagesTest extends DemoApiTest {
                 + "\"kinds\":{\"task-available\":{\"inApp\":false,\"email\":\"digest\"}}}");
     notifications.reset();
     // the preferences are the ones typed; the time zone was read on the way in
-    notifications.answerOnce(
-        200, JSON, "{\"items\":[],\"page\":0,\"size\":20,\"total\":0,\"unread\":0}");
-    notifications.answerOnce(200, JSON, "[]");
-    notifications.answerOnce(200, JSON, "[]");
-    notifications.answerOnce(200, JSON, "[]");
-    mvc.perform(get("/notifications").session(session).flashAttrs(refused.getFlashMap()))
+    mvc.perform(refusedFormShown(session, refused))
         .andExpect(content().string(Matchers.containsString("must differ from quietHours.start")))
         .andExpect(content().string(Matchers.containsString("aria-describedby=\"quietEnd-error\"")))
         .andExpect(
@@ -676,6 +668,20 @@ class PagesTest extends DemoApiTest {
         .andExpect(redirectedUrl("/login?throttled"));
     mvc.perform(get("/login").param("throttled", ""))
         .andExpect(content().string(Matchers.containsString("Too many failed sign-ins")));
+  }
+
+  /**
+   * The Notifications page after a refused form, with what was typed: notification-service answers
+   * an empty inbox, follows, feeds and webhooks (the preferences are the ones typed).
+   */
+  private MockHttpServletRequestBuilder refusedFormShown(
+      MockHttpSession session, MvcResult refused) {
+    notifications.answerOnce(
+        200, JSON, "{\"items\":[],\"page\":0,\"size\":20,\"total\":0,\"unread\":0}");
+    notifications.answerOnce(200, JSON, "[]");
+    notifications.answerOnce(200, JSON, "[]");
+    notifications.answerOnce(200, JSON, "[]");
+    return get("/notifications").session(session).flashAttrs(refused.getFlashMap());
   }
 
   private MockHttpSession signIn(String user) throws Exception {
