@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web pages in a real browser (headless Chromium) against the three services ({@link
@@ -279,6 +280,46 @@ class PagesBrowserIT {
       browser.assertAccessible();
       browser.screenshot("not-found");
     }
+  }
+
+  @Test
+  void aPersonSwitchesToSpanishAndTheNextPageIsInSpanish() throws Exception {
+    try (Browser browser = new Browser(webApi).signIn("viewer")) {
+      browser.open("/notifications");
+      assertThat(
+              new Select(browser.waitFor(By.id("language")))
+                  .getFirstSelectedOption()
+                  .getAttribute("value"))
+          .isEmpty(); // as in the directory
+      assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
+          .isEqualTo("en");
+      try {
+        choose(browser, "es");
+        assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText())
+            .isEqualTo("Sus preferencias est\u00e1n guardadas.");
+        browser.assertAccessible();
+        browser.open("/");
+        assertThat(browser.waitFor(By.cssSelector("main h1")).getText()).isEqualTo("Mi trabajo");
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
+            .isEqualTo("es");
+      } finally {
+        // back to the directory's language: other walks read the viewer's pages in English
+        browser.open("/notifications");
+        choose(browser, "");
+      }
+      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText())
+          .isEqualTo("Your preferences are saved.");
+    }
+  }
+
+  /** Chooses a language in the preferences form and saves it. */
+  private static void choose(Browser browser, String language) {
+    new Select(browser.waitFor(By.id("language"))).selectByValue(language);
+    browser
+        .driver
+        .findElement(
+            By.cssSelector("form[action='/notifications/preferences'] button[type=submit]"))
+        .click();
   }
 
   @Test

@@ -17,6 +17,13 @@ import org.uprengage.notification.security.Caller;
 @Service
 public class People {
 
+  /**
+   * A person with the language they read in: the one they chose in their preferences, else the
+   * directory's.
+   */
+  private static final String PERSON =
+      "SELECT p.*, COALESCE((SELECT pr.language FROM ns_preference pr WHERE pr.username = p.username), p.locale) AS reads_in FROM ns_person p";
+
   private final JdbcTemplate jdbc;
 
   People(JdbcTemplate jdbc) {
@@ -34,10 +41,11 @@ public class People {
     }
     String[] names = groups.toArray(String[]::new);
     return jdbc.query(
-        """
-        SELECT * FROM ns_person p WHERE ? = ANY (p.country_teams) AND (p.agency = ANY (?::text[]) OR p.roles && ?::text[]
+        PERSON
+            + """
+         WHERE ? = ANY (p.country_teams) AND (p.agency = ANY (?::text[]) OR p.roles && ?::text[]
             OR EXISTS (SELECT 1 FROM unnest(p.roles) AS r(role) WHERE r.role || ':' || p.agency = ANY (?::text[])))
-        ORDER BY username
+        ORDER BY p.username
         """,
         People::row,
         countryTeam,
@@ -73,12 +81,11 @@ public class People {
 
   /** The people who hold {@code role}, in any country team or none (platform admins, say). */
   public List<Person> withRole(String role) {
-    return jdbc.query(
-        "SELECT * FROM ns_person WHERE ? = ANY (roles) ORDER BY username", People::row, role);
+    return jdbc.query(PERSON + " WHERE ? = ANY (p.roles) ORDER BY p.username", People::row, role);
   }
 
   public List<Person> named(String username) {
-    return jdbc.query("SELECT * FROM ns_person WHERE username = ?", People::row, username);
+    return jdbc.query(PERSON + " WHERE p.username = ?", People::row, username);
   }
 
   /**
@@ -147,7 +154,7 @@ public class People {
         rs.getString("username"),
         rs.getString("display_name"),
         rs.getString("email"),
-        rs.getString("locale"),
+        rs.getString("reads_in"),
         rs.getString("agency"),
         strings(rs.getArray("roles")),
         strings(rs.getArray("country_teams")));

@@ -65,6 +65,9 @@ public class Preferences {
   public static final Set<String> MANDATORY =
       Set.of(DEADLINE_MISSED, APPROVAL_WAITING, INCIDENT_OPENED);
 
+  /** The languages a person may choose; none chosen means the directory's. */
+  public static final List<String> LANGUAGES = List.of("en", "fr", "es");
+
   private static final List<String> EMAIL_MODES =
       List.of(KindPreference.OFF, KindPreference.IMMEDIATE, KindPreference.DIGEST);
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
@@ -88,21 +91,41 @@ public class Preferences {
     this.digestTime = LocalTime.parse(digestTime);
   }
 
-  /** The person's preferences, defaults filled in. */
+  /**
+   * The person's preferences, defaults filled in: the time zone they chose, else the directory's,
+   * else the default; the language they chose, or none.
+   */
   @Transactional(readOnly = true)
   public NotificationPreferences of(String username) {
-    return jdbc
-        .query(
-            "SELECT * FROM ns_preference WHERE username = ?",
-            (rs, i) ->
-                complete(
-                    rs.getString("time_zone"),
-                    quietHours(rs.getTime("quiet_start"), rs.getTime("quiet_end")),
-                    readKinds(rs.getString("kinds"))),
-            username)
-        .stream()
-        .findFirst()
-        .orElseGet(() -> complete(defaultZone.getId(), null, Map.of()));
+    return jdbc.queryForObject(
+        """
+        SELECT pr.time_zone, pr.language, pr.quiet_start, pr.quiet_end, pr.kinds, p.time_zone AS directory_zone
+        FROM (SELECT ?::text AS username) u
+            LEFT JOIN ns_preference pr ON pr.username = u.username
+            LEFT JOIN ns_person p ON p.username = u.username
+        """,
+        (rs, i) ->
+            complete(
+                zone(rs.getString("time_zone"), rs.getString("directory_zone")),
+                rs.getString("language"),
+                quietHours(rs.getTime("quiet_start"), rs.getTime("quiet_end")),
+                rs.getString("kinds") == null ? Map.of() : readKinds(rs.getString("kinds"))),
+        username);
+  }
+
+  /** The zone chosen, else the directory's (where it is one), else the default. */
+  private String zone(String chosen, String directory) {
+    if (chosen != null) {
+      return chosen;
+    }
+    if (directory != null) {
+      try {
+        return ZoneId.of(directory).getId();
+      } catch (DateTimeException unknown) {
+        // the directory's entry is not a zone this JVM knows: the default
+      }
+    }
+    return defaultZone.getId();
   }
 
   /**
@@ -112,11 +135,17 @@ public class Preferences {
   @Transactional
   public NotificationPreferences save(String username, NotificationPreferences request) {
     List<FieldError> errors = new ArrayList<>();
-    String zone = request.timeZone() == null ? defaultZone.getId() : request.timeZone();
-    try {
-      ZoneId.of(zone);
-    } catch (DateTimeException e) {
-      errors.add(new FieldError("timeZone", "must be an IANA time zone such as Africa/Accra"));
+    String zone = request.timeZone();
+    if (zone != null) {
+      try {
+        ZoneId.of(zone);
+      } catch (DateTimeException e) {
+        errors.add(new FieldError("timeZone", "must be an IANA time zone such as Africa/Accra"));
+      }
+    }
+    String language = request.language();
+    if (language != null && !LANGUAGES.contains(language)) {
+      errors.add(new FieldError("language", "must be one of " + LANGUAGES + ", or left out"));
     }
     LocalTime start = null;
     LocalTime end = null;
@@ -175,12 +204,14 @@ public class Preferences {
     }
     jdbc.update(
         """
-        INSERT INTO ns_preference (username, time_zone, quiet_start, quiet_end, kinds, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (username) DO UPDATE SET time_zone = EXCLUDED.time_zone, quiet_start = EXCLUDED.quiet_start,
-            quiet_end = EXCLUDED.quiet_end, kinds = EXCLUDED.kinds, updated_at = EXCLUDED.updated_at
+        INSERT INTO ns_preference (username, time_zone, language, quiet_start, quiet_end, kinds, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (username) DO UPDATE SET time_zone = EXCLUDED.time_zone, language = EXCLUDED.language,
+            quiet_start = EXCLUDED.quiet_start, quiet_end = EXCLUDED.quiet_end, kinds = EXCLUDED.kinds,
+            updated_at = EXCLUDED.updated_at
         """,
         username,
         zone,
+        language,
         start == null ? null : Time.valueOf(start),
         end == null ? null : Time.valueOf(end),
         stored,
@@ -241,7 +272,7 @@ public class Preferences {
   }
 
   private NotificationPreferences complete(
-      String zone, QuietHours quiet, Map<String, KindPreference> chosen) {
+      String zone, String language, QuietHours quiet, Map<String, KindPreference> chosen) {
     Map<String, KindPreference> kinds = new LinkedHashMap<>();
     for (String kind : KINDS) {
       KindPreference preference = chosen.get(kind);
@@ -251,7 +282,7 @@ public class Preferences {
               ? new KindPreference(true, KindPreference.IMMEDIATE, MANDATORY.contains(kind))
               : new KindPreference(preference.inApp(), preference.email(), false));
     }
-    return new NotificationPreferences(zone, quiet, kinds, digestTime.format(HH_MM));
+    return new NotificationPreferences(zone, language, quiet, kinds, digestTime.format(HH_MM));
   }
 
   private static QuietHours quietHours(Time start, Time end) {

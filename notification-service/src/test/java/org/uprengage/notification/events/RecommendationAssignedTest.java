@@ -43,6 +43,7 @@ class RecommendationAssignedTest extends NotificationIntegrationTest {
         new NotificationPreferences(
             null,
             null,
+            null,
             Map.of(
                 Preferences.RECOMMENDATION_ASSIGNED,
                 new KindPreference(false, KindPreference.OFF, false)),

@@ -93,6 +93,45 @@ class PreferencesTest extends NotificationIntegrationTest {
   }
 
   @Test
+  void aChosenLanguageAndZoneWinOverTheDirectorysAndLeavingThemOutFollowsItAgain()
+      throws Exception {
+    Person person = newPerson("en", "head-of-office");
+    jdbc.update(
+        "UPDATE ns_person SET time_zone = 'Africa/Nairobi' WHERE username = ?", person.username());
+    RequestPostProcessor caller = as(person.username(), person.agency(), "head-of-office");
+    mvc.perform(get("/api/me/notification-preferences").with(caller))
+        .andExpect(jsonPath("$.timeZone").value("Africa/Nairobi"))
+        .andExpect(jsonPath("$.language").doesNotExist());
+    mvc.perform(
+            put("/api/me/notification-preferences")
+                .with(caller)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"language\":\"eo\",\"timeZone\":\"Europe/Atlantis\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("language", "timeZone")));
+
+    preferences(person, "{\"language\":\"es\",\"timeZone\":\"America/Bogota\"}");
+    mvc.perform(get("/api/me/notification-preferences").with(caller))
+        .andExpect(jsonPath("$.timeZone").value("America/Bogota"))
+        .andExpect(jsonPath("$.language").value("es"));
+    String approval = UUID.randomUUID().toString();
+    approvalWaiting(person, UUID.randomUUID(), 2, approval);
+    await().atMost(Duration.ofSeconds(20)).until(() -> !mailsAbout(approval).isEmpty());
+    assertThat(mailsAbout(approval).get(0).getSubject())
+        .startsWith("[UPR Engage] Pendiente de su aprobaci\u00f3n: ");
+    mvc.perform(get("/api/notifications").with(caller))
+        .andExpect(
+            jsonPath("$.items[0].title")
+                .value(org.hamcrest.Matchers.startsWith("Pendiente de su aprobaci\u00f3n: ")));
+
+    preferences(person, "{}");
+    mvc.perform(get("/api/me/notification-preferences").with(caller))
+        .andExpect(jsonPath("$.timeZone").value("Africa/Nairobi"))
+        .andExpect(jsonPath("$.language").doesNotExist());
+  }
+
+  @Test
   void anEMailInQuietHoursWaitsForTheirEndButAnApprovalDoesNot() throws Exception {
     Person person = newPerson("en", "head-of-office");
     preferences(
@@ -117,16 +156,7 @@ class PreferencesTest extends NotificationIntegrationTest {
                 "\"taskKey\":\"UserTask_DraftAgencySection\",\"candidateGroups\":[\"%s\"]"
                     .formatted(person.agency())))
         .get();
-    kafka
-        .send(
-            taskEvent(
-                reviewId,
-                "org.uprengage.task.created.v1",
-                3,
-                approval,
-                "\"taskKey\":\"UserTask_ClearSubmission\",\"candidateGroups\":[\"head-of-office:%s\"]"
-                    .formatted(person.agency())))
-        .get();
+    approvalWaiting(person, reviewId, 3, approval);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> !mailsAbout(approval).isEmpty());
     assertThat(mailsAbout(approval).get(0).getSubject())
@@ -226,6 +256,21 @@ class PreferencesTest extends NotificationIntegrationTest {
             List.of("GHA"));
     people.save(person);
     return person;
+  }
+
+  /** A clearance task offered to the person's agency's heads of office. */
+  private void approvalWaiting(Person person, UUID reviewId, int sequence, String taskId)
+      throws Exception {
+    kafka
+        .send(
+            taskEvent(
+                reviewId,
+                "org.uprengage.task.created.v1",
+                sequence,
+                taskId,
+                "\"taskKey\":\"UserTask_ClearSubmission\",\"candidateGroups\":[\"head-of-office:%s\"]"
+                    .formatted(person.agency())))
+        .get();
   }
 
   private void preferences(Person person, String body) throws Exception {

@@ -235,6 +235,11 @@ class BadInputCorpusTest extends NotificationIntegrationTest {
         FOCAL,
         "{\"timeZone\":\"Mars/Olympus\"}",
         "{\"timeZone\":7}",
+        "{\"language\":\"eo\"}",
+        "{\"language\":\"\"}",
+        "{\"language\":\"EN\"}",
+        "{\"language\":42}",
+        "{\"language\":[\"es\"]}",
         "{\"quietHours\":{\"start\":\"25:00\",\"end\":\"07:00\"}}",
         "{\"quietHours\":{\"start\":\"21:00\",\"end\":\"noon\"}}",
         "{\"quietHours\":{\"start\":\"21:00\",\"end\":\"21:00\"}}",
@@ -258,7 +263,13 @@ class BadInputCorpusTest extends NotificationIntegrationTest {
               + ",\"url\":\"https://93.184.216.34/hook\",\"eventKinds\":[\"task.created\"]}");
       add(corpus, "POST", "/api/follows", COORDINATOR, "{\"reviewId\":" + value + "}");
       add(corpus, "POST", "/api/calendar-feeds", FOCAL, "{\"scope\":" + value + "}");
-      add(corpus, "PUT", "/api/me/notification-preferences", FOCAL, "{\"timeZone\":" + value + "}");
+      add(
+          corpus,
+          "PUT",
+          "/api/me/notification-preferences",
+          FOCAL,
+          "{\"timeZone\":" + value + "}",
+          "{\"language\":" + value + "}");
     }
 
     // Bad path and query values, unknown ids, unknown paths, wrong methods.

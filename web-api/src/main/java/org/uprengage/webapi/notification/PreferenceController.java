@@ -30,7 +30,7 @@ class PreferenceController {
   @Operation(
       summary = "Your notification preferences",
       description =
-          "Per kind (task-available, task-assigned, deadline-approaching, deadline-missed, deadline-changed, approval-waiting, review-event, recommendation-assigned): in-app or not, e-mail off, immediate or in the daily digest; quiet hours in your time zone.")
+          "Per kind (task-available, task-assigned, deadline-approaching, deadline-missed, deadline-changed, approval-waiting, review-event, recommendation-assigned): in-app or not, e-mail off, immediate or in the daily digest; quiet hours in your time zone; your language and time zone.")
   Preferences mine() {
     return notifications.get("/api/me/notification-preferences", Preferences.class);
   }
@@ -39,7 +39,7 @@ class PreferenceController {
   @Operation(
       summary = "Replace your notification preferences",
       description =
-          "Kinds left out keep their defaults. Approvals waiting (approval-waiting) and overdue escalations (deadline-missed) cannot be turned off or held. E-mails in quiet hours wait until they end; digest e-mails go out once a day at digestTime, your local time.")
+          "Kinds left out keep their defaults. Approvals waiting (approval-waiting) and overdue escalations (deadline-missed) cannot be turned off or held. E-mails in quiet hours wait until they end; digest e-mails go out once a day at digestTime, your local time. A language (en, fr or es) or time zone left out follows your directory entry; a bad one is a 400 naming the field.")
   Preferences replace(
       @RequestBody
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -51,7 +51,18 @@ class PreferenceController {
   /** A person's notification preferences. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Preferences(
-      @Schema(description = "IANA time zone", example = "Africa/Accra") String timeZone,
+      @Schema(
+              description =
+                  "IANA time zone: the one you chose, else your directory entry's, else the service's default; left out when saving: your directory entry's",
+              example = "Africa/Accra")
+          String timeZone,
+      @Schema(
+              description =
+                  "The language you chose for notifications, e-mails, digests, calendar feeds and the pages; absent: your directory entry's",
+              allowableValues = {"en", "fr", "es"},
+              nullable = true,
+              example = "fr")
+          String language,
       QuietHours quietHours,
       Map<String, KindPreference> kinds,
       @Schema(description = "Local time of the daily digest (read only)", example = "08:00")

@@ -1,26 +1,19 @@
 package org.uprengage.webapi.page;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.uprengage.webapi.backend.Backend;
 import org.uprengage.webapi.security.Callers;
 import org.uprengage.webapi.web.ApiProblem;
 
@@ -33,50 +26,22 @@ import org.uprengage.webapi.web.ApiProblem;
 public class PageAdvice {
 
   private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
-  private static final String ZONE = PageAdvice.class.getName() + ".zone";
 
   // providers: web-api's controller slices in tests load this advice without the security beans
   private final ObjectProvider<Callers> callers;
-  private final ObjectProvider<Backend> notifications;
+  private final ObjectProvider<PagePreferences> preferences;
 
-  PageAdvice(
-      ObjectProvider<Callers> callers,
-      @Qualifier("notifications") ObjectProvider<Backend> notifications) {
+  PageAdvice(ObjectProvider<Callers> callers, ObjectProvider<PagePreferences> preferences) {
     this.callers = callers;
-    this.notifications = notifications;
+    this.preferences = preferences;
   }
 
   /** The signed-in person; none on the sign-in page. */
   @ModelAttribute("me")
-  public Person me(Principal principal, HttpSession session) {
-    return principal == null ? null : Person.of(callers.getObject().current(), zone(session));
-  }
-
-  /**
-   * The person's time zone, from their notification preferences, read once per session; UTC where
-   * they have none or the notification service does not answer.
-   */
-  private ZoneId zone(HttpSession session) {
-    if (session.getAttribute(ZONE) instanceof ZoneId zone) {
-      return zone;
-    }
-    ZoneId zone = ZoneOffset.UTC;
-    try {
-      Map<?, ?> preferences =
-          notifications.getObject().get("/api/me/notification-preferences", Map.class);
-      if (preferences != null && preferences.get("timeZone") instanceof String name) {
-        zone = ZoneId.of(name);
-      }
-      session.setAttribute(ZONE, zone);
-    } catch (ErrorResponseException | DateTimeException unavailable) {
-      // shown in UTC this time; asked again on the next page
-    }
-    return zone;
-  }
-
-  /** Forgets the person's time zone, so that the next page reads their preferences again. */
-  public static void forgetZone(HttpSession session) {
-    session.removeAttribute(ZONE);
+  public Person me(Principal principal, HttpServletRequest request) {
+    return principal == null
+        ? null
+        : Person.of(callers.getObject().current(), preferences.getObject().of(request).zone());
   }
 
   /**
@@ -89,7 +54,7 @@ public class PageAdvice {
       Model model,
       HttpServletResponse response,
       Principal principal,
-      HttpSession session) {
+      HttpServletRequest request) {
     ProblemDetail problem;
     if (e instanceof ErrorResponse known) {
       problem = known.getBody();
@@ -101,7 +66,7 @@ public class PageAdvice {
     model.addAttribute("status", problem.getStatus());
     try {
       // the page's header names the person, as on every other page
-      model.addAttribute("me", me(principal, session));
+      model.addAttribute("me", me(principal, request));
     } catch (RuntimeException unknown) {
       // the failure was finding out who they are: the header names no one
     }

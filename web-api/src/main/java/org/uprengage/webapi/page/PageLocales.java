@@ -16,9 +16,10 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.uprengage.webapi.security.Callers;
 
 /**
- * The language of a page: the signed-in person's own (their token's {@code locale} claim, or the
- * demo user's), else the browser's best match among the pages' languages, else English. The API
- * keeps Spring's choice by the Accept-Language header.
+ * The language of a page: the one the signed-in person chose in their notification preferences
+ * (read once per session, see {@link PagePreferences}), else their directory's (their token's
+ * {@code locale} claim, or the demo user's), else the browser's best match among the pages'
+ * languages, else English. The API keeps Spring's choice by the Accept-Language header.
  */
 @Component("localeResolver")
 class PageLocales extends AcceptHeaderLocaleResolver {
@@ -26,10 +27,12 @@ class PageLocales extends AcceptHeaderLocaleResolver {
   static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, new Locale("es"));
 
   private final Callers callers;
+  private final PagePreferences preferences;
   private final RequestMatcher pages;
 
-  PageLocales(Callers callers) {
+  PageLocales(Callers callers, PagePreferences preferences) {
     this.callers = callers;
+    this.preferences = preferences;
     this.pages =
         new OrRequestMatcher(
             Arrays.stream(PageSecurity.PAGES)
@@ -44,17 +47,21 @@ class PageLocales extends AcceptHeaderLocaleResolver {
     if (!pages.matches(request)) {
       return super.resolveLocale(request);
     }
-    return personsLanguage().or(() -> browsersLanguage(request)).orElse(Locale.ENGLISH);
+    return personsLanguage(request).or(() -> browsersLanguage(request)).orElse(Locale.ENGLISH);
   }
 
-  private Optional<Locale> personsLanguage() {
+  private Optional<Locale> personsLanguage(HttpServletRequest request) {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null
         || !authentication.isAuthenticated()
         || authentication instanceof AnonymousAuthenticationToken) {
       return Optional.empty();
     }
-    return callers.language().flatMap(PageLocales::supported);
+    return preferences
+        .of(request)
+        .chosenLanguage()
+        .or(callers::language)
+        .flatMap(PageLocales::supported);
   }
 
   private static Optional<Locale> browsersLanguage(HttpServletRequest request) {

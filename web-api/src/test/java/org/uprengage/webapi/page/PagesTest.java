@@ -16,6 +16,8 @@ import java.time.temporal.ChronoUnit;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.uprengage.webapi.DemoApiTest;
 
 /**
@@ -235,6 +237,63 @@ class PagesTest extends DemoApiTest {
     engine.answer(200, JSON, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
     mvc.perform(get("/").session(signIn("focal-undp")).header("Accept-Language", "en"))
         .andExpect(content().string(Matchers.containsString("Mon travail")));
+  }
+
+  @Test
+  void aBadZoneIsNamedBesideItsFieldAndAChosenLanguageWinsOverTheDirectorysFromTheNextPage()
+      throws Exception {
+    MockHttpSession session = signIn("focal-undp"); // French in the directory
+    notifications.answerOnce(200, JSON, PREFERENCES); // read once for the session
+    notifications.answerOnce(
+        400,
+        PROBLEM,
+        "{\"title\":\"Invalid input\",\"status\":400,\"detail\":\"timeZone: must be an IANA time zone such as Africa/Accra\","
+            + "\"errors\":[{\"field\":\"timeZone\",\"message\":\"must be an IANA time zone such as Africa/Accra\"}]}");
+    var refused =
+        mvc.perform(
+                post("/notifications/preferences")
+                    .param("timeZone", "Mars/Olympus")
+                    .param("language", "es")
+                    .session(session)
+                    .with(csrf()))
+            .andExpect(redirectedUrl("/notifications#preferences-title"))
+            .andReturn();
+    notifications.reset();
+    mvc.perform(refusedFormShown(session, refused))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "<p class=\"field-error\" id=\"timeZone-error\">must be an IANA time zone such as Africa/Accra</p>")))
+        .andExpect(content().string(Matchers.containsString("aria-describedby=\"timeZone-error\"")))
+        .andExpect(
+            content()
+                .string(Matchers.containsString("value=\"es\" lang=\"es\" selected=\"selected\"")))
+        .andExpect(content().string(Matchers.containsString("<label for=\"language\">Langue")));
+
+    notifications.reset();
+    notifications.answerOnce(200, JSON, PREFERENCES.replace("{", "{\"language\":\"es\","));
+    mvc.perform(
+            post("/notifications/preferences")
+                .param("timeZone", "Africa/Lagos")
+                .param("language", "es")
+                .param("kind", "task-available")
+                .param("inApp.task-available", "true")
+                .param("email.task-available", "immediate")
+                .session(session)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/notifications#preferences-title"));
+    assertThat(notifications.last().method()).isEqualTo("PUT");
+    assertThat(notifications.last().body())
+        .startsWith("{\"timeZone\":\"Africa/Lagos\",\"language\":\"es\",");
+
+    // saved: the session keeps the choices as notification-service answered the save
+    notifications.reset();
+    engine.answer(200, JSON, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+    mvc.perform(get("/").session(session).header("Accept-Language", "fr"))
+        .andExpect(content().string(Matchers.containsString("<html lang=\"es\"")))
+        .andExpect(content().string(Matchers.containsString("<h1>Mi trabajo")));
+    assertThat(notifications.received()).isEmpty();
   }
 
   @Test
@@ -469,12 +528,7 @@ class PagesTest extends DemoApiTest {
                 + "\"kinds\":{\"task-available\":{\"inApp\":false,\"email\":\"digest\"}}}");
     notifications.reset();
     // the preferences are the ones typed; the time zone was read on the way in
-    notifications.answerOnce(
-        200, JSON, "{\"items\":[],\"page\":0,\"size\":20,\"total\":0,\"unread\":0}");
-    notifications.answerOnce(200, JSON, "[]");
-    notifications.answerOnce(200, JSON, "[]");
-    notifications.answerOnce(200, JSON, "[]");
-    mvc.perform(get("/notifications").session(session).flashAttrs(refused.getFlashMap()))
+    mvc.perform(refusedFormShown(session, refused))
         .andExpect(content().string(Matchers.containsString("must differ from quietHours.start")))
         .andExpect(content().string(Matchers.containsString("aria-describedby=\"quietEnd-error\"")))
         .andExpect(
@@ -614,6 +668,20 @@ class PagesTest extends DemoApiTest {
         .andExpect(redirectedUrl("/login?throttled"));
     mvc.perform(get("/login").param("throttled", ""))
         .andExpect(content().string(Matchers.containsString("Too many failed sign-ins")));
+  }
+
+  /**
+   * The Notifications page after a refused form, with what was typed: notification-service answers
+   * an empty inbox, follows, feeds and webhooks (the preferences are the ones typed).
+   */
+  private MockHttpServletRequestBuilder refusedFormShown(
+      MockHttpSession session, MvcResult refused) {
+    notifications.answerOnce(
+        200, JSON, "{\"items\":[],\"page\":0,\"size\":20,\"total\":0,\"unread\":0}");
+    notifications.answerOnce(200, JSON, "[]");
+    notifications.answerOnce(200, JSON, "[]");
+    notifications.answerOnce(200, JSON, "[]");
+    return get("/notifications").session(session).flashAttrs(refused.getFlashMap());
   }
 
   private MockHttpSession signIn(String user) throws Exception {

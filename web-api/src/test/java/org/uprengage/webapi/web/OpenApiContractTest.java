@@ -115,7 +115,10 @@ class OpenApiContractTest extends DemoApiTest {
             "{\"closesOn\":\"2027-04-02\"}"),
         call("GET", "/api/me"),
         call("GET", "/api/me/notification-preferences"),
-        call("PUT", "/api/me/notification-preferences", "{\"timeZone\":\"Africa/Accra\"}"),
+        call(
+            "PUT",
+            "/api/me/notification-preferences",
+            "{\"timeZone\":\"Africa/Accra\",\"language\":\"fr\"}"),
         call("GET", "/api/notifications"),
         call("POST", "/api/notifications/read-all"),
         call("GET", "/api/notifications/stream"),

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.uprengage.webapi.backend.Backend;
 import org.uprengage.webapi.page.Back;
 import org.uprengage.webapi.page.FieldErrors;
-import org.uprengage.webapi.page.PageAdvice;
+import org.uprengage.webapi.page.PagePreferences;
 import org.uprengage.webapi.page.Person;
 
 /**
@@ -99,6 +99,7 @@ class NotificationsPage {
               notifications.get("/api/me/notification-preferences", JsonNode.class)));
     }
     model.addAttribute("zones", PreferencesForm.ZONES);
+    model.addAttribute("languages", PreferencesForm.LANGUAGES);
     model.addAttribute("follows", notifications.get("/api/follows", JsonNode.class));
     model.addAttribute("feeds", notifications.get("/api/calendar-feeds", JsonNode.class));
     boolean webhooks = me.roles().stream().anyMatch(WEBHOOK_ROLES::contains);
@@ -143,8 +144,9 @@ class NotificationsPage {
       RedirectAttributes flash) {
     PreferencesForm typed = PreferencesForm.typed(params);
     try {
-      notifications.put("/api/me/notification-preferences", typed.body(), JsonNode.class);
-      PageAdvice.forgetZone(session);
+      PagePreferences.remember(
+          session,
+          notifications.put("/api/me/notification-preferences", typed.body(), JsonNode.class));
       flash.addFlashAttribute("done", "page.done.preferences");
     } catch (ErrorResponseException refused) {
       flash.addFlashAttribute("preferences", typed);

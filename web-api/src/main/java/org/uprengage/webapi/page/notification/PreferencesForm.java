@@ -15,7 +15,22 @@ import org.springframework.util.MultiValueMap;
  * or hold are shown but never sent.
  */
 record PreferencesForm(
-    String timeZone, String quietStart, String quietEnd, String digestTime, List<Kind> kinds) {
+    String timeZone,
+    String language,
+    String quietStart,
+    String quietEnd,
+    String digestTime,
+    List<Kind> kinds) {
+
+  /**
+   * The languages a person may choose (tag, and its name in itself), as the form offers them; none
+   * chosen: the directory's.
+   */
+  static final List<Map.Entry<String, String>> LANGUAGES =
+      List.of(
+          Map.entry("en", "English"),
+          Map.entry("fr", "Fran\u00e7ais"),
+          Map.entry("es", "Espa\u00f1ol"));
 
   /** The time zones offered: the regions' own (Africa/Accra), and UTC. */
   static final List<String> ZONES =
@@ -42,6 +57,7 @@ record PreferencesForm(
                         kind.getValue().path("mandatory").asBoolean())));
     return new PreferencesForm(
         preferences.path("timeZone").asText("UTC"),
+        preferences.path("language").asText(""),
         preferences.path("quietHours").path("start").asText(""),
         preferences.path("quietHours").path("end").asText(""),
         preferences.path("digestTime").asText(""),
@@ -61,16 +77,23 @@ record PreferencesForm(
     }
     return new PreferencesForm(
         value(params, "timeZone"),
+        value(params, "language"),
         value(params, "quietStart"),
         value(params, "quietEnd"),
         value(params, "digestTime"),
         kinds);
   }
 
-  /** The preferences for notification-service: no quiet hours where both times are left empty. */
+  /**
+   * The preferences for notification-service: no quiet hours where both times are left empty, no
+   * language where the directory's is wanted.
+   */
   Map<String, Object> body() {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("timeZone", timeZone.strip());
+    if (!language.isBlank()) {
+      body.put("language", language.strip());
+    }
     if (!quietStart.isBlank() || !quietEnd.isBlank()) {
       Map<String, Object> quiet = new LinkedHashMap<>();
       quiet.put("start", quietStart.strip());
