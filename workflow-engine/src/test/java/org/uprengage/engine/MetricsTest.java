@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.uprengage.testsupport.Metrics;
@@ -19,6 +20,7 @@ import org.uprengage.testsupport.Metrics;
 class MetricsTest extends EngineIntegrationTest {
 
   @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
 
   @Test
   void theStandardMetricsAreThere() throws Exception {
@@ -79,12 +81,14 @@ class MetricsTest extends EngineIntegrationTest {
     // DeadlineWatchesTest make each fail for real); here, any incident of the engine's.
     String team = newCountryTeam();
     String reviewId = startReview(team, 41, coordinator(team));
-    ProcessInstance review =
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(reviewId).list().get(0);
+    Task waiting = tasks.createTaskQuery().processInstanceBusinessKey(reviewId).list().get(0);
     double before = metric("upr_incidents_open");
 
-    Incident incident = runtime.createIncident("metricsDrill", review.getId(), reviewId, "a drill");
-    assertThat(metric("upr_incidents_open")).isEqualTo(before + 1);
+    Incident incident =
+        runtime.createIncident("metricsDrill", waiting.getExecutionId(), reviewId, "a drill");
+    assertThat(metric("upr_incidents_open"))
+        .as("the task's stage's incident and the review's, which calls the stage")
+        .isEqualTo(before + 2);
 
     runtime.resolveIncident(incident.getId());
     assertThat(metric("upr_incidents_open")).isEqualTo(before);
