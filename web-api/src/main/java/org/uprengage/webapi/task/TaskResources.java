@@ -59,7 +59,7 @@ final class TaskResources {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record RoundRecommendation(
       UUID id,
-      @Schema(example = "121.1") String paragraph,
+      @Schema(description = "its paragraph number as published, such as 121.1") String paragraph,
       String text,
       @Schema(
               allowableValues = {
