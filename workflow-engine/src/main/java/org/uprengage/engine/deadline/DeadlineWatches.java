@@ -35,6 +35,14 @@ public class DeadlineWatches {
       "AND NOT EXISTS (SELECT 1 FROM act_ru_incident i"
           + " WHERE i.incident_type_ = ? AND i.configuration_ = w.task_id)";
 
+  /**
+   * A watch is taken with its review's row, neither waited for: raising the alert writes the
+   * review's event sequence (the outbox), and a task command of that review holds the review's row
+   * while it deletes or moves the watch. Waiting on either while holding the other deadlocked the
+   * two; a watch whose review is busy is served at the next poll.
+   */
+  private static final String REVIEW_TOO = " FOR UPDATE OF w, r SKIP LOCKED";
+
   private final JdbcTemplate jdbc;
   private final ReminderSchedule reminders;
 
@@ -130,11 +138,11 @@ public class DeadlineWatches {
   Optional<Watch> takeDue(Instant now) {
     return jdbc
         .query(
-            """
-            SELECT * FROM upr_deadline_watch w WHERE next_alert_at <= ?
-            """
+            "SELECT w.* FROM upr_deadline_watch w JOIN upr_review r ON r.id = w.review_id"
+                + " WHERE w.next_alert_at <= ? "
                 + NO_OPEN_INCIDENT
-                + " ORDER BY next_alert_at LIMIT 1 FOR UPDATE SKIP LOCKED",
+                + " ORDER BY w.next_alert_at LIMIT 1"
+                + REVIEW_TOO,
             DeadlineWatches::watch,
             Timestamp.from(now),
             DeadlineAlertIncidents.TYPE)
@@ -149,9 +157,10 @@ public class DeadlineWatches {
   Optional<Watch> takeDue(String taskId, Instant now) {
     return jdbc
         .query(
-            "SELECT * FROM upr_deadline_watch w WHERE task_id = ? AND next_alert_at <= ? "
+            "SELECT w.* FROM upr_deadline_watch w JOIN upr_review r ON r.id = w.review_id"
+                + " WHERE w.task_id = ? AND w.next_alert_at <= ? "
                 + NO_OPEN_INCIDENT
-                + " FOR UPDATE SKIP LOCKED",
+                + REVIEW_TOO,
             DeadlineWatches::watch,
             taskId,
             Timestamp.from(now),
