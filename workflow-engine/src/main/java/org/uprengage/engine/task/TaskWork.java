@@ -10,9 +10,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -22,6 +24,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Comment;
@@ -381,31 +384,22 @@ public class TaskWork {
    */
   @Transactional
   public TaskView claim(Caller caller, String taskId, Integer expected) {
-    return inOneCommand(
+    return reassign(
         caller,
         taskId,
         expected,
-        change -> {
-          Task task = change.task();
-          if (!caller.username().equals(task.getAssignee())
-              && !offeredTo(caller, change.read())
-              && !caller.hasRole(Caller.ADMIN)) {
+        caller.username(),
+        (change, asItIs) -> {
+          if (!offeredTo(caller, change.read()) && !caller.hasRole(Caller.ADMIN)) {
             throw new Forbidden(
                 "The task is not offered to your groups; a coordinator can assign it.");
           }
-          TaskView asItIs = asItIs(change);
-          if (caller.username().equals(task.getAssignee())) {
-            return () -> asItIs;
-          }
-          if (task.getAssignee() != null) {
+          if (change.task().getAssignee() != null) {
             throw new Conflict(
-                "The task is already claimed by " + task.getAssignee() + ".", asItIs);
+                "The task is already claimed by " + change.task().getAssignee() + ".", asItIs);
           }
-          return () -> {
-            asCaller(caller, () -> tasks.claim(taskId, caller.username()));
-            return reassigned(asItIs, caller.username());
-          };
-        });
+        },
+        () -> tasks.claim(taskId, caller.username()));
   }
 
   /** Gives the task back to its candidate groups. */
@@ -420,25 +414,47 @@ public class TaskWork {
    */
   @Transactional
   public TaskView unclaim(Caller caller, String taskId, Integer expected) {
+    return reassign(
+        caller,
+        taskId,
+        expected,
+        null,
+        (change, asItIs) -> {
+          String holder = change.task().getAssignee();
+          if (!caller.username().equals(holder) && !overseesTeams(caller)) {
+            throw new Forbidden(
+                "Only " + holder + ", who holds the task, or a coordinator can give it back.");
+          }
+        },
+        () -> tasks.setAssignee(taskId, null));
+  }
+
+  /**
+   * Gives the task to {@code to} (null: to nobody) in one engine command, unless it is theirs
+   * already (then the answer is the task as it is): {@code refuse} checks the change, given the
+   * task as it is, {@code command} makes it as the caller, and the answer is the task as the change
+   * left it, without reading it again.
+   */
+  private TaskView reassign(
+      Caller caller,
+      String taskId,
+      Integer expected,
+      String to,
+      BiConsumer<Change, TaskView> refuse,
+      Runnable command) {
     return inOneCommand(
         caller,
         taskId,
         expected,
         change -> {
-          Task task = change.task();
           TaskView asItIs = asItIs(change);
-          if (task.getAssignee() == null) {
+          if (Objects.equals(to, change.task().getAssignee())) {
             return () -> asItIs;
           }
-          if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
-            throw new Forbidden(
-                "Only "
-                    + task.getAssignee()
-                    + ", who holds the task, or a coordinator can give it back.");
-          }
+          refuse.accept(change, asItIs);
           return () -> {
-            asCaller(caller, () -> tasks.setAssignee(taskId, null));
-            return reassigned(asItIs, null);
+            asCaller(caller, command);
+            return reassigned(asItIs, to);
           };
         });
   }
@@ -490,7 +506,9 @@ public class TaskWork {
                 form.submit(
                     caller,
                     new TaskForm.TaskContext(
-                        change.review().id(), task.getTaskDefinitionKey(), variables(taskId, form)),
+                        change.review().id(),
+                        task.getTaskDefinitionKey(),
+                        variablesInCommand(task, form)),
                     formInput);
           }
           return () -> {
@@ -728,6 +746,23 @@ public class TaskWork {
    */
   private Map<String, Object> variables(String taskId, TaskForm form) {
     return FormVariables.read(tasks, taskId, form.variables());
+  }
+
+  /**
+   * The variables of the task that its form reads, inside an engine command: each scope the task
+   * sees (the task, its executions up to its process instance) is read whole first, and the command
+   * keeps it. The completion that follows reads those scopes whole; a read by name is not kept, so
+   * it cost one statement per scope more.
+   */
+  private Map<String, Object> variablesInCommand(Task task, TaskForm form) {
+    if (!form.variables().isEmpty() && task instanceof TaskEntity entity) {
+      for (AbstractVariableScope scope = entity;
+          scope != null;
+          scope = scope.getParentVariableScope()) {
+        scope.getVariableInstancesLocal();
+      }
+    }
+    return variables(task.getId(), form);
   }
 
   Review reviewOf(Task task) {

@@ -219,20 +219,9 @@ class TaskActionsTest extends EngineIntegrationTest {
     String reviewId = drafting(team);
     String draft =
         taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
-    String read =
-        mvc.perform(get("/api/tasks/" + draft).with(focalUnicef(team)))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getHeader("ETag");
+    String read = etag(mvc.perform(get("/api/tasks/" + draft).with(focalUnicef(team))));
     assertThat(read).isNotBlank();
-
-    String claimed =
-        ifMatch(draft, "claim", read, focalUnicef(team))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getHeader("ETag");
+    String claimed = etag(ifMatch(draft, "claim", read, focalUnicef(team)));
     assertThat(claimed).isNotEqualTo(read);
 
     ifMatch(draft, "unclaim", read, coordinator(team))
@@ -348,12 +337,7 @@ class TaskActionsTest extends EngineIntegrationTest {
     String reviewId = drafting(team);
     String draft =
         taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
-    String claimed =
-        act(draft, "claim", focalUnicef(team))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getHeader("ETag");
+    String claimed = etag(act(draft, "claim", focalUnicef(team)));
     List<String> events = outboxTypes(reviewId);
     List<DeadlineWatches.Watch> watches = deadlineWatches.ofReview(UUID.fromString(reviewId));
 
@@ -383,6 +367,11 @@ class TaskActionsTest extends EngineIntegrationTest {
     assertThat(outboxTypes(reviewId)).hasSize(events.size() + 1).endsWith(TaskCompleted.TYPE);
     assertThat(deadlineWatches.ofReview(UUID.fromString(reviewId)))
         .noneMatch(watch -> watch.taskId().equals(draft));
+  }
+
+  /** The ETag of an answer that must be 200. */
+  private static String etag(ResultActions answer) throws Exception {
+    return answer.andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
   }
 
   private String drafting(String team) throws Exception {
