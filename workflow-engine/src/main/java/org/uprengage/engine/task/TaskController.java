@@ -101,7 +101,8 @@ class TaskController {
       Caller caller,
       @PathVariable String id,
       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-    return versioned(caller, id, ifMatch, () -> work.claim(caller, id));
+    Integer expected = ETags.ifMatch(ifMatch, TASK_VERSION);
+    return answered(() -> work.claim(caller, id, expected));
   }
 
   @PostMapping("/{id}/unclaim")
@@ -109,7 +110,8 @@ class TaskController {
       Caller caller,
       @PathVariable String id,
       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-    return versioned(caller, id, ifMatch, () -> work.unclaim(caller, id));
+    Integer expected = ETags.ifMatch(ifMatch, TASK_VERSION);
+    return answered(() -> work.unclaim(caller, id, expected));
   }
 
   @PostMapping("/{id}/assign")
@@ -153,14 +155,14 @@ class TaskController {
       @PathVariable String id,
       @RequestBody(required = false) Map<String, Object> input,
       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-    return checked(
-        caller,
-        id,
-        ifMatch,
-        () -> {
-          work.complete(caller, id, input);
-          return ResponseEntity.noContent().build();
-        });
+    Integer expected = ETags.ifMatch(ifMatch, TASK_VERSION);
+    return onceMoreIfConcurrent(
+        () ->
+            changes.commit(
+                () -> {
+                  work.complete(caller, id, input, expected);
+                  return ResponseEntity.noContent().build();
+                }));
   }
 
   @GetMapping("/{id}/comments")
@@ -209,6 +211,21 @@ class TaskController {
   @GetMapping("/{id}/audit")
   List<AuditEntry> audit(Caller caller, @PathVariable String id) {
     return work.audit(caller, id);
+  }
+
+  /**
+   * A task command that checks the If-Match version itself, in its one engine command, and whose
+   * answer is the task as the command left it, with its version as ETag: in one audited
+   * transaction, once more if it raced.
+   */
+  private ResponseEntity<TaskView> answered(Supplier<TaskView> command) {
+    return onceMoreIfConcurrent(
+        () ->
+            changes.commit(
+                () -> {
+                  TaskView task = command.get();
+                  return ETags.ok(task, task.version());
+                }));
   }
 
   /** A task command whose answer is the task as the command left it, with its version as ETag. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -22,6 +23,10 @@ import org.uprengage.engine.review.ReviewProcess;
  */
 @Component
 class TaskEventRecorder implements TaskListener {
+
+  /** A review's id as a business key carries it (a UUID, as the review's row has it). */
+  private static final Pattern REVIEW_ID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final EventOutbox outbox;
 
@@ -43,7 +48,7 @@ class TaskEventRecorder implements TaskListener {
     if (eventOf == null) {
       return;
     }
-    Object reviewId = task.getVariable(ReviewProcess.VAR_REVIEW_ID);
+    Object reviewId = reviewIdOf(task);
     if (reviewId == null) {
       return; // a task outside any review (none today) raises no review-keyed event
     }
@@ -60,6 +65,22 @@ class TaskEventRecorder implements TaskListener {
                 previousAssignee(task),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 actor())));
+  }
+
+  /**
+   * The review of the task: its process instance's business key, which is the review's id on the
+   * review's own instance and on each of its stages' (a review id read from the one row of the
+   * instance, which the engine has read already when a task is created or completed), else the
+   * review's variable, looked up through the task's executions.
+   */
+  private static Object reviewIdOf(DelegateTask task) {
+    if (task instanceof TaskEntity entity && entity.getProcessInstance() != null) {
+      String key = entity.getProcessInstance().getBusinessKey();
+      if (key != null && REVIEW_ID.matcher(key).matches()) {
+        return key;
+      }
+    }
+    return task.getVariable(ReviewProcess.VAR_REVIEW_ID);
   }
 
   /** Taking a task oneself is claiming it; being given it is an assignment. */
@@ -84,7 +105,7 @@ class TaskEventRecorder implements TaskListener {
     return null;
   }
 
-  private static List<String> candidateGroups(DelegateTask task) {
+  static List<String> candidateGroups(DelegateTask task) {
     List<String> groups = new ArrayList<>();
     for (IdentityLink link : task.getCandidates()) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {

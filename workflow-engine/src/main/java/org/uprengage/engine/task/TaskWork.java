@@ -10,14 +10,22 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.DelegationState;
@@ -32,6 +40,7 @@ import org.uprengage.engine.audit.AuditTrail;
 import org.uprengage.engine.people.People;
 import org.uprengage.engine.people.Person;
 import org.uprengage.engine.problem.Conflict;
+import org.uprengage.engine.problem.DomainProblem;
 import org.uprengage.engine.problem.Forbidden;
 import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.problem.NotFound;
@@ -59,6 +68,7 @@ public class TaskWork {
   private final TaskLocks locks;
   private final People people;
   private final CandidateGroups candidates;
+  private final CommandExecutor engine;
 
   TaskWork(
       TaskService tasks,
@@ -69,7 +79,8 @@ public class TaskWork {
       AuditTrail audits,
       TaskLocks locks,
       People people,
-      CandidateGroups candidates) {
+      CandidateGroups candidates,
+      ProcessEngineConfigurationImpl engine) {
     this.tasks = tasks;
     this.history = history;
     this.identity = identity;
@@ -80,6 +91,7 @@ public class TaskWork {
     this.locks = locks;
     this.people = people;
     this.candidates = candidates;
+    this.engine = engine.getCommandExecutorTxRequired();
   }
 
   /** The caller's tasks as the filter says, in bounded pages. */
@@ -363,79 +375,179 @@ public class TaskWork {
   /** Takes the task; claiming a task one already holds changes nothing. */
   @Transactional
   public TaskView claim(Caller caller, String taskId) {
-    Change change = changeOf(caller, taskId);
-    Task task = change.task();
-    if (!caller.username().equals(task.getAssignee())
-        && !offeredTo(caller, change.read())
-        && !caller.hasRole(Caller.ADMIN)) {
-      throw new Forbidden("The task is not offered to your groups; a coordinator can assign it.");
-    }
-    if (caller.username().equals(task.getAssignee())) {
-      return asItIs(change);
-    }
-    if (task.getAssignee() != null) {
-      throw new Conflict(
-          "The task is already claimed by " + task.getAssignee() + ".", asItIs(change));
-    }
-    asCaller(caller, () -> tasks.claim(taskId, caller.username()));
-    return reassigned(asItIs(change), caller.username());
+    return claim(caller, taskId, null);
+  }
+
+  /**
+   * Takes the task, if its version is still {@code expected} (any version when null), in one engine
+   * command: the check, the claim and the answer, which is the task as the claim left it.
+   */
+  @Transactional
+  public TaskView claim(Caller caller, String taskId, Integer expected) {
+    return reassign(
+        caller,
+        taskId,
+        expected,
+        caller.username(),
+        (change, asItIs) -> {
+          if (!offeredTo(caller, change.read()) && !caller.hasRole(Caller.ADMIN)) {
+            throw new Forbidden(
+                "The task is not offered to your groups; a coordinator can assign it.");
+          }
+          if (change.task().getAssignee() != null) {
+            throw new Conflict(
+                "The task is already claimed by " + change.task().getAssignee() + ".", asItIs);
+          }
+        },
+        () -> tasks.claim(taskId, caller.username()));
   }
 
   /** Gives the task back to its candidate groups. */
   @Transactional
   public TaskView unclaim(Caller caller, String taskId) {
-    Change change = changeOf(caller, taskId);
-    Task task = change.task();
-    if (task.getAssignee() == null) {
-      return asItIs(change);
-    }
-    if (!caller.username().equals(task.getAssignee()) && !overseesTeams(caller)) {
-      throw new Forbidden(
-          "Only "
-              + task.getAssignee()
-              + ", who holds the task, or a coordinator can give it back.");
-    }
-    asCaller(caller, () -> tasks.setAssignee(taskId, null));
-    return reassigned(asItIs(change), null);
+    return unclaim(caller, taskId, null);
+  }
+
+  /**
+   * Gives the task back to its candidate groups, if its version is still {@code expected} (any
+   * version when null), in one engine command as {@link #claim(Caller, String, Integer)}.
+   */
+  @Transactional
+  public TaskView unclaim(Caller caller, String taskId, Integer expected) {
+    return reassign(
+        caller,
+        taskId,
+        expected,
+        null,
+        (change, asItIs) -> {
+          String holder = change.task().getAssignee();
+          if (!caller.username().equals(holder) && !overseesTeams(caller)) {
+            throw new Forbidden(
+                "Only " + holder + ", who holds the task, or a coordinator can give it back.");
+          }
+        },
+        () -> tasks.setAssignee(taskId, null));
+  }
+
+  /**
+   * Gives the task to {@code to} (null: to nobody) in one engine command, unless it is theirs
+   * already (then the answer is the task as it is): {@code refuse} checks the change, given the
+   * task as it is, {@code command} makes it as the caller, and the answer is the task as the change
+   * left it, without reading it again.
+   */
+  private TaskView reassign(
+      Caller caller,
+      String taskId,
+      Integer expected,
+      String to,
+      BiConsumer<Change, TaskView> refuse,
+      Runnable command) {
+    return inOneCommand(
+        caller,
+        taskId,
+        expected,
+        change -> {
+          TaskView asItIs = asItIs(change);
+          if (Objects.equals(to, change.task().getAssignee())) {
+            return () -> asItIs;
+          }
+          refuse.accept(change, asItIs);
+          return () -> {
+            asCaller(caller, command);
+            return reassigned(asItIs, to);
+          };
+        });
   }
 
   /** Completes the task with the inputs its form takes. */
   @Transactional
   public void complete(Caller caller, String taskId, Map<String, Object> input) {
-    Change change = changeOf(caller, taskId);
-    Task task = change.task();
-    if (task.getDelegationState() == DelegationState.PENDING) {
-      throw new Conflict(
-          "The task is delegated to "
-              + task.getAssignee()
-              + ": they resolve it, then "
-              + task.getOwner()
-              + " completes it.",
-          asItIs(change));
-    }
-    if (task.getAssignee() == null) {
-      throw new Conflict("Claim the task before completing it.", asItIs(change));
-    }
-    if (!caller.username().equals(task.getAssignee())) {
-      throw new Forbidden(
-          "The task is held by " + task.getAssignee() + "; only the assignee completes it.");
-    }
-    TaskForm form = forms.get(task.getTaskDefinitionKey());
-    FormInput formInput = new FormInput(input);
-    Map<String, Object> variables;
-    if (form == null) {
-      formInput.onlyFields(List.of()).throwIfInvalid();
-      variables = Map.of();
-    } else {
-      variables =
-          form.submit(
-              caller,
-              new TaskForm.TaskContext(
-                  change.review().id(), task.getTaskDefinitionKey(), variables(taskId, form)),
-              formInput);
-    }
-    asCaller(caller, () -> tasks.complete(taskId, variables));
+    complete(caller, taskId, input, null);
   }
+
+  /**
+   * Completes the task with the inputs its form takes, if its version is still {@code expected}
+   * (any version when null), in one engine command: the check, the form's variables (only those it
+   * names), the form's validation and what it records, and the completion, flushed once. A refused
+   * form leaves the task as it was.
+   */
+  @Transactional
+  public void complete(Caller caller, String taskId, Map<String, Object> input, Integer expected) {
+    inOneCommand(
+        caller,
+        taskId,
+        expected,
+        change -> {
+          Task task = change.task();
+          if (task.getDelegationState() == DelegationState.PENDING) {
+            throw new Conflict(
+                "The task is delegated to "
+                    + task.getAssignee()
+                    + ": they resolve it, then "
+                    + task.getOwner()
+                    + " completes it.",
+                asItIs(change));
+          }
+          if (task.getAssignee() == null) {
+            throw new Conflict("Claim the task before completing it.", asItIs(change));
+          }
+          if (!caller.username().equals(task.getAssignee())) {
+            throw new Forbidden(
+                "The task is held by " + task.getAssignee() + "; only the assignee completes it.");
+          }
+          TaskForm form = forms.get(task.getTaskDefinitionKey());
+          FormInput formInput = new FormInput(input);
+          Map<String, Object> variables;
+          if (form == null) {
+            formInput.onlyFields(List.of()).throwIfInvalid();
+            variables = Map.of();
+          } else {
+            variables =
+                form.submit(
+                    caller,
+                    new TaskForm.TaskContext(
+                        change.review().id(),
+                        task.getTaskDefinitionKey(),
+                        variablesInCommand(task, form)),
+                    formInput);
+          }
+          return () -> {
+            asCaller(caller, () -> tasks.complete(taskId, variables));
+            return null;
+          };
+        });
+  }
+
+  /**
+   * Runs a change of one task as one engine command, so that the engine reads the task, its
+   * candidate links, its executions and their variables once, keeps them for every step and flushes
+   * once: {@code decide} checks the change (the task as {@link #changeOf} reads it, and the version
+   * the caller expects) and returns the engine's part, which gives the answer. A refusal, thrown by
+   * {@code decide}, ends the command with nothing changed and is thrown after it, so the engine
+   * does not log it as a failed command; whatever the engine's part throws ends the command as
+   * before.
+   */
+  private <T> T inOneCommand(
+      Caller caller, String taskId, Integer expected, Function<Change, Supplier<T>> decide) {
+    Decided<T> decided =
+        engine.execute(
+            context -> {
+              Supplier<T> act;
+              try {
+                act = decide.apply(changeOf(caller, taskId, expected));
+              } catch (DomainProblem refused) {
+                return new Decided<>(null, refused);
+              }
+              return new Decided<>(act.get(), null);
+            });
+    if (decided.refused() != null) {
+      throw decided.refused();
+    }
+    return decided.answer();
+  }
+
+  /** What a command run by {@link #inOneCommand} came to: its answer, or why it was refused. */
+  private record Decided<T>(T answer, DomainProblem refused) {}
 
   /**
    * The first step of every change of a task: the task, which the caller must see and may change,
@@ -451,6 +563,48 @@ public class TaskWork {
     Review review = reviewOf(read.task());
     audits.concerns(review.id(), taskId);
     return new Change(read, review);
+  }
+
+  /**
+   * {@link #changeOf} inside an engine command: the task read by its id through the command's
+   * cache, which the command's own steps then use, and refused if its version is not {@code
+   * expected} (any version when null).
+   */
+  private Change changeOf(Caller caller, String taskId, Integer expected) {
+    locks.lock(taskId);
+    Read read;
+    try {
+      read = visibleTaskInCommand(caller, taskId);
+    } catch (NotFound notVisible) {
+      Optional<Conflict> finished = finishedTask(caller, taskId);
+      throw finished.isPresent() ? finished.get() : notVisible;
+    }
+    if (caller.readOnly()) {
+      throw new Forbidden("Viewers see reviews and tasks but do not change them.");
+    }
+    Review review = reviewOf(read.task());
+    if (expected != null) {
+      requireVersion(read, () -> review, expected);
+    }
+    audits.concerns(review.id(), taskId);
+    return new Change(read, review);
+  }
+
+  /**
+   * {@link #visibleTask} inside an engine command: the task by its id, through the command's cache
+   * (the engine's own steps find it there), with the groups it is offered to from its candidate
+   * links, which the engine keeps with it too.
+   */
+  private Read visibleTaskInCommand(Caller caller, String taskId) {
+    TaskEntity task =
+        caller.countryTeams().isEmpty()
+            ? null
+            : Context.getCommandContext().getTaskManager().findTaskById(taskId);
+    if (task == null || !caller.countryTeams().contains(task.getTenantId())) {
+      throw new NotFound("Task", taskId);
+    }
+    Read read = new Read(task, () -> TaskEventRecorder.candidateGroups(task));
+    return visible(caller, read);
   }
 
   /**
@@ -485,12 +639,17 @@ public class TaskWork {
     if (task == null) {
       throw new NotFound("Task", taskId);
     }
-    Read read = new Read(task);
+    return visible(caller, new Read(task));
+  }
+
+  /** The task read, if the caller sees it: theirs, offered to them, or of a team they oversee. */
+  private static Read visible(Caller caller, Read read) {
+    Task task = read.task();
     if (caller.username().equals(task.getAssignee()) || overseesTeams(caller)) {
       return read;
     }
     if (!offeredTo(caller, read)) {
-      throw new NotFound("Task", taskId);
+      throw new NotFound("Task", task.getId());
     }
     return read;
   }
@@ -589,6 +748,23 @@ public class TaskWork {
     return FormVariables.read(tasks, taskId, form.variables());
   }
 
+  /**
+   * The variables of the task that its form reads, inside an engine command: each scope the task
+   * sees (the task, its executions up to its process instance) is read whole first, and the command
+   * keeps it. The completion that follows reads those scopes whole; a read by name is not kept, so
+   * it cost one statement per scope more.
+   */
+  private Map<String, Object> variablesInCommand(Task task, TaskForm form) {
+    if (!form.variables().isEmpty() && task instanceof TaskEntity entity) {
+      for (AbstractVariableScope scope = entity;
+          scope != null;
+          scope = scope.getParentVariableScope()) {
+        scope.getVariableInstancesLocal();
+      }
+    }
+    return variables(task.getId(), form);
+  }
+
   Review reviewOf(Task task) {
     Review review =
         reviews
@@ -681,6 +857,14 @@ public class TaskWork {
   @Transactional(propagation = Propagation.MANDATORY)
   public void expectVersion(Caller caller, String taskId, int expected) {
     Read read = changeableTask(caller, taskId);
+    requireVersion(read, () -> reviewOf(read.task()), expected);
+  }
+
+  /**
+   * Refuses the change if the task is not at the version expected (409 with the task as it is, of
+   * its review).
+   */
+  private void requireVersion(Read read, Supplier<Review> review, int expected) {
     Integer version = version(read.task());
     if (version != null && version != expected) {
       throw new Conflict(
@@ -689,7 +873,7 @@ public class TaskWork {
               + ", now "
               + version
               + "); look at it again.",
-          view(read, reviewOf(read.task()), false));
+          view(read, review.get(), false));
     }
   }
 
@@ -713,10 +897,16 @@ public class TaskWork {
    */
   private final class Read {
     private final Task task;
+    private final Supplier<List<String>> offered;
     private List<String> candidateGroups;
 
     Read(Task task) {
+      this(task, () -> candidates.of(task.getId()));
+    }
+
+    Read(Task task, Supplier<List<String>> offered) {
       this.task = task;
+      this.offered = offered;
     }
 
     Task task() {
@@ -725,7 +915,7 @@ public class TaskWork {
 
     List<String> candidateGroups() {
       if (candidateGroups == null) {
-        candidateGroups = candidates.of(task.getId());
+        candidateGroups = offered.get();
       }
       return candidateGroups;
     }

@@ -3,6 +3,8 @@ package org.uprengage.engine.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -11,6 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -18,6 +22,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.uprengage.engine.EngineIntegrationTest;
 import org.uprengage.engine.MovableClock;
+import org.uprengage.engine.deadline.DeadlineWatches;
 import org.uprengage.engine.review.ReviewProcess;
 
 /** Assigning, commenting and finding tasks. */
@@ -214,20 +219,9 @@ class TaskActionsTest extends EngineIntegrationTest {
     String reviewId = drafting(team);
     String draft =
         taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
-    String read =
-        mvc.perform(get("/api/tasks/" + draft).with(focalUnicef(team)))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getHeader("ETag");
+    String read = etag(mvc.perform(get("/api/tasks/" + draft).with(focalUnicef(team))));
     assertThat(read).isNotBlank();
-
-    String claimed =
-        ifMatch(draft, "claim", read, focalUnicef(team))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getHeader("ETag");
+    String claimed = etag(ifMatch(draft, "claim", read, focalUnicef(team)));
     assertThat(claimed).isNotEqualTo(read);
 
     ifMatch(draft, "unclaim", read, coordinator(team))
@@ -330,6 +324,54 @@ class TaskActionsTest extends EngineIntegrationTest {
       request.param(nameValues[i], nameValues[i + 1]);
     }
     return mvc.perform(request);
+  }
+
+  /**
+   * A completion refused for its form's values ends with nothing changed: the task stays open with
+   * its holder and version, its deadline watch stays, no event is written, and a completion with
+   * valid values then goes through (the check, the form and the completion are one engine command).
+   */
+  @Test
+  void aCompletionRefusedForItsValuesLeavesTheTaskAsItWasAndWritesNoEvent() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team);
+    String draft =
+        taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focalUnicef(team)).get(0);
+    String claimed = etag(act(draft, "claim", focalUnicef(team)));
+    List<String> events = outboxTypes(reviewId);
+    List<DeadlineWatches.Watch> watches = deadlineWatches.ofReview(UUID.fromString(reviewId));
+
+    complete(draft, "{\"text\":\"Our section\",\"decline\":\"No time\"}", focalUnicef(team))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("decline"));
+    complete(draft, "{\"txt\":\"Our section\"}", focalUnicef(team))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("txt"));
+
+    assertThat(outboxTypes(reviewId)).isEqualTo(events);
+    assertThat(deadlineWatches.ofReview(UUID.fromString(reviewId))).isEqualTo(watches);
+    mvc.perform(get("/api/tasks/" + draft).with(focalUnicef(team)))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", claimed))
+        .andExpect(jsonPath("$.assignee").value("focal-unicef"));
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM act_hi_taskinst WHERE id_ = ? AND end_time_ IS NULL",
+                Integer.class,
+                draft))
+        .isEqualTo(1);
+
+    complete(draft, "{\"text\":\"Our section\"}", focalUnicef(team))
+        .andExpect(status().isNoContent());
+    assertThat(outboxTypes(reviewId)).hasSize(events.size() + 1).endsWith(TaskCompleted.TYPE);
+    assertThat(deadlineWatches.ofReview(UUID.fromString(reviewId)))
+        .noneMatch(watch -> watch.taskId().equals(draft));
+  }
+
+  /** The ETag of an answer that must be 200. */
+  private static String etag(ResultActions answer) throws Exception {
+    return answer.andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
   }
 
   private String drafting(String team) throws Exception {
