@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Drill: two engine nodes; the one holding the outbox relay's lock is frozen (SIGSTOP), as in a
+# Drill: two engine nodes; the one holding the outbox relay's lease is frozen (SIGSTOP), as in a
 # long GC pause or a network cut. This drill starts a second engine node (127.0.0.1:8083,
 # management 9083) on the same database and broker, and stops it at the end. To catch a holder in
-# the act, the broker is frozen first (a relay then holds the lock while it waits for the broker);
-# the holder is found in pg_locks and frozen, the broker resumed. Expected: PostgreSQL ends the
-# frozen holder's session after the lease (UPR_OUTBOX_LEASE, 30 s), the other node publishes what
-# waits, the thawed node's late sends are dropped by the consumer; nothing lost, no notification
-# twice. About 4 minutes.
+# the act, the broker is frozen first (a relay then holds the lease while it waits for the broker);
+# the holder is read from the lease row (upr_outbox_relay_lease) and frozen, the broker resumed.
+# Expected: the lease runs out (UPR_OUTBOX_LEASE, 30 s), the other node publishes what waits, with
+# the numbers the frozen batch got; the thawed node's late sends are dropped by the consumer;
+# nothing lost, no notification twice. About 4 minutes.
 source "$(dirname "$0")/lib.sh"
 SECOND_PORT="${DRILL_SECOND_ENGINE_PORT:-8083}"
 SECOND_MANAGEMENT_PORT="${DRILL_SECOND_ENGINE_MANAGEMENT_PORT:-9083}"
@@ -42,14 +42,11 @@ say "two engine nodes: pid $first (:$ENGINE_PORT) and pid $second (:$SECOND_PORT
 
 begin
 
-# The process whose database session holds the relay's lock (a one-key advisory lock; the task
-# locks take two keys), found by the session's client port.
+# The engine node holding the outbox relay's lease (the row names it "pid@host"; both nodes run on
+# this host), while its batch waits for the broker.
 lock_holder() {
-  local port
-  port=$(engine_sql "SELECT a.client_port FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                     WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted AND a.datname = 'upr_engine'")
-  [ -n "$port" ] || return 0
-  ss -Htnp "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
+  engine_sql "SELECT split_part(holder, '@', 1) FROM upr_outbox_relay_lease
+              WHERE lock_key = 6147503992048206424 AND until > now()"
 }
 
 kill -STOP "$broker"

@@ -150,8 +150,8 @@ class TwoEngineNodesIT {
 
   /**
    * Every task event of the review in its outbox is published, and Kafka has them (a record sent
-   * twice by a node that died mid-send counted once) in the order of the outbox, their sequence
-   * rising.
+   * twice by a node that died mid-send counted once) in the order of the outbox (the sequence the
+   * relay numbered them in), their sequence rising.
    */
   private static void eachEventReachedKafkaInOrder(Platform platform, String reviewId)
       throws Exception {
@@ -165,7 +165,7 @@ class TwoEngineNodesIT {
                   PreparedStatement query =
                       db.prepareStatement(
                           "SELECT event_id, published_at IS NOT NULL FROM upr_event_outbox"
-                              + " WHERE record_key = ? AND topic = ? ORDER BY position")) {
+                              + " WHERE record_key = ? AND topic = ? ORDER BY sequence NULLS LAST, position")) {
                 query.setString(1, reviewId);
                 query.setString(2, Platform.TASKS_TOPIC);
                 boolean allPublished = true;

@@ -1,5 +1,6 @@
 package org.uprengage.engine;
 
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -7,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -184,10 +186,26 @@ public abstract class EngineIntegrationTest {
     }
   }
 
-  /** Event types the outbox holds for a review, in sequence order. */
+  /** Waits until the relay published (and so numbered) every event the review has in the outbox. */
+  protected void awaitPublished(String reviewId) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "SELECT count(*) FROM upr_event_outbox WHERE record_key = ? AND published_at IS NULL",
+                        Integer.class,
+                        reviewId)
+                    == 0);
+  }
+
+  /**
+   * Event types the outbox holds for a review, in sequence order (those the relay has not numbered
+   * yet last, in the order they were written: the order it will number them in).
+   */
   protected List<String> outboxTypes(String reviewId) {
     return jdbc.queryForList(
-        "SELECT type FROM upr_event_outbox WHERE record_key = ? ORDER BY (payload::json->>'sequence')::bigint",
+        "SELECT type FROM upr_event_outbox WHERE record_key = ? ORDER BY sequence NULLS LAST, position",
         String.class,
         reviewId);
   }

@@ -36,12 +36,12 @@ public class DeadlineWatches {
           + " WHERE i.incident_type_ = ? AND i.configuration_ = w.task_id)";
 
   /**
-   * A watch is taken with its review's row, neither waited for: raising the alert writes the
-   * review's event sequence (the outbox), and a task command of that review holds the review's row
-   * while it deletes or moves the watch. Waiting on either while holding the other deadlocked the
-   * two; a watch whose review is busy is served at the next poll.
+   * A watch is taken alone, not waited for: raising its alert writes the review's event, an INSERT
+   * into the outbox that locks nothing (the relay numbers it), so a task command of that review,
+   * which deletes or moves the watch, and the poller never hold what the other waits for. (When the
+   * command numbered its event on the review's row, the poller had to take that row too.)
    */
-  private static final String REVIEW_TOO = " FOR UPDATE OF w, r SKIP LOCKED";
+  private static final String WATCH_ONLY = " FOR UPDATE OF w SKIP LOCKED";
 
   private final JdbcTemplate jdbc;
   private final ReminderSchedule reminders;
@@ -138,11 +138,11 @@ public class DeadlineWatches {
   Optional<Watch> takeDue(Instant now) {
     return jdbc
         .query(
-            "SELECT w.* FROM upr_deadline_watch w JOIN upr_review r ON r.id = w.review_id"
+            "SELECT w.* FROM upr_deadline_watch w"
                 + " WHERE w.next_alert_at <= ? "
                 + NO_OPEN_INCIDENT
                 + " ORDER BY w.next_alert_at LIMIT 1"
-                + REVIEW_TOO,
+                + WATCH_ONLY,
             DeadlineWatches::watch,
             Timestamp.from(now),
             DeadlineAlertIncidents.TYPE)
@@ -157,10 +157,10 @@ public class DeadlineWatches {
   Optional<Watch> takeDue(String taskId, Instant now) {
     return jdbc
         .query(
-            "SELECT w.* FROM upr_deadline_watch w JOIN upr_review r ON r.id = w.review_id"
+            "SELECT w.* FROM upr_deadline_watch w"
                 + " WHERE w.task_id = ? AND w.next_alert_at <= ? "
                 + NO_OPEN_INCIDENT
-                + REVIEW_TOO,
+                + WATCH_ONLY,
             DeadlineWatches::watch,
             taskId,
             Timestamp.from(now),

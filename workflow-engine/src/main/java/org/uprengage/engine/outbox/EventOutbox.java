@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Appends an event to the outbox in the caller's transaction. Each event of a review gets the next
- * number of that review's sequence, so consumers can tell order and gaps.
+ * Appends an event to the outbox in the caller's transaction, an INSERT that takes no lock. Each
+ * event of a review gets the next number of that review's sequence from the relay, in the order it
+ * publishes them ({@link OutboxRelay}), so consumers can tell order and gaps.
  */
 @Component
 public class EventOutbox {
@@ -64,28 +65,20 @@ public class EventOutbox {
 
   /**
    * Records one event of a review: its fields, after {@code reviewId}, {@code sequence} and {@code
-   * occurredAt}, as the data of a CloudEvent of its type, on its topic.
+   * occurredAt}, as the data of a CloudEvent of its type, on its topic. The sequence is null here:
+   * the relay numbers the event before it first sends it.
    *
    * @return the event id (CloudEvents {@code id})
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public UUID append(UUID reviewId, OutboundEvent event) {
-    Long sequence =
-        jdbc.queryForObject(
-            "UPDATE upr_review SET event_sequence = event_sequence + 1 WHERE id = ? RETURNING event_sequence",
-            Long.class,
-            reviewId);
-    if (sequence == null) {
-      throw new IllegalStateException(
-          "No review " + reviewId + " to record " + event.type() + " for");
-    }
     Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     ObjectNode data = JSON.createObjectNode();
     data.put("reviewId", reviewId.toString());
-    data.put("sequence", sequence);
+    data.putNull("sequence"); // its place among the fields, filled by the relay
     data.put("occurredAt", occurredAt.toString());
     data.setAll((ObjectNode) JSON.valueToTree(event));
-    return insert(reviewId.toString(), event.subject(reviewId), event, occurredAt, data);
+    return insert(reviewId.toString(), true, event.subject(reviewId), event, occurredAt, data);
   }
 
   /**
@@ -100,17 +93,23 @@ public class EventOutbox {
     ObjectNode data = JSON.createObjectNode();
     data.put("occurredAt", occurredAt.toString());
     data.setAll((ObjectNode) JSON.valueToTree(event));
-    return insert(key, subject, event, occurredAt, data);
+    return insert(key, false, subject, event, occurredAt, data);
   }
 
   private UUID insert(
-      String key, String subject, OutboundEvent event, Instant occurredAt, ObjectNode data) {
+      String key,
+      boolean numbered,
+      String subject,
+      OutboundEvent event,
+      Instant occurredAt,
+      ObjectNode data) {
     UUID eventId = UUID.randomUUID();
     jdbc.update(
-        "INSERT INTO upr_event_outbox (event_id, topic, record_key, type, subject, occurred_at, payload, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO upr_event_outbox (event_id, topic, record_key, numbered, type, subject, occurred_at, payload, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         eventId,
         topics.name(event.topic()),
         key,
+        numbered,
         event.type(),
         subject,
         Timestamp.from(occurredAt),
@@ -141,7 +140,7 @@ public class EventOutbox {
         });
   }
 
-  /** The events recorded for a review, in their sequence: its history as the services saw it. */
+  /** The events recorded for a review, in the order they were written: its history. */
   @Transactional(readOnly = true)
   public List<RecordedEvent> eventsOf(UUID reviewId) {
     return jdbc.query(

@@ -1,24 +1,32 @@
 package org.uprengage.engine.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
@@ -36,16 +44,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes committed outbox rows to Kafka as CloudEvents in binary mode, oldest first. One relay
- * at a time works on the outbox (a PostgreSQL advisory lock held by the relay's transaction), so
- * several engine nodes never reorder a review's events; a row is marked published only after the
- * broker acknowledged it, so a broker outage only delays delivery.
+ * Publishes committed outbox rows to Kafka as CloudEvents in binary mode, oldest first, and numbers
+ * each review's events as it goes. One relay at a time works on the outbox (a lease row, {@code
+ * upr_outbox_relay_lease}), so several engine nodes never reorder a review's events; a row is
+ * marked published only after the broker acknowledged it, so a broker outage only delays delivery.
  *
- * <p>The lock has a lease: the relay's transaction sets PostgreSQL's {@code
- * idle_in_transaction_session_timeout}, so a relay that freezes while it holds the lock (a long GC
- * pause, a network cut) loses its session, and with it the lock, after {@code lease}; another node
- * takes over. The lease is longer than the send timeout, the longest a working relay waits between
- * two statements.
+ * <p>A batch runs in three steps, none of which holds a connection while the broker answers: a
+ * short transaction takes the lease until now + {@code lease}, reads the batch and gives each event
+ * of a review not yet numbered the review's next sequence number ({@code upr_outbox_sequence},
+ * written into the row and its payload, so a row sent again keeps its number); the batch is sent
+ * and its acknowledgements awaited, up to the send timeout; one more statement marks what was
+ * acknowledged and gives the lease back. A relay that freezes mid-batch (a long GC pause, a network
+ * cut) loses the lease once it ran out; another node takes over and sends the frozen batch's rows
+ * again, with their numbers (consumers drop a second copy by its id). The lease is longer than the
+ * send timeout. The first step sets PostgreSQL's {@code idle_in_transaction_session_timeout} to the
+ * lease, so a relay frozen inside it loses its session.
+ *
+ * <p>The numbers are given in the order the relay publishes, which is the order the events
+ * committed as far as a consumer can tell: a row becomes visible to the relay when its transaction
+ * commits, and rows visible together go in the order they were written. A command therefore takes
+ * no lock for its event (an INSERT), and two commands of one review commit side by side.
  *
  * <p>A row the broker refuses for what it is (too large, a header it cannot take) is tried again at
  * each run, up to {@code maxAttempts} times, then parked with its reason: the events of other
@@ -60,8 +78,11 @@ class OutboxRelay {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-  /** Advisory lock key: "UPROUTBX" read as a number. */
+  /** The lease row's key: "UPROUTBX" read as a number. */
   static final long RELAY_LOCK = 0x5550524f55544258L;
+
+  /** This JVM, as the lease row names its holder: "pid@host". */
+  private static final String HOLDER = ManagementFactory.getRuntimeMXBean().getName();
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
@@ -69,7 +90,13 @@ class OutboxRelay {
   private final Settings settings;
   private final Timer acknowledged;
   private final Timer failed;
+  private final Duration interval;
   private volatile Instant quietUntil = Instant.MIN;
+
+  /** One run at a time in this JVM: a wake-up waits for a poll under way, then runs. */
+  private final ReentrantLock running = new ReentrantLock();
+
+  private volatile long lastRunStarted = System.nanoTime();
   private final AtomicBoolean wakeUpPending = new AtomicBoolean();
   private final ExecutorService wakeUps =
       Executors.newSingleThreadExecutor(
@@ -89,12 +116,14 @@ class OutboxRelay {
       @Value("${upr.events.relay.send-timeout:10s}") Duration sendTimeout,
       @Value("${upr.events.relay.lease:30s}") Duration lease,
       @Value("${upr.events.relay.max-attempts:5}") int maxAttempts,
+      @Value("${upr.events.relay.interval:200ms}") Duration interval,
       MeterRegistry meters) {
     this(
         jdbc,
         transactions,
         kafka,
         new Settings(source, batchSize, sendTimeout, lease, maxAttempts, RELAY_LOCK),
+        interval,
         meters);
   }
 
@@ -104,7 +133,7 @@ class OutboxRelay {
       TransactionTemplate transactions,
       KafkaTemplate<String, String> kafka,
       Settings settings) {
-    this(jdbc, transactions, kafka, settings, new SimpleMeterRegistry());
+    this(jdbc, transactions, kafka, settings, Duration.ZERO, new SimpleMeterRegistry());
   }
 
   private OutboxRelay(
@@ -112,11 +141,13 @@ class OutboxRelay {
       TransactionTemplate transactions,
       KafkaTemplate<String, String> kafka,
       Settings settings,
+      Duration interval,
       MeterRegistry meters) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.kafka = kafka;
     this.settings = settings;
+    this.interval = interval;
     this.acknowledged = publishTimer(meters, "acknowledged");
     this.failed = publishTimer(meters, "failed");
   }
@@ -130,8 +161,9 @@ class OutboxRelay {
 
   /**
    * Runs the relay now, on its own thread, after a transaction that wrote events committed;
-   * wake-ups that arrive while one is pending are folded into it. The scheduled poll stays as the
-   * safety net (and serves events written by other engine nodes).
+   * wake-ups that arrive while one is pending or under way are folded into one run after it, which
+   * publishes what all of them committed. The scheduled poll stays as the safety net (and serves
+   * events written by other engine nodes).
    */
   void wakeUp() {
     if (wakeUpPending.compareAndSet(false, true)) {
@@ -148,9 +180,21 @@ class OutboxRelay {
     wakeUps.shutdownNow();
   }
 
+  /**
+   * The safety net: runs the relay unless a run (a wake-up's, while events are being written)
+   * started within the last interval, so that a busy node polls no more than it publishes.
+   */
   @Scheduled(fixedDelayString = "${upr.events.relay.interval:200ms}")
+  void poll() {
+    if (System.nanoTime() - lastRunStarted >= interval.toNanos()) {
+      relayPending();
+    }
+  }
+
   void relayPending() {
+    running.lock();
     try {
+      lastRunStarted = System.nanoTime();
       int published;
       do {
         published = publishBatch();
@@ -161,55 +205,92 @@ class OutboxRelay {
         log.warn("Outbox relay could not publish, will retry: {}", e.toString());
         quietUntil = Instant.now().plusSeconds(60);
       }
+    } finally {
+      running.unlock();
     }
   }
 
   /**
-   * Publishes up to one batch; returns how many rows it published.
+   * Publishes up to one batch; returns how many rows it published (0 when another relay holds the
+   * lease).
    *
    * @throws IllegalStateException if the broker acknowledged none of the batch for a reason that is
    *     not the rows' own (unreachable, too slow)
    */
   int publishBatch() {
-    Integer published =
+    UUID claim = UUID.randomUUID();
+    List<OutboxRow> rows =
         transactions.execute(
             status -> {
               jdbc.execute(
                   "SET LOCAL idle_in_transaction_session_timeout = " + settings.lease().toMillis());
-              Boolean locked =
-                  jdbc.queryForObject(
-                      "SELECT pg_try_advisory_xact_lock(?)", Boolean.class, settings.lockKey());
-              if (!Boolean.TRUE.equals(locked)) {
-                return 0;
+              if (!takeLease(claim)) {
+                return List.of();
               }
-              List<OutboxRow> rows = nextRows();
-              if (rows.isEmpty()) {
-                return 0;
+              List<OutboxRow> next = nextRows();
+              if (next.isEmpty()) {
+                status.setRollbackOnly(); // nothing to send: the lease goes back with the rollback
+                return next;
               }
-              long started = System.nanoTime();
-              List<Throwable> failures = send(rows);
-              (failures.contains(null) ? acknowledged : failed)
-                  .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-              return settle(rows, failures);
+              return numbered(next);
             });
-    return published == null ? 0 : published;
+    if (rows == null || rows.isEmpty()) {
+      return 0;
+    }
+    List<Throwable> failures;
+    try {
+      long started = System.nanoTime();
+      failures = send(rows);
+      (failures.contains(null) ? acknowledged : failed)
+          .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    } catch (RuntimeException e) {
+      settle(rows, List.of(), claim);
+      throw e;
+    }
+    return settle(rows, failures, claim);
   }
 
-  /** The oldest unpublished rows, leaving out those of a review that has a parked row. */
+  /**
+   * Takes the lease for this batch unless another relay holds it: a row of its own per lock key,
+   * free when its time is not set or has passed.
+   */
+  private boolean takeLease(UUID claim) {
+    return jdbc.update(
+            "INSERT INTO upr_outbox_relay_lease (lock_key, claim, holder, until)"
+                + " VALUES (?, ?, ?, now() + ? * interval '1 millisecond')"
+                + " ON CONFLICT (lock_key) DO UPDATE"
+                + " SET claim = EXCLUDED.claim, holder = EXCLUDED.holder, until = EXCLUDED.until"
+                + " WHERE upr_outbox_relay_lease.until IS NULL OR upr_outbox_relay_lease.until < now()",
+            settings.lockKey(),
+            claim,
+            HOLDER,
+            settings.lease().toMillis())
+        == 1;
+  }
+
+  /**
+   * The oldest unpublished rows, leaving out those of a review behind a parked row: the rows
+   * already numbered first, in their number, then the others in the order they were written.
+   */
   private List<OutboxRow> nextRows() {
     return jdbc.query(
-        "SELECT position, event_id, topic, record_key, type, subject, occurred_at, payload, attempts,"
-            + " traceparent"
+        "SELECT position, event_id, topic, record_key, numbered, sequence, type, subject,"
+            + " occurred_at, payload, attempts, traceparent"
             + " FROM upr_event_outbox o WHERE published_at IS NULL AND parked_at IS NULL"
             + " AND NOT EXISTS (SELECT 1 FROM upr_event_outbox p WHERE p.record_key = o.record_key"
-            + " AND p.parked_at IS NOT NULL AND p.published_at IS NULL AND p.position < o.position)"
-            + " ORDER BY position LIMIT ?",
+            + " AND p.parked_at IS NOT NULL AND p.published_at IS NULL"
+            + " AND CASE WHEN o.numbered AND p.numbered"
+            + " THEN o.sequence IS NULL OR p.sequence < o.sequence"
+            + " ELSE p.position < o.position END)"
+            + " ORDER BY sequence NULLS LAST, position LIMIT ?",
         (rs, i) ->
             new OutboxRow(
                 rs.getLong("position"),
                 rs.getString("event_id"),
                 rs.getString("topic"),
                 rs.getString("record_key"),
+                rs.getBoolean("numbered"),
+                rs.getObject("sequence", Long.class),
                 rs.getString("type"),
                 rs.getString("subject"),
                 rs.getTimestamp("occurred_at").toInstant(),
@@ -217,6 +298,69 @@ class OutboxRelay {
                 rs.getInt("attempts"),
                 rs.getString("traceparent")),
         settings.batchSize());
+  }
+
+  /**
+   * Gives each event of a review that has no number yet its review's next one, in the batch's
+   * order, and stores the numbers with the rows, before any of them is sent.
+   */
+  private List<OutboxRow> numbered(List<OutboxRow> rows) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (OutboxRow row : rows) {
+      if (row.numbered() && row.sequence() == null) {
+        counts.merge(row.recordKey(), 1L, Long::sum);
+      }
+    }
+    if (counts.isEmpty()) {
+      return rows;
+    }
+    Map<String, Long> next = new HashMap<>();
+    jdbc.query(
+        "INSERT INTO upr_outbox_sequence (record_key, last_sequence)"
+            + " SELECT * FROM unnest(?::text[], ?::bigint[])"
+            + " ON CONFLICT (record_key) DO UPDATE"
+            + " SET last_sequence = upr_outbox_sequence.last_sequence + EXCLUDED.last_sequence"
+            + " RETURNING record_key, last_sequence",
+        rs -> {
+          String key = rs.getString(1);
+          next.put(key, rs.getLong(2) - counts.get(key) + 1);
+        },
+        counts.keySet().toArray(String[]::new),
+        counts.values().toArray(Long[]::new));
+    List<OutboxRow> numbered = new ArrayList<>(rows.size());
+    List<Long> positions = new ArrayList<>();
+    List<Long> sequences = new ArrayList<>();
+    List<String> payloads = new ArrayList<>();
+    for (OutboxRow row : rows) {
+      if (row.numbered() && row.sequence() == null) {
+        long sequence = next.merge(row.recordKey(), 1L, Long::sum) - 1;
+        row = row.withSequence(sequence, withSequence(row, sequence));
+        positions.add(row.position());
+        sequences.add(sequence);
+        payloads.add(row.payload());
+      }
+      numbered.add(row);
+    }
+    jdbc.update(
+        "UPDATE upr_event_outbox o SET sequence = n.sequence, payload = n.payload"
+            + " FROM unnest(?::bigint[], ?::bigint[], ?::text[]) AS n (position, sequence, payload)"
+            + " WHERE o.position = n.position",
+        positions.toArray(Long[]::new),
+        sequences.toArray(Long[]::new),
+        payloads.toArray(String[]::new));
+    return numbered;
+  }
+
+  /** The row's payload with its number in the place the outbox left for it. */
+  private static String withSequence(OutboxRow row, long sequence) {
+    try {
+      ObjectNode data = (ObjectNode) EventOutbox.JSON.readTree(row.payload());
+      data.put("sequence", sequence);
+      return EventOutbox.JSON.writeValueAsString(data);
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new IllegalStateException(
+          "Outbox row " + row.position() + " has no JSON object to number", e);
+    }
   }
 
   /**
@@ -263,14 +407,16 @@ class OutboxRelay {
   }
 
   /**
-   * Marks published what the broker acknowledged, up to each review's first failure; counts a
-   * refused row's attempt and parks it after the last; returns how many rows it published.
+   * Marks published what the broker acknowledged, up to each review's first failure, and gives the
+   * lease back; counts a refused row's attempt and parks it after the last; returns how many rows
+   * it published. Each statement commits on its own: a refusal counted without its batch's marks,
+   * or the other way round, is right either way.
    */
-  private int settle(List<OutboxRow> rows, List<Throwable> failures) {
+  private int settle(List<OutboxRow> rows, List<Throwable> failures, UUID claim) {
     Set<String> stopped = new HashSet<>();
-    List<Long> published = new ArrayList<>();
     Throwable unavailable = null;
-    for (int i = 0; i < rows.size(); i++) {
+    List<Long> published = new ArrayList<>();
+    for (int i = 0; i < failures.size(); i++) {
       OutboxRow row = rows.get(i);
       Throwable failure = failures.get(i);
       if (stopped.contains(row.recordKey())) {
@@ -287,13 +433,18 @@ class OutboxRelay {
         unavailable = failure;
       }
     }
+    // marks what the broker acknowledged and gives the lease back, unless another relay took it
+    jdbc.update(
+        "WITH lease AS (UPDATE upr_outbox_relay_lease SET until = NULL"
+            + " WHERE lock_key = ? AND claim = ? RETURNING 1)"
+            + " UPDATE upr_event_outbox SET published_at = ? WHERE position = ANY (?)",
+        settings.lockKey(),
+        claim,
+        Timestamp.from(Instant.now()),
+        published.toArray(Long[]::new));
     if (published.isEmpty() && unavailable != null) {
       throw new IllegalStateException("Kafka did not acknowledge the batch", unavailable);
     }
-    jdbc.update(
-        "UPDATE upr_event_outbox SET published_at = ? WHERE position = ANY (?)",
-        Timestamp.from(Instant.now()),
-        published.toArray(Long[]::new));
     return published.size();
   }
 
@@ -403,12 +554,31 @@ class OutboxRelay {
       String eventId,
       String topic,
       String recordKey,
+      boolean numbered,
+      Long sequence,
       String type,
       String subject,
       Instant occurredAt,
       String payload,
       int attempts,
-      String traceparent) {}
+      String traceparent) {
+
+    OutboxRow withSequence(long number, String numberedPayload) {
+      return new OutboxRow(
+          position,
+          eventId,
+          topic,
+          recordKey,
+          numbered,
+          number,
+          type,
+          subject,
+          occurredAt,
+          numberedPayload,
+          attempts,
+          traceparent);
+    }
+  }
 
   /** A row that cannot be made into a record at all (a header missing, say). */
   static final class UnfitRecord extends RuntimeException {

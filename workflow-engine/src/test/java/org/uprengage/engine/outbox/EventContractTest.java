@@ -156,6 +156,7 @@ class EventContractTest extends EngineIntegrationTest {
     walk.followUp();
     ClockUtil.reset();
 
+    awaitPublished(walk.review().id().toString()); // numbered by the relay as it publishes
     List<String> problems = new ArrayList<>();
     Set<String> seen = new TreeSet<>();
     for (Map<String, Object> event :
@@ -240,6 +241,7 @@ class EventContractTest extends EngineIntegrationTest {
         engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
     engine.getManagementService().setJobRetries(job.getId(), 0);
 
+    awaitPublished(reviewId);
     List<String> payloads =
         jdbc.queryForList(
             "SELECT payload FROM upr_event_outbox WHERE type = ? AND record_key = ?",

@@ -152,7 +152,7 @@ class OutboxRelayTest extends EngineIntegrationTest {
   private List<Map<String, Object>> outboxEvents(Review review) {
     return jdbc.queryForList(
         "SELECT event_id, topic FROM upr_event_outbox WHERE record_key = ?"
-            + " ORDER BY (payload::json->>'sequence')::bigint",
+            + " ORDER BY sequence NULLS LAST, position",
         review.id().toString());
   }
 
