@@ -130,6 +130,13 @@ public abstract class NotificationIntegrationTest {
         reviewId.toString(), UUID.randomUUID().toString(), "org.uprengage.task.created.v1", data);
   }
 
+  /** A deadline event of the review, as the workflow engine publishes it. */
+  protected static ProducerRecord<String, String> deadlineEvent(
+      UUID reviewId, String type, String data) {
+    return cloudEvent(
+        DEADLINES_TOPIC, reviewId.toString(), UUID.randomUUID().toString(), type, data);
+  }
+
   protected static ProducerRecord<String, String> cloudEvent(
       String key, String id, String type, String data) {
     return cloudEvent(TASKS_TOPIC, key, id, type, data);

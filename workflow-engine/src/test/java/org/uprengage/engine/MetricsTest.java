@@ -5,22 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.uprengage.testsupport.Metrics;
 
 /**
  * What {@code /actuator/prometheus} tells an operator: HTTP, JVM, the database pool, the Kafka
- * producer, and the platform's own {@code upr_*} metrics, which move with what happens.
+ * producer, and the platform's own {@code upr_*} metrics, which move with what happens (the open
+ * incidents' gauge in IncidentsTest and TaskIncidentsTest).
  */
 class MetricsTest extends EngineIntegrationTest {
-
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
 
   @Test
   void theStandardMetricsAreThere() throws Exception {
@@ -73,25 +66,6 @@ class MetricsTest extends EngineIntegrationTest {
         .untilAsserted(() -> assertThat(published()).isGreaterThan(acknowledged));
     assertThat(metric("upr_outbox_publish_seconds_sum", "outcome=\"acknowledged\"")).isPositive();
     assertThat(metric("upr_outbox_parked")).isGreaterThanOrEqualTo(0);
-  }
-
-  @Test
-  void anOpenIncidentIsCountedUntilItIsResolved() throws Exception {
-    // A failed job's incident and a failed deadline alert's are counted alike (IncidentsTest and
-    // DeadlineWatchesTest make each fail for real); here, any incident of the engine's.
-    String team = newCountryTeam();
-    String reviewId = startReview(team, 41, coordinator(team));
-    Task waiting = tasks.createTaskQuery().processInstanceBusinessKey(reviewId).list().get(0);
-    double before = metric("upr_incidents_open");
-
-    Incident incident =
-        runtime.createIncident("metricsDrill", waiting.getExecutionId(), reviewId, "a drill");
-    assertThat(metric("upr_incidents_open"))
-        .as("the task's stage's incident and the review's, which calls the stage")
-        .isEqualTo(before + 2);
-
-    runtime.resolveIncident(incident.getId());
-    assertThat(metric("upr_incidents_open")).isEqualTo(before);
   }
 
   private double published() {

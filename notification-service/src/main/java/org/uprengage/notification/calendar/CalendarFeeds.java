@@ -41,6 +41,7 @@ import org.uprengage.notification.taskstate.TaskState;
 import org.uprengage.notification.taskstate.TaskStates;
 import org.uprengage.notification.web.Problems;
 import org.uprengage.notification.web.Problems.FieldError;
+import org.uprengage.notification.wording.Wording;
 
 /**
  * Private iCalendar feeds (RFC 5545) of upcoming deadlines, one per person and per agency: each
@@ -223,7 +224,10 @@ public class CalendarFeeds {
           new VEvent(
               day,
               day.plusDays(1),
-              messages.getMessage("calendar.summary", new Object[] {task.taskName()}, locale));
+              messages.getMessage(
+                  "calendar.summary",
+                  new Object[] {Wording.taskName(task.taskKey(), task.taskName())},
+                  locale));
       event
           .withProperty(new Uid("task-" + task.taskId() + "@uprengage.org"))
           .withProperty(

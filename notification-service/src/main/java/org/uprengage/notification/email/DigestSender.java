@@ -2,10 +2,12 @@ package org.uprengage.notification.email;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,12 +15,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
+import org.uprengage.notification.directory.People;
+import org.uprengage.notification.directory.Person;
+import org.uprengage.notification.preference.Preferences;
 import org.uprengage.notification.taskstate.TaskStates;
+import org.uprengage.notification.wording.Wording;
 
 /**
  * Gathers each person's e-mails held for the daily digest, once their digest time has come, into
  * one e-mail in their language, queued for {@link EmailChannel} to send. Reminders whose task has
- * since been done or handed to someone else are left out.
+ * since been done or handed to someone else are left out. The language and time zone are the
+ * person's as the digest is sent: each item is rendered again from its wording (items held before
+ * wordings were kept keep their text).
  */
 @Component
 @ConditionalOnProperty(name = "upr.channels.email.enabled", havingValue = "true")
@@ -31,12 +39,25 @@ class DigestSender {
   private final Clock clock;
   private final TaskStates tasks;
   private final MessageSource messages;
+  private final People people;
+  private final Preferences preferences;
+  private final String linkBase;
 
-  DigestSender(JdbcTemplate jdbc, Clock clock, TaskStates tasks, MessageSource messages) {
+  DigestSender(
+      JdbcTemplate jdbc,
+      Clock clock,
+      TaskStates tasks,
+      MessageSource messages,
+      People people,
+      Preferences preferences,
+      @Value("${upr.links.base-url}") String linkBase) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.tasks = tasks;
     this.messages = messages;
+    this.people = people;
+    this.preferences = preferences;
+    this.linkBase = linkBase;
   }
 
   @Scheduled(fixedDelayString = "${upr.channels.email.interval:1s}")
@@ -54,7 +75,12 @@ class DigestSender {
   private void gather(String username, Timestamp now) {
     List<Held> held =
         jdbc.query(
-            "SELECT id, recipient, subject, text_body, locale, watched_tasks, must_hold FROM ns_email WHERE status = 'held' AND username = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id FOR UPDATE SKIP LOCKED",
+            """
+            SELECT e.id, e.recipient, e.subject, e.text_body, e.locale, e.watched_tasks, e.must_hold, e.wording, n.task_id
+            FROM ns_email e LEFT JOIN ns_notification n ON n.id = e.notification_id
+            WHERE e.status = 'held' AND e.username = ? AND e.next_attempt_at <= ?
+            ORDER BY e.next_attempt_at, e.id FOR UPDATE OF e SKIP LOCKED
+            """,
             (rs, i) ->
                 new Held(
                     rs.getObject("id", UUID.class),
@@ -63,7 +89,11 @@ class DigestSender {
                     rs.getString("text_body"),
                     rs.getString("locale"),
                     List.of((String[]) rs.getArray("watched_tasks").getArray()),
-                    rs.getBoolean("must_hold")),
+                    rs.getBoolean("must_hold"),
+                    rs.getString("wording") == null
+                        ? null
+                        : Wording.fromJson(rs.getString("wording")),
+                    rs.getString("task_id")),
             username,
             now);
     List<Held> items = new ArrayList<>();
@@ -78,7 +108,11 @@ class DigestSender {
       return;
     }
     Held last = items.get(items.size() - 1);
-    Locale locale = Locale.forLanguageTag(last.locale() == null ? "en" : last.locale());
+    // the language and zone the person has now: they may have changed them since an item was held
+    String language =
+        people.named(username).stream().findFirst().map(Person::locale).orElse(last.locale());
+    Locale locale = Locale.forLanguageTag(language == null ? "en" : language);
+    ZoneId zone = ZoneId.of(preferences.of(username).timeZone());
     String subject =
         SUBJECT_PREFIX + messages.getMessage("digest.subject", new Object[] {items.size()}, locale);
     String intro = messages.getMessage("digest.intro", new Object[] {items.size()}, locale);
@@ -86,8 +120,16 @@ class DigestSender {
     StringBuilder html =
         new StringBuilder("<p>").append(HtmlUtils.htmlEscape(intro)).append("</p><ul>");
     for (Held item : items) {
-      String title = item.subject().replace(SUBJECT_PREFIX, "");
-      String body = item.text().replace(SIGNATURE, "");
+      String title =
+          item.wording() == null
+              ? item.subject().replace(SUBJECT_PREFIX, "")
+              : item.wording().title(messages, locale, zone);
+      String body =
+          item.wording() == null
+              ? item.text().replace(SIGNATURE, "")
+              : item.wording().body(messages, locale, zone)
+                  + "\n\n"
+                  + EmailChannel.link(linkBase, item.taskId());
       text.append("* ")
           .append(title)
           .append("\n  ")
@@ -111,7 +153,7 @@ class DigestSender {
         html.toString(),
         now,
         username,
-        last.locale());
+        language);
     for (Held item : items) {
       jdbc.update(
           "UPDATE ns_email SET status = 'digested', digest_id = ? WHERE id = ?", digest, item.id());
@@ -125,5 +167,7 @@ class DigestSender {
       String text,
       String locale,
       List<String> watchedTasks,
-      boolean mustHold) {}
+      boolean mustHold,
+      Wording wording,
+      String taskId) {}
 }

@@ -86,8 +86,8 @@ public class EmailChannel {
     jdbc.update(
         """
         INSERT INTO ns_email (id, notification_id, recipient, subject, text_body, html_body, next_attempt_at, status,
-                              username, locale, watched_tasks, must_hold)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (notification_id) DO NOTHING
+                              username, locale, watched_tasks, must_hold, wording)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (notification_id) DO NOTHING
         """,
         UUID.randomUUID(),
         email.notificationId(),
@@ -100,11 +100,16 @@ public class EmailChannel {
         email.username(),
         email.locale(),
         email.watchedTasks().toArray(String[]::new),
-        email.mustHold());
+        email.mustHold(),
+        email.wording() == null ? null : email.wording().toJson());
   }
 
   String link(String taskId) {
-    // the pages web-api serves: the task's own, else My work
+    return link(linkBase, taskId);
+  }
+
+  /** The pages web-api serves: the task's own, else My work. */
+  static String link(String linkBase, String taskId) {
     return taskId == null ? linkBase + "/" : linkBase + "/tasks/" + taskId;
   }
 

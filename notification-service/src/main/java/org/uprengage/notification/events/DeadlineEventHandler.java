@@ -54,6 +54,7 @@ public class DeadlineEventHandler {
     DeadlineEvent deadline =
         event.data(DeadlineEvent.TYPE_PREFIX, "deadline", DeadlineEvent.class, json);
     deadline.requireComplete(event.type());
+    Instant dueAt = deadline.dueAt() == null ? null : instant("dueAt", deadline.dueAt());
     if (!notifier.firstTime(event)) {
       return 0;
     }
@@ -61,7 +62,8 @@ public class DeadlineEventHandler {
     List<String> taskIds = DeadlineEvent.orEmpty(deadline.taskIds());
     notifier.publish(event, deadline.countryTeam(), groups(deadline));
     String taskId = taskIds.stream().findFirst().orElse(null);
-    Object[] bodyArguments = {deadline.milestone(), deadline.countryTeam(), deadline.dueAt()};
+    // times and days are told in each person's language and zone
+    Object[] bodyArguments = {deadline.milestone(), deadline.countryTeam(), dueAt};
     return switch (event.type()) {
       case DeadlineEvent.APPROACHING -> {
         tasks.watchedBy(taskIds, deadline.milestone());
@@ -111,12 +113,12 @@ public class DeadlineEventHandler {
             new Notifier.Message(
                 Preferences.DEADLINE_CHANGED,
                 "deadline.changed",
-                new Object[] {deadline.milestone(), deadline.newDueOn()},
+                new Object[] {deadline.milestone(), day("newDueOn", deadline.newDueOn())},
                 new Object[] {
                   deadline.milestone(),
                   deadline.countryTeam(),
-                  deadline.oldDueOn(),
-                  deadline.newDueOn()
+                  deadline.oldDueOn() == null ? "?" : day("oldDueOn", deadline.oldDueOn()),
+                  day("newDueOn", deadline.newDueOn())
                 },
                 deadline.reviewId(),
                 taskId,
@@ -160,10 +162,22 @@ public class DeadlineEventHandler {
 
   /** Milestones fall due at the end of their day, 23:59 UTC, as the engine sets them. */
   private static Instant endOfDay(String day) {
+    return day("newDueOn", day).atTime(23, 59).toInstant(ZoneOffset.UTC);
+  }
+
+  private static LocalDate day(String field, String value) {
     try {
-      return LocalDate.parse(day).atTime(23, 59).toInstant(ZoneOffset.UTC);
+      return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new PoisonEventException("newDueOn is not a date: " + day);
+      throw new PoisonEventException(field + " is not a date: " + value);
+    }
+  }
+
+  private static Instant instant(String field, String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new PoisonEventException(field + " is not an RFC 3339 time: " + value);
     }
   }
 

@@ -21,6 +21,7 @@ import org.uprengage.notification.preference.DeliveryPlan;
 import org.uprengage.notification.preference.Preferences;
 import org.uprengage.notification.webhook.WebhookEvent;
 import org.uprengage.notification.webhook.Webhooks;
+import org.uprengage.notification.wording.Wording;
 
 /**
  * What every event handler shares: recording that an event was handled (in the handler's
@@ -127,9 +128,10 @@ class Notifier {
         continue; // they chose to hear of this kind on no channel
       }
       Locale locale = Locale.forLanguageTag(person.locale() == null ? "en" : person.locale());
-      String title =
-          messages.getMessage(message.key() + ".title", message.titleArguments(), locale);
-      String body = messages.getMessage(message.key() + ".body", message.bodyArguments(), locale);
+      Wording wording =
+          Wording.of(message.key(), message.titleArguments(), message.bodyArguments());
+      String title = wording.title(messages, locale, plan.zone());
+      String body = wording.body(messages, locale, plan.zone());
       Optional<UUID> delivered =
           inbox.deliver(
               person.username(),
@@ -156,6 +158,7 @@ class Notifier {
                       person.locale(),
                       title,
                       body,
+                      wording,
                       message.taskId(),
                       plan.emailAt(),
                       plan.digest(),
@@ -169,8 +172,9 @@ class Notifier {
 
   /**
    * What a notification says, as message keys and their arguments: each person reads it in their
-   * own language ({@code messages*.properties}; English where theirs is missing). A reminder names
-   * the tasks it watches: should none still be open (and, with {@code mustHold}, held by the
+   * own language ({@code messages*.properties}; English where theirs is missing) and time zone (an
+   * {@link java.time.Instant} argument; a task's name by {@link Wording#taskName}). A reminder
+   * names the tasks it watches: should none still be open (and, with {@code mustHold}, held by the
    * recipient or nobody) when its e-mail finally goes, the e-mail is dropped.
    */
   record Message(

@@ -13,6 +13,7 @@ import org.uprengage.notification.taskstate.ReviewTeams;
 import org.uprengage.notification.taskstate.TaskChange;
 import org.uprengage.notification.taskstate.TaskStates;
 import org.uprengage.notification.webhook.Webhooks;
+import org.uprengage.notification.wording.Wording;
 
 /**
  * Decides who hears of a task event (its group or holder, and whoever follows its review or country
@@ -120,12 +121,12 @@ public class TaskEventHandler {
                 "task.followed",
                 new Object[] {
                   task.countryTeam(),
-                  task.taskName(),
+                  name(task),
                   ReviewEventHandler.label("task.kind." + kind, kind)
                 },
                 new Object[] {
                   task.countryTeam(),
-                  task.taskName(),
+                  name(task),
                   ReviewEventHandler.label("task.kind." + kind, kind)
                 },
                 task.reviewId(),
@@ -157,6 +158,11 @@ public class TaskEventHandler {
     return false;
   }
 
+  /** The task's name in each reader's language, by its key; the model's name where it has none. */
+  private static Object name(TaskEvent task) {
+    return Wording.taskName(task.taskKey(), task.taskName());
+  }
+
   private static Instant instant(String value) {
     try {
       return value == null ? null : Instant.parse(value);
@@ -172,8 +178,8 @@ public class TaskEventHandler {
     return new Notifier.Message(
         "task-available",
         "task.available",
-        new Object[] {task.taskName()},
-        new Object[] {task.taskName(), task.countryTeam(), String.join(", ", task.groups())},
+        new Object[] {name(task)},
+        new Object[] {name(task), task.countryTeam(), String.join(", ", task.groups())},
         task.reviewId(),
         task.taskId());
   }
@@ -182,8 +188,8 @@ public class TaskEventHandler {
     return new Notifier.Message(
         Preferences.APPROVAL_WAITING,
         "approval.waiting",
-        new Object[] {task.taskName()},
-        new Object[] {task.taskName(), task.countryTeam()},
+        new Object[] {name(task)},
+        new Object[] {name(task), task.countryTeam()},
         task.reviewId(),
         task.taskId());
   }
@@ -195,8 +201,8 @@ public class TaskEventHandler {
     return new Notifier.Message(
         "task-assigned",
         "task.assigned",
-        new Object[] {task.taskName()},
-        new Object[] {task.taskName(), task.countryTeam()},
+        new Object[] {name(task)},
+        new Object[] {name(task), task.countryTeam()},
         task.reviewId(),
         task.taskId());
   }

@@ -227,13 +227,13 @@ public class Preferences {
   @Transactional(readOnly = true)
   public DeliveryPlan plan(String username, String kind) {
     Instant now = clock.instant();
-    if (MANDATORY.contains(kind)) {
-      return new DeliveryPlan(true, now, false);
-    }
     NotificationPreferences preferences = of(username);
+    ZoneId zone = ZoneId.of(preferences.timeZone());
+    if (MANDATORY.contains(kind)) {
+      return new DeliveryPlan(true, now, false, zone);
+    }
     KindPreference preference =
         preferences.kinds().getOrDefault(kind, new KindPreference(true, "immediate", false));
-    ZoneId zone = ZoneId.of(preferences.timeZone());
     QuietHours quiet = preferences.quietHours();
     Instant emailAt =
         switch (preference.email()) {
@@ -242,7 +242,7 @@ public class Preferences {
           default -> null;
         };
     return new DeliveryPlan(
-        preference.inApp(), emailAt, KindPreference.DIGEST.equals(preference.email()));
+        preference.inApp(), emailAt, KindPreference.DIGEST.equals(preference.email()), zone);
   }
 
   private Instant nextDigest(Instant now, ZoneId zone) {

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +20,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -160,7 +167,7 @@ class PreferencesTest extends NotificationIntegrationTest {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> !mailsAbout(approval).isEmpty());
     assertThat(mailsAbout(approval).get(0).getSubject())
-        .isEqualTo("[UPR Engage] Waiting for your approval: Task " + approval.substring(0, 8));
+        .isEqualTo("[UPR Engage] Waiting for your approval: Clear the joint submission");
     Instant quietEnd = day.plusDays(1).atTime(7, 0).atZone(paris).toInstant();
     assertThat(emailOf(offered).status()).isEqualTo("pending");
     assertThat(emailOf(offered).due()).isEqualTo(quietEnd);
@@ -193,10 +200,8 @@ class PreferencesTest extends NotificationIntegrationTest {
     kafka.send(taskEvent(reviewId, "org.uprengage.task.created.v1", 4, done, group)).get();
     await().atMost(Duration.ofSeconds(20)).until(() -> heldFor(person) == 3);
     ProducerRecord<String, String> reminder =
-        cloudEvent(
-            DEADLINES_TOPIC,
-            reviewId.toString(),
-            UUID.randomUUID().toString(),
+        deadlineEvent(
+            reviewId,
             "org.uprengage.deadline.approaching.v1",
             """
             {"reviewId":"%s","sequence":5,"milestone":"agencyDraftsDue","dueAt":"2027-06-02T23:59:00Z","daysLeft":7,"countryTeam":"GHA",
@@ -241,6 +246,73 @@ class PreferencesTest extends NotificationIntegrationTest {
                 String.class,
                 person.username()))
         .containsExactly("digested", "digested", "digested", "dropped");
+  }
+
+  @Test
+  void anEMailTellsADueTimeInThePersonsZoneNamingItTheChosenOneElseTheDirectorys()
+      throws Exception {
+    Person chose = newPerson("en", "focal-point");
+    preferences(chose, "{\"timeZone\":\"America/New_York\"}");
+    Person directory = newPerson("fr", "focal-point");
+    jdbc.update(
+        "UPDATE ns_person SET time_zone = 'Asia/Tokyo' WHERE username = ?", directory.username());
+    Instant due = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.MINUTES);
+    UUID reviewId = UUID.randomUUID();
+    kafka
+        .send(
+            deadlineEvent(
+                reviewId,
+                "org.uprengage.deadline.approaching.v1",
+                """
+                {"reviewId":"%s","sequence":2,"milestone":"agencyDraftsDue","dueAt":"%s","daysLeft":10,"countryTeam":"GHA",
+                 "taskIds":["%s"],"candidateGroups":[],"assignees":["%s","%s"]}
+                """
+                    .formatted(
+                        reviewId, due, UUID.randomUUID(), chose.username(), directory.username())))
+        .get();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> mailsTo(chose).size() == 1 && mailsTo(directory).size() == 1);
+    assertThat(text(mailsTo(chose).get(0)))
+        .contains(
+            "is " + moment(due, Locale.ENGLISH, "America/New_York", "at") + ".",
+            "(America/New_York)");
+    assertThat(text(mailsTo(directory).get(0)))
+        .contains("est fix\u00e9e au " + moment(due, Locale.FRENCH, "Asia/Tokyo", "\u00e0"));
+  }
+
+  @Test
+  void theDigestIsInTheLanguageThePersonHasWhenItIsSentNotWhenItsItemsWereHeld() throws Exception {
+    Person person = newPerson("en", "focal-point");
+    String digest = "\"kinds\":{\"task-available\":{\"inApp\":false,\"email\":\"digest\"}}";
+    preferences(person, "{\"timeZone\":\"UTC\"," + digest + "}");
+    LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(4);
+    clock.setTo(day.atTime(10, 0).toInstant(ZoneOffset.UTC));
+    String taskId = UUID.randomUUID().toString();
+    kafka
+        .send(
+            taskEvent(
+                UUID.randomUUID(),
+                "org.uprengage.task.created.v1",
+                2,
+                taskId,
+                "\"taskKey\":\"UserTask_DraftAgencySection\",\"candidateGroups\":[\"%s\"]"
+                    .formatted(person.agency())))
+        .get();
+    await().atMost(Duration.ofSeconds(20)).until(() -> heldFor(person) == 1);
+
+    preferences(person, "{\"timeZone\":\"UTC\",\"language\":\"fr\"," + digest + "}");
+    clock.setTo(day.plusDays(1).atTime(LocalTime.of(8, 0, 5)).toInstant(ZoneOffset.UTC));
+    await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(person).size() == 1);
+    MimeMessage mail = mailsTo(person).get(0);
+    assertThat(mail.getSubject())
+        .isEqualTo("[UPR Engage] Votre r\u00e9sum\u00e9 quotidien : 1 notification");
+    assertThat(text(mail))
+        .contains(
+            "Nouvelle t\u00e2che pour votre groupe : R\u00e9diger la section de l'agence",
+            "http://127.0.0.1:8080/tasks/" + taskId)
+        .doesNotContain("Draft the agency section");
   }
 
   private Person newPerson(String locale, String role) {
@@ -315,6 +387,35 @@ class PreferencesTest extends NotificationIntegrationTest {
               }
             })
         .toList();
+  }
+
+  /** A moment as an e-mail tells it: the day in the language, the time and the zone named. */
+  private static String moment(Instant at, Locale locale, String zone, String word) {
+    ZonedDateTime local = at.atZone(ZoneId.of(zone));
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(local)
+        + " "
+        + word
+        + " "
+        + DateTimeFormatter.ofPattern("HH:mm").format(local)
+        + " ("
+        + zone
+        + ")";
+  }
+
+  /** The plain text of an e-mail, decoded. */
+  private static String text(Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String text = text(multipart.getBodyPart(i));
+        if (text != null) {
+          return text;
+        }
+      }
+    }
+    return null;
   }
 
   private record Email(String status, Instant due) {}

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tasks and steps in the page's language: a task by its task definition key ({@code
  * page.task.<key>}), falling back to its name in the BPMN model; a review's step by the engine's
- * step id ({@code page.step.<id>}), falling back to the id.
+ * step id ({@code page.step.<id>}) and a milestone by its key ({@code page.milestone.<key>}),
+ * falling back to the id or key.
  */
 @Component
 public class TaskNames {
@@ -28,6 +29,11 @@ public class TaskNames {
   /** The step's name in the page's language; the id itself where it has no translation. */
   public String step(String step) {
     return word("page.step.", step, step);
+  }
+
+  /** The milestone's name in the page's language; its key itself where it has no translation. */
+  public String milestone(String key) {
+    return word("page.milestone.", key, key);
   }
 
   private String word(String prefix, String key, String otherwise) {

@@ -220,7 +220,15 @@ class ReviewController {
   record TimelineEntry(
       Instant at,
       @Schema(example = "task.claimed") String event,
-      String subject,
+      @Schema(
+              description =
+                  "The task's name in the model (English), or the milestone's key for a deadline event")
+          String subject,
+      @Schema(
+              description =
+                  "For a task's event, its task definition key: what its name in another language is looked up by",
+              example = "UserTask_DraftAgencySection")
+          String taskKey,
       String actor,
       String detail) {}
 

@@ -611,16 +611,13 @@ class PagesTest extends DemoApiTest {
   void aReviewShowsWhatHappenedItsDeadlinesRoundsAndFilteredRecommendations() throws Exception {
     MockHttpSession session = signIn("coordinator");
     String review = "6f1c2b7e-1f0a-4c7e-9a39-5d1d3c1e2a10";
-    engine.answerOnce(
-        200,
-        JSON,
-        "{\"id\":\""
-            + review
-            + "\",\"country\":\"GHA\",\"session\":56,\"state\":\"ACTIVE\",\"stage\":\"submission\",\"step\":\"clearance\","
-            + "\"openTasks\":[{\"id\":\"t-3\",\"name\":\"Clear the joint submission\",\"taskKey\":\"UserTask_ClearSubmission\",\"candidateGroups\":[\"head-of-office\"]}],"
+    answerReview(
+        review,
+        "clearance",
+        "\"openTasks\":[{\"id\":\"t-3\",\"name\":\"Clear the joint submission\",\"taskKey\":\"UserTask_ClearSubmission\",\"candidateGroups\":[\"head-of-office\"]}],"
             + "\"submissionCountsBackFrom\":\"unEntitySubmission\","
             + "\"sessionDeadlines\":{\"unEntitySubmission\":{\"value\":\"2027-07-10\",\"source\":\"official\"}},"
-            + "\"milestones\":[{\"key\":\"agencyDraftsDue\",\"dueOn\":\"2027-05-01\",\"basis\":\"computed\",\"status\":\"missed\"}]}");
+            + "\"milestones\":[{\"key\":\"agencyDraftsDue\",\"dueOn\":\"2027-05-01\",\"basis\":\"computed\",\"status\":\"missed\"}]");
     engine.answerOnce(
         200,
         JSON,
@@ -659,6 +656,31 @@ class PagesTest extends DemoApiTest {
   }
 
   @Test
+  void aReviewsTimelineNamesItsTasksAndMilestonesInThePersonsLanguage() throws Exception {
+    MockHttpSession session = signIn("focal-undp"); // French in the directory
+    String review = "6f1c2b7e-1f0a-4c7e-9a39-5d1d3c1e2a10";
+    answerReview(
+        review, "agency-drafting", "\"openTasks\":[],\"sessionDeadlines\":{},\"milestones\":[]");
+    engine.answerOnce(
+        200,
+        JSON,
+        "[{\"at\":\"2027-04-02T08:00:00Z\",\"event\":\"task.claimed\",\"subject\":\"Draft the agency section\","
+            + "\"taskKey\":\"UserTask_DraftAgencySection\",\"actor\":\"focal-undp\"},"
+            + "{\"at\":\"2027-04-03T08:00:00Z\",\"event\":\"task.created\",\"subject\":\"Someone's new task\",\"taskKey\":\"UserTask_New\"},"
+            + "{\"at\":\"2027-04-04T08:00:00Z\",\"event\":\"deadline.changed\",\"subject\":\"agencyDraftsDue\",\"detail\":\"moved\"}]");
+    engine.answerOnce(200, JSON, "{\"round\":1,\"sections\":[],\"decisions\":[]}");
+    engine.answerOnce(200, JSON, "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}");
+    mvc.perform(get("/reviews/" + review).session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("Tâche prise")))
+        .andExpect(content().string(Matchers.containsString("Rédiger la section de l&#39;agence")))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("Draft the agency"))))
+        // a task the translations do not know yet keeps its model's name
+        .andExpect(content().string(Matchers.containsString("Someone&#39;s new task")))
+        .andExpect(content().string(Matchers.containsString("Projets des agences attendus")));
+  }
+
+  @Test
   void theLoginFormIsThrottledLikeBasic() throws Exception {
     for (int i = 0; i < 10; i++) {
       mvc.perform(formLogin("/login").user("someone-guessing").password("guess-" + i))
@@ -682,6 +704,20 @@ class PagesTest extends DemoApiTest {
     notifications.answerOnce(200, JSON, "[]");
     notifications.answerOnce(200, JSON, "[]");
     return get("/notifications").session(session).flashAttrs(refused.getFlashMap());
+  }
+
+  /** The engine answers GHA's review of the 56th session, at {@code step}, then {@code rest}. */
+  private void answerReview(String id, String step, String rest) {
+    engine.answerOnce(
+        200,
+        JSON,
+        "{\"id\":\""
+            + id
+            + "\",\"country\":\"GHA\",\"session\":56,\"state\":\"ACTIVE\",\"stage\":\"submission\",\"step\":\""
+            + step
+            + "\","
+            + rest
+            + "}");
   }
 
   private MockHttpSession signIn(String user) throws Exception {

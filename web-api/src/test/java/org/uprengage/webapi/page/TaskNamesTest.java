@@ -2,21 +2,12 @@ package org.uprengage.webapi.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import org.uprengage.testsupport.BpmnUserTasks;
 
 /**
  * Every user task of the BPMN models (read from the bpmn module) has its name in each of the pages'
@@ -24,18 +15,11 @@ import org.w3c.dom.NodeList;
  */
 class TaskNamesTest {
 
-  private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-
   @Test
-  void everyUserTaskOfTheModelsIsNamedInEachLanguage() throws Exception {
-    Set<String> userTasks = userTasks();
-    assertThat(userTasks).contains("UserTask_DraftAgencySection", "UserTask_SignOffSubmission");
-    for (String suffix : new String[] {"", "_fr", "_es"}) {
-      Properties words = messages(suffix);
-      assertThat(userTasks)
-          .as("user tasks without page.task.<id> in messages%s.properties", suffix)
-          .allSatisfy(id -> assertThat(words).containsKey("page.task." + id));
-    }
+  void everyUserTaskOfTheModelsIsNamedInEachLanguage() {
+    assertThat(BpmnUserTasks.unnamed("/pages/messages", "page.task."))
+        .as("user tasks without page.task.<id>, by message file")
+        .isEmpty();
   }
 
   @Test
@@ -74,31 +58,7 @@ class TaskNamesTest {
     }
   }
 
-  private static Set<String> userTasks() throws Exception {
-    Resource[] models =
-        new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/**/*.bpmn");
-    assertThat(models).isNotEmpty();
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    Set<String> ids = new TreeSet<>();
-    for (Resource model : models) {
-      try (InputStream in = model.getInputStream()) {
-        NodeList tasks =
-            factory.newDocumentBuilder().parse(in).getElementsByTagNameNS(BPMN, "userTask");
-        for (int i = 0; i < tasks.getLength(); i++) {
-          ids.add(((Element) tasks.item(i)).getAttribute("id"));
-        }
-      }
-    }
-    return ids;
-  }
-
-  private static Properties messages(String suffix) throws Exception {
-    Properties words = new Properties();
-    try (InputStream in =
-        TaskNamesTest.class.getResourceAsStream("/pages/messages" + suffix + ".properties")) {
-      words.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    }
-    return words;
+  private static Properties messages(String suffix) {
+    return BpmnUserTasks.messages("/pages/messages" + suffix + ".properties");
   }
 }

@@ -4,14 +4,21 @@ import org.uprengage.engine.outbox.EventTopic;
 import org.uprengage.engine.outbox.OutboundEvent;
 
 /**
- * A job of a review's process failed its last retry and became an incident: the process waits there
- * until a platform admin retries it. A task's deadline alert that failed as often opens one too
- * ({@code deadlineAlertFailed}), its task's id in {@code jobId}, the incident's configuration.
- * Published on the reviews' topic, in the review's sequence, so platform admins are told
- * (notification-service) and the review's order holds.
+ * A job of a review's process failed its last retry and became an incident ({@code incidentType}
+ * {@code failedJob}, the job in {@code jobId}): the process waits there until a platform admin
+ * retries it. An incident of a {@link RetryableIncidentType} opens on a user task's execution and
+ * names that task in {@code taskId} instead, no job being involved (a deadline alert that failed as
+ * often, {@code deadlineAlertFailed}). Published on the reviews' topic, in the review's sequence,
+ * so platform admins are told (notification-service) and the review's order holds.
  */
 public record IncidentOpened(
-    String incidentId, String processDefinitionKey, String activityId, String jobId, String message)
+    String incidentId,
+    String incidentType,
+    String processDefinitionKey,
+    String activityId,
+    String jobId,
+    String taskId,
+    String message)
     implements OutboundEvent {
 
   public static final String TYPE = "org.uprengage.review.incident-opened.v1";

@@ -4,9 +4,11 @@ import org.camunda.bpm.engine.runtime.Incident;
 
 /**
  * A type of incident of this platform's own (not a failed job), opened with {@code
- * RuntimeService.createIncident} where something outside a job kept failing. Each is announced like
- * a failed job's ({@link IncidentOpened}), listed, and retried through {@link Incidents}: the
- * incident is resolved and {@link #retry} gives its cause one more try, in the same transaction.
+ * RuntimeService.createIncident} where something outside a job kept failing, on a user task's
+ * execution with the task's id as its configuration. Each is announced like a failed job's ({@link
+ * IncidentOpened}, the task in its {@code taskId}), listed, and retried through {@link Incidents}:
+ * the incident is resolved and {@link #retry} gives its cause one more try, in the same
+ * transaction.
  */
 public interface RetryableIncidentType {
 

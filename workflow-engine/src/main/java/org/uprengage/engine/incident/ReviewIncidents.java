@@ -35,18 +35,24 @@ class ReviewIncidents extends DefaultIncidentHandler {
   @Override
   public Incident handleIncident(IncidentContext context, String message) {
     Incident incident = super.handleIncident(context, message);
-    reviewOf(context)
-        .ifPresent(
-            review ->
-                outbox.append(
-                    review,
-                    new IncidentOpened(
-                        incident.getId(),
-                        processKey(incident.getProcessDefinitionId()),
-                        incident.getActivityId(),
-                        incident.getConfiguration(),
-                        incident.getIncidentMessage())));
+    reviewOf(context).ifPresent(review -> outbox.append(review, opened(incident)));
     return incident;
+  }
+
+  /**
+   * The announcement: a failed job's configuration is the job's id; an incident of this platform's
+   * own types is opened on a task's execution with the task's id as its configuration.
+   */
+  static IncidentOpened opened(Incident incident) {
+    boolean failedJob = Incident.FAILED_JOB_HANDLER_TYPE.equals(incident.getIncidentType());
+    return new IncidentOpened(
+        incident.getId(),
+        incident.getIncidentType(),
+        processKey(incident.getProcessDefinitionId()),
+        incident.getActivityId(),
+        failedJob ? incident.getConfiguration() : null,
+        failedJob ? null : incident.getConfiguration(),
+        incident.getIncidentMessage());
   }
 
   /** The review whose process the incident is in: the business key, shared by its sub-processes. */

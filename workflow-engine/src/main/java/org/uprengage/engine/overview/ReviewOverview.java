@@ -166,6 +166,7 @@ public class ReviewOverview {
               event.occurredAt(),
               name,
               subject == null ? null : subject.toString(),
+              text(data.get("taskKey")),
               text(data.get(name.startsWith("review.") ? "startedBy" : "actor")),
               detail(event.type(), data)));
     }

@@ -85,12 +85,15 @@ class IncidentsTest extends EngineIntegrationTest {
     assertThat(outboxTypes(reviewId)).contains(IncidentOpened.TYPE);
     Map<String, Object> announced =
         jdbc.queryForMap(
-            "SELECT payload::json->>'incidentId' AS incident, payload::json->>'activityId' AS activity FROM upr_event_outbox WHERE record_key = ? AND type = ?",
+            "SELECT payload::json->>'incidentId' AS incident, payload::json->>'activityId' AS activity, payload::json->>'incidentType' AS type, payload::json->>'jobId' AS job, payload::json->>'taskId' AS task FROM upr_event_outbox WHERE record_key = ? AND type = ?",
             reviewId,
             IncidentOpened.TYPE);
     assertThat(announced)
         .containsEntry("incident", incidentId)
-        .containsEntry("activity", "ServiceTask_FailOnPurpose");
+        .containsEntry("activity", "ServiceTask_FailOnPurpose")
+        .containsEntry("type", "failedJob")
+        .containsEntry("job", jobId)
+        .containsEntry("task", null);
 
     Map<String, Object> mine = listedIncident(incidentId);
     assertThat(mine)

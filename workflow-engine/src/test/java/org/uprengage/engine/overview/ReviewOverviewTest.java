@@ -64,10 +64,12 @@ class ReviewOverviewTest extends EngineIntegrationTest {
         .andExpect(jsonPath("$[0].actor").value("coordinator"))
         .andExpect(jsonPath("$[1].event").value("task.created"))
         .andExpect(jsonPath("$[1].subject").value("Plan the UN submission"))
+        .andExpect(jsonPath("$[1].taskKey").value(ReviewProcess.TASK_PLAN_SUBMISSION))
         .andExpect(jsonPath("$[2].event").value("task.claimed"))
         .andExpect(jsonPath("$[2].actor").value("coordinator"))
         .andExpect(jsonPath("$[3].event").value("deadline.changed"))
         .andExpect(jsonPath("$[3].subject").value("callForInputs"))
+        .andExpect(jsonPath("$[3].taskKey").doesNotExist())
         .andExpect(
             jsonPath("$[3].detail").value(startsWith("moved from 2027-01-21 to 2027-02-01")));
     mvc.perform(get("/api/reviews/" + reviewId + "/timeline").with(coordinator(newCountryTeam())))

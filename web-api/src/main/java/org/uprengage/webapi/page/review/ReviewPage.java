@@ -51,7 +51,7 @@ class ReviewPage {
                     new Happened(
                         me.local(instant(entry.path("at"))),
                         entry.path("event").asText(),
-                        text(entry.path("subject")),
+                        subject(entry),
                         text(entry.path("actor")),
                         text(entry.path("detail")))));
     model.addAttribute("timeline", timeline);
@@ -117,6 +117,21 @@ class ReviewPage {
             deadlines,
             milestones));
     return "pages/review";
+  }
+
+  /**
+   * What a timeline entry concerns, in the person's language: a task by its key, a milestone by its
+   * own; the engine's words where there is no translation.
+   */
+  private String subject(JsonNode entry) {
+    String subject = text(entry.path("subject"));
+    String taskKey = text(entry.path("taskKey"));
+    if (taskKey != null) {
+      return names.task(taskKey, subject);
+    }
+    return entry.path("event").asText().startsWith("deadline.")
+        ? names.milestone(subject)
+        : subject;
   }
 
   private static Instant instant(JsonNode value) {
