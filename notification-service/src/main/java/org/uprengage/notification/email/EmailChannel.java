@@ -74,7 +74,7 @@ public class EmailChannel {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void enqueue(Outgoing email) {
-    String link = link(email.taskId());
+    String link = link(email.taskId(), email.reviewId());
     String text = email.body() + "\n\n" + link + "\n\n-- \nUPR Engage";
     String html =
         "<p>"
@@ -103,9 +103,13 @@ public class EmailChannel {
         email.mustHold());
   }
 
-  String link(String taskId) {
-    // the pages web-api serves: the task's own, else My work
-    return taskId == null ? linkBase + "/" : linkBase + "/tasks/" + taskId;
+  String link(String taskId, UUID reviewId) {
+    // the pages web-api serves: the task's own, else the review's (as the inbox links), else My
+    // work
+    if (taskId != null) {
+      return linkBase + "/tasks/" + taskId;
+    }
+    return reviewId == null ? linkBase + "/" : linkBase + "/reviews/" + reviewId;
   }
 
   /**

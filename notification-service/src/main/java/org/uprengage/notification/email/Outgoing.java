@@ -8,7 +8,8 @@ import java.util.UUID;
  * One notification to send by e-mail: to whom (address, username, language), what, and when: at
  * {@code sendAt}, alone, or with the rest of the person's daily digest due then. A reminder names
  * the tasks it watches ({@code watchedTasks}); it is dropped if, when it is finally sent, none is
- * still open (and, with {@code mustHold}, held by the person or by nobody).
+ * still open (and, with {@code mustHold}, held by the person or by nobody). Its link opens the
+ * task's page, else the review's ({@code reviewId}), else My work.
  */
 public record Outgoing(
     UUID notificationId,
@@ -18,6 +19,7 @@ public record Outgoing(
     String title,
     String body,
     String taskId,
+    UUID reviewId,
     Instant sendAt,
     boolean digest,
     List<String> watchedTasks,

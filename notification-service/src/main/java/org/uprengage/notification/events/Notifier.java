@@ -157,6 +157,7 @@ class Notifier {
                       title,
                       body,
                       message.taskId(),
+                      message.reviewId(),
                       plan.emailAt(),
                       plan.digest(),
                       message.watchedTasks(),
