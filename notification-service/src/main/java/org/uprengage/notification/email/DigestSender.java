@@ -76,7 +76,7 @@ class DigestSender {
     List<Held> held =
         jdbc.query(
             """
-            SELECT e.id, e.recipient, e.subject, e.text_body, e.locale, e.watched_tasks, e.must_hold, e.wording, n.task_id
+            SELECT e.id, e.recipient, e.subject, e.text_body, e.locale, e.watched_tasks, e.must_hold, e.wording, n.task_id, n.review_id
             FROM ns_email e LEFT JOIN ns_notification n ON n.id = e.notification_id
             WHERE e.status = 'held' AND e.username = ? AND e.next_attempt_at <= ?
             ORDER BY e.next_attempt_at, e.id FOR UPDATE OF e SKIP LOCKED
@@ -93,7 +93,8 @@ class DigestSender {
                     rs.getString("wording") == null
                         ? null
                         : Wording.fromJson(rs.getString("wording")),
-                    rs.getString("task_id")),
+                    rs.getString("task_id"),
+                    rs.getObject("review_id", UUID.class)),
             username,
             now);
     List<Held> items = new ArrayList<>();
@@ -129,7 +130,7 @@ class DigestSender {
               ? item.text().replace(SIGNATURE, "")
               : item.wording().body(messages, locale, zone)
                   + "\n\n"
-                  + EmailChannel.link(linkBase, item.taskId());
+                  + EmailChannel.link(linkBase, item.taskId(), item.reviewId());
       text.append("* ")
           .append(title)
           .append("\n  ")
@@ -169,5 +170,6 @@ class DigestSender {
       List<String> watchedTasks,
       boolean mustHold,
       Wording wording,
-      String taskId) {}
+      String taskId,
+      UUID reviewId) {}
 }

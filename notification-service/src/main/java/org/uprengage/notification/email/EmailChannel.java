@@ -74,7 +74,7 @@ public class EmailChannel {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void enqueue(Outgoing email) {
-    String link = link(email.taskId());
+    String link = link(email.taskId(), email.reviewId());
     String text = email.body() + "\n\n" + link + "\n\n-- \nUPR Engage";
     String html =
         "<p>"
@@ -104,13 +104,16 @@ public class EmailChannel {
         email.wording() == null ? null : email.wording().toJson());
   }
 
-  String link(String taskId) {
-    return link(linkBase, taskId);
+  String link(String taskId, UUID reviewId) {
+    return link(linkBase, taskId, reviewId);
   }
 
-  /** The pages web-api serves: the task's own, else My work. */
-  static String link(String linkBase, String taskId) {
-    return taskId == null ? linkBase + "/" : linkBase + "/tasks/" + taskId;
+  /** The pages web-api serves: the task's own, else the review's (as the inbox links), else My work. */
+  static String link(String linkBase, String taskId, UUID reviewId) {
+    if (taskId != null) {
+      return linkBase + "/tasks/" + taskId;
+    }
+    return reviewId == null ? linkBase + "/" : linkBase + "/reviews/" + reviewId;
   }
 
   /**

@@ -160,6 +160,7 @@ class Notifier {
                       body,
                       wording,
                       message.taskId(),
+                      message.reviewId(),
                       plan.emailAt(),
                       plan.digest(),
                       message.watchedTasks(),

@@ -99,6 +99,15 @@ class RecommendationAssignedTest extends NotificationIntegrationTest {
                 reviewId))
         .containsExactly(
             focalUndp + "@example.org", focalUnicef + "@example.org", headUnicef + "@example.org");
+    // no task to open: the e-mail's link opens the review's page, as the inbox's does
+    assertThat(
+            jdbc.queryForList(
+                "SELECT e.text_body FROM ns_email e JOIN ns_notification n ON n.id = e.notification_id"
+                    + " WHERE n.review_id = ?",
+                String.class,
+                reviewId))
+        .hasSize(3)
+        .allMatch(text -> text.contains("http://127.0.0.1:8080/reviews/" + reviewId + "\n"));
   }
 
   @Test
