@@ -147,7 +147,7 @@ class ReminderRelevanceTest extends NotificationIntegrationTest {
                 "SELECT title FROM ns_notification WHERE task_id = ? AND recipient = 'focal-undp' AND kind = 'deadline-changed'",
                 String.class,
                 taskId))
-        .isEqualTo("Échéance déplacée : agencyDraftsDue, désormais le 2027-03-15");
+        .isEqualTo("Échéance déplacée : agencyDraftsDue, désormais le 15 mars 2027");
   }
 
   private ProducerRecord<String, String> deadline(

@@ -108,9 +108,8 @@ class TaskEventConsumptionTest extends NotificationIntegrationTest {
                 "SELECT title FROM ns_notification WHERE task_id = ? AND recipient = 'focal-undp'",
                 String.class,
                 taskId))
-        .isEqualTo(
-            "Nouvelle tâche pour votre groupe : Draft the agency section"); // focal-undp reads
-    // French
+        // focal-undp reads French, the task's name too
+        .isEqualTo("Nouvelle tâche pour votre groupe : Rédiger la section de l'agence");
     assertThat(
             jdbc.queryForObject(
                 "SELECT title FROM ns_notification WHERE task_id = ? AND recipient = 'head-undp'",

@@ -43,7 +43,8 @@ class LiveInboxTest extends NotificationIntegrationTest {
     assertThat(undp.getResponse().getContentType()).startsWith("text/event-stream");
     assertThat(stream)
         .contains("event:notification")
-        .contains("\"title\":\"Nouvelle tâche pour votre groupe : Draft the agency section\"");
+        .contains(
+            "\"title\":\"Nouvelle tâche pour votre groupe : Rédiger la section de l'agence\"");
     String id =
         jdbc.queryForObject(
             "SELECT id::text FROM ns_notification WHERE task_id = ? AND recipient = 'focal-undp'",
