@@ -24,6 +24,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
  */
 public final class RememberedTokens implements JwtDecoder {
 
+  private static final MessageDigest SHA_256 = sha256Prototype();
+
   private final JwtDecoder validator;
   private final Duration lifetime;
   private final int capacity;
@@ -110,10 +112,19 @@ public final class RememberedTokens implements JwtDecoder {
     }
   }
 
+  /** A copy of an unused SHA-256 digest: cheaper than asking the security providers each time. */
   private static ByteBuffer sha256(String token) {
     try {
-      return ByteBuffer.wrap(
-          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      MessageDigest digest = (MessageDigest) SHA_256.clone();
+      return ByteBuffer.wrap(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("The runtime's SHA-256 cannot be copied", e);
+    }
+  }
+
+  private static MessageDigest sha256Prototype() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
