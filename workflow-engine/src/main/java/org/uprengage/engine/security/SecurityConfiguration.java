@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -68,6 +70,16 @@ class SecurityConfiguration implements WebMvcConfigurer {
         new DelegatingOAuth2TokenValidator<>(
             JwtValidators.createDefaultWithIssuer(INTERNAL_ISSUER)));
     return decoder;
+  }
+
+  /**
+   * Each bearer token's validation remembered for a short time, never past its expiry ({@link
+   * RememberedTokens}): a person's calls, relayed by web-api, come in runs with one token, and each
+   * was validated again.
+   */
+  @Bean
+  static BeanPostProcessor rememberedTokenValidations(Environment environment) {
+    return RememberedTokens.everyDecoder(environment);
   }
 
   @Override

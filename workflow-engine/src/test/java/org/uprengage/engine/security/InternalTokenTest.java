@@ -1,5 +1,6 @@
 package org.uprengage.engine.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,14 +14,38 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.uprengage.engine.EngineIntegrationTest;
 
-/** The engine validates the internal tokens web-api signs: signature, issuer and expiry. */
+/**
+ * The engine validates the internal tokens web-api signs: signature, issuer and expiry, each
+ * token's validation remembered for a short time (RememberedTokens, tested as web-api's copy).
+ */
 class InternalTokenTest extends EngineIntegrationTest {
 
   @Value("${upr.security.internal-token-secret}")
   String secret;
+
+  @Autowired JwtDecoder decoder;
+
+  @Test
+  void aTokensValidationIsRemembered() {
+    assertThat(decoder).isInstanceOf(RememberedTokens.class);
+  }
+
+  @Test
+  void anExpiredTokenOfAPersonWhoseValidTokenIsRememberedIsRejected() throws Exception {
+    String valid = token(secret, "upr-engage-web-api", 300);
+    String expired = token(secret, "upr-engage-web-api", -600);
+    mvc.perform(get("/api/tasks").header("Authorization", "Bearer " + valid))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/tasks").header("Authorization", "Bearer " + expired))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/tasks").header("Authorization", "Bearer " + valid))
+        .andExpect(status().isOk());
+  }
 
   @Test
   void aTokenSignedWithTheSharedSecretIsAccepted() throws Exception {
