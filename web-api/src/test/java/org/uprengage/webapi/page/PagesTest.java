@@ -199,6 +199,94 @@ class PagesTest extends DemoApiTest {
   }
 
   @Test
+  void positionsAreTypedOneALineAndAnItemsRefusalIsShownBesideTheListWithItsLine()
+      throws Exception {
+    MockHttpSession session = signIn("coordinator");
+    String positions = positionsTask();
+    engine.answerOnce(200, JSON, positions);
+    mvc.perform(get("/tasks/t-7").session(session))
+        .andExpect(status().isOk())
+        // the list has a control of its own, labelled, with how to type it
+        .andExpect(content().string(Matchers.containsString("<textarea id=\"field-positions\"")))
+        .andExpect(content().string(Matchers.containsString("such as 121.1 supported")));
+
+    engine.answerOnce(200, JSON, positions);
+    engine.answerOnce(
+        400,
+        PROBLEM,
+        "{\"title\":\"Invalid input\",\"status\":400,\"detail\":\"positions[1].paragraph: is not in the register\",\"errors\":[{\"field\":\"positions[1].paragraph\",\"message\":\"is not in the register\"}]}");
+    engine.answerOnce(200, JSON, positions);
+    mvc.perform(
+            post("/tasks/t-7/complete")
+                .param("version", "3")
+                .param("field.positions", "121.1 supported\r\n\r\n121.999  supported/noted\r\n")
+                .param("field.addendumSymbol", "A/HRC/43/15/Add.1")
+                .session(session)
+                .with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(Matchers.containsString("line 2: is not in the register")))
+        .andExpect(content().string(Matchers.containsString("121.999  supported/noted")));
+    assertThat(engine.received().get(2).uri()).isEqualTo("/api/tasks/t-7/complete");
+    assertThat(engine.received().get(2).body())
+        .isEqualTo(
+            "{\"addendumSymbol\":\"A/HRC/43/15/Add.1\","
+                + "\"positions\":[{\"paragraph\":\"121.1\",\"position\":\"supported\"},"
+                + "{\"paragraph\":\"121.999\",\"position\":\"supported/noted\"}]}");
+
+    // a line without its position goes nowhere: named with its line
+    engine.answerOnce(200, JSON, positions);
+    mvc.perform(
+            post("/tasks/t-7/complete")
+                .param("version", "3")
+                .param("field.positions", "121.1 supported\n121.2")
+                .session(session)
+                .with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "line 2: write the paragraph number, then the position")));
+    assertThat(engine.received()).hasSize(5);
+  }
+
+  @Test
+  void aRoundsTaskListsTheAgencysRecommendationsWithTheirStatusAndThisRoundsUpdate()
+      throws Exception {
+    MockHttpSession session = signIn("focal-unicef");
+    String task =
+        task("t-8", "Report progress", "focal-unicef", Instant.now().plus(20, ChronoUnit.DAYS), 2);
+    engine.answerOnce(
+        200,
+        JSON,
+        task.substring(0, task.length() - 1)
+            + ",\"form\":[{\"name\":\"nothingChanged\",\"type\":\"choice\",\"required\":false,\"options\":[\"yes\",\"no\"]}],"
+            + "\"recommendations\":["
+            + "{\"id\":\"a1\",\"paragraph\":\"121.1\",\"text\":\"Ratify the Convention\",\"status\":\"in-progress\","
+            + "\"roundUpdateId\":\"u1\",\"roundUpdateClearance\":\"pending\"},"
+            + "{\"id\":\"a2\",\"paragraph\":\"121.2\",\"text\":\"Adopt the online safety law\",\"status\":\"not-started\"}]}");
+    mvc.perform(get("/tasks/t-8").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("The recommendations of this task")))
+        .andExpect(content().string(Matchers.containsString("<td>Ratify the Convention</td>")))
+        .andExpect(content().string(Matchers.containsString(">in progress</span>")))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString("<td>reported, waiting for the head of office</td>")))
+        .andExpect(
+            content().string(Matchers.containsString("<td>Adopt the online safety law</td>")))
+        .andExpect(content().string(Matchers.containsString("<td>no update yet</td>")));
+
+    // a task of the submission works on no recommendation: no such table
+    engine.answerOnce(200, JSON, draft("focal-unicef", 4));
+    mvc.perform(get("/tasks/t-9").session(session))
+        .andExpect(status().isOk())
+        .andExpect(
+            content().string(Matchers.not(Matchers.containsString("task-recommendations-title"))));
+  }
+
+  @Test
   void aConflictShowsTheTaskAsItNowIsWithWhatWasTyped() throws Exception {
     MockHttpSession session = signIn("focal-unicef");
     engine.answerOnce(200, JSON, draft("focal-unicef", 4));
@@ -631,11 +719,13 @@ class PagesTest extends DemoApiTest {
         200,
         JSON,
         "{\"items\":[{\"paragraph\":\"121.4\",\"text\":\"Ensure birth registration\",\"recommendingStates\":[{\"name\":\"Chile\",\"code\":\"CHL\"}],"
-            + "\"themeHeading\":\"Children\",\"sdgs\":[16],\"position\":\"supported\"}],\"page\":0,\"size\":50,\"total\":1}");
+            + "\"themeHeading\":\"Children\",\"sdgs\":[16],\"position\":\"supported\",\"leadAgency\":\"UNICEF-X\",\"status\":\"partially-implemented\"}],\"page\":0,\"size\":50,\"total\":1}");
     mvc.perform(
             get("/reviews/" + review)
                 .param("position", "supported")
                 .param("sdg", "16")
+                .param("status", "partially-implemented")
+                .param("leadAgency", "UNICEF-X")
                 .session(session))
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.containsString("Task claimed")))
@@ -647,12 +737,23 @@ class PagesTest extends DemoApiTest {
         .andExpect(content().string(Matchers.containsString("over the limit")))
         .andExpect(content().string(Matchers.containsString("Add the 2024 figures")))
         .andExpect(content().string(Matchers.containsString("Ensure birth registration")))
+        // who leads on it and how far it is implemented, and those filters kept in the form
+        .andExpect(content().string(Matchers.containsString("<td>UNICEF-X</td>")))
+        .andExpect(content().string(Matchers.containsString(">partially implemented</span>")))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "<option value=\"partially-implemented\" selected=\"selected\">")))
         .andExpect(content().string(Matchers.containsString("Follow this review")));
     assertThat(engine.received().get(1).uri()).isEqualTo("/api/reviews/" + review + "/timeline");
     assertThat(engine.received().get(2).uri()).isEqualTo("/api/reviews/" + review + "/submission");
     assertThat(engine.received().get(3).uri())
         .isEqualTo(
-            "/api/reviews/" + review + "/recommendations?page=0&size=50&sdg=16&position=supported");
+            "/api/reviews/"
+                + review
+                + "/recommendations?page=0&size=50&sdg=16&position=supported"
+                + "&leadAgency=UNICEF-X&status=partially-implemented");
   }
 
   @Test
@@ -753,6 +854,23 @@ class PagesTest extends DemoApiTest {
         + "\"unEntitySubmission\":{\"value\":\"2027-07-10\",\"source\":\"official\"}},\"version\":"
         + version
         + "}";
+  }
+
+  /** "Record the positions in the addendum", held by the coordinator, with its form. */
+  private static String positionsTask() {
+    String task =
+        task(
+            "t-7",
+            "Record the positions in the addendum",
+            "coordinator",
+            Instant.now().plus(5, ChronoUnit.DAYS),
+            3);
+    return task.substring(0, task.length() - 1)
+        + ",\"form\":[{\"name\":\"supported\",\"type\":\"integer\",\"required\":false},"
+        + "{\"name\":\"noted\",\"type\":\"integer\",\"required\":false},"
+        + "{\"name\":\"addendumSymbol\",\"type\":\"string\",\"required\":false,\"maxLength\":100},"
+        + "{\"name\":\"positions\",\"type\":\"position-list\",\"required\":false,"
+        + "\"description\":\"The position on each recommendation\"}]}";
   }
 
   private static String draft(String assignee, int version) {

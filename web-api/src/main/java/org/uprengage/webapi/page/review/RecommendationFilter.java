@@ -10,9 +10,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 record RecommendationFilter(
     String theme,
+    String group,
     String sdg,
     String position,
     String state,
+    String leadAgency,
+    String status,
     String text,
     String sort,
     Integer page) {
@@ -32,9 +35,12 @@ record RecommendationFilter(
     List<Object> values = new ArrayList<>(List.of(reviewId));
     String[][] given = {
       {"theme", theme},
+      {"group", group},
       {"sdg", sdg},
       {"position", position},
       {"state", state},
+      {"leadAgency", leadAgency},
+      {"status", status},
       {"text", text},
       {"sort", sort}
     };
@@ -49,7 +55,15 @@ record RecommendationFilter(
 
   /** Whether any filter narrows the list. */
   public boolean narrowed() {
-    return List.of(orEmpty(theme), orEmpty(sdg), orEmpty(position), orEmpty(state), orEmpty(text))
+    return List.of(
+            orEmpty(theme),
+            orEmpty(group),
+            orEmpty(sdg),
+            orEmpty(position),
+            orEmpty(state),
+            orEmpty(leadAgency),
+            orEmpty(status),
+            orEmpty(text))
         .stream()
         .anyMatch(value -> !value.isBlank());
   }

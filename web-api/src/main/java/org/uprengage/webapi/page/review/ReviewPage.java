@@ -225,14 +225,19 @@ class ReviewPage {
   /** One agency's section, by its words. */
   record Section(String agency, int words, String draftedBy, ZonedDateTime draftedAt) {}
 
-  /** One recommendation of the review, with its position. */
+  /**
+   * One recommendation of the review, with its position, the agency that leads on it (null while
+   * none does) and its implementation status.
+   */
   record Recommendation(
       String paragraph,
       String text,
       String states,
       String theme,
       List<Integer> sdgs,
-      String position) {
+      String position,
+      String leadAgency,
+      String status) {
 
     static Recommendation of(JsonNode item) {
       List<String> states = new ArrayList<>();
@@ -245,7 +250,9 @@ class ReviewPage {
           String.join(", ", states),
           ReviewPage.text(item.path("themeHeading")),
           sdgs,
-          item.path("position").asText("pending"));
+          item.path("position").asText("pending"),
+          ReviewPage.text(item.path("leadAgency")),
+          item.path("status").asText("not-started"));
     }
   }
 }

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -13,6 +16,8 @@ import org.springframework.util.MultiValueMap;
  * into the JSON inputs the task takes, each by its field's type.
  */
 final class FormValues {
+
+  private static final Pattern LIST_ITEM = Pattern.compile("(\\w+)\\[(\\d{1,4})\\](?:\\.\\w+)?");
 
   private final Map<String, List<String>> typed = new LinkedHashMap<>();
   private final Map<String, String> errors = new LinkedHashMap<>();
@@ -47,6 +52,8 @@ final class FormValues {
             inputs.put(field.name(), items);
           }
         }
+        case "position-list" ->
+            positions(field.name(), values).ifPresent(list -> inputs.put(field.name(), list));
         case "integer" -> {
           if (!first.isEmpty()) {
             try {
@@ -64,6 +71,32 @@ final class FormValues {
       }
     }
     return inputs;
+  }
+
+  /**
+   * A list of positions typed one a line, the paragraph number then the position ({@code 121.1
+   * supported}), as the engine takes them ({@code [{"paragraph":"121.1","position":"supported"}]});
+   * empty where nothing was typed. A line without both is noted as an error with its number.
+   */
+  private Optional<List<Map<String, String>>> positions(String field, List<String> values) {
+    List<Map<String, String>> positions = new ArrayList<>();
+    int line = 0;
+    for (String value : values) {
+      for (String typedLine : value.split("\\R")) {
+        String entry = typedLine.strip();
+        if (entry.isEmpty()) {
+          continue;
+        }
+        line++;
+        String[] parts = entry.split("[\\s,;]+", 2);
+        if (parts.length < 2) {
+          reject(field, "line " + line + ": write the paragraph number, then the position");
+          continue;
+        }
+        positions.add(Map.of("paragraph", parts[0], "position", parts[1].strip()));
+      }
+    }
+    return positions.isEmpty() ? Optional.empty() : Optional.of(positions);
   }
 
   /** The first value typed into a field, as typed. */
@@ -85,7 +118,16 @@ final class FormValues {
     return errors;
   }
 
+  /**
+   * Notes an error beside its field; one of an item of a list ({@code positions[2].position}) is
+   * noted beside the list's field with the item's line ({@code line 3: ...}).
+   */
   void reject(String field, String message) {
+    Matcher item = LIST_ITEM.matcher(field);
+    if (item.matches()) {
+      field = item.group(1);
+      message = "line " + (Integer.parseInt(item.group(2)) + 1) + ": " + message;
+    }
     errors.merge(field, message, (a, b) -> a + "; " + b);
   }
 }

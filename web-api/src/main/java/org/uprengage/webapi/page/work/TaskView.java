@@ -11,7 +11,9 @@ import org.uprengage.webapi.page.TaskNames;
 
 /**
  * A task as a page shows it: dates in the person's time zone, whether it is overdue or due soon,
- * whether the person holds it, and the inputs its form takes.
+ * whether the person holds it, the inputs its form takes, and the recommendations it works on (an
+ * implementation round's: the agency's, with their status and this round's update; none for other
+ * tasks).
  */
 record TaskView(
     String id,
@@ -27,7 +29,8 @@ record TaskView(
     String dueState,
     boolean mine,
     int version,
-    List<FieldView> form) {
+    List<FieldView> form,
+    List<RecommendationView> recommendations) {
 
   /** A task due within this long is marked as due soon. */
   static final Duration DUE_SOON = Duration.ofDays(3);
@@ -39,6 +42,9 @@ record TaskView(
     task.path("candidateGroups").forEach(group -> groups.add(group.asText()));
     List<FieldView> form = new ArrayList<>();
     task.path("form").forEach(field -> form.add(FieldView.of(field)));
+    List<RecommendationView> recommendations = new ArrayList<>();
+    task.path("recommendations")
+        .forEach(recommendation -> recommendations.add(RecommendationView.of(recommendation)));
     String assignee = text(task.path("assignee"));
     return new TaskView(
         task.path("id").asText(),
@@ -54,7 +60,8 @@ record TaskView(
         dueState(due, now),
         me.username().equals(assignee),
         task.path("version").asInt(),
-        form);
+        form,
+        recommendations);
   }
 
   /** The If-Match header that changes this task only as the person saw it. */
@@ -78,6 +85,22 @@ record TaskView(
 
   static String text(JsonNode value) {
     return value.isTextual() ? value.asText() : null;
+  }
+
+  /**
+   * A recommendation the task works on: its implementation status and the clearance of the agency's
+   * update on it in this round (null where it has none yet).
+   */
+  record RecommendationView(
+      String paragraph, String text, String status, String roundUpdateClearance) {
+
+    static RecommendationView of(JsonNode recommendation) {
+      return new RecommendationView(
+          recommendation.path("paragraph").asText(),
+          recommendation.path("text").asText(),
+          recommendation.path("status").asText("not-started"),
+          TaskView.text(recommendation.path("roundUpdateClearance")));
+    }
   }
 
   /** One input of the task's form, as the engine describes it. */
