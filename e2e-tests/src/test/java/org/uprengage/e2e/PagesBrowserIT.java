@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -88,6 +89,15 @@ class PagesBrowserIT {
       browser.waitFor(By.id("work-list"));
       browser.assertAccessible();
       browser.screenshot("my-work-coordinator");
+      // on a phone the team's list scrolls inside its own box; the page itself never sideways
+      browser.driver.manage().window().setSize(new Dimension(390, 844));
+      assertThat(
+              (Long)
+                  browser.script(
+                      "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+          .as("how far My work overflows a phone's width, in CSS pixels")
+          .isLessThanOrEqualTo(0L);
+      browser.driver.manage().window().setSize(new Dimension(1280, 900));
 
       // the focal point's draft arrives in their inbox as it is made, the page never reloaded
       draft = taskOf(focalUnicef, reviewId, "UserTask_DraftAgencySection");

@@ -108,7 +108,9 @@ public class EmailChannel {
     return link(linkBase, taskId, reviewId);
   }
 
-  /** The pages web-api serves: the task's own, else the review's (as the inbox links), else My work. */
+  /**
+   * The pages web-api serves: the task's own, else the review's (as the inbox links), else My work.
+   */
   static String link(String linkBase, String taskId, UUID reviewId) {
     if (taskId != null) {
       return linkBase + "/tasks/" + taskId;

@@ -761,7 +761,11 @@ class PagesTest extends DemoApiTest {
     MockHttpSession session = signIn("focal-undp"); // French in the directory
     String review = "6f1c2b7e-1f0a-4c7e-9a39-5d1d3c1e2a10";
     answerReview(
-        review, "agency-drafting", "\"openTasks\":[],\"sessionDeadlines\":{},\"milestones\":[]");
+        review,
+        "agency-drafting",
+        "\"openTasks\":[{\"id\":\"t-undp\",\"name\":\"Draft the agency section\",\"taskKey\":\"UserTask_DraftAgencySection\",\"candidateGroups\":[\"UNDP\"]},"
+            + "{\"id\":\"t-coordinator\",\"name\":\"Consolidate the drafts\",\"taskKey\":\"UserTask_X\",\"candidateGroups\":[\"coordinator\"]}],"
+            + "\"sessionDeadlines\":{},\"milestones\":[]");
     engine.answerOnce(
         200,
         JSON,
@@ -778,7 +782,12 @@ class PagesTest extends DemoApiTest {
         .andExpect(content().string(Matchers.not(Matchers.containsString("Draft the agency"))))
         // a task the translations do not know yet keeps its model's name
         .andExpect(content().string(Matchers.containsString("Someone&#39;s new task")))
-        .andExpect(content().string(Matchers.containsString("Projets des agences attendus")));
+        .andExpect(content().string(Matchers.containsString("Projets des agences attendus")))
+        // an open task offered to the person's agency is a link; the coordinators' one is not,
+        // for its page would be a 404 to them
+        .andExpect(content().string(Matchers.containsString("href=\"/tasks/t-undp\"")))
+        .andExpect(content().string(Matchers.containsString("Consolidate the drafts")))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("/tasks/t-coordinator"))));
   }
 
   @Test

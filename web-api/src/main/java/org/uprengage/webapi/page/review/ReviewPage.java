@@ -80,7 +80,9 @@ class ReviewPage {
                         names.task(text(task.path("taskKey")), task.path("name").asText()),
                         text(task.path("assignee")),
                         groups(task.path("candidateGroups")),
-                        me.local(instant(task.path("due"))))));
+                        me.local(instant(task.path("due"))),
+                        me.mayOpen(
+                            text(task.path("assignee")), list(task.path("candidateGroups"))))));
     List<Dated> deadlines = new ArrayList<>();
     review
         .path("sessionDeadlines")
@@ -143,9 +145,13 @@ class ReviewPage {
   }
 
   private static String groups(JsonNode groups) {
+    return String.join(", ", list(groups));
+  }
+
+  private static List<String> list(JsonNode groups) {
     List<String> names = new ArrayList<>();
     groups.forEach(group -> names.add(group.asText()));
-    return String.join(", ", names);
+    return names;
   }
 
   private static LocalDate date(JsonNode value) {
@@ -166,7 +172,16 @@ class ReviewPage {
       List<Milestone> milestones) {}
 
   /** A task waiting for someone, due in the person's time zone. */
-  record OpenTask(String id, String name, String assignee, String offeredTo, ZonedDateTime due) {}
+  /**
+   * An open task of the review; {@code mayOpen}: its page would show it to the person (else 404).
+   */
+  record OpenTask(
+      String id,
+      String name,
+      String assignee,
+      String offeredTo,
+      ZonedDateTime due,
+      boolean mayOpen) {}
 
   /** A session deadline and whether it is official or computed. */
   record Dated(String key, LocalDate value, String source) {}

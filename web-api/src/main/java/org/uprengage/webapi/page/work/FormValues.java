@@ -93,7 +93,10 @@ final class FormValues {
           reject(field, "line " + line + ": write the paragraph number, then the position");
           continue;
         }
-        positions.add(Map.of("paragraph", parts[0], "position", parts[1].strip()));
+        Map<String, String> position = new LinkedHashMap<>(); // the paragraph first, as typed
+        position.put("paragraph", parts[0]);
+        position.put("position", parts[1].strip());
+        positions.add(position);
       }
     }
     return positions.isEmpty() ? Optional.empty() : Optional.of(positions);
