@@ -1,13 +1,15 @@
 package org.uprengage.notification.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads task, deadline, review (incidents among them) and person events from Kafka and hands each
- * to its handler.
+ * Reads task, deadline, review (incidents among them) and person events from Kafka, a poll's
+ * records at a time, and hands each to its handler, all of a poll in one transaction ({@link
+ * EventBatches}).
  */
 @Component
 class EventListeners {
@@ -17,7 +19,7 @@ class EventListeners {
   private final ReviewEventHandler reviews;
   private final PersonEventHandler people;
   private final IncidentEventHandler incidents;
-  private final EventTrace trace;
+  private final EventBatches batches;
   private final ObjectMapper json;
 
   EventListeners(
@@ -26,10 +28,10 @@ class EventListeners {
       ReviewEventHandler reviews,
       PersonEventHandler people,
       IncidentEventHandler incidents,
-      EventTrace trace,
+      EventBatches batches,
       ObjectMapper json) {
     this.incidents = incidents;
-    this.trace = trace;
+    this.batches = batches;
     this.handler = handler;
     this.deadlines = deadlines;
     this.reviews = reviews;
@@ -37,24 +39,33 @@ class EventListeners {
     this.json = json;
   }
 
-  @KafkaListener(id = "task-events", idIsGroup = false, topics = "${upr.events.topics.tasks}")
-  void onTaskEvent(ConsumerRecord<String, String> record) {
-    trace.handle(record, () -> handler.handle(IncomingEvent.from(record, json)));
+  @KafkaListener(
+      id = "task-events",
+      idIsGroup = false,
+      topics = "${upr.events.topics.tasks}",
+      batch = "true")
+  void onTaskEvents(List<ConsumerRecord<String, String>> records) {
+    batches.handle(records, record -> handler.handle(IncomingEvent.from(record, json)));
   }
 
   @KafkaListener(
       id = "deadline-events",
       idIsGroup = false,
-      topics = "${upr.events.topics.deadlines}")
-  void onDeadlineEvent(ConsumerRecord<String, String> record) {
-    trace.handle(record, () -> deadlines.handle(IncomingEvent.from(record, json)));
+      topics = "${upr.events.topics.deadlines}",
+      batch = "true")
+  void onDeadlineEvents(List<ConsumerRecord<String, String>> records) {
+    batches.handle(records, record -> deadlines.handle(IncomingEvent.from(record, json)));
   }
 
-  @KafkaListener(id = "review-events", idIsGroup = false, topics = "${upr.events.topics.reviews}")
-  void onReviewEvent(ConsumerRecord<String, String> record) {
-    trace.handle(
-        record,
-        () -> {
+  @KafkaListener(
+      id = "review-events",
+      idIsGroup = false,
+      topics = "${upr.events.topics.reviews}",
+      batch = "true")
+  void onReviewEvents(List<ConsumerRecord<String, String>> records) {
+    batches.handle(
+        records,
+        record -> {
           IncomingEvent event = IncomingEvent.from(record, json);
           if (IncidentEvent.OPENED.equals(event.type())) {
             incidents.handle(event);
@@ -64,8 +75,12 @@ class EventListeners {
         });
   }
 
-  @KafkaListener(id = "person-events", idIsGroup = false, topics = "${upr.events.topics.people}")
-  void onPersonEvent(ConsumerRecord<String, String> record) {
-    trace.handle(record, () -> people.handle(IncomingEvent.from(record, json)));
+  @KafkaListener(
+      id = "person-events",
+      idIsGroup = false,
+      topics = "${upr.events.topics.people}",
+      batch = "true")
+  void onPersonEvents(List<ConsumerRecord<String, String>> records) {
+    batches.handle(records, record -> people.handle(IncomingEvent.from(record, json)));
   }
 }

@@ -9,12 +9,14 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells failures of the infrastructure (the database unreachable, refusing connections, shutting
- * down, in recovery or read-only, out of connections; a serialization failure, deadlock or lock
- * timeout) from failures of the event itself: the former pass once the database is back, so the
- * event is retried until then; only the latter may ever park an event.
+ * down, in recovery or read-only, out of connections; a commit or rollback that failed; a
+ * serialization failure, deadlock or lock timeout) from failures of the event itself: the former
+ * pass once the database is back, so the event is retried until then; only the latter may ever park
+ * an event.
  */
 final class InfrastructureFailures {
 
@@ -47,6 +49,7 @@ final class InfrastructureFailures {
 
   private static boolean infrastructure(Throwable failure) {
     if (failure instanceof CannotCreateTransactionException
+        || failure instanceof TransactionSystemException
         || failure instanceof DataAccessResourceFailureException
         || failure instanceof TransientDataAccessException
         || failure instanceof RecoverableDataAccessException

@@ -31,6 +31,11 @@ import org.springframework.util.backoff.FixedBackOff;
  * up to {@code upr.events.retry.max-interval}; any other failure is tried {@value
  * #APPLICATION_FAILURE_ATTEMPTS} times, then parked.
  *
+ * <p>The listeners take a poll's records at once ({@link EventBatches}): all of this applies to the
+ * event at which a batch failed, named by a {@link
+ * org.springframework.kafka.listener.BatchListenerFailedException}; the events before it are
+ * committed, and those after it are polled again once it is handled or parked.
+ *
  * <p>Between attempts the listener's container is paused, not its thread put to sleep: the consumer
  * goes on polling (and so stays in its group, whatever {@code max.poll.interval.ms} says) while it
  * fetches nothing, and the record is fetched again once the pause ends.

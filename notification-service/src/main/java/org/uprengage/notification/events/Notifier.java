@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.uprengage.notification.directory.People;
 import org.uprengage.notification.directory.Person;
 import org.uprengage.notification.email.EmailChannel;
 import org.uprengage.notification.email.Outgoing;
@@ -37,7 +36,6 @@ class Notifier {
   private final Optional<EmailChannel> email;
   private final MessageSource messages;
   private final Webhooks webhooks;
-  private final People people;
   private final Preferences preferences;
 
   Notifier(
@@ -47,12 +45,10 @@ class Notifier {
       Optional<EmailChannel> email,
       MessageSource messages,
       Webhooks webhooks,
-      People people,
       Preferences preferences) {
     this.preferences = preferences;
     this.messages = messages;
     this.webhooks = webhooks;
-    this.people = people;
     this.jdbc = jdbc;
     this.inbox = inbox;
     this.clock = clock;
@@ -86,7 +82,7 @@ class Notifier {
             event.time(),
             event.data(),
             countryTeam,
-            people.agenciesAmong(groups)));
+            groups));
   }
 
   /**

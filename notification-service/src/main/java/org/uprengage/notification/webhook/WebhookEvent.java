@@ -2,11 +2,12 @@ package org.uprengage.notification.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Collection;
 
 /**
  * An event as webhooks pass it on (CloudEvents attributes and data), with the country team and the
- * agencies it concerns, which pick the subscriptions that hear of it.
+ * groups (agencies, roles, roles within an agency) it concerns, which pick the subscriptions that
+ * hear of it: those of the country team, and those of the agencies among the groups.
  */
 public record WebhookEvent(
     String source,
@@ -16,4 +17,4 @@ public record WebhookEvent(
     Instant time,
     JsonNode data,
     String countryTeam,
-    Set<String> agencies) {}
+    Collection<String> groups) {}

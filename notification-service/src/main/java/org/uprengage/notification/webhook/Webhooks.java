@@ -10,8 +10,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.notification.cache.TableSnapshot;
 import org.uprengage.notification.directory.People;
 import org.uprengage.notification.security.Caller;
 import org.uprengage.notification.web.Problems;
@@ -73,8 +77,15 @@ public class Webhooks {
   private final UrlPolicy urls;
   private final People people;
 
+  /**
+   * The active subscriptions, kept in memory: the table is read again only when a subscription was
+   * created, changed, disabled or deleted (by any node), not once per event.
+   */
+  private final TableSnapshot<Map<String, List<Subscriber>>> active;
+
   Webhooks(JdbcTemplate jdbc, ObjectMapper json, Clock clock, UrlPolicy urls, People people) {
     this.jdbc = jdbc;
+    this.active = new TableSnapshot<>(jdbc, "ns_webhook", this::loadActive);
     this.json = json;
     this.clock = clock;
     this.urls = urls;
@@ -100,16 +111,23 @@ public class Webhooks {
     if (event.countryTeam() == null) {
       return 0;
     }
+    String kind = kind(event.type());
     List<Subscriber> candidates =
-        jdbc.query(
-            "SELECT id, owner, agency FROM ns_webhook WHERE deleted_at IS NULL AND status = 'active' AND country_team = ? AND ? = ANY (event_kinds) AND (agency IS NULL OR agency = ANY (?::text[]) OR ?)",
-            (rs, i) ->
-                new Subscriber(
-                    rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("agency")),
-            event.countryTeam(),
-            kind(event.type()),
-            event.agencies().toArray(String[]::new),
-            REVIEW_WIDE.contains(kind(event.type())));
+        active.current().getOrDefault(event.countryTeam(), List.of()).stream()
+            .filter(candidate -> candidate.kinds().contains(kind))
+            .toList();
+    if (candidates.isEmpty()) {
+      return 0;
+    }
+    if (!REVIEW_WIDE.contains(kind)
+        && candidates.stream().anyMatch(candidate -> candidate.agency() != null)) {
+      Set<String> agencies = people.agenciesAmong(event.groups());
+      candidates =
+          candidates.stream()
+              .filter(
+                  candidate -> candidate.agency() == null || agencies.contains(candidate.agency()))
+              .toList();
+    }
     List<UUID> subscriptions = new ArrayList<>();
     for (Subscriber candidate : candidates) {
       if (ownerStillSpeaksFor(candidate.owner(), event.countryTeam(), candidate.agency())) {
@@ -387,5 +405,25 @@ public class Webhooks {
   }
 
   /** A subscription that matches an event, and whom it belongs to. */
-  private record Subscriber(UUID id, String owner, String agency) {}
+  private record Subscriber(UUID id, String owner, String agency, Set<String> kinds) {}
+
+  /** The active subscriptions, by country team, oldest first. */
+  private Map<String, List<Subscriber>> loadActive() {
+    Map<String, List<Subscriber>> byTeam = new HashMap<>();
+    jdbc.query(
+        "SELECT id, owner, agency, country_team, event_kinds FROM ns_webhook WHERE deleted_at IS NULL AND status = 'active' ORDER BY created_at, id",
+        rs -> {
+          byTeam
+              .computeIfAbsent(rs.getString("country_team"), team -> new ArrayList<>())
+              .add(
+                  new Subscriber(
+                      rs.getObject("id", UUID.class),
+                      rs.getString("owner"),
+                      rs.getString("agency"),
+                      Set.copyOf(Arrays.asList((String[]) rs.getArray("event_kinds").getArray()))));
+        });
+    Map<String, List<Subscriber>> frozen = new HashMap<>();
+    byTeam.forEach((team, subscribers) -> frozen.put(team, List.copyOf(subscribers)));
+    return Map.copyOf(frozen);
+  }
 }

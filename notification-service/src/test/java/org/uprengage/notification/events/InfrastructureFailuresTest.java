@@ -12,6 +12,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
@@ -46,6 +47,12 @@ class InfrastructureFailuresTest {
     assertThat(InfrastructureFailures.among(sqlFailure("40001"))).as("serialization").isTrue();
     assertThat(InfrastructureFailures.among(sqlFailure("40P01"))).as("deadlock").isTrue();
     assertThat(InfrastructureFailures.among(new CannotAcquireLockException("lock timeout")))
+        .isTrue();
+    assertThat(
+            InfrastructureFailures.among(
+                new TransactionSystemException(
+                    "JDBC rollback failed", new SQLException("Connection is closed"))))
+        .as("a rollback on a connection the database dropped")
         .isTrue();
   }
 

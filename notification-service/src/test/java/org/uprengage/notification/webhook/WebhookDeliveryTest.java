@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -446,6 +447,37 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
                 .content("{\"url\":\"https://93.184.216.34/hook\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("eventKinds"));
+  }
+
+  @Test
+  void aSubscriptionAddedOrDeletedOutsideThisNodeIsHeededFromTheNextEvent() throws Exception {
+    // written straight to the table, as another node of the service (or an operator) would: this
+    // node's copy of the subscriptions knows nothing of it until it reads the table's generation
+    UUID id = UUID.randomUUID();
+    jdbc.update(
+        "INSERT INTO ns_webhook (id, owner, country_team, url, secret, event_kinds, created_at) VALUES (?, 'coordinator', 'GHA', ?, 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', '{task.created}', now())",
+        id,
+        receiver.url("/elsewhere-" + id));
+    subscriptions.add(id.toString());
+    ProducerRecord<String, String> before =
+        taskCreated(UUID.randomUUID(), UUID.randomUUID().toString(), List.of("UNICEF"));
+    kafka.send(before).get();
+    await().atMost(Duration.ofSeconds(20)).until(() -> queuedFor(id, before) == 1);
+
+    jdbc.update("UPDATE ns_webhook SET deleted_at = now() WHERE id = ?", id);
+    ProducerRecord<String, String> after =
+        taskCreated(UUID.randomUUID(), UUID.randomUUID().toString(), List.of("UNICEF"));
+    kafka.send(after).get();
+    await().atMost(Duration.ofSeconds(20)).until(() -> processed(after));
+    assertThat(queuedFor(id, after)).isZero();
+  }
+
+  private int queuedFor(UUID webhook, ProducerRecord<String, String> event) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM ns_webhook_delivery WHERE webhook_id = ? AND event_id = ?",
+        Integer.class,
+        webhook,
+        new String(event.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
   }
 
   private JsonNode subscribe(RequestPostProcessor caller, String body) throws Exception {
