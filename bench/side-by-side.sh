@@ -16,6 +16,13 @@
 #          --lock FILE     hold FILE (flock) while building and while measuring, so that no other
 #                          build on a shared machine runs meanwhile
 #          --profile       also run JDK Flight Recorder on each JVM through the measured windows
+#          --depths LIST   the depth series (issue 15, part 4), e.g. 1000,10000,100000: for each
+#                          depth in turn, bring both sides to that many open tasks (--tasks of them
+#                          the workers' own, the rest in other country teams: SideBySideBenchmark
+#                          deepen, a bulk copy in SQL of instances the engine started); then, under
+#                          --lock, time the lists one request after another with their plans logged
+#                          (SideBySideBenchmark lists; auto_explain, the server's log is kept in the
+#                          logs) and measure the loop; one result file each
 #          --              the rest goes to the client (--tasks 1300 --workers 8 --windows 6
 #                          --window-seconds 15 --warmup-seconds 10)
 set -euo pipefail
@@ -28,12 +35,13 @@ logs="$out/logs"
 mkdir -p "$logs"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 
-build=1; lock=""; profile=0; client_args=()
+build=1; lock=""; profile=0; depths=""; client_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
     --lock) lock="$2"; shift ;;
     --profile) profile=1 ;;
+    --depths) depths="$2"; shift ;;
     --) shift; client_args=("$@"); break ;;
     -h|--help) awk 'NR > 1 && /^#/ { print } /^set -euo/ { exit }' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -85,6 +93,7 @@ stop_all() {
     kill -KILL -- "-$pid" 2>/dev/null || true
   done
   "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" stop -m fast > /dev/null 2>&1 || true
+  if [ -n "$depths" ] && [ -f "$pg_data/server.log" ]; then cp "$pg_data/server.log" "$logs/postgres-$stamp.log"; fi
   rm -rf "$pg_data"
 }
 trap stop_all EXIT
@@ -101,7 +110,7 @@ max_connections = 100
 shared_buffers = 128MB
 fsync = on
 autovacuum = off
-shared_preload_libraries = 'pg_stat_statements'
+shared_preload_libraries = 'pg_stat_statements,auto_explain'
 pg_stat_statements.max = 10000
 pg_stat_statements.track_utility = on
 CONF
@@ -167,8 +176,10 @@ common=(--state "$out/state-$stamp" --db "jdbc:postgresql://127.0.0.1:$pg_port/"
   --engine-management "http://127.0.0.1:$engine_management_port"
   --notifications-management "http://127.0.0.1:$notification_management_port"
   --kafka "127.0.0.1:$kafka_port")
-say "seeding both sides..."
-"${client[@]}" seed "${common[@]}" "${client_args[@]}"
+if [ -z "$depths" ]; then
+  say "seeding both sides..."
+  "${client[@]}" seed "${common[@]}" "${client_args[@]}"
+fi
 # --- heap under the loop (issue 15, part 5) ---
 heap_samples="$out/heap-$stamp.txt"
 sample_heap() { # every 2 s: heap used and committed (MiB) of each service, from its management port
@@ -182,11 +193,28 @@ sample_heap() { # every 2 s: heap used and committed (MiB) of each service, from
     done
   done
 }
-measure=("${client[@]}" measure "${common[@]}" --out "$out/result-$stamp.md")
+measure=("${client[@]}" measure "${common[@]}")
 if [ "$profile" = 1 ]; then measure+=(--profile "$out/jfr-$stamp"); fi
-say "measuring${lock:+ (holding $lock)}..."
 sample_heap & heap_pid=$!
-locked timeout 600 "${measure[@]}" "${client_args[@]}"
+if [ -z "$depths" ]; then
+  say "measuring${lock:+ (holding $lock)}..."
+  locked timeout 600 "${measure[@]}" --out "$out/result-$stamp.md" "${client_args[@]}"
+else
+  for depth in ${depths//,/ }; do
+    say "depth $depth: seeding (uptime: $(uptime))..."
+    started=$SECONDS
+    "${client[@]}" deepen "${common[@]}" --depth "$depth" "${client_args[@]}" | tee -a "$out/seed-$stamp.txt"
+    say "depth $depth: seeded in $((SECONDS - started)) s"
+    if [ -n "$lock" ]; then exec 9<>"$lock"; flock 9; fi # the lists and the loop, no build meanwhile
+    say "depth $depth: measuring${lock:+ (holding $lock)} (uptime: $(uptime))..."
+    timeout 300 "${client[@]}" lists "${common[@]}" --depth "$depth" --lists-out "$out/lists-$stamp.md" \
+      "${client_args[@]}"
+    timeout 600 "${measure[@]}" --out "$out/result-$stamp-depth-$depth.md" "${client_args[@]}"
+    if [ -n "$lock" ]; then flock -u 9; exec 9<&-; fi
+    say "depth $depth: measured (uptime: $(uptime))"
+  done
+  cat "$out/lists-$stamp.md" > "$out/result-$stamp.md"
+fi
 kill "$heap_pid" 2>/dev/null || true
 {
   echo

@@ -63,6 +63,7 @@ final class Report {
     for (int step = 0; step < STEPS.length; step++) {
       out.append(percentiles(STEPS[step], a.step(step), b.step(step)));
     }
+    out.append(row("p95 (ms): cycle, " + String.join(", ", STEPS), p95s(a), p95s(b), ""));
     out.append("\n");
     out.append(
         "| process | CPU while "
@@ -400,6 +401,15 @@ final class Report {
         a50 + " / " + a99,
         b50 + " / " + b99,
         a50 == 0 || a99 == 0 ? "" : fmt2((double) b50 / a50) + " / " + fmt2((double) b99 / a99));
+  }
+
+  private static String p95s(Totals side) {
+    List<String> values = new ArrayList<>();
+    values.add(String.valueOf(BenchClient.percentile(side.cycle(), 95)));
+    for (int step = 0; step < STEPS.length; step++) {
+      values.add(String.valueOf(BenchClient.percentile(side.step(step), 95)));
+    }
+    return String.join(", ", values);
   }
 
   static String row(String... cells) {

@@ -42,9 +42,9 @@ public final class SideBySideBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || !(args[0].equals("seed") || args[0].equals("measure"))) {
+    if (args.length == 0 || !Set.of("seed", "deepen", "lists", "measure").contains(args[0])) {
       System.err.println(
-          "usage: SideBySideBenchmark seed|measure [--tasks 1300] [--workers 8] [--windows 6]"
+          "usage: SideBySideBenchmark seed|deepen|lists|measure [--tasks 1300] [--depth 1000] [--workers 8] [--windows 6]"
               + " [--window-seconds 15] [--warmup-seconds 10] [--state FILE] [--profile DIR]"
               + " [--out FILE] [--web-api URL] [--engine URL] [--notifications URL] [--peer URL]"
               + " [--web-api-management URL] [--engine-management URL] [--notifications-management URL]"
@@ -54,6 +54,10 @@ public final class SideBySideBenchmark {
     SideBySideBenchmark benchmark = new SideBySideBenchmark(args);
     if (args[0].equals("seed")) {
       benchmark.seed();
+    } else if (args[0].equals("deepen")) {
+      benchmark.deepen();
+    } else if (args[0].equals("lists")) {
+      benchmark.lists();
     } else {
       benchmark.measure();
     }
@@ -80,6 +84,72 @@ public final class SideBySideBenchmark {
     peerKeys.forEach(key -> lines.add("peer " + key));
     reviews.forEach(review -> lines.add("platform " + review));
     Files.write(statePath(), lines);
+  }
+
+  /**
+   * The depth series' seed (issue 15, part 4): both sides brought to {@code --depth} open tasks,
+   * {@code --tasks} of them the workers' own (on the platform, a fresh pool each time: its tasks
+   * are done once; the peer's pool is seeded once and kept), the rest in other country teams
+   * ({@link DepthSeed}).
+   */
+  private void deepen() throws Exception {
+    int depth = intOption("--depth", 1000);
+    int tasks = intOption("--tasks", 800);
+    String jdbc = option("--db", "jdbc:postgresql://127.0.0.1:24432/");
+    String user = option("--db-user", "postgres");
+    DepthSeed seed = new DepthSeed(jdbc, user);
+    List<String> peerKeys = new ArrayList<>();
+    if (Files.exists(statePath())) {
+      for (String line : Files.readAllLines(statePath())) {
+        if (line.startsWith("peer ")) {
+          peerKeys.add(line.substring("peer ".length()));
+        }
+      }
+    }
+    long started = System.nanoTime();
+    if (peerKeys.isEmpty()) {
+      peerKeys = peer.seed(tasks, intOption("--seed-threads", 4));
+      System.out.printf(
+          "peer: %d process instances through engine-rest in %.0f s%n",
+          peerKeys.size(), (System.nanoTime() - started) / 1e9);
+    }
+    seed.peer(option("--peer-db", "upr_bench_peer"), peerKeys.get(0), depth);
+    started = System.nanoTime();
+    List<String> reviews =
+        seed.platform(platform, option("--engine-db", "upr_engine"), depth, tasks);
+    System.out.printf(
+        "platform: seeded to depth %,d in %.0f s%n", depth, (System.nanoTime() - started) / 1e9);
+    List<String> lines = new ArrayList<>();
+    peerKeys.forEach(key -> lines.add("peer " + key));
+    reviews.forEach(review -> lines.add("platform " + review));
+    Files.write(statePath(), lines);
+  }
+
+  /** The lists' latency at the depth {@code deepen} left ({@link ListLatency}). */
+  private void lists() throws Exception {
+    List<String> peerKeys = new ArrayList<>();
+    List<String> reviews = new ArrayList<>();
+    for (String line : Files.readAllLines(statePath())) {
+      String[] parts = line.split(" ", 2);
+      (parts[0].equals("peer") ? peerKeys : reviews).add(parts[1]);
+    }
+    int depth = intOption("--depth", 1000);
+    String lists =
+        new ListLatency(
+                option("--web-api", "http://127.0.0.1:24080"),
+                option("--peer", "http://127.0.0.1:24090"),
+                option("--db", "jdbc:postgresql://127.0.0.1:24432/"),
+                option("--db-user", "postgres"))
+            .measure(platform, reviews, peerKeys, depth);
+    System.out.println(lists);
+    String listsOut = option("--lists-out", null);
+    if (listsOut != null) {
+      Files.writeString(
+          Path.of(listsOut),
+          lists,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    }
   }
 
   private void measure() throws Exception {
