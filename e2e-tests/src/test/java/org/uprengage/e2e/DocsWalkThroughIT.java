@@ -61,6 +61,17 @@ class DocsWalkThroughIT {
     String output = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(finished).as("finished in time\n" + output).isTrue();
     assertThat(run.exitValue()).as(output).isZero();
+    // the matrix files the guide downloads, into the repository's root as a reader's would go;
+    // read, then removed so that the tests leave the working tree as they found it
+    Path csv = Path.of("..", "matrix.csv");
+    Path docx = Path.of("..", "matrix.docx");
+    try {
+      assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("121.1");
+      assertThat(Files.readAllBytes(docx)).startsWith((byte) 'P', (byte) 'K');
+    } finally {
+      Files.deleteIfExists(csv);
+      Files.deleteIfExists(docx);
+    }
 
     List<String> lines = output.lines().toList();
     assertThat(lines.stream().filter(line -> line.equals("204")).count())
