@@ -86,6 +86,19 @@ final class Api {
         body);
   }
 
+  /**
+   * POSTs a file's bytes as the body (a {@code .docx} list, say); its exchange is recorded with the
+   * bytes read one character each, as a download's.
+   */
+  Response postBytes(String path, String contentType, byte[] body)
+      throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+        new String(body, StandardCharsets.ISO_8859_1));
+  }
+
   /** POSTs JSON with one more request header (a W3C {@code traceparent}, say). */
   Response post(String path, String body, String header, String value)
       throws IOException, InterruptedException {
