@@ -32,7 +32,8 @@ class PagesTest extends DemoApiTest {
   private static final String PREFERENCES =
       "{\"timeZone\":\"Africa/Lagos\",\"digestTime\":\"08:00\",\"kinds\":{"
           + "\"task-available\":{\"inApp\":true,\"email\":\"immediate\",\"mandatory\":false},"
-          + "\"approval-waiting\":{\"inApp\":true,\"email\":\"immediate\",\"mandatory\":true}}}";
+          + "\"approval-waiting\":{\"inApp\":true,\"email\":\"immediate\",\"mandatory\":true},"
+          + "\"recommendation-assigned\":{\"inApp\":true,\"email\":\"immediate\",\"mandatory\":false}}}";
 
   @Test
   void aPersonSignsInWithTheFormAndSeesTheirWorkWithDueDatesMarked() throws Exception {
@@ -568,6 +569,9 @@ class PagesTest extends DemoApiTest {
         .andExpect(content().string(Matchers.containsString("5 Jan 2026 10:30")))
         .andExpect(content().string(Matchers.containsString("Country team GHA")))
         .andExpect(content().string(Matchers.containsString("An approval waiting on me")))
+        .andExpect(content().string(Matchers.containsString("A recommendation given to my agency")))
+        // every kind named in words: no message key left unresolved
+        .andExpect(content().string(Matchers.not(Matchers.containsString("??"))))
         .andExpect(
             content().string(Matchers.containsString("data-stream=\"/notifications/stream\"")));
     assertThat(notifications.received().get(1).uri())
