@@ -197,7 +197,12 @@ class ReviewController {
       @Schema(allowableValues = {"submission", "review", "adoption", "follow-up"}) String stage,
       String assignee,
       List<String> candidateGroups,
-      Instant due) {}
+      Instant due,
+      @Schema(
+              description =
+                  "Whether the caller may open the task (its page and GET /api/tasks/{id}); else"
+                      + " they get a 404 there")
+          boolean mayOpen) {}
 
   /** A date and where it comes from. */
   @JsonIgnoreProperties(ignoreUnknown = true)

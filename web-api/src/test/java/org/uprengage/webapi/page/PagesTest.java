@@ -706,7 +706,7 @@ class PagesTest extends DemoApiTest {
     answerReview(
         review,
         "clearance",
-        "\"openTasks\":[{\"id\":\"t-3\",\"name\":\"Clear the joint submission\",\"taskKey\":\"UserTask_ClearSubmission\",\"candidateGroups\":[\"head-of-office\"]}],"
+        "\"openTasks\":[{\"id\":\"t-3\",\"name\":\"Clear the joint submission\",\"taskKey\":\"UserTask_ClearSubmission\",\"candidateGroups\":[\"head-of-office\"],\"mayOpen\":true}],"
             + "\"submissionCountsBackFrom\":\"unEntitySubmission\","
             + "\"sessionDeadlines\":{\"unEntitySubmission\":{\"value\":\"2027-07-10\",\"source\":\"official\"}},"
             + "\"milestones\":[{\"key\":\"agencyDraftsDue\",\"dueOn\":\"2027-05-01\",\"basis\":\"computed\",\"status\":\"missed\"}]");
@@ -767,8 +767,8 @@ class PagesTest extends DemoApiTest {
     answerReview(
         review,
         "agency-drafting",
-        "\"openTasks\":[{\"id\":\"t-undp\",\"name\":\"Draft the agency section\",\"taskKey\":\"UserTask_DraftAgencySection\",\"candidateGroups\":[\"UNDP\"]},"
-            + "{\"id\":\"t-coordinator\",\"name\":\"Consolidate the drafts\",\"taskKey\":\"UserTask_X\",\"candidateGroups\":[\"coordinator\"]}],"
+        "\"openTasks\":[{\"id\":\"t-undp\",\"name\":\"Draft the agency section\",\"taskKey\":\"UserTask_DraftAgencySection\",\"candidateGroups\":[\"UNDP\"],\"mayOpen\":true},"
+            + "{\"id\":\"t-coordinator\",\"name\":\"Consolidate the drafts\",\"taskKey\":\"UserTask_X\",\"candidateGroups\":[\"coordinator\"],\"mayOpen\":false}],"
             + "\"sessionDeadlines\":{},\"milestones\":[]");
     engine.answerOnce(
         200,

@@ -50,7 +50,8 @@ public record ReviewDetail(
       String stage,
       String assignee,
       List<String> candidateGroups,
-      Instant due) {}
+      Instant due,
+      boolean mayOpen) {}
 
   /**
    * A milestone and how it stands: {@code upcoming}, {@code open} (its tasks are under way), {@code

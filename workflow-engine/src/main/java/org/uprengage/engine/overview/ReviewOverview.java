@@ -44,6 +44,7 @@ import org.uprengage.engine.session.SessionView;
 import org.uprengage.engine.submission.SubmissionRecord;
 import org.uprengage.engine.task.TaskAssigned;
 import org.uprengage.engine.task.TaskCreated;
+import org.uprengage.engine.task.TaskWork;
 
 /** Puts together what is known of one review for the people of its country team. */
 @Service
@@ -104,6 +105,7 @@ public class ReviewOverview {
             .list();
     List<ReviewDetail.OpenTask> openTasks = new ArrayList<>();
     for (Task task : open) {
+      List<String> candidateGroups = candidateGroups(task);
       openTasks.add(
           new ReviewDetail.OpenTask(
               task.getId(),
@@ -111,8 +113,9 @@ public class ReviewOverview {
               task.getTaskDefinitionKey(),
               stageOfTask(task),
               task.getAssignee(),
-              candidateGroups(task),
-              instant(task.getDueDate())));
+              candidateGroups,
+              instant(task.getDueDate()),
+              TaskWork.mayOpen(caller, task.getAssignee(), candidateGroups)));
     }
     List<ReviewDetail.MilestoneStatus> milestones = new ArrayList<>();
     for (Milestone milestone : deadlines.milestones(caller, reviewId)) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
@@ -645,13 +646,30 @@ public class TaskWork {
   /** The task read, if the caller sees it: theirs, offered to them, or of a team they oversee. */
   private static Read visible(Caller caller, Read read) {
     Task task = read.task();
-    if (caller.username().equals(task.getAssignee()) || overseesTeams(caller)) {
-      return read;
-    }
-    if (!offeredTo(caller, read)) {
+    if (!mayOpen(caller, task.getAssignee(), read::candidateGroups)) {
       throw new NotFound("Task", task.getId());
     }
     return read;
+  }
+
+  /**
+   * Whether the caller sees an open task of their country team (its page and its API answer; else a
+   * 404): the one who holds it, coordinators and admins, and the groups it is offered to. The one
+   * rule, for others that show tasks (a review's open tasks say whether each may be opened).
+   */
+  public static boolean mayOpen(
+      Caller caller, String assignee, Collection<String> candidateGroups) {
+    return mayOpen(caller, assignee, () -> candidateGroups);
+  }
+
+  /** {@link #mayOpen}, reading the task's groups only when the holder and role do not decide. */
+  private static boolean mayOpen(
+      Caller caller, String assignee, Supplier<? extends Collection<String>> candidateGroups) {
+    if (caller.username().equals(assignee) || overseesTeams(caller)) {
+      return true;
+    }
+    Set<String> groups = caller.groups();
+    return candidateGroups.get().stream().anyMatch(groups::contains);
   }
 
   /**

@@ -42,7 +42,14 @@ class ReviewOverviewTest extends EngineIntegrationTest {
         .andExpect(
             jsonPath("$.milestones[0].status").value("missed")) // planned in 2026 for a 2022 date
         .andExpect(jsonPath("$.milestones[1].status").value("overdue"))
-        .andExpect(jsonPath("$.openTasks[0].candidateGroups[0]").value("UNICEF"));
+        .andExpect(jsonPath("$.openTasks[0].candidateGroups[0]").value("UNICEF"))
+        .andExpect(jsonPath("$.openTasks[0].mayOpen").value(true));
+    // each open task says whether the caller may open it: UNICEF's draft is UNICEF's, not UNDP's
+    mvc.perform(get("/api/reviews/" + reviewId).with(focalUnicef(team)))
+        .andExpect(jsonPath("$.openTasks[0].mayOpen").value(true));
+    mvc.perform(get("/api/reviews/" + reviewId).with(focalUndp(team)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.openTasks[0].mayOpen").value(false));
   }
 
   @Test

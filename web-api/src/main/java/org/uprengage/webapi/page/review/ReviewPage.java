@@ -81,8 +81,7 @@ class ReviewPage {
                         text(task.path("assignee")),
                         groups(task.path("candidateGroups")),
                         me.local(instant(task.path("due"))),
-                        me.mayOpen(
-                            text(task.path("assignee")), list(task.path("candidateGroups"))))));
+                        task.path("mayOpen").asBoolean())));
     List<Dated> deadlines = new ArrayList<>();
     review
         .path("sessionDeadlines")
