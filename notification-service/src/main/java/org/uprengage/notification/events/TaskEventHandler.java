@@ -59,26 +59,31 @@ public class TaskEventHandler {
   public int handle(IncomingEvent event) {
     TaskEvent task = event.data(TaskEvent.TYPE_PREFIX, "task", TaskEvent.class, json);
     task.requireComplete();
-    if (!notifier.firstTime(event)) {
+    // the event recorded as handled (a redelivery changes nothing) with the task's state, at once
+    boolean first =
+        tasks.changedOnce(
+            event.source(),
+            event.id(),
+            event.type(),
+            new TaskChange(
+                task.taskId(),
+                task.reviewId(),
+                task.sequence(),
+                task.countryTeam(),
+                task.taskKey(),
+                task.taskName(),
+                task.groups(),
+                task.assignee(),
+                switch (event.type()) {
+                  case TaskEvent.COMPLETED -> TaskChange.COMPLETED;
+                  case TaskEvent.CANCELLED -> TaskChange.CANCELLED;
+                  default -> TaskChange.OPEN;
+                },
+                instant(task.dueDate())));
+    if (!first) {
       return 0;
     }
     reviews.remember(task.reviewId(), task.countryTeam());
-    tasks.changed(
-        new TaskChange(
-            task.taskId(),
-            task.reviewId(),
-            task.sequence(),
-            task.countryTeam(),
-            task.taskKey(),
-            task.taskName(),
-            task.groups(),
-            task.assignee(),
-            switch (event.type()) {
-              case TaskEvent.COMPLETED -> TaskChange.COMPLETED;
-              case TaskEvent.CANCELLED -> TaskChange.CANCELLED;
-              default -> TaskChange.OPEN;
-            },
-            instant(task.dueDate())));
     notifier.publish(event, task.countryTeam(), task.groups());
     int told =
         switch (event.type()) {

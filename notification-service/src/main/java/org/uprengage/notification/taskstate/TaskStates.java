@@ -28,25 +28,46 @@ public class TaskStates {
     this.clock = clock;
   }
 
-  /** Records what a task event says, unless a later event of the review already did. */
+  /**
+   * Records the task event as handled (its row in {@code ns_processed_event}, as every handler
+   * does) and what it says of the task, unless a later event of the review already did, in one
+   * statement; changes nothing if the event was handled before.
+   *
+   * @return false for an event handled before (a redelivery)
+   */
   @Transactional
-  public void changed(TaskChange change) {
+  public boolean changedOnce(
+      String eventSource, String eventId, String eventType, TaskChange change) {
     long sequence = change.sequence() == null ? 0 : change.sequence();
     Timestamp due = change.dueAt() == null ? null : Timestamp.from(change.dueAt());
-    jdbc.update(
+    Timestamp now = Timestamp.from(clock.instant());
+    return jdbc.queryForObject(
         """
-        INSERT INTO ns_task (task_id, review_id, country_team, task_key, task_name, candidate_groups, assignee, state,
-                             state_sequence, due_at, due_sequence, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (task_id) DO UPDATE SET
-            task_name = EXCLUDED.task_name, candidate_groups = EXCLUDED.candidate_groups,
-            assignee = EXCLUDED.assignee, state = EXCLUDED.state, state_sequence = EXCLUDED.state_sequence,
-            due_at = CASE WHEN EXCLUDED.due_sequence >= ns_task.due_sequence AND EXCLUDED.due_at IS NOT NULL
-                          THEN EXCLUDED.due_at ELSE ns_task.due_at END,
-            due_sequence = GREATEST(ns_task.due_sequence, CASE WHEN EXCLUDED.due_at IS NULL THEN 0 ELSE EXCLUDED.due_sequence END),
-            updated_at = EXCLUDED.updated_at
-        WHERE EXCLUDED.state_sequence >= ns_task.state_sequence
-        """,
+            WITH first AS (
+                INSERT INTO ns_processed_event (source, id, type, processed_at)
+                VALUES (?, ?, ?, ?::timestamptz) ON CONFLICT DO NOTHING RETURNING 1),
+            task AS (
+                INSERT INTO ns_task (task_id, review_id, country_team, task_key, task_name, candidate_groups, assignee,
+                                     state, state_sequence, due_at, due_sequence, updated_at)
+                SELECT ?::text, ?::uuid, ?::text, ?::text, ?::text, ?::text[], ?::text,
+                       ?::text, ?::bigint, ?::timestamptz, ?::bigint, ?::timestamptz
+                FROM first
+                ON CONFLICT (task_id) DO UPDATE SET
+                    task_name = EXCLUDED.task_name, candidate_groups = EXCLUDED.candidate_groups,
+                    assignee = EXCLUDED.assignee, state = EXCLUDED.state, state_sequence = EXCLUDED.state_sequence,
+                    due_at = CASE WHEN EXCLUDED.due_sequence >= ns_task.due_sequence AND EXCLUDED.due_at IS NOT NULL
+                                  THEN EXCLUDED.due_at ELSE ns_task.due_at END,
+                    due_sequence = GREATEST(ns_task.due_sequence, CASE WHEN EXCLUDED.due_at IS NULL THEN 0 ELSE EXCLUDED.due_sequence END),
+                    updated_at = EXCLUDED.updated_at
+                WHERE EXCLUDED.state_sequence >= ns_task.state_sequence
+                RETURNING 1)
+            SELECT count(*) > 0 FROM first
+            """,
+        Boolean.class,
+        eventSource,
+        eventId,
+        eventType,
+        now,
         change.taskId(),
         change.reviewId(),
         change.countryTeam(),
@@ -58,7 +79,7 @@ public class TaskStates {
         sequence,
         due,
         due == null ? 0 : sequence,
-        Timestamp.from(clock.instant()));
+        now);
   }
 
   /** A deadline moved: its tasks are due at {@code dueAt}, unless a later event said otherwise. */

@@ -1,7 +1,5 @@
 package org.uprengage.engine.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -13,11 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -222,17 +217,14 @@ class OutboxRelay {
     List<OutboxRow> rows =
         transactions.execute(
             status -> {
-              jdbc.execute(
-                  "SET LOCAL idle_in_transaction_session_timeout = " + settings.lease().toMillis());
               if (!takeLease(claim)) {
                 return List.of();
               }
-              List<OutboxRow> next = nextRows();
+              List<OutboxRow> next = nextRowsNumbered();
               if (next.isEmpty()) {
                 status.setRollbackOnly(); // nothing to send: the lease goes back with the rollback
-                return next;
               }
-              return numbered(next);
+              return next;
             });
     if (rows == null || rows.isEmpty()) {
       return 0;
@@ -252,37 +244,78 @@ class OutboxRelay {
 
   /**
    * Takes the lease for this batch unless another relay holds it: a row of its own per lock key,
-   * free when its time is not set or has passed.
+   * free when its time is not set or has passed. The same statement sets the transaction's {@code
+   * idle_in_transaction_session_timeout} to the lease (a {@code SET LOCAL}), so a relay frozen
+   * inside the batch's transaction loses its session.
    */
   private boolean takeLease(UUID claim) {
     return jdbc.update(
             "INSERT INTO upr_outbox_relay_lease (lock_key, claim, holder, until)"
-                + " VALUES (?, ?, ?, now() + ? * interval '1 millisecond')"
+                + " SELECT ?, ?, ?, now() + ? * interval '1 millisecond'"
+                + " FROM (SELECT set_config('idle_in_transaction_session_timeout', ?, true)) AS t (timeout)"
+                + " WHERE t.timeout IS NOT NULL"
                 + " ON CONFLICT (lock_key) DO UPDATE"
                 + " SET claim = EXCLUDED.claim, holder = EXCLUDED.holder, until = EXCLUDED.until"
                 + " WHERE upr_outbox_relay_lease.until IS NULL OR upr_outbox_relay_lease.until < now()",
             settings.lockKey(),
             claim,
             HOLDER,
-            settings.lease().toMillis())
+            settings.lease().toMillis(),
+            Long.toString(settings.lease().toMillis()))
         == 1;
   }
 
   /**
    * The oldest unpublished rows, leaving out those of a review behind a parked row: the rows
-   * already numbered first, in their number, then the others in the order they were written.
+   * already numbered first, in their number, then the others in the order they were written. In the
+   * same statement, each event of a review that has no number yet gets its review's next one
+   * ({@code upr_outbox_sequence}), in that order, written into the row and into its payload's
+   * {@code sequence} (the place the outbox left for it, {@code "sequence":null}), before any of
+   * them is sent; the rows come back with their numbers.
+   *
+   * <p>The lease is taken by a statement of its own before this one, so that this one's snapshot
+   * sees what the relay that held the lease last marked published.
    */
-  private List<OutboxRow> nextRows() {
+  private List<OutboxRow> nextRowsNumbered() {
     return jdbc.query(
-        "SELECT position, event_id, topic, record_key, numbered, sequence, type, subject,"
-            + " occurred_at, payload, attempts, traceparent"
-            + " FROM upr_event_outbox o WHERE published_at IS NULL AND parked_at IS NULL"
-            + " AND NOT EXISTS (SELECT 1 FROM upr_event_outbox p WHERE p.record_key = o.record_key"
-            + " AND p.parked_at IS NOT NULL AND p.published_at IS NULL"
-            + " AND CASE WHEN o.numbered AND p.numbered"
-            + " THEN o.sequence IS NULL OR p.sequence < o.sequence"
-            + " ELSE p.position < o.position END)"
-            + " ORDER BY sequence NULLS LAST, position LIMIT ?",
+        """
+        WITH next AS MATERIALIZED (
+            SELECT position, event_id, topic, record_key, numbered, sequence, type, subject,
+                   occurred_at, payload, attempts, traceparent
+            FROM upr_event_outbox o WHERE published_at IS NULL AND parked_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM upr_event_outbox p WHERE p.record_key = o.record_key
+                AND p.parked_at IS NOT NULL AND p.published_at IS NULL
+                AND CASE WHEN o.numbered AND p.numbered
+                         THEN o.sequence IS NULL OR p.sequence < o.sequence
+                         ELSE p.position < o.position END)
+            ORDER BY sequence NULLS LAST, position LIMIT ?),
+        fresh AS (
+            SELECT position, record_key,
+                   row_number() OVER (PARTITION BY record_key ORDER BY position) AS nth,
+                   count(*) OVER (PARTITION BY record_key) AS count
+            FROM next WHERE numbered AND sequence IS NULL),
+        counter AS (
+            INSERT INTO upr_outbox_sequence (record_key, last_sequence)
+            SELECT DISTINCT record_key, count FROM fresh
+            ON CONFLICT (record_key) DO UPDATE
+            SET last_sequence = upr_outbox_sequence.last_sequence + EXCLUDED.last_sequence
+            RETURNING record_key, last_sequence),
+        given AS (
+            SELECT f.position, c.last_sequence - f.count + f.nth AS sequence
+            FROM fresh f JOIN counter c USING (record_key)),
+        numbered AS (
+            UPDATE upr_event_outbox o SET sequence = g.sequence,
+                payload = CASE WHEN strpos(o.payload, '"sequence":null') > 0
+                               THEN regexp_replace(o.payload, '"sequence":null', '"sequence":' || g.sequence)
+                               ELSE jsonb_set(o.payload::jsonb, '{sequence}', to_jsonb(g.sequence))::text END
+            FROM given g WHERE o.position = g.position
+            RETURNING o.position, o.sequence, o.payload)
+        SELECT n.position, n.event_id, n.topic, n.record_key, n.numbered,
+               coalesce(u.sequence, n.sequence) AS sequence, n.type, n.subject, n.occurred_at,
+               coalesce(u.payload, n.payload) AS payload, n.attempts, n.traceparent
+        FROM next n LEFT JOIN numbered u USING (position)
+        ORDER BY n.sequence NULLS LAST, n.position
+        """,
         (rs, i) ->
             new OutboxRow(
                 rs.getLong("position"),
@@ -298,69 +331,6 @@ class OutboxRelay {
                 rs.getInt("attempts"),
                 rs.getString("traceparent")),
         settings.batchSize());
-  }
-
-  /**
-   * Gives each event of a review that has no number yet its review's next one, in the batch's
-   * order, and stores the numbers with the rows, before any of them is sent.
-   */
-  private List<OutboxRow> numbered(List<OutboxRow> rows) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (OutboxRow row : rows) {
-      if (row.numbered() && row.sequence() == null) {
-        counts.merge(row.recordKey(), 1L, Long::sum);
-      }
-    }
-    if (counts.isEmpty()) {
-      return rows;
-    }
-    Map<String, Long> next = new HashMap<>();
-    jdbc.query(
-        "INSERT INTO upr_outbox_sequence (record_key, last_sequence)"
-            + " SELECT * FROM unnest(?::text[], ?::bigint[])"
-            + " ON CONFLICT (record_key) DO UPDATE"
-            + " SET last_sequence = upr_outbox_sequence.last_sequence + EXCLUDED.last_sequence"
-            + " RETURNING record_key, last_sequence",
-        rs -> {
-          String key = rs.getString(1);
-          next.put(key, rs.getLong(2) - counts.get(key) + 1);
-        },
-        counts.keySet().toArray(String[]::new),
-        counts.values().toArray(Long[]::new));
-    List<OutboxRow> numbered = new ArrayList<>(rows.size());
-    List<Long> positions = new ArrayList<>();
-    List<Long> sequences = new ArrayList<>();
-    List<String> payloads = new ArrayList<>();
-    for (OutboxRow row : rows) {
-      if (row.numbered() && row.sequence() == null) {
-        long sequence = next.merge(row.recordKey(), 1L, Long::sum) - 1;
-        row = row.withSequence(sequence, withSequence(row, sequence));
-        positions.add(row.position());
-        sequences.add(sequence);
-        payloads.add(row.payload());
-      }
-      numbered.add(row);
-    }
-    jdbc.update(
-        "UPDATE upr_event_outbox o SET sequence = n.sequence, payload = n.payload"
-            + " FROM unnest(?::bigint[], ?::bigint[], ?::text[]) AS n (position, sequence, payload)"
-            + " WHERE o.position = n.position",
-        positions.toArray(Long[]::new),
-        sequences.toArray(Long[]::new),
-        payloads.toArray(String[]::new));
-    return numbered;
-  }
-
-  /** The row's payload with its number in the place the outbox left for it. */
-  private static String withSequence(OutboxRow row, long sequence) {
-    try {
-      ObjectNode data = (ObjectNode) EventOutbox.JSON.readTree(row.payload());
-      data.put("sequence", sequence);
-      return EventOutbox.JSON.writeValueAsString(data);
-    } catch (JsonProcessingException | ClassCastException e) {
-      throw new IllegalStateException(
-          "Outbox row " + row.position() + " has no JSON object to number", e);
-    }
   }
 
   /**
@@ -561,24 +531,7 @@ class OutboxRelay {
       Instant occurredAt,
       String payload,
       int attempts,
-      String traceparent) {
-
-    OutboxRow withSequence(long number, String numberedPayload) {
-      return new OutboxRow(
-          position,
-          eventId,
-          topic,
-          recordKey,
-          numbered,
-          number,
-          type,
-          subject,
-          occurredAt,
-          numberedPayload,
-          attempts,
-          traceparent);
-    }
-  }
+      String traceparent) {}
 
   /** A row that cannot be made into a record at all (a header missing, say). */
   static final class UnfitRecord extends RuntimeException {

@@ -148,6 +148,61 @@ class OutboxRelayTest extends EngineIntegrationTest {
         .hasSize(5); // started, task created, claimed, unclaimed, claimed
   }
 
+  /**
+   * The relay numbers a review's events in SQL, as it reads them: each gets the review's next
+   * number (after what {@code upr_outbox_sequence} holds), in the order the rows were written, in
+   * the row and in its payload's {@code sequence}: in the place the outbox left for it, the rest of
+   * the payload as it was (a nested {@code "sequence":null} included), or added where a payload has
+   * no such place. A row numbered before keeps its number.
+   */
+  @Test
+  void eachEventOfAReviewGetsItsReviewsNextNumberInTheRowAndItsPayload() {
+    String key = UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO upr_outbox_sequence (record_key, last_sequence) VALUES (?, 5)", key);
+    String placeholder =
+        "{\"reviewId\":\"" + key + "\",\"sequence\":null,\"note\":{\"sequence\":null}}";
+    long first = numberedRow(key, placeholder);
+    long second = numberedRow(key, "{\"reviewId\":\"" + key + "\"}");
+    long third = numberedRow(key, placeholder);
+
+    List<ConsumerRecord<String, String>> sent =
+        KafkaRecords.withKey(topics.reviews(), key, 3, Duration.ofSeconds(20));
+
+    assertThat(sent)
+        .extracting(ConsumerRecord::value)
+        .containsExactly(
+            "{\"reviewId\":\"" + key + "\",\"sequence\":6,\"note\":{\"sequence\":null}}",
+            "{\"reviewId\": \"" + key + "\", \"sequence\": 7}",
+            "{\"reviewId\":\"" + key + "\",\"sequence\":8,\"note\":{\"sequence\":null}}");
+    assertThat(
+            jdbc.queryForList(
+                "SELECT sequence FROM upr_event_outbox WHERE position IN (?, ?, ?) ORDER BY position",
+                Long.class,
+                first,
+                second,
+                third))
+        .containsExactly(6L, 7L, 8L);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT last_sequence FROM upr_outbox_sequence WHERE record_key = ?",
+                Long.class,
+                key))
+        .isEqualTo(8L);
+  }
+
+  private long numberedRow(String key, String payload) {
+    return jdbc.queryForObject(
+        "INSERT INTO upr_event_outbox (event_id, topic, record_key, numbered, type, subject,"
+            + " occurred_at, payload) VALUES (?, ?, ?, TRUE, 'org.uprengage.test.v1', ?, now(), ?)"
+            + " RETURNING position",
+        Long.class,
+        UUID.randomUUID(),
+        topics.reviews(),
+        key,
+        "reviews/" + key,
+        payload);
+  }
+
   /** The review's outbox rows in its sequence: the order its events must keep on each topic. */
   private List<Map<String, Object>> outboxEvents(Review review) {
     return jdbc.queryForList(
