@@ -11,11 +11,11 @@ import java.util.List;
 
 /**
  * The task lists at a depth, one request after another (no other load from the client): the loop's
- * own list (one claimable task of a review), a focal point's claimable inbox and a coordinator's
- * team list (page 1 of 50 each), through web-api; the peer's list as its workers ask it. Then, with
- * PostgreSQL's {@code auto_explain} (loaded by bench/side-by-side.sh) logging every statement's
- * plan with its run's figures (EXPLAIN ANALYZE, buffers), each list twice more: the plans are in
- * the server's log.
+ * own list (one claimable task of a review), a focal point's claimable list and inbox (theirs and
+ * claimable) and a coordinator's team list (page 1 of 50 each), through web-api; the peer's list as
+ * its workers ask it. Then, with PostgreSQL's {@code auto_explain} (loaded by
+ * bench/side-by-side.sh) logging every statement's plan with its run's figures (EXPLAIN ANALYZE,
+ * buffers), each list twice more: the plans are in the server's log.
  */
 final class ListLatency {
 
@@ -65,6 +65,11 @@ final class ListLatency {
                 api,
                 focal,
                 List.of("/tasks?show=claimable&size=50")),
+            new Request(
+                "UNICEF's focal point, inbox (theirs and claimable), page 1 of 50",
+                api,
+                focal,
+                List.of("/tasks?show=both&size=50")),
             new Request(
                 "GHA's coordinator, team, page 1 of 50",
                 api,

@@ -32,7 +32,6 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +45,6 @@ import org.uprengage.engine.problem.Forbidden;
 import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
-import org.uprengage.engine.review.ReviewProcess;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
 
@@ -70,6 +68,7 @@ public class TaskWork {
   private final People people;
   private final CandidateGroups candidates;
   private final CommandExecutor engine;
+  private final TaskListQuery lists;
 
   TaskWork(
       TaskService tasks,
@@ -81,7 +80,8 @@ public class TaskWork {
       TaskLocks locks,
       People people,
       CandidateGroups candidates,
-      ProcessEngineConfigurationImpl engine) {
+      ProcessEngineConfigurationImpl engine,
+      TaskListQuery lists) {
     this.tasks = tasks;
     this.history = history;
     this.identity = identity;
@@ -93,6 +93,7 @@ public class TaskWork {
     this.people = people;
     this.candidates = candidates;
     this.engine = engine.getCommandExecutorTxRequired();
+    this.lists = lists;
   }
 
   /** The caller's tasks as the filter says, in bounded pages. */
@@ -110,68 +111,13 @@ public class TaskWork {
     if (caller.countryTeams().isEmpty()) {
       return new TaskPage(List.of(), page, size, 0);
     }
-    TaskQuery query =
-        tasks.createTaskQuery().tenantIdIn(caller.countryTeams().toArray(String[]::new));
-    if (filter.reviewId() != null) {
-      // every stage's tasks; those of a review of another country team are not of the caller's
-      // tenants, and a review without a process has none
-      query.processInstanceBusinessKey(filter.reviewId().toString());
-    }
-    if (filter.stage() != null) {
-      String stageProcess = ReviewProcess.STAGE_PROCESSES.get(filter.stage());
-      if (stageProcess == null) {
-        throw new InvalidInput(
-            "stage", "must be one of " + String.join(", ", ReviewProcess.STAGE_ORDER));
-      }
-      query.processDefinitionKey(stageProcess);
-    }
-    List<String> groups = List.copyOf(caller.groups());
-    switch (filter.show()) {
-      case "mine" -> query.taskAssignee(caller.username());
-      case "claimable" -> {
-        if (groups.isEmpty()) {
-          return new TaskPage(List.of(), page, size, 0);
-        }
-        query.taskCandidateGroupIn(groups);
-      }
-      case "team" -> {
-        // checked above, before anything is looked up
-      }
-      case "both" -> {
-        if (groups.isEmpty()) {
-          query.taskAssignee(caller.username());
-        } else {
-          query.or().taskAssignee(caller.username()).taskCandidateGroupIn(groups).endOr();
-        }
-      }
-      default -> throw new InvalidInput("show", "must be one of mine, claimable, both, team");
-    }
-    if (filter.taskKey() != null) {
-      query.taskDefinitionKey(filter.taskKey());
-    }
-    if (filter.dueBefore() != null) {
-      query.dueBefore(Date.from(filter.dueBefore()));
-    }
-    if (filter.text() != null) {
-      query.taskNameLike(
-          "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-    }
-    switch (filter.sort()) {
-      case "due" -> query.orderByDueDate();
-      case "created" -> query.orderByTaskCreateTime();
-      default -> throw new InvalidInput("sort", "must be created or due");
-    }
-    if (filter.descending()) {
-      query.desc();
-    } else {
-      query.asc();
-    }
-    List<Task> found = query.orderByTaskId().asc().listPage(page * size, size);
+    TaskListQuery.Found listed = lists.find(caller, filter, page, size);
+    List<Task> found = listed.page();
     // a page that is not full is the last one: then the total is known without counting
     long total =
         found.size() < size && (!found.isEmpty() || page == 0)
             ? (long) page * size + found.size()
-            : query.count();
+            : listed.total().getAsLong();
     Map<String, Review> byInstance =
         reviews.byProcessInstance(
             found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
