@@ -60,6 +60,11 @@ class DraftAgencySectionForm implements TaskForm {
   }
 
   @Override
+  public Set<String> submitVariables() {
+    return Set.of(ReviewProcess.VAR_AGENCY); // the section's agency, on the drafting's instance
+  }
+
+  @Override
   public Map<String, Object> submit(Caller caller, TaskContext task, FormInput input) {
     String text = input.onlyFields(fields()).string(TEXT);
     String decline = input.string(DECLINE);

@@ -32,6 +32,14 @@ public interface TaskForm {
   }
 
   /**
+   * The names of the process variables that {@link #submit} reads, among {@link #variables()}: a
+   * completion reads only these (all of them unless a form says fewer).
+   */
+  default Set<String> submitVariables() {
+    return variables();
+  }
+
+  /**
    * The words of the texts the task works on, shown on its detail view; null for a task that works
    * on no text with a word limit.
    */

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -713,20 +714,24 @@ public class TaskWork {
   }
 
   /**
-   * The variables of the task that its form reads, inside an engine command: each scope the task
-   * sees (the task, its executions up to its process instance) is read whole first, and the command
-   * keeps it. The completion that follows reads those scopes whole; a read by name is not kept, so
-   * it cost one statement per scope more.
+   * The variables of the task that its form's submission reads, inside an engine command: the
+   * scopes the task sees (the task, its executions up to its process instance) are read whole, the
+   * nearest first, until each name is found, and the command keeps them. The completion that
+   * follows reads those scopes whole; a read by name is not kept, so it cost one statement per
+   * scope more. The scopes above the last name found and the values of other variables (the
+   * review's agencies, serialized apart) are not read for it.
    */
   private Map<String, Object> variablesInCommand(Task task, TaskForm form) {
-    if (!form.variables().isEmpty() && task instanceof TaskEntity entity) {
+    Set<String> names = form.submitVariables();
+    if (!names.isEmpty() && task instanceof TaskEntity entity) {
+      Set<String> missing = new HashSet<>(names);
       for (AbstractVariableScope scope = entity;
-          scope != null;
+          scope != null && !missing.isEmpty();
           scope = scope.getParentVariableScope()) {
-        scope.getVariableInstancesLocal();
+        scope.getVariableInstancesLocal().forEach(variable -> missing.remove(variable.getName()));
       }
     }
-    return variables(task.getId(), form);
+    return FormVariables.read(tasks, task.getId(), names);
   }
 
   Review reviewOf(Task task) {

@@ -48,6 +48,7 @@ class TaskIncidentsTest extends EngineIntegrationTest {
         .isEqualTo(2);
     assertThat(metric("upr_incidents_open")).isEqualTo(before + 1);
 
+    awaitPublished(reviewId); // the relay numbers the event (its sequence) as it publishes it
     JsonNode announced =
         json.readTree(
             jdbc.queryForObject(
