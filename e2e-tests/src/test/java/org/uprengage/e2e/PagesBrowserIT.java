@@ -29,6 +29,15 @@ import org.openqa.selenium.support.ui.Select;
  */
 class PagesBrowserIT {
 
+  private static final String UNICEF_SECTION =
+      "UNICEF's section: children's rights, birth registration, education.";
+  private static final String UNDP_SECTION = "UNDP's section: governance.";
+  private static final String ROUND_1 = "The UN in Ghana on birth registration and governance.";
+  private static final String ROUND_2 =
+      "The UN in Ghana on birth registration in 2024 and governance.";
+  private static final String SENT_BACK = "Add the 2024 birth registration figures.";
+  private static final String REFERENCE = "OHCHR/UPR/GHA/70/UNCT";
+
   private static String webApi;
   private static Api coordinator;
 
@@ -111,19 +120,11 @@ class PagesBrowserIT {
       inbox
           .waitFor(By.xpath("//div[@class='row-actions']//button[normalize-space()='Claim']"))
           .click();
-      inbox
-          .waitFor(By.id("field-text"))
-          .sendKeys("UNICEF's section: children's rights, birth registration, education.");
+      inbox.waitFor(By.id("field-text")).sendKeys(UNICEF_SECTION);
       inbox.assertAccessible();
       inbox.screenshot("task-draft");
       inbox.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
       assertThat(inbox.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
-
-      browser.open("/reviews/" + reviewId);
-      assertThat(browser.waitFor(By.tagName("h1")).getText()).contains("GHA", "70");
-      assertThat(browser.driver.findElement(By.id("timeline-title")).isDisplayed()).isTrue();
-      browser.assertAccessible();
-      browser.screenshot("review");
     }
     assertThat(openTasks(reviewId)).doesNotContain(draft);
 
@@ -156,35 +157,94 @@ class PagesBrowserIT {
           .isEqualTo("Rédiger la section de l'agence");
       browser.assertAccessible();
       browser.screenshot("my-work");
+      // and drafts it from the task's page
+      browser
+          .driver
+          .findElement(By.id("task-" + undpDraft))
+          .findElement(By.linkText("Ouvrir"))
+          .click();
+      browser.waitFor(By.id("field-text")).sendKeys(UNDP_SECTION);
+      browser.driver.findElement(By.xpath("//button[normalize-space()='Terminer']")).click();
+      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Terminée");
     }
-    Api.Response undpDrafted =
-        focalUndp.post(
-            "/api/tasks/" + undpDraft + "/complete", "{\"text\":\"UNDP's section: governance.\"}");
-    assertThat(undpDrafted.status()).as(undpDrafted.body().toString()).isEqualTo(204);
 
-    complete(
-        coordinator,
-        reviewId,
-        "UserTask_ConsolidateSubmission",
-        "{\"text\":\"The UN in Ghana on birth registration and governance.\"}");
-    Api headUndp = new Api(webApi, "head-undp", "demo");
+    // the coordinator consolidates the sections, reading them on the task's page
+    try (Browser browser = new Browser(webApi).signIn("coordinator")) {
+      WebElement text =
+          claimFromMyWork(browser, taskOf(coordinator, reviewId, "UserTask_ConsolidateSubmission"));
+      assertThat(browser.driver.findElement(By.id("sections-title")).getText())
+          .isEqualTo("The agencies' sections to consolidate");
+      assertThat(browser.driver.findElement(By.id("section-UNICEF")).getText())
+          .contains("focal-unicef", UNICEF_SECTION);
+      assertThat(browser.driver.findElement(By.id("section-UNDP")).getText())
+          .contains("focal-undp", UNDP_SECTION);
+      // the form starts from the sections, in a text area made for a long text, its limit beside it
+      assertThat(text.getDomProperty("value")).contains(UNICEF_SECTION, UNDP_SECTION);
+      assertThat(text.getDomAttribute("maxlength")).isEqualTo("200000");
+      assertThat(text.getSize().getHeight()).isGreaterThan(250);
+      assertThat(browser.driver.findElement(By.id("field-text-limit")).getText())
+          .isEqualTo("At most 200,000 characters.");
+      browser.assertAccessible();
+      browser.screenshot("task-consolidate");
+      // emptied, the text is named as required beside the field, and nothing went to the engine
+      text.clear();
+      browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+      assertThat(browser.waitFor(By.id("field-text-error")).getText())
+          .isEqualTo("Text is required.");
+      assertThat(browser.driver.findElement(By.id("field-text")).getDomAttribute("aria-invalid"))
+          .isEqualTo("true");
+      browser.assertAccessible();
+      browser.driver.findElement(By.id("field-text")).sendKeys(ROUND_1);
+      browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
+    }
+
+    // a head of office sends the first round back with a comment; the other clears it
     try (Browser head = new Browser(webApi).signIn("head-unicef")) {
-      // a head of office sends the first round back with a comment
-      decide(head, reviewId, "send-back", "Add the 2024 birth registration figures.");
+      decide(head, reviewId, "send-back", SENT_BACK);
       assertThat(head.waitFor(By.cssSelector(".messages .ok")).getText())
           .isEqualTo("You sent the text back.");
-      complete(headUndp, reviewId, "UserTask_ClearSubmission", "{\"decision\":\"approve\"}");
-      complete(
-          focalUnicef,
-          reviewId,
-          "UserTask_ReviseAgencySection",
-          "{\"text\":\"UNICEF's section, with the 2024 figures.\"}");
-      complete(
-          coordinator,
-          reviewId,
-          "UserTask_ConsolidateSubmission",
-          "{\"text\":\"The UN in Ghana on birth registration in 2024 and governance.\"}");
+    }
+    try (Browser head = new Browser(webApi).signIn("head-undp")) {
+      decide(head, reviewId, "approve", null);
+      assertThat(head.waitFor(By.cssSelector(".messages .ok")).getText())
+          .isEqualTo("You approved the text.");
+    }
 
+    // the focal point revises with what was asked in front of them, from their section as it was
+    try (Browser browser = new Browser(webApi).signIn("focal-unicef")) {
+      WebElement text =
+          claimFromMyWork(browser, taskOf(focalUnicef, reviewId, "UserTask_ReviseAgencySection"));
+      assertThat(browser.driver.findElement(By.id("sent-back-title")).getText())
+          .isEqualTo("Sent back in round 1: what to change");
+      assertThat(browser.driver.findElement(By.cssSelector(".sent-back")).getText())
+          .contains("head-unicef (UNICEF)", SENT_BACK);
+      assertThat(text.getDomProperty("value")).isEqualTo(UNICEF_SECTION);
+      // a section sent back is revised, not declined
+      assertThat(browser.driver.findElements(By.id("field-decline"))).isEmpty();
+      text.sendKeys(" With the 2024 figures.");
+      browser.assertAccessible();
+      browser.screenshot("task-revise");
+      browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
+    }
+
+    // the coordinator's second round starts from the first, with what was asked and the revision
+    try (Browser browser = new Browser(webApi).signIn("coordinator")) {
+      WebElement text =
+          claimFromMyWork(browser, taskOf(coordinator, reviewId, "UserTask_ConsolidateSubmission"));
+      assertThat(text.getDomProperty("value")).isEqualTo(ROUND_1);
+      assertThat(browser.driver.findElement(By.cssSelector(".sent-back")).getText())
+          .contains(SENT_BACK);
+      assertThat(browser.driver.findElement(By.id("section-UNICEF")).getText())
+          .contains(UNICEF_SECTION + " With the 2024 figures.");
+      text.clear();
+      text.sendKeys(ROUND_2);
+      browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
+    }
+
+    try (Browser head = new Browser(webApi).signIn("head-unicef")) {
       // the second round, with what changed since the first, is cleared
       assertThat(
               approval(head, reviewId)
@@ -197,13 +257,98 @@ class PagesBrowserIT {
       assertThat(head.waitFor(By.cssSelector(".messages .ok")).getText())
           .isEqualTo("You approved the text.");
     }
-    complete(headUndp, reviewId, "UserTask_ClearSubmission", "{\"decision\":\"approve\"}");
+    try (Browser head = new Browser(webApi).signIn("head-undp")) {
+      decide(head, reviewId, "approve", null);
+      assertThat(head.waitFor(By.cssSelector(".messages .ok")).getText())
+          .isEqualTo("You approved the text.");
+    }
     try (Browser rc = new Browser(webApi).signIn("rc")) {
       decide(rc, reviewId, "approve", null);
       assertThat(rc.waitFor(By.cssSelector(".messages .ok")).getText())
           .isEqualTo("You approved the text.");
     }
-    taskOf(coordinator, reviewId, "UserTask_RecordSubmission");
+
+    // the coordinator records when it went to OHCHR; a day still to come is named beside its field
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String recorded = taskOf(coordinator, reviewId, "UserTask_RecordSubmission");
+    try (Browser browser = new Browser(webApi).signIn("coordinator")) {
+      claimFromMyWork(browser, recorded);
+      WebElement on = browser.waitFor(By.id("field-submittedOn"));
+      browser.script("arguments[0].value = arguments[1]", on, today.plusDays(5).toString());
+      browser.driver.findElement(By.id("field-reference")).sendKeys(REFERENCE);
+      assertThat(browser.driver.findElement(By.id("field-reference-limit")).getText())
+          .isEqualTo("At most 200 characters.");
+      browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+      assertThat(browser.waitFor(By.id("field-submittedOn-error")).getText())
+          .isEqualTo("Submitted on cannot be in the future");
+      assertThat(browser.driver.findElement(By.id("field-reference")).getDomProperty("value"))
+          .isEqualTo(REFERENCE);
+      browser.script(
+          "arguments[0].value = arguments[1]",
+          browser.driver.findElement(By.id("field-submittedOn")),
+          today.toString());
+      browser.assertAccessible();
+      browser.screenshot("task-record-submission");
+      browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
+
+      // the review's page tells the round: both rounds' decisions, and what went to OHCHR
+      browser.open("/reviews/" + reviewId);
+      assertThat(browser.waitFor(By.tagName("h1")).getText()).contains("GHA", "70");
+      assertThat(browser.driver.findElement(By.id("timeline-title")).isDisplayed()).isTrue();
+      WebElement submission =
+          browser.driver.findElement(By.cssSelector("section[aria-labelledby='submission-title']"));
+      assertThat(fact(submission, "Round")).isEqualTo("2");
+      assertThat(fact(submission, "Sent to OHCHR")).contains(REFERENCE, "coordinator");
+      List<String> decisions =
+          submission
+              .findElements(
+                  By.xpath(".//table[caption[normalize-space()='Decisions so far']]//tbody/tr"))
+              .stream()
+              .map(row -> row.getText().replaceAll("\\s+", " "))
+              .toList();
+      assertThat(decisions).hasSize(5);
+      assertThat(decisions.get(0))
+          .startsWith("1 Clearance by the head of office sent back head-unicef (UNICEF)")
+          .contains(SENT_BACK);
+      assertThat(decisions.get(1))
+          .startsWith("1 Clearance by the head of office approved head-undp (UNDP)");
+      assertThat(decisions.get(2))
+          .startsWith("2 Clearance by the head of office approved head-unicef (UNICEF)");
+      assertThat(decisions.get(3))
+          .startsWith("2 Clearance by the head of office approved head-undp (UNDP)");
+      assertThat(decisions.get(4)).startsWith("2 Sign-off by the Resident Coordinator approved rc");
+      browser.assertAccessible();
+      browser.screenshot("review");
+    }
+    // the submission stage is over: the review has moved on to its next tasks
+    assertThat(openTasks(reviewId)).doesNotContain(recorded);
+  }
+
+  /**
+   * Opens the task from My work, as its holder would, claims it on its page where it is not theirs
+   * yet, and gives its text field (null where it has none).
+   */
+  private static WebElement claimFromMyWork(Browser browser, String taskId) {
+    rowOf(browser, taskId).findElement(By.tagName("a")).click();
+    browser.waitFor(By.cssSelector("main h1"));
+    // a task given straight to its holder (the engine assigns some) has nothing to claim
+    List<WebElement> claim =
+        browser.driver.findElements(
+            By.xpath("//div[@class='row-actions']//button[normalize-space()='Claim']"));
+    if (!claim.isEmpty()) {
+      claim.get(0).click();
+    }
+    browser.waitFor(By.id("complete-title"));
+    List<WebElement> text = browser.driver.findElements(By.id("field-text"));
+    return text.isEmpty() ? null : text.get(0);
+  }
+
+  /** What a list of facts on the page says of {@code term}. */
+  private static String fact(WebElement facts, String term) {
+    return facts
+        .findElement(By.xpath(".//dt[normalize-space()='" + term + "']/following-sibling::dd[1]"))
+        .getText();
   }
 
   /** Opens Approvals and sends a decision on the review's text. */
@@ -229,15 +374,6 @@ class PagesBrowserIT {
               return !browser.driver.findElements(approval).isEmpty();
             });
     return browser.driver.findElement(approval);
-  }
-
-  /** Claims and completes the review's task through the API, once it is there. */
-  private static void complete(Api who, String reviewId, String taskKey, String inputs)
-      throws Exception {
-    String taskId = taskOf(who, reviewId, taskKey);
-    assertThat(who.post("/api/tasks/" + taskId + "/claim", null).status()).isEqualTo(200);
-    Api.Response completed = who.post("/api/tasks/" + taskId + "/complete", inputs);
-    assertThat(completed.status()).as(completed.body().toString()).isEqualTo(204);
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.uprengage.webapi.DemoApiTest;
+import org.uprengage.webapi.StubService;
 
 /**
  * The pages in the quick start profile, against stand-ins for the services: the login form and the
@@ -285,6 +286,140 @@ class PagesTest extends DemoApiTest {
         .andExpect(status().isOk())
         .andExpect(
             content().string(Matchers.not(Matchers.containsString("task-recommendations-title"))));
+  }
+
+  @Test
+  void aConsolidationShowsTheAgenciesSectionsAndOpensWithThemInALongFieldWithItsLimit()
+      throws Exception {
+    MockHttpSession session = signIn("coordinator");
+    engine.answerOnce(200, JSON, consolidation());
+    engine.answerOnce(
+        200,
+        JSON,
+        "{\"sections\":["
+            + section("UNDP", "UNDP's section: governance.", "focal-undp")
+            + ","
+            + section("UNICEF", "UNICEF's section: birth registration.", "focal-unicef")
+            + "],\"words\":0,\"decisions\":[]}");
+    String page =
+        mvc.perform(get("/tasks/t-5").session(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(engine.received().get(1).uri())
+        .isEqualTo("/api/reviews/6f1c2b7e-1f0a-4c7e-9a39-5d1d3c1e2a10/submission");
+    assertThat(page)
+        .contains("The agencies&#39; sections to consolidate")
+        // in the agreed order (the engine's word counts), not the submission's
+        .containsSubsequence(
+            "id=\"section-UNICEF\"",
+            "UNICEF&#39;s section: birth registration.",
+            "id=\"section-UNDP\"",
+            "UNDP&#39;s section: governance.")
+        .contains("4 words, by focal-unicef")
+        // the form opens with the sections one after the other, in a long field, its limit beside
+        .contains(
+            ">UNICEF&#39;s section: birth registration.\n\nUNDP&#39;s section: governance.</textarea>")
+        .contains("rows=\"18\"", "maxlength=\"200000\"")
+        .contains("id=\"field-text-limit\">At most 200,000 characters.</p>")
+        .contains("aria-describedby=\"field-text-hint field-text-limit\"")
+        .doesNotContain("sent-back-title");
+  }
+
+  @Test
+  void aTextFieldLeftEmptyOrTooLongIsNamedBesideItAndNothingIsSent() throws Exception {
+    MockHttpSession session = signIn("coordinator");
+    String submission = "{\"sections\":[],\"words\":0,\"decisions\":[]}";
+    engine.answerOnce(200, JSON, consolidation());
+    engine.answerOnce(200, JSON, submission);
+    mvc.perform(
+            post("/tasks/t-5/complete")
+                .param("version", "2")
+                .param("field.text", "  ")
+                .session(session)
+                .with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "<p class=\"field-error\" id=\"field-text-error\">Text is required.</p>")))
+        .andExpect(content().string(Matchers.containsString("aria-invalid=\"true\"")))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "aria-describedby=\"field-text-hint field-text-limit field-text-error\"")));
+
+    engine.answerOnce(200, JSON, consolidation());
+    engine.answerOnce(200, JSON, submission);
+    String tooLong = "w".repeat(200_001);
+    mvc.perform(
+            post("/tasks/t-5/complete")
+                .param("version", "2")
+                .param("field.text", tooLong)
+                .session(session)
+                .with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(Matchers.containsString(tooLong + "</textarea>")))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "Text must be at most 200,000 characters; it has 200,001.")));
+    // neither reached the engine: the task and the submission read, twice, and nothing more
+    assertThat(engine.received())
+        .extracting(StubService.Received::uri)
+        .noneMatch(uri -> uri.endsWith("/complete"));
+  }
+
+  @Test
+  void aRevisionShowsWhatWasAskedAndOpensWithTheSectionAsItStands() throws Exception {
+    MockHttpSession session = signIn("focal-unicef");
+    String task =
+        task("t-6", "Revise the agency section", "focal-unicef", Instant.now().plusSeconds(9000), 2)
+            .replace("UserTask_X", "UserTask_ReviseAgencySection");
+    engine.answerOnce(
+        200,
+        JSON,
+        task.substring(0, task.length() - 1)
+            + ",\"form\":[{\"name\":\"text\",\"type\":\"string\",\"required\":false,\"maxLength\":100000},"
+            + "{\"name\":\"decline\",\"type\":\"string\",\"required\":false,\"maxLength\":2000}],"
+            + "\"words\":{\"sections\":[{\"agency\":\"UNICEF\",\"words\":4}],\"sectionsTotal\":4,"
+            + "\"consolidated\":5,\"overLimit\":false}}");
+    engine.answerOnce(
+        200,
+        JSON,
+        "{\"sections\":["
+            + section("UNDP", "UNDP's section: governance.", "focal-undp")
+            + ","
+            + section("UNICEF", "UNICEF's section: birth registration.", "focal-unicef")
+            + "],\"round\":1,\"text\":\"The UN in Ghana.\",\"words\":4,\"consolidatedBy\":\"coordinator\","
+            + "\"decisions\":["
+            + "{\"round\":1,\"stage\":\"clearance\",\"agency\":\"UNICEF\",\"decision\":\"send-back\","
+            + "\"comments\":\"Add the 2024 birth registration figures.\",\"decidedBy\":\"head-unicef\","
+            + "\"decidedAt\":\"2026-02-01T10:00:00Z\"},"
+            + "{\"round\":1,\"stage\":\"clearance\",\"agency\":\"UNDP\",\"decision\":\"approve\","
+            + "\"decidedBy\":\"head-undp\",\"decidedAt\":\"2026-02-01T11:00:00Z\"}]}");
+    String page =
+        mvc.perform(get("/tasks/t-6").session(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("Sent back in round 1: what to change")
+        .contains("Add the 2024 birth registration figures.")
+        .contains("head-unicef")
+        // only what was sent back: the approval is not a comment to act on
+        .doesNotContain("head-undp")
+        // the agency's section as it stands, ready to revise; the other agency's is not offered
+        .contains(">UNICEF&#39;s section: birth registration.</textarea>")
+        .doesNotContain("UNDP&#39;s section")
+        // a section sent back is revised, not declined: no such field
+        .doesNotContain("field-decline")
+        .doesNotContain("sections-title");
   }
 
   @Test
@@ -884,6 +1019,35 @@ class PagesTest extends DemoApiTest {
         + "{\"name\":\"addendumSymbol\",\"type\":\"string\",\"required\":false,\"maxLength\":100},"
         + "{\"name\":\"positions\",\"type\":\"position-list\",\"required\":false,"
         + "\"description\":\"The position on each recommendation\"}]}";
+  }
+
+  /** "Consolidate the joint submission", held by the coordinator, for UNICEF then UNDP. */
+  private static String consolidation() {
+    String task =
+        task(
+                "t-5",
+                "Consolidate the joint submission",
+                "coordinator",
+                Instant.now().plus(5, ChronoUnit.DAYS),
+                2)
+            .replace("UserTask_X", "UserTask_ConsolidateSubmission");
+    return task.substring(0, task.length() - 1)
+        + ",\"form\":[{\"name\":\"text\",\"type\":\"string\",\"required\":true,"
+        + "\"description\":\"The consolidated joint submission\",\"maxLength\":200000}],"
+        + "\"words\":{\"sections\":[{\"agency\":\"UNICEF\",\"words\":4},{\"agency\":\"UNDP\",\"words\":3}],"
+        + "\"sectionsTotal\":7,\"overLimit\":false}}";
+  }
+
+  private static String section(String agency, String text, String by) {
+    return "{\"agency\":\""
+        + agency
+        + "\",\"text\":\""
+        + text
+        + "\",\"words\":"
+        + text.split("\\s+").length
+        + ",\"draftedBy\":\""
+        + by
+        + "\",\"draftedAt\":\"2026-01-20T09:00:00Z\"}";
   }
 
   private static String draft(String assignee, int version) {

@@ -13,9 +13,16 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * What the person typed into a task's form: kept as typed (to show again after an error), and read
- * into the JSON inputs the task takes, each by its field's type.
+ * into the JSON inputs the task takes, each by its field's type and checked against the rules the
+ * form description gives (required, at most so many characters) before anything is sent.
  */
 final class FormValues {
+
+  /** The words of a message of the pages, in the person's language. */
+  @FunctionalInterface
+  interface Words {
+    String of(String code, Object... arguments);
+  }
 
   private static final Pattern LIST_ITEM = Pattern.compile("(\\w+)\\[(\\d{1,4})\\](?:\\.\\w+)?");
 
@@ -33,12 +40,36 @@ final class FormValues {
     return new FormValues(form, new LinkedMultiValueMap<>());
   }
 
-  /** The inputs for the engine; a value that is not of its field's type is noted as an error. */
-  Map<String, Object> inputs(List<TaskView.FieldView> form) {
+  /**
+   * The form as it opens, with the values a field starts from (the text a task works on, such as
+   * the section sent back for revision); fields not named start empty.
+   */
+  static FormValues prefilled(List<TaskView.FieldView> form, Map<String, String> values) {
+    LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+    values.forEach((field, value) -> params.add("field." + field, value));
+    return new FormValues(form, params);
+  }
+
+  /**
+   * The inputs for the engine; a value that is not of its field's type, a required field left empty
+   * and a text longer than its field allows are noted as errors, in the person's words.
+   */
+  Map<String, Object> inputs(List<TaskView.FieldView> form, Words words) {
     Map<String, Object> inputs = new LinkedHashMap<>();
     for (TaskView.FieldView field : form) {
       List<String> values = typed.get(field.name());
       String first = values.isEmpty() ? "" : values.get(0).strip();
+      if (field.required() && values.stream().allMatch(String::isBlank)) {
+        errors.put(field.name(), words.of("page.error.required"));
+        continue;
+      }
+      if ("string".equals(field.type())
+          && field.maxLength() != null
+          && first.length() > field.maxLength()) {
+        errors.put(
+            field.name(), words.of("page.error.maxLength", field.maxLength(), first.length()));
+        continue;
+      }
       switch (field.type()) {
         case "string-list" -> {
           List<String> items = new ArrayList<>();
@@ -59,7 +90,7 @@ final class FormValues {
             try {
               inputs.put(field.name(), Integer.parseInt(first));
             } catch (NumberFormatException e) {
-              errors.put(field.name(), "must be a whole number");
+              errors.put(field.name(), words.of("page.error.wholeNumber"));
             }
           }
         }

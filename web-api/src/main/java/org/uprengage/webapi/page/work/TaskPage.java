@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -25,9 +27,10 @@ import org.uprengage.webapi.page.TaskNames;
 
 /**
  * A task's page: what it is, who holds it, when it is due, and its own form (fields, types and
- * rules from the form description the engine serves). Completing it keeps what the person typed
- * whatever goes wrong: field errors beside their field, a task changed meanwhile (409) shown as it
- * now is.
+ * rules from the form description the engine serves). A task of the joint submission shows the
+ * texts it works on ({@link TaskText}) and its form opens with the text to work on. Completing it
+ * keeps what the person typed whatever goes wrong: field errors beside their field, a task changed
+ * meanwhile (409) shown as it now is.
  */
 @Controller
 class TaskPage {
@@ -35,17 +38,26 @@ class TaskPage {
   private final Backend engine;
   private final Clock clock;
   private final TaskNames names;
+  private final MessageSource messages;
 
-  TaskPage(@Qualifier("engine") Backend engine, ObjectProvider<Clock> clock, TaskNames names) {
+  TaskPage(
+      @Qualifier("engine") Backend engine,
+      ObjectProvider<Clock> clock,
+      TaskNames names,
+      MessageSource messages) {
     this.engine = engine;
     this.names = names;
+    this.messages = messages;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
   @GetMapping("/tasks/{id}")
   String task(@PathVariable String id, @ModelAttribute("me") Person me, Model model) {
-    TaskView task = load(id, me);
-    return show(task, FormValues.empty(task.form()), model);
+    Loaded task = load(id, me);
+    return show(
+        task,
+        FormValues.prefilled(task.view().form(), task.text().prefill(task.view().taskKey())),
+        model);
   }
 
   @PostMapping("/tasks/{id}/complete")
@@ -56,12 +68,17 @@ class TaskPage {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    TaskView task = load(id, me);
+    Loaded loaded = load(id, me);
+    TaskView task = loaded.view();
     FormValues typed = new FormValues(task.form(), params);
-    Map<String, Object> inputs = typed.inputs(task.form());
+    Map<String, Object> inputs =
+        typed.inputs(
+            task.form(),
+            (code, arguments) ->
+                messages.getMessage(code, arguments, LocaleContextHolder.getLocale()));
     if (!typed.errors().isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return show(task, typed, model);
+      return show(loaded, typed, model);
     }
     String seen = params.getFirst("version");
     try {
@@ -84,14 +101,26 @@ class TaskPage {
     return "redirect:/";
   }
 
-  private TaskView load(String id, Person me) {
+  /** The task, and for a task of the joint submission the texts it works on. */
+  private Loaded load(String id, Person me) {
     JsonNode task = engine.get("/api/tasks/{id}", JsonNode.class, id);
-    return TaskView.of(task, me, clock.instant(), names);
+    TaskView view = TaskView.of(task, me, clock.instant(), names);
+    TaskText text =
+        view.reviewId() != null && TaskText.TASKS.contains(view.taskKey())
+            ? TaskText.of(
+                task,
+                engine.get("/api/reviews/{id}/submission", JsonNode.class, view.reviewId()),
+                me)
+            : TaskText.NONE;
+    return new Loaded(view, text);
   }
 
-  private static String show(TaskView task, FormValues typed, Model model) {
-    model.addAttribute("task", task);
+  private static String show(Loaded task, FormValues typed, Model model) {
+    model.addAttribute("task", task.view());
+    model.addAttribute("text", task.text());
     model.addAttribute("typed", typed);
     return "pages/task";
   }
+
+  private record Loaded(TaskView view, TaskText text) {}
 }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.uprengage.webapi.page.Person;
 import org.uprengage.webapi.page.TaskNames;
 
@@ -35,13 +37,26 @@ record TaskView(
   /** A task due within this long is marked as due soon. */
   static final Duration DUE_SOON = Duration.ofDays(3);
 
+  /**
+   * Inputs of a task's form that its page does not offer for that task: the revision's form is the
+   * draft's, but a section sent back is revised, not declined (the engine refuses it).
+   */
+  static final Map<String, Set<String>> NOT_OFFERED = Map.of(TaskText.REVISE, Set.of("decline"));
+
   /** The task as the engine answers it; its name in the page's language ({@link TaskNames}). */
   static TaskView of(JsonNode task, Person me, Instant now, TaskNames names) {
     Instant due = instant(task.path("due"));
     List<String> groups = new ArrayList<>();
     task.path("candidateGroups").forEach(group -> groups.add(group.asText()));
+    Set<String> notOffered = NOT_OFFERED.getOrDefault(task.path("taskKey").asText(), Set.of());
     List<FieldView> form = new ArrayList<>();
-    task.path("form").forEach(field -> form.add(FieldView.of(field)));
+    task.path("form")
+        .forEach(
+            field -> {
+              if (!notOffered.contains(field.path("name").asText())) {
+                form.add(FieldView.of(field));
+              }
+            });
     List<RecommendationView> recommendations = new ArrayList<>();
     task.path("recommendations")
         .forEach(recommendation -> recommendations.add(RecommendationView.of(recommendation)));
