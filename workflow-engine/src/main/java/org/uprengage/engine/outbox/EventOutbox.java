@@ -75,7 +75,8 @@ public class EventOutbox {
     Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     ObjectNode data = JSON.createObjectNode();
     data.put("reviewId", reviewId.toString());
-    data.putNull("sequence"); // its place among the fields, filled by the relay
+    // its place among the fields, filled by the relay: the text's first "sequence":null
+    data.putNull("sequence");
     data.put("occurredAt", occurredAt.toString());
     data.setAll((ObjectNode) JSON.valueToTree(event));
     return insert(reviewId.toString(), true, event.subject(reviewId), event, occurredAt, data);
