@@ -8,6 +8,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,7 +24,8 @@ import org.uprengage.webapi.security.InternalTokens;
  * Base of web-api's API tests in the quick start profile: one Spring context (cached, shared by
  * every class that extends this one), stand-ins for the services behind web-api, and a real port
  * beside MockMvc for what only a real connection shows (the peer's address). Every MockMvc exchange
- * of a test is held to the OpenAPI document web-api serves when the test ends.
+ * of a test is held to the OpenAPI document web-api serves when the test ends. Metrics and tracing
+ * are on, as in a deployment (Spring Boot turns them off in tests unless asked).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -32,6 +34,7 @@ import org.uprengage.webapi.security.InternalTokens;
       "UPR_TRUSTED_PROXIES=" + DemoApiTest.TRUSTED_PROXY_PATTERN
     })
 @AutoConfigureMockMvc
+@AutoConfigureObservability
 @ActiveProfiles("demo")
 @Import(RecordedExchanges.class)
 public abstract class DemoApiTest {

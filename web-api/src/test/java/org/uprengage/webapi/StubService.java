@@ -47,7 +47,8 @@ public final class StubService {
                   exchange.getRequestHeaders().getFirst("If-Match"),
                   exchange.getRequestHeaders().getFirst("Content-Type"),
                   exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
-                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                  exchange.getRequestHeaders().getFirst("traceparent")));
           CountDownLatch held = hold;
           if (held != null) { // a stream: the first part now, the rest once released
             exchange.getResponseHeaders().add("Content-Type", contentType);
@@ -134,5 +135,6 @@ public final class StubService {
       String ifMatch,
       String contentType,
       String forwardedFor,
-      String body) {}
+      String body,
+      String traceparent) {}
 }

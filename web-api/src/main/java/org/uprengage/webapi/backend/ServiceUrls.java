@@ -4,15 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
 
 /** Where the services are, and how long web-api waits for them. */
@@ -23,30 +23,52 @@ public record ServiceUrls(
     @DefaultValue("10s") Duration timeout) {
 
   /**
+   * Connections to one service at most: as many as Tomcat's threads (200 by default), so that no
+   * request of web-api waits for a connection while the service could answer.
+   */
+  static final int MAX_CONNECTIONS = 200;
+
+  /**
    * A client for the service at {@code baseUrl} that waits at most {@link #timeout()}. What it
    * sends keeps a body's null members: web-api leaves null properties out of its own answers, but a
    * relayed merge patch or form uses null to clear a value, and dropping it would change nothing
    * without saying so.
    *
-   * <p>The JDK's {@code HttpClient}: HTTP/1.1, its connections kept alive and reused. It is given a
-   * pool of threads of its own, which Spring's request factory also writes request bodies with;
-   * without one, that factory started a new thread for every request with a body.
+   * <p>Apache HttpClient 5 (classic): a pool of kept-alive HTTP/1.1 connections, each call made on
+   * the thread of the request that needs it. The JDK's {@code HttpClient} it replaces handed every
+   * call to its selector thread and back (and each body to a thread of its executor): under the
+   * task loop that cost web-api more CPU and allocation per relayed request (docs/benchmarks.md,
+   * step 9). No cookies are kept (a cookie one caller's answer set would be sent with the next
+   * caller's call), no answer is decompressed (the services send none compressed, and the relay
+   * passes bodies through as they came), and a connection idle for over a second is checked before
+   * it is used again, so that one the service closed meanwhile is not written to.
    */
   public RestClient client(RestClient.Builder builder, URI baseUrl) {
     ClientHttpRequestFactorySettings settings =
         ClientHttpRequestFactorySettings.defaults()
             .withConnectTimeout(timeout)
             .withReadTimeout(timeout);
-    CustomizableThreadFactory threads =
-        new CustomizableThreadFactory("relay-" + baseUrl.getPort() + "-");
-    threads.setDaemon(true);
-    ExecutorService pool = Executors.newCachedThreadPool(threads);
+    Timeout waitAtMost = Timeout.of(timeout);
     return builder
         .clone()
         .baseUrl(baseUrl.toString())
         .requestFactory(
-            ClientHttpRequestFactoryBuilder.jdk()
-                .withHttpClientCustomizer(client -> client.executor(pool))
+            ClientHttpRequestFactoryBuilder.httpComponents()
+                .withConnectionManagerCustomizer(
+                    connections ->
+                        connections
+                            .setMaxConnTotal(MAX_CONNECTIONS)
+                            .setMaxConnPerRoute(MAX_CONNECTIONS)
+                            .setDefaultConnectionConfig(
+                                ConnectionConfig.custom()
+                                    .setConnectTimeout(waitAtMost)
+                                    .setSocketTimeout(waitAtMost)
+                                    .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                                    .build()))
+                .withDefaultRequestConfigCustomizer(
+                    request -> request.setConnectionRequestTimeout(waitAtMost))
+                .withHttpClientCustomizer(
+                    client -> client.disableCookieManagement().disableContentCompression())
                 .build(settings))
         .messageConverters(converters -> converters.replaceAll(ServiceUrls::keepingNulls))
         .build();

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,15 +15,80 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.uprengage.webapi.DemoApiTest;
 
 /**
  * What the services receive from web-api besides the caller's token: the client's address for their
- * audit trails (never what a client claims of itself), and their problems passed back.
+ * audit trails (never what a client claims of itself), the caller's trace, and their problems
+ * passed back; and how the calls are counted.
  */
 class BackendRelayApiTest extends DemoApiTest {
+
+  private static final String EMPTY_PAGE = "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}";
+
+  @Autowired MeterRegistry meters;
+
+  @Test
+  void theCallersTraceGoesOnToTheEngine() throws Exception {
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String callersSpan = "00f067aa0ba902b7";
+    engine.answer(200, "application/json", EMPTY_PAGE);
+    mvc.perform(
+            get("/api/tasks")
+                .header("Authorization", basic("focal-unicef", "demo"))
+                .header("traceparent", "00-" + trace + "-" + callersSpan + "-01"))
+        .andExpect(status().isOk());
+    assertThat(engine.last().traceparent())
+        .as("the same trace, from a span of web-api's own")
+        .matches("00-" + trace + "-[0-9a-f]{16}-01")
+        .doesNotContain(callersSpan);
+
+    engine.answer(204, "application/json", "");
+    mvc.perform(
+            post("/api/tasks/abc-123/complete")
+                .header("Authorization", basic("focal-unicef", "demo"))
+                .header("traceparent", "00-" + trace + "-" + callersSpan + "-01")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Our section\"}"))
+        .andExpect(status().isNoContent());
+    assertThat(engine.last().uri()).isEqualTo("/api/tasks/abc-123/complete");
+    assertThat(engine.last().body()).isEqualTo("{\"text\":\"Our section\"}");
+    assertThat(engine.last().traceparent())
+        .matches("00-" + trace + "-[0-9a-f]{16}-01")
+        .doesNotContain(callersSpan);
+  }
+
+  @Test
+  void theTaskListsCallsAreCountedUnderTheirTemplateNotEachAddress() throws Exception {
+    engine.answer(200, "application/json", EMPTY_PAGE);
+    for (String review : List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString())) {
+      mvc.perform(
+              get("/api/tasks")
+                  .param("reviewId", review)
+                  .param("dueBefore", "2027-01-31")
+                  .param("q", "R&D + more")
+                  .header("Authorization", basic("focal-unicef", "demo")))
+          .andExpect(status().isOk());
+      assertThat(engine.last().uri())
+          .isEqualTo(
+              "/api/tasks?show=both&overdue=false&sort=created&order=asc&page=0&size=50&reviewId="
+                  + review
+                  + "&dueBefore=2027-01-31&q=R%26D%20%2B%20more");
+    }
+    List<String> uris =
+        meters.find("http.client.requests").timers().stream()
+            .map(timer -> timer.getId().getTag("uri"))
+            .toList();
+    assertThat(uris)
+        .contains(
+            "/api/tasks?show={show}&overdue={overdue}&sort={sort}&order={order}&page={page}&size={size}&reviewId={reviewId}&dueBefore={dueBefore}&q={q}")
+        .noneMatch(uri -> uri.contains("reviewId=") && !uri.contains("reviewId={reviewId}"));
+  }
 
   @Test
   void theEnginesProblemsPassThroughUnchanged() throws Exception {

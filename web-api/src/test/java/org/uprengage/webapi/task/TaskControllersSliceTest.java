@@ -191,7 +191,7 @@ class TaskControllersSliceTest {
 
   @Test
   void anEngineThatDoesNotAnswerIsServiceUnavailable() throws Exception {
-    when(engine.relay(eq(HttpMethod.GET), anyString(), isNull(), isNull()))
+    when(engine.relay(eq(HttpMethod.GET), anyString(), isNull(), isNull(), any(Object[].class)))
         .thenThrow(
             ApiProblem.unavailable("The workflow engine did not answer; try again shortly.", null));
     mvc.perform(get("/api/tasks"))
@@ -201,7 +201,7 @@ class TaskControllersSliceTest {
 
   @Test
   void anUnexpectedFailureIsAnInternalErrorThatTellsNothingOfIt() throws Exception {
-    when(engine.relay(eq(HttpMethod.GET), anyString(), isNull(), isNull()))
+    when(engine.relay(eq(HttpMethod.GET), anyString(), isNull(), isNull(), any(Object[].class)))
         .thenThrow(new IllegalStateException("connection pool secret-host:5432 exhausted"));
     mvc.perform(get("/api/tasks"))
         .andExpect(status().isInternalServerError())

@@ -22,7 +22,13 @@ class DeliberateCopiesTest {
       Path.of("../workflow-engine/src/main/java/org/uprengage/engine");
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"web/StrictInput.java", "security/ClaimNames.java", "security/RememberedTokens.java"})
+  @CsvSource({
+    "web/StrictInput.java",
+    "security/ClaimNames.java",
+    "security/RememberedTokens.java",
+    "security/PathMatchedSecurity.java",
+    "security/ManagementPortSecurity.java"
+  })
   void theCopyInWebApiIsTheEnginesButForThePackageLine(String file) throws IOException {
     List<String> ours = withoutPackageLine(WEB_API.resolve(file));
     List<String> engines = withoutPackageLine(ENGINE.resolve(file));
@@ -32,7 +38,13 @@ class DeliberateCopiesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"web/StrictInput.java", "security/ClaimNames.java", "security/RememberedTokens.java"})
+  @CsvSource({
+    "web/StrictInput.java",
+    "security/ClaimNames.java",
+    "security/RememberedTokens.java",
+    "security/PathMatchedSecurity.java",
+    "security/ManagementPortSecurity.java"
+  })
   void neitherCopyUsesATypeOfItsOwnService(String file) throws IOException {
     for (Path copy : List.of(WEB_API.resolve(file), ENGINE.resolve(file))) {
       assertThat(withoutPackageLine(copy))
