@@ -210,7 +210,17 @@ class PagesTest extends DemoApiTest {
         .andExpect(status().isOk())
         // the list has a control of its own, labelled, with how to type it
         .andExpect(content().string(Matchers.containsString("<textarea id=\"field-positions\"")))
-        .andExpect(content().string(Matchers.containsString("such as 121.1 supported")));
+        .andExpect(content().string(Matchers.containsString("such as 121.1 supported")))
+        // a short text is one line, its limit beside it
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString("<input type=\"text\" id=\"field-addendumSymbol\"")))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "id=\"field-addendumSymbol-limit\">At most 100 characters.</p>")));
 
     engine.answerOnce(200, JSON, positions);
     engine.answerOnce(
