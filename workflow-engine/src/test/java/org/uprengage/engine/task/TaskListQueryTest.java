@@ -64,7 +64,6 @@ class TaskListQueryTest extends EngineIntegrationTest {
     // due dates: some tasks due on days apart, some on the same day, the rest without one
     List<Task> open = tasks.createTaskQuery().tenantIdIn(a, b, c).orderByTaskId().asc().list();
     assertThat(open).hasSizeGreaterThan(15);
-    System.out.println("TaskListQueryTest: " + open.size() + " open tasks");
     Instant day = Instant.parse("2027-03-01T00:00:00Z");
     for (int i = 0; i < open.size(); i++) {
       Task task = open.get(i);
@@ -143,11 +142,9 @@ class TaskListQueryTest extends EngineIntegrationTest {
         }
       }
     }
-    // not a comparison of empty lists: many answers run over several pages
+    // not a comparison of empty lists: hundreds of the answers run over several pages
     assertThat(compared).isEqualTo(callers.size() * filters.size() * 4);
-    System.out.println(
-        "TaskListQueryTest: " + compared + " compared, " + severalPages + " of several pages");
-    assertThat(severalPages).isGreaterThan(compared / 4);
+    assertThat(severalPages).isGreaterThan(300);
   }
 
   private void draftClaimed(String reviewId, RequestPostProcessor focal) throws Exception {
