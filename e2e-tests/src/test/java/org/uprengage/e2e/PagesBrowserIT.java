@@ -519,6 +519,68 @@ class PagesBrowserIT {
     assertThat(now.path("endsOn").asText()).isEqualTo(opens.plusDays(12).toString());
   }
 
+  @Test
+  void aCoordinatorStartsAReviewFromTheReviewsPageAndLandsOnIt() throws Exception {
+    Api admin = new Api(webApi, "admin", "demo");
+    LocalDate opens = LocalDate.now(ZoneOffset.UTC).plusDays(500);
+    Api.Response added =
+        admin.post(
+            "/api/sessions",
+            "{\"number\":78,\"startsOn\":\""
+                + opens
+                + "\",\"endsOn\":\""
+                + opens.plusDays(11)
+                + "\"}");
+    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+
+    try (Browser browser = new Browser(webApi).signIn("coordinator")) {
+      browser.open("/");
+      browser.waitFor(By.xpath("//nav//a[normalize-space()='Reviews']")).click();
+      browser.waitFor(By.id("start-title"));
+      browser.assertAccessible();
+      // the coordinator's one team is chosen already; they type the session's number
+      assertThat(
+              new Select(browser.driver.findElement(By.id("start-country")))
+                  .getFirstSelectedOption()
+                  .getAttribute("value"))
+          .isEqualTo("GHA");
+      browser.driver.findElement(By.id("start-session")).sendKeys("78");
+      browser
+          .driver
+          .findElement(By.xpath("//button[normalize-space()='Start the review']"))
+          .click();
+
+      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText())
+          .isEqualTo("The review is started.");
+      assertThat(browser.driver.findElement(By.tagName("h1")).getText()).contains("GHA", "78");
+      String reviewId = browser.driver.getCurrentUrl().replaceFirst(".*/reviews/", "");
+      assertThat(coordinator.get("/api/reviews/" + reviewId).body().path("session").asInt())
+          .isEqualTo(78);
+
+      // back to the list by the review page's link: the new review is first, linked to its page
+      browser.driver.findElement(By.cssSelector(".crumbs a[href='/reviews']")).click();
+      WebElement first = browser.waitFor(By.cssSelector("table.reviews tbody tr"));
+      assertThat(first.getAttribute("id")).isEqualTo("review-" + reviewId);
+      assertThat(first.getText()).contains("GHA · session 78", "Planning the submission");
+      browser.assertAccessible();
+      browser.screenshot("reviews");
+
+      // starting it again is refused in words, with a link to the one there, the number kept
+      browser.driver.findElement(By.id("start-session")).sendKeys("78");
+      browser
+          .driver
+          .findElement(By.xpath("//button[normalize-space()='Start the review']"))
+          .click();
+      WebElement told = browser.waitFor(By.cssSelector(".start-review [role='alert']"));
+      assertThat(told.getText()).contains("There is already a review of GHA in WG session 78");
+      assertThat(told.findElement(By.tagName("a")).getAttribute("href"))
+          .endsWith("/reviews/" + reviewId);
+      assertThat(browser.driver.findElement(By.id("start-session")).getDomProperty("value"))
+          .isEqualTo("78");
+      browser.assertAccessible();
+    }
+  }
+
   /** Presses Tab until {@code wanted} has the focus (at most 60 times). */
   private static void tabTo(Browser browser, WebElement wanted) {
     for (int i = 0; i < 60; i++) {

@@ -2,10 +2,13 @@ package org.uprengage.webapi.review;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,12 +29,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.uprengage.webapi.backend.Backend;
 import org.uprengage.webapi.backend.Relayed;
 
-/** A State's review: start it, read where it stands, its trail, timeline and milestones. */
+/**
+ * A State's review: list them, start one, read where it stands, its trail, timeline and milestones.
+ */
 @RestController
 @RequestMapping("/api/reviews")
 @Tag(name = "Reviews")
@@ -51,6 +59,41 @@ class ReviewController {
   ResponseEntity<ReviewResource> start(@Valid @RequestBody StartReview request) {
     ReviewResource review = engine.post("/api/reviews", request, ReviewResource.class);
     return Relayed.created(review, review.id());
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "The reviews of your country teams, the latest started first",
+      description =
+          "Every review of the country teams you belong to (any role), each with its stage and step, its WG session's dates, the next of its milestones still ahead (none once the review ended) and how many of its tasks are open. Filters: countryTeam (one of your teams, ISO 3166-1 alpha-3; another team is 404), state (ACTIVE | COMPLETED). Pages of at most 100.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ReviewPage.class)))
+  ResponseEntity<byte[]> list(
+      @RequestParam(required = false)
+          @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166-1 alpha-3 code such as GHA")
+          String countryTeam,
+      @RequestParam(required = false)
+          @Pattern(regexp = "ACTIVE|COMPLETED", message = "must be ACTIVE or COMPLETED")
+          String state,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    UriComponentsBuilder uri =
+        UriComponentsBuilder.fromPath("/api/reviews")
+            .queryParam("page", page)
+            .queryParam("size", size);
+    if (countryTeam != null) {
+      uri.queryParam("countryTeam", countryTeam);
+    }
+    if (state != null) {
+      uri.queryParam("state", state);
+    }
+    // both are checked against their patterns above; the engine's page passes through as it came
+    return engine.relay(HttpMethod.GET, uri.build().toUriString(), null, null);
   }
 
   @GetMapping("/{id}")
@@ -117,6 +160,49 @@ class ReviewController {
   ReviewResource move(@PathVariable UUID id, @Valid @RequestBody MoveReview request) {
     return engine.post("/api/reviews/{id}/move", request, ReviewResource.class, id);
   }
+
+  /** One page of reviews, the latest started first, and how many match in all. */
+  record ReviewPage(List<ReviewSummary> items, int page, int size, long total) {}
+
+  /** A review as the list shows it. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ReviewSummary(
+      UUID id,
+      @Schema(description = "ISO 3166-1 alpha-3 code of the State under Review", example = "GHA")
+          String country,
+      @Schema(description = "UPR Working Group session number", example = "56") int session,
+      @Schema(description = "the WG session's first day") LocalDate sessionStartsOn,
+      @Schema(description = "the WG session's last day") LocalDate sessionEndsOn,
+      @Schema(allowableValues = {"ACTIVE", "COMPLETED"}) String state,
+      @Schema(
+              allowableValues = {
+                "submission",
+                "review",
+                "adoption",
+                "follow-up",
+                "handed-over",
+                "submitted"
+              })
+          String stage,
+      @Schema(
+              description = "where in its stage the review is; absent once it ended",
+              example = "agency-drafting")
+          String step,
+      String startedBy,
+      Instant startedAt,
+      @Schema(
+              description =
+                  "the review's earliest milestone still ahead; absent once none is or the review ended")
+          NextDeadline nextDeadline,
+      @Schema(description = "how many of the review's tasks are open (held or offered)")
+          long openTaskCount) {}
+
+  /** A review's next milestone. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record NextDeadline(
+      @Schema(example = "agencyDraftsDue") String key,
+      LocalDate dueOn,
+      @Schema(allowableValues = {"official", "computed", "moved"}) String basis) {}
 
   /** One change attempted. */
   @JsonIgnoreProperties(ignoreUnknown = true)

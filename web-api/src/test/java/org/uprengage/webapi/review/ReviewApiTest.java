@@ -1,6 +1,7 @@
 package org.uprengage.webapi.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.uprengage.webapi.DemoApiTest;
 
-/** Starting a review and reading its submission, relayed to the engine. */
+/** Listing reviews, starting one and reading its submission, relayed to the engine. */
 class ReviewApiTest extends DemoApiTest {
 
   @Test
@@ -35,6 +36,44 @@ class ReviewApiTest extends DemoApiTest {
                     "http://localhost/api/reviews/7f3f4c72-1f67-42c3-9976-600fc9772be3"))
         .andExpect(jsonPath("$.processInstanceId").doesNotExist());
     assertThat(engine.last().body()).isEqualTo("{\"country\":\"GHA\",\"session\":56}");
+  }
+
+  @Test
+  void theListOfReviewsIsRelayedWithItsFiltersAndABadOneNamedBeforeTheEngine() throws Exception {
+    engine.answer(
+        200,
+        "application/json",
+        "{\"items\":[{\"id\":\"7f3f4c72-1f67-42c3-9976-600fc9772be3\",\"country\":\"GHA\",\"session\":56,"
+            + "\"sessionStartsOn\":\"2027-11-01\",\"sessionEndsOn\":\"2027-11-12\",\"state\":\"ACTIVE\","
+            + "\"stage\":\"submission\",\"step\":\"agency-drafting\",\"startedBy\":\"coordinator\","
+            + "\"startedAt\":\"2026-12-01T09:00:00Z\",\"nextDeadline\":{\"key\":\"agencyDraftsDue\","
+            + "\"dueOn\":\"2027-03-12\",\"basis\":\"computed\"},\"openTaskCount\":2}],"
+            + "\"page\":1,\"size\":10,\"total\":11}");
+    mvc.perform(
+            get("/api/reviews")
+                .param("countryTeam", "GHA")
+                .param("state", "ACTIVE")
+                .param("page", "1")
+                .param("size", "10")
+                .header("Authorization", basic("viewer", "demo")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[0].nextDeadline.key").value("agencyDraftsDue"))
+        .andExpect(jsonPath("$.items[0].openTaskCount").value(2))
+        .andExpect(jsonPath("$.total").value(11));
+    assertThat(engine.last().uri())
+        .isEqualTo("/api/reviews?page=1&size=10&countryTeam=GHA&state=ACTIVE");
+    assertThat(engine.last().authorization()).startsWith("Bearer ");
+
+    engine.reset();
+    mvc.perform(
+            get("/api/reviews")
+                .param("state", "finished")
+                .param("size", "101")
+                .header("Authorization", basic("viewer", "demo")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[*].field").value(hasItems("state", "size")));
+    assertThat(engine.received()).isEmpty();
   }
 
   @Test

@@ -124,6 +124,7 @@ class OpenApiContractTest extends DemoApiTest {
         call("GET", "/api/notifications/stream"),
         call("POST", "/api/notifications/{id}/read", "/api/notifications/" + OTHER + "/read", null),
         call("POST", "/api/reviews", "{\"country\":\"GHA\",\"session\":56}"),
+        call("GET", "/api/reviews"),
         call("GET", "/api/people"),
         call(
             "POST",

@@ -3,11 +3,16 @@ package org.uprengage.engine.overview;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -31,6 +36,8 @@ import org.uprengage.engine.outcome.OutcomeAdopted;
 import org.uprengage.engine.outcome.PositionsRecorded;
 import org.uprengage.engine.outcome.RecommendationsRecorded;
 import org.uprengage.engine.outcome.ReviewOutcomes;
+import org.uprengage.engine.problem.FieldError;
+import org.uprengage.engine.problem.InvalidInput;
 import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewHandedOver;
@@ -41,6 +48,7 @@ import org.uprengage.engine.review.StageEntered;
 import org.uprengage.engine.security.Caller;
 import org.uprengage.engine.session.SessionCalendar;
 import org.uprengage.engine.session.SessionView;
+import org.uprengage.engine.session.UprSession;
 import org.uprengage.engine.submission.SubmissionRecord;
 import org.uprengage.engine.task.TaskAssigned;
 import org.uprengage.engine.task.TaskCreated;
@@ -62,6 +70,11 @@ public class ReviewOverview {
   private final ReviewOutcomes outcomes;
   private final RepositoryService repository;
   private final SubmissionRecord submissions;
+
+  /** The most reviews one page of {@link #list} holds. */
+  static final int MAX_PAGE_SIZE = 100;
+
+  private static final Pattern COUNTRY_TEAM = Pattern.compile("[A-Z]{3}");
 
   /** Process definition keys by id: definitions never change once deployed. */
   private final Map<String, String> processKeys = new ConcurrentHashMap<>();
@@ -145,6 +158,75 @@ public class ReviewOverview {
         review.previousReviewId(),
         review.nextReviewId(),
         submissions.documents(caller, review.id()));
+  }
+
+  /**
+   * One page of the reviews of the caller's country teams (every role of a team sees its reviews,
+   * as it sees each one), the latest started first: of one of their teams where {@code countryTeam}
+   * is given, in one state where {@code state} is. A team the caller is not a member of is not
+   * found, as its reviews are.
+   */
+  @Transactional(readOnly = true)
+  public ReviewSummaryPage list(
+      Caller caller, String countryTeam, String state, int page, int size) {
+    List<FieldError> errors = new ArrayList<>();
+    if (countryTeam != null && !COUNTRY_TEAM.matcher(countryTeam).matches()) {
+      errors.add(
+          new FieldError(
+              "countryTeam", "must be a country team's ISO 3166-1 alpha-3 code such as GHA"));
+    }
+    if (state != null && !Review.ACTIVE.equals(state) && !Review.COMPLETED.equals(state)) {
+      errors.add(new FieldError("state", "must be " + Review.ACTIVE + " or " + Review.COMPLETED));
+    }
+    if (page < 0) {
+      errors.add(new FieldError("page", "must be 0 or more"));
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
+    }
+    if (countryTeam != null && !caller.belongsTo(countryTeam)) {
+      throw new NotFound("Country team", countryTeam);
+    }
+    Set<String> teams = countryTeam == null ? caller.countryTeams() : Set.of(countryTeam);
+    long total = reviews.countOfTeams(teams, state);
+    Map<Integer, Optional<UprSession>> sessions = new HashMap<>();
+    Instant now = clock.instant();
+    List<ReviewSummary> items = new ArrayList<>();
+    for (Review review : reviews.ofTeams(teams, state, (long) page * size, size)) {
+      String[] stageAndStep = stageAndStep(review);
+      Optional<UprSession> session = sessions.computeIfAbsent(review.session(), calendar::find);
+      items.add(
+          new ReviewSummary(
+              review.id(),
+              review.country(),
+              review.session(),
+              session.map(UprSession::startsOn).orElse(null),
+              session.map(UprSession::endsOn).orElse(null),
+              review.state(),
+              stageAndStep[0],
+              stageAndStep[1],
+              review.startedBy(),
+              review.startedAt(),
+              Review.ACTIVE.equals(review.state()) ? nextDeadline(caller, review, now) : null,
+              tasks.createTaskQuery().processInstanceBusinessKey(review.id().toString()).count()));
+    }
+    return new ReviewSummaryPage(items, page, size, total);
+  }
+
+  /** The review's earliest milestone whose moment is still ahead, if any is. */
+  private ReviewSummary.NextDeadline nextDeadline(Caller caller, Review review, Instant now) {
+    return deadlines.milestones(caller, review.id()).stream()
+        .filter(milestone -> milestone.dueOn() != null)
+        .filter(milestone -> deadlines.dueAt(milestone.dueOn()).isAfter(now))
+        .min(Comparator.comparing(Milestone::dueOn))
+        .map(
+            milestone ->
+                new ReviewSummary.NextDeadline(
+                    milestone.key(), milestone.dueOn(), milestone.basis()))
+        .orElse(null);
   }
 
   /** Every change attempted on the review and its tasks: who, what, when, from where, outcome. */

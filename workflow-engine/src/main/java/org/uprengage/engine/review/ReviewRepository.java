@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -108,6 +109,51 @@ class ReviewRepository {
         REVIEW + " WHERE r.session_number = ? ORDER BY r.started_at",
         ReviewRepository::row,
         session);
+  }
+
+  /**
+   * One page of the reviews of the country teams given, the latest started first, of every state or
+   * only those in {@code state} ({@link Review#ACTIVE} or {@link Review#COMPLETED}).
+   */
+  List<Review> ofTeams(Collection<String> teams, String state, long offset, int limit) {
+    if (teams.isEmpty()) {
+      return List.of();
+    }
+    return named.query(
+        REVIEW
+            + " WHERE "
+            + teamsAndState(state)
+            + " ORDER BY r.started_at DESC, r.id DESC LIMIT :limit OFFSET :offset",
+        new MapSqlParameterSource("teams", teams)
+            .addValue("limit", limit)
+            .addValue("offset", offset),
+        ReviewRepository::row);
+  }
+
+  /** How many reviews {@link #ofTeams} has in all. */
+  long countOfTeams(Collection<String> teams, String state) {
+    if (teams.isEmpty()) {
+      return 0;
+    }
+    Long count =
+        named.queryForObject(
+            "SELECT count(*) FROM upr_review r WHERE " + teamsAndState(state),
+            new MapSqlParameterSource("teams", teams),
+            Long.class);
+    return count == null ? 0 : count;
+  }
+
+  /** The teams' reviews, in {@code state} where one is given (null: every state). */
+  private static String teamsAndState(String state) {
+    String running =
+        "EXISTS (SELECT 1 FROM act_ru_execution p WHERE p.id_ = r.process_instance_id)";
+    if (Review.ACTIVE.equals(state)) {
+      return "r.country IN (:teams) AND " + running;
+    }
+    if (Review.COMPLETED.equals(state)) {
+      return "r.country IN (:teams) AND NOT " + running;
+    }
+    return "r.country IN (:teams)";
   }
 
   /**

@@ -213,6 +213,21 @@ public class ReviewWorkflow {
     return reviews.find(id).filter(row -> caller.belongsTo(row.country()));
   }
 
+  /**
+   * One page of the reviews of the country teams given, the latest started first, in {@code state}
+   * where one is given ({@link Review#ACTIVE} or {@link Review#COMPLETED}; null: every state).
+   */
+  @Transactional(readOnly = true)
+  public List<Review> ofTeams(Collection<String> teams, String state, long offset, int limit) {
+    return reviews.ofTeams(teams, state, offset, limit);
+  }
+
+  /** How many reviews {@link #ofTeams} finds in all. */
+  @Transactional(readOnly = true)
+  public long countOfTeams(Collection<String> teams, String state) {
+    return reviews.countOfTeams(teams, state);
+  }
+
   /** The reviews of a WG session whose process still runs. */
   @Transactional(readOnly = true)
   public List<Review> activeInSession(int session) {

@@ -35,6 +35,8 @@ class AuthorizationMatrixTest extends ApiFixtures {
   private static final String MATRIX =
       """
       # method path                                   body        admin coord rc    headU focU  focD  viewD xCoord xFocD xAdmin pAdmin
+      GET    /api/reviews                              -           200:1 200:1 200:1 200:1 200:1 200:1 200:1 200:0  200:0 200:0  200:0
+      GET    /api/reviews?countryTeam={team}&state=ACTIVE -        200:1 200:1 200:1 200:1 200:1 200:1 200:1 404    404   404   404
       GET    /api/reviews/{review}                     -           200   200   200   200   200   200   200   404    404   404  404
       GET    /api/reviews/{review}/timeline            -           200   200   200   200   200   200   200   404    404   404  404
       GET    /api/reviews/{review}/audit               -           200   200   200   200   200   200   200   404    404   404  404
