@@ -45,7 +45,7 @@ class TaskPage {
   @GetMapping("/tasks/{id}")
   String task(@PathVariable String id, @ModelAttribute("me") Person me, Model model) {
     TaskView task = load(id, me);
-    return show(task, FormValues.empty(task.form()), model);
+    return show(task, FormValues.empty(task.form()), me, model);
   }
 
   @PostMapping("/tasks/{id}/complete")
@@ -61,7 +61,7 @@ class TaskPage {
     Map<String, Object> inputs = typed.inputs(task.form());
     if (!typed.errors().isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return show(task, typed, model);
+      return show(task, typed, me, model);
     }
     String seen = params.getFirst("version");
     try {
@@ -78,7 +78,7 @@ class TaskPage {
       model.addAttribute("refused", refused.getBody().getDetail());
       model.addAttribute("conflict", refused.getStatusCode().value() == 409);
       // the task as it now is (after a 409 someone else changed it), with what the person typed
-      return show(load(id, me), typed, model);
+      return show(load(id, me), typed, me, model);
     }
     flash.addFlashAttribute("completed", task.name());
     return "redirect:/";
@@ -89,7 +89,8 @@ class TaskPage {
     return TaskView.of(task, me, clock.instant(), names);
   }
 
-  private static String show(TaskView task, FormValues typed, Model model) {
+  private String show(TaskView task, FormValues typed, Person me, Model model) {
+    RoundWork.prepare(engine, task, me, me.today(clock.instant()), model);
     model.addAttribute("task", task);
     model.addAttribute("typed", typed);
     return "pages/task";
