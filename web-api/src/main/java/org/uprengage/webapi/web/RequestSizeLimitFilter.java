@@ -23,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies over {@value #MAX_BODY_BYTES} bytes with 413 problem+json before anything
  * reads them, whether the client announced the length or streamed the body in chunks. No request of
  * this API needs more (the longest input, a consolidated submission text, is 200,000 characters)
- * but an import of a list of recommendations: up to {@value #MAX_LIST_BYTES} bytes with a form's
- * framing.
+ * but an import of a list of recommendations (the API's, or the review page's upload form): up to
+ * {@value #MAX_LIST_BYTES} bytes with a form's framing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,7 +36,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   public static final int MAX_LIST_BYTES = 5 * 1024 * 1024 + 64 * 1024;
 
   private static final Pattern IMPORTS =
-      Pattern.compile("/api/reviews/[^/]+/recommendations/imports");
+      Pattern.compile("(/api)?/reviews/[^/]+/recommendations/imports");
 
   @Override
   protected void doFilterInternal(

@@ -1,6 +1,7 @@
 package org.uprengage.webapi.page.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -22,7 +23,8 @@ import org.uprengage.webapi.page.TaskNames;
  * A review's page: its stage and step, what happened in it (its timeline), its open tasks, every
  * deadline (the session's, official or computed, and the review's milestones: met, missed or due),
  * the joint submission's rounds, decisions and word counts, and its recommendations with their
- * positions, filtered and sorted as the recommendations API allows.
+ * positions, filtered and sorted as the recommendations API allows ({@link RecommendationWork}:
+ * what coordinators do with them on this page).
  */
 @Controller
 class ReviewPage {
@@ -40,6 +42,7 @@ class ReviewPage {
       @PathVariable UUID id,
       @ModelAttribute("filter") RecommendationFilter filter,
       @ModelAttribute("me") Person me,
+      HttpServletRequest request,
       Model model) {
     JsonNode review = engine.get("/api/reviews/{id}", JsonNode.class, id);
     List<Happened> timeline = new ArrayList<>();
@@ -117,6 +120,7 @@ class ReviewPage {
             tasks,
             deadlines,
             milestones));
+    RecommendationWork.prepare(engine, id, !listed.isEmpty(), request, me, model);
     return "pages/review";
   }
 
@@ -244,6 +248,7 @@ class ReviewPage {
    * none does) and its implementation status.
    */
   record Recommendation(
+      String id,
       String paragraph,
       String text,
       String states,
@@ -251,6 +256,7 @@ class ReviewPage {
       List<Integer> sdgs,
       String position,
       String leadAgency,
+      List<String> supportingAgencies,
       String status) {
 
     static Recommendation of(JsonNode item) {
@@ -259,6 +265,7 @@ class ReviewPage {
       List<Integer> sdgs = new ArrayList<>();
       item.path("sdgs").forEach(sdg -> sdgs.add(sdg.asInt()));
       return new Recommendation(
+          item.path("id").asText(),
           item.path("paragraph").asText(),
           item.path("text").asText(),
           String.join(", ", states),
@@ -266,6 +273,7 @@ class ReviewPage {
           sdgs,
           item.path("position").asText("pending"),
           ReviewPage.text(item.path("leadAgency")),
+          list(item.path("supportingAgencies")),
           item.path("status").asText("not-started"));
     }
   }

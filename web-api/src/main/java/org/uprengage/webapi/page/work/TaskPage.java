@@ -57,6 +57,7 @@ class TaskPage {
     return show(
         task,
         FormValues.prefilled(task.view().form(), task.text().prefill(task.view().taskKey())),
+        me,
         model);
   }
 
@@ -78,7 +79,7 @@ class TaskPage {
                 messages.getMessage(code, arguments, LocaleContextHolder.getLocale()));
     if (!typed.errors().isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return show(loaded, typed, model);
+      return show(loaded, typed, me, model);
     }
     String seen = params.getFirst("version");
     try {
@@ -95,7 +96,7 @@ class TaskPage {
       model.addAttribute("refused", refused.getBody().getDetail());
       model.addAttribute("conflict", refused.getStatusCode().value() == 409);
       // the task as it now is (after a 409 someone else changed it), with what the person typed
-      return show(load(id, me), typed, model);
+      return show(load(id, me), typed, me, model);
     }
     flash.addFlashAttribute("completed", task.name());
     return "redirect:/";
@@ -115,7 +116,8 @@ class TaskPage {
     return new Loaded(view, text);
   }
 
-  private static String show(Loaded task, FormValues typed, Model model) {
+  private String show(Loaded task, FormValues typed, Person me, Model model) {
+    RoundWork.prepare(engine, task.view(), me, me.today(clock.instant()), model);
     model.addAttribute("task", task.view());
     model.addAttribute("text", task.text());
     model.addAttribute("typed", typed);

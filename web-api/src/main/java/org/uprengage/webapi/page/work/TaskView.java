@@ -104,17 +104,25 @@ record TaskView(
 
   /**
    * A recommendation the task works on: its implementation status and the clearance of the agency's
-   * update on it in this round (null where it has none yet).
+   * update on it in this round (null where it has none yet), with their ids for the forms that
+   * report and clear progress ({@link RoundWork}).
    */
   record RecommendationView(
-      String paragraph, String text, String status, String roundUpdateClearance) {
+      String paragraph,
+      String text,
+      String status,
+      String roundUpdateClearance,
+      String id,
+      String roundUpdateId) {
 
     static RecommendationView of(JsonNode recommendation) {
       return new RecommendationView(
           recommendation.path("paragraph").asText(),
           recommendation.path("text").asText(),
           recommendation.path("status").asText("not-started"),
-          TaskView.text(recommendation.path("roundUpdateClearance")));
+          TaskView.text(recommendation.path("roundUpdateClearance")),
+          recommendation.path("id").asText(),
+          TaskView.text(recommendation.path("roundUpdateId")));
     }
   }
 
