@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -579,6 +583,96 @@ class PagesBrowserIT {
           .isEqualTo("78");
       browser.assertAccessible();
     }
+  }
+
+  @Test
+  void aCoordinatorImportsOhchrsListAndGivesLeadAgenciesFromTheReviewPage() throws Exception {
+    Api admin = new Api(webApi, "admin", "demo");
+    LocalDate opens = LocalDate.now(ZoneOffset.UTC).plusDays(700);
+    Api.Response added =
+        admin.post(
+            "/api/sessions",
+            "{\"number\":79,\"startsOn\":\""
+                + opens
+                + "\",\"endsOn\":\""
+                + opens.plusDays(11)
+                + "\"}");
+    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+    String reviewId = startReview(79);
+    // two real rows of OHCHR's list for Slovenia and one with an SDG that does not exist
+    Path list = Files.createTempFile("recommendations-", ".csv");
+    try (InputStream csv =
+        PagesBrowserIT.class.getResourceAsStream("/recommendations-with-a-bad-row.csv")) {
+      Files.copy(csv, list, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    try (Browser browser = new Browser(webApi).signIn("coordinator")) {
+      browser.open("/reviews/" + reviewId);
+      browser.waitFor(By.id("import-file")).sendKeys(list.toAbsolutePath().toString());
+      browser.driver.findElement(By.xpath("//button[normalize-space()='Import the list']")).click();
+
+      // the good rows are kept and the bad one is named with its line, paragraph and reason
+      WebElement result = browser.waitFor(By.id("import-result"));
+      assertThat(result.getText()).contains("2 added", "1 row was not taken");
+      assertThat(result.findElement(By.cssSelector(".rejected li")).getText())
+          .startsWith("Line 4 (paragraph 121.301):");
+      browser.assertAccessible();
+
+      // a lead agency for one recommendation, from its own row
+      WebElement row = recommendationRow(browser, "121.1");
+      new Select(row.findElement(By.cssSelector("select[name='leadAgency']")))
+          .selectByValue("UNICEF");
+      row.findElement(By.xpath(".//button[normalize-space()='Assign']")).click();
+      assertThat(
+              recommendationRow(browser, "121.1")
+                  .findElement(By.cssSelector("[role='status']"))
+                  .getText())
+          .isEqualTo("UNICEF leads on it now.");
+
+      // and for the ticked ones at once, with what became of each
+      recommendationRow(browser, "121.300")
+          .findElement(By.cssSelector("input[name='paragraphs']"))
+          .click();
+      new Select(browser.driver.findElement(By.id("bulk-lead"))).selectByValue("UNDP");
+      browser
+          .driver
+          .findElement(By.xpath("//label[normalize-space()='UNICEF'][starts-with(@for,'bulk-')]"))
+          .click();
+      browser
+          .driver
+          .findElement(
+              By.xpath("//button[normalize-space()='Assign the selected recommendations']"))
+          .click();
+      WebElement bulk = browser.waitFor(By.id("bulk-result"));
+      assertThat(bulk.getText()).contains("UNDP leads: 1 changed", "121.300: assigned");
+      browser.assertAccessible();
+      browser.screenshot("recommendations");
+    } finally {
+      Files.deleteIfExists(list);
+    }
+
+    JsonNode undp =
+        coordinator
+            .get("/api/reviews/" + reviewId + "/recommendations?leadAgency=UNDP")
+            .body()
+            .path("items");
+    assertThat(undp).hasSize(1);
+    assertThat(undp.get(0).path("paragraph").asText()).isEqualTo("121.300");
+    assertThat(undp.get(0).path("supportingAgencies").get(0).asText()).isEqualTo("UNICEF");
+    JsonNode unicef =
+        coordinator
+            .get("/api/reviews/" + reviewId + "/recommendations?leadAgency=UNICEF")
+            .body()
+            .path("items");
+    assertThat(unicef).hasSize(1);
+    assertThat(unicef.get(0).path("paragraph").asText()).isEqualTo("121.1");
+  }
+
+  /** The row of the review page's recommendation with this paragraph number. */
+  private static WebElement recommendationRow(Browser browser, String paragraph) {
+    return browser.waitFor(
+        By.xpath(
+            "//div[@id='recommendation-list']//tr[td[normalize-space()='" + paragraph + "']]"));
   }
 
   /** Presses Tab until {@code wanted} has the focus (at most 60 times). */
