@@ -219,6 +219,19 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
     String undpTask = UUID.randomUUID().toString();
     kafka.send(taskCreated(reviewId, unicefTask, List.of("focal-point:UNICEF"))).get();
     kafka.send(taskCreated(reviewId, undpTask, List.of("UNDP"))).get();
+    // a deadline.changed names no groups: the service takes them from the tasks it has heard of.
+    // Tasks and deadlines are consumed independently, so the tasks must be known first, as they
+    // are when the engine moves a deadline of tasks it created earlier.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "SELECT count(*) FROM ns_task WHERE task_id IN (?, ?)",
+                        Integer.class,
+                        unicefTask,
+                        undpTask)
+                    == 2);
     kafka.send(moved(reviewId, undpTask)).get();
     kafka.send(moved(reviewId, unicefTask)).get(); // after the UNDP one, on the same partition
 
