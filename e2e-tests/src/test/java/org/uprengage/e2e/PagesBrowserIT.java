@@ -50,19 +50,8 @@ class PagesBrowserIT {
     webApi = Platform.get().webApi;
     coordinator = new Api(webApi, "coordinator", "demo");
     LocalDate opens = LocalDate.now(ZoneOffset.UTC).plusDays(300);
-    Api admin = new Api(webApi, "admin", "demo");
     for (int session : new int[] {70, 71, 72}) {
-      Api.Response created =
-          admin.post(
-              "/api/sessions",
-              "{\"number\":"
-                  + session
-                  + ",\"startsOn\":\""
-                  + opens.plusDays(session)
-                  + "\",\"endsOn\":\""
-                  + opens.plusDays(session + 11)
-                  + "\"}");
-      assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+      addSession(session, opens.plusDays(session));
     }
   }
 
@@ -476,15 +465,7 @@ class PagesBrowserIT {
   void anAdminCorrectsASessionAndSeesAChangeMadeMeanwhileInWords() throws Exception {
     Api admin = new Api(webApi, "admin", "demo");
     LocalDate opens = LocalDate.now(ZoneOffset.UTC).plusDays(450);
-    Api.Response added =
-        admin.post(
-            "/api/sessions",
-            "{\"number\":73,\"startsOn\":\""
-                + opens
-                + "\",\"endsOn\":\""
-                + opens.plusDays(11)
-                + "\"}");
-    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+    JsonNode added = addSession(73, opens);
 
     try (Browser browser = new Browser(webApi).signIn("admin")) {
       browser.open("/calendar#session-73");
@@ -499,7 +480,7 @@ class PagesBrowserIT {
           admin.patch(
               "/api/sessions/73",
               "{\"startsOn\":\"" + opens.plusDays(1) + "\"}",
-              added.body().path("version").asInt());
+              added.path("version").asInt());
       assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
       String typed = opens.plusDays(12).toString();
       browser.script("arguments[0].value = arguments[1]", endsOn, typed);
@@ -525,17 +506,7 @@ class PagesBrowserIT {
 
   @Test
   void aCoordinatorStartsAReviewFromTheReviewsPageAndLandsOnIt() throws Exception {
-    Api admin = new Api(webApi, "admin", "demo");
-    LocalDate opens = LocalDate.now(ZoneOffset.UTC).plusDays(500);
-    Api.Response added =
-        admin.post(
-            "/api/sessions",
-            "{\"number\":78,\"startsOn\":\""
-                + opens
-                + "\",\"endsOn\":\""
-                + opens.plusDays(11)
-                + "\"}");
-    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+    addSession(78, LocalDate.now(ZoneOffset.UTC).plusDays(500));
 
     try (Browser browser = new Browser(webApi).signIn("coordinator")) {
       browser.open("/");
@@ -587,17 +558,7 @@ class PagesBrowserIT {
 
   @Test
   void aCoordinatorImportsOhchrsListAndGivesLeadAgenciesFromTheReviewPage() throws Exception {
-    Api admin = new Api(webApi, "admin", "demo");
-    LocalDate opens = LocalDate.now(ZoneOffset.UTC).plusDays(700);
-    Api.Response added =
-        admin.post(
-            "/api/sessions",
-            "{\"number\":79,\"startsOn\":\""
-                + opens
-                + "\",\"endsOn\":\""
-                + opens.plusDays(11)
-                + "\"}");
-    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+    addSession(79, LocalDate.now(ZoneOffset.UTC).plusDays(700));
     String reviewId = startReview(79);
     // two real rows of OHCHR's list for Slovenia and one with an SDG that does not exist
     Path list = Files.createTempFile("recommendations-", ".csv");
@@ -700,6 +661,18 @@ class PagesBrowserIT {
               return !browser.driver.findElements(By.id("task-" + taskId)).isEmpty();
             });
     return browser.driver.findElement(By.id("task-" + taskId));
+  }
+
+  /** Adds WG session {@code number}, twelve days from {@code opens}, as an admin: the session. */
+  private static JsonNode addSession(int number, LocalDate opens) throws Exception {
+    Api.Response added =
+        new Api(webApi, "admin", "demo")
+            .post(
+                "/api/sessions",
+                "{\"number\":%d,\"startsOn\":\"%s\",\"endsOn\":\"%s\"}"
+                    .formatted(number, opens, opens.plusDays(11)));
+    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+    return added.body();
   }
 
   private static String startReview(int session) throws Exception {
