@@ -3,6 +3,8 @@ package org.uprengage.notification.directory;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Time;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,11 +20,16 @@ import org.uprengage.notification.security.Caller;
 public class People {
 
   /**
-   * A person with the language they read in: the one they chose in their preferences, else the
-   * directory's.
+   * A person with the language they read in (the one they chose in their preferences, else the
+   * directory's) and the notification preferences they chose, so that telling them needs no
+   * statement of its own to read those.
    */
   private static final String PERSON =
-      "SELECT p.*, COALESCE((SELECT pr.language FROM ns_preference pr WHERE pr.username = p.username), p.locale) AS reads_in FROM ns_person p";
+      """
+      SELECT p.*, COALESCE(pr.language, p.locale) AS reads_in, pr.time_zone AS chosen_time_zone,
+          pr.language AS chosen_language, pr.quiet_start, pr.quiet_end, pr.kinds AS chosen_kinds
+      FROM ns_person p LEFT JOIN ns_preference pr ON pr.username = p.username
+      """;
 
   private final JdbcTemplate jdbc;
 
@@ -157,7 +164,18 @@ public class People {
         rs.getString("reads_in"),
         rs.getString("agency"),
         strings(rs.getArray("roles")),
-        strings(rs.getArray("country_teams")));
+        strings(rs.getArray("country_teams")),
+        new Person.Chosen(
+            rs.getString("chosen_time_zone"),
+            rs.getString("chosen_language"),
+            localTime(rs.getTime("quiet_start")),
+            localTime(rs.getTime("quiet_end")),
+            rs.getString("chosen_kinds"),
+            rs.getString("time_zone")));
+  }
+
+  private static LocalTime localTime(Time time) {
+    return time == null ? null : time.toLocalTime();
   }
 
   private static List<String> strings(Array array) throws SQLException {

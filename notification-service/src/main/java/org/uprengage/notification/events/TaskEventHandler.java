@@ -3,6 +3,10 @@ package org.uprengage.notification.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.notification.directory.People;
@@ -33,6 +37,7 @@ public class TaskEventHandler {
   private final ReviewTeams reviews;
   private final TaskStates tasks;
   private final Follows follows;
+  private final Webhooks webhooks;
 
   TaskEventHandler(
       ObjectMapper json,
@@ -40,8 +45,10 @@ public class TaskEventHandler {
       Notifier notifier,
       ReviewTeams reviews,
       TaskStates tasks,
-      Follows follows) {
+      Follows follows,
+      Webhooks webhooks) {
     this.follows = follows;
+    this.webhooks = webhooks;
     this.json = json;
     this.people = people;
     this.notifier = notifier;
@@ -59,8 +66,16 @@ public class TaskEventHandler {
   public int handle(IncomingEvent event) {
     TaskEvent task = event.data(TaskEvent.TYPE_PREFIX, "task", TaskEvent.class, json);
     task.requireComplete();
-    // the event recorded as handled (a redelivery changes nothing) with the task's state, at once
-    boolean first =
+    // the event recorded as handled (a redelivery changes nothing) with the task's state, at once;
+    // the same statement reads the follows of the review and, first in a transaction, the webhook
+    // subscriptions' generation
+    List<TaskStates.AlsoRead> alsoRead = new ArrayList<>();
+    alsoRead.add(
+        new TaskStates.AlsoRead(
+            Follows.FOLLOWS_OF_REVIEW, Arrays.asList(task.countryTeam(), task.reviewId())));
+    Optional<String> generation = webhooks.subscriptionsGenerationQuery();
+    generation.ifPresent(query -> alsoRead.add(new TaskStates.AlsoRead(query, List.of())));
+    TaskStates.Changed changed =
         tasks.changedOnce(
             event.source(),
             event.id(),
@@ -79,10 +94,16 @@ public class TaskEventHandler {
                   case TaskEvent.CANCELLED -> TaskChange.CANCELLED;
                   default -> TaskChange.OPEN;
                 },
-                instant(task.dueDate())));
-    if (!first) {
+                instant(task.dueDate())),
+            alsoRead);
+    if (generation.isPresent() && changed.alsoRead().get(1) instanceof Number read) {
+      webhooks.subscriptionsGenerationRead(read.longValue());
+    }
+    if (!changed.first()) {
       return 0;
     }
+    @SuppressWarnings("unchecked")
+    List<String> followed = (List<String>) changed.alsoRead().get(0);
     reviews.remember(task.reviewId(), task.countryTeam());
     notifier.publish(event, task.countryTeam(), task.groups());
     int told =
@@ -116,7 +137,9 @@ public class TaskEventHandler {
     return told
         + notifier.tell(
             task.countryTeam(),
-            follows.followersOf(task.reviewId(), task.countryTeam()).stream()
+            follows
+                .followersAmong(followed == null ? List.of() : followed, task.countryTeam())
+                .stream()
                 .filter(person -> maySee(person, task))
                 .toList(),
             task.actor(),
