@@ -66,13 +66,27 @@ public class TaskEventHandler {
   public int handle(IncomingEvent event) {
     TaskEvent task = event.data(TaskEvent.TYPE_PREFIX, "task", TaskEvent.class, json);
     task.requireComplete();
+    // who hears of it directly: whoever holds it, else its groups while nobody does
+    boolean held = task.assignee() != null;
+    People.Along direct =
+        switch (event.type()) {
+          case TaskEvent.CREATED, TaskEvent.UNCLAIMED ->
+              held
+                  ? people.namedAlong(task.assignee())
+                  : people.inGroupsAlong(task.countryTeam(), task.groups());
+          case TaskEvent.ASSIGNED -> people.namedAlong(task.assignee());
+          default -> null; // claimed, completed, cancelled: only followers hear of them
+        };
     // the event recorded as handled (a redelivery changes nothing) with the task's state, at once;
-    // the same statement reads the follows of the review and, first in a transaction, the webhook
-    // subscriptions' generation
+    // the same statement reads the follows of the review, the people told directly and, first in a
+    // transaction, the webhook subscriptions' generation
     List<TaskStates.AlsoRead> alsoRead = new ArrayList<>();
     alsoRead.add(
         new TaskStates.AlsoRead(
             Follows.FOLLOWS_OF_REVIEW, Arrays.asList(task.countryTeam(), task.reviewId())));
+    if (direct != null) {
+      alsoRead.add(new TaskStates.AlsoRead(direct.expression(), direct.arguments()));
+    }
     Optional<String> generation = webhooks.subscriptionsGenerationQuery();
     generation.ifPresent(query -> alsoRead.add(new TaskStates.AlsoRead(query, List.of())));
     TaskStates.Changed changed =
@@ -96,7 +110,8 @@ public class TaskEventHandler {
                 },
                 instant(task.dueDate())),
             alsoRead);
-    if (generation.isPresent() && changed.alsoRead().get(1) instanceof Number read) {
+    if (generation.isPresent()
+        && changed.alsoRead().get(alsoRead.size() - 1) instanceof Number read) {
       webhooks.subscriptionsGenerationRead(read.longValue());
     }
     if (!changed.first()) {
@@ -107,30 +122,14 @@ public class TaskEventHandler {
     reviews.remember(task.reviewId(), task.countryTeam());
     notifier.publish(event, task.countryTeam(), task.groups());
     int told =
-        switch (event.type()) {
-          case TaskEvent.CREATED, TaskEvent.UNCLAIMED ->
-              task.assignee() != null
-                  ? notifier.tell(
-                      task.countryTeam(),
-                      people.named(task.assignee()),
-                      task.actor(),
-                      event,
-                      assigned(task))
-                  : notifier.tell(
-                      task.countryTeam(),
-                      people.inGroups(task.countryTeam(), task.groups()),
-                      task.actor(),
-                      event,
-                      available(task));
-          case TaskEvent.ASSIGNED ->
-              notifier.tell(
-                  task.countryTeam(),
-                  people.named(task.assignee()),
-                  task.actor(),
-                  event,
-                  assigned(task));
-          default -> 0; // claimed, completed, cancelled: only followers hear of them
-        };
+        direct == null
+            ? 0
+            : notifier.tell(
+                task.countryTeam(),
+                people.read((String) changed.alsoRead().get(1)),
+                task.actor(),
+                event,
+                held || event.type().equals(TaskEvent.ASSIGNED) ? assigned(task) : available(task));
     // followers of the review or its country team who may see the task, unless already told above
     // (once per event)
     String kind = Webhooks.kind(event.type()).substring("task.".length());
