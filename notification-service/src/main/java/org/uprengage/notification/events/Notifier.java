@@ -119,7 +119,7 @@ class Notifier {
       if (person.username().equals(actor)) {
         continue; // nobody is told of what they did themselves
       }
-      DeliveryPlan plan = preferences.plan(person.username(), message.kind());
+      DeliveryPlan plan = preferences.plan(person, message.kind());
       if (plan.nothing()) {
         continue; // they chose to hear of this kind on no channel
       }

@@ -3,6 +3,10 @@ package org.uprengage.notification.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.uprengage.notification.directory.People;
@@ -33,6 +37,7 @@ public class TaskEventHandler {
   private final ReviewTeams reviews;
   private final TaskStates tasks;
   private final Follows follows;
+  private final Webhooks webhooks;
 
   TaskEventHandler(
       ObjectMapper json,
@@ -40,8 +45,10 @@ public class TaskEventHandler {
       Notifier notifier,
       ReviewTeams reviews,
       TaskStates tasks,
-      Follows follows) {
+      Follows follows,
+      Webhooks webhooks) {
     this.follows = follows;
+    this.webhooks = webhooks;
     this.json = json;
     this.people = people;
     this.notifier = notifier;
@@ -59,8 +66,30 @@ public class TaskEventHandler {
   public int handle(IncomingEvent event) {
     TaskEvent task = event.data(TaskEvent.TYPE_PREFIX, "task", TaskEvent.class, json);
     task.requireComplete();
-    // the event recorded as handled (a redelivery changes nothing) with the task's state, at once
-    boolean first =
+    // who hears of it directly: whoever holds it, else its groups while nobody does
+    boolean held = task.assignee() != null;
+    People.Along direct =
+        switch (event.type()) {
+          case TaskEvent.CREATED, TaskEvent.UNCLAIMED ->
+              held
+                  ? people.namedAlong(task.assignee())
+                  : people.inGroupsAlong(task.countryTeam(), task.groups());
+          case TaskEvent.ASSIGNED -> people.namedAlong(task.assignee());
+          default -> null; // claimed, completed, cancelled: only followers hear of them
+        };
+    // the event recorded as handled (a redelivery changes nothing) with the task's state, at once;
+    // the same statement reads the follows of the review, the people told directly and, first in a
+    // transaction, the webhook subscriptions' generation
+    List<TaskStates.AlsoRead> alsoRead = new ArrayList<>();
+    alsoRead.add(
+        new TaskStates.AlsoRead(
+            Follows.FOLLOWS_OF_REVIEW, Arrays.asList(task.countryTeam(), task.reviewId())));
+    if (direct != null) {
+      alsoRead.add(new TaskStates.AlsoRead(direct.expression(), direct.arguments()));
+    }
+    Optional<String> generation = webhooks.subscriptionsGenerationQuery();
+    generation.ifPresent(query -> alsoRead.add(new TaskStates.AlsoRead(query, List.of())));
+    TaskStates.Changed changed =
         tasks.changedOnce(
             event.source(),
             event.id(),
@@ -79,44 +108,37 @@ public class TaskEventHandler {
                   case TaskEvent.CANCELLED -> TaskChange.CANCELLED;
                   default -> TaskChange.OPEN;
                 },
-                instant(task.dueDate())));
-    if (!first) {
+                instant(task.dueDate())),
+            alsoRead);
+    if (generation.isPresent()
+        && changed.alsoRead().get(alsoRead.size() - 1) instanceof Number read) {
+      webhooks.subscriptionsGenerationRead(read.longValue());
+    }
+    if (!changed.first()) {
       return 0;
     }
+    @SuppressWarnings("unchecked")
+    List<String> followed = (List<String>) changed.alsoRead().get(0);
     reviews.remember(task.reviewId(), task.countryTeam());
     notifier.publish(event, task.countryTeam(), task.groups());
     int told =
-        switch (event.type()) {
-          case TaskEvent.CREATED, TaskEvent.UNCLAIMED ->
-              task.assignee() != null
-                  ? notifier.tell(
-                      task.countryTeam(),
-                      people.named(task.assignee()),
-                      task.actor(),
-                      event,
-                      assigned(task))
-                  : notifier.tell(
-                      task.countryTeam(),
-                      people.inGroups(task.countryTeam(), task.groups()),
-                      task.actor(),
-                      event,
-                      available(task));
-          case TaskEvent.ASSIGNED ->
-              notifier.tell(
-                  task.countryTeam(),
-                  people.named(task.assignee()),
-                  task.actor(),
-                  event,
-                  assigned(task));
-          default -> 0; // claimed, completed, cancelled: only followers hear of them
-        };
+        direct == null
+            ? 0
+            : notifier.tell(
+                task.countryTeam(),
+                people.read((String) changed.alsoRead().get(1)),
+                task.actor(),
+                event,
+                held || event.type().equals(TaskEvent.ASSIGNED) ? assigned(task) : available(task));
     // followers of the review or its country team who may see the task, unless already told above
     // (once per event)
     String kind = Webhooks.kind(event.type()).substring("task.".length());
     return told
         + notifier.tell(
             task.countryTeam(),
-            follows.followersOf(task.reviewId(), task.countryTeam()).stream()
+            follows
+                .followersAmong(followed == null ? List.of() : followed, task.countryTeam())
+                .stream()
                 .filter(person -> maySee(person, task))
                 .toList(),
             task.actor(),

@@ -1,5 +1,6 @@
 package org.uprengage.notification.follow;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -42,6 +43,15 @@ public class Follows {
   }
 
   /**
+   * A scalar subquery that reads the follows of a review ({@code ?}: its country team, then its id)
+   * or of its whole country team, as {@code type:follower} texts, for a statement that reads them
+   * along with what it writes; {@link #followersAmong} makes people of its answer.
+   */
+  public static final String FOLLOWS_OF_REVIEW =
+      "(SELECT array_agg(follower_type || ':' || follower ORDER BY follower, follower_type) FROM ns_follow"
+          + " WHERE country_team = ?::text AND (review_id IS NULL OR review_id = ?::uuid))";
+
+  /**
    * The people following {@code reviewId} or its whole {@code countryTeam}: those following it
    * themselves, and the people of agencies following it, in that country team.
    */
@@ -50,20 +60,37 @@ public class Follows {
     if (countryTeam == null) {
       return List.of();
     }
-    Set<Person> followers = new LinkedHashSet<>();
-    List<Follow> follows =
-        jdbc.query(
-            "SELECT * FROM ns_follow WHERE country_team = ? AND (review_id IS NULL OR review_id = ?) ORDER BY follower",
-            Follows::row,
+    List<String> follows =
+        jdbc.queryForObject(
+            "SELECT " + FOLLOWS_OF_REVIEW,
+            (rs, i) -> {
+              Array texts = rs.getArray(1);
+              return texts == null ? List.<String>of() : List.of((String[]) texts.getArray());
+            },
             countryTeam,
             reviewId);
-    for (Follow follow : follows) {
-      if (PERSON.equals(follow.followerType())) {
-        people.named(follow.follower()).stream()
+    return followersAmong(follows, countryTeam);
+  }
+
+  /**
+   * The people that {@code follows} (read by {@link #FOLLOWS_OF_REVIEW}) name, in {@code
+   * countryTeam}: the people following themselves, and the people of the agencies following.
+   */
+  public List<Person> followersAmong(List<String> follows, String countryTeam) {
+    if (countryTeam == null) {
+      return List.of();
+    }
+    Set<Person> followers = new LinkedHashSet<>();
+    for (String follow : follows) {
+      int colon = follow.indexOf(':');
+      String type = follow.substring(0, colon);
+      String follower = follow.substring(colon + 1);
+      if (PERSON.equals(type)) {
+        people.named(follower).stream()
             .filter(person -> person.countryTeams().contains(countryTeam))
             .forEach(followers::add);
       } else {
-        followers.addAll(people.inGroups(countryTeam, List.of(follow.follower())));
+        followers.addAll(people.inGroups(countryTeam, List.of(follower)));
       }
     }
     return List.copyOf(followers);

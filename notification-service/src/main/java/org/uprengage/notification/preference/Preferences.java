@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.uprengage.notification.directory.Person;
 import org.uprengage.notification.web.Problems;
 import org.uprengage.notification.web.Problems.FieldError;
 
@@ -226,8 +227,34 @@ public class Preferences {
    */
   @Transactional(readOnly = true)
   public DeliveryPlan plan(String username, String kind) {
+    return plan(of(username), kind);
+  }
+
+  /**
+   * {@link #plan(String, String)} for a person read from the directory with their preferences
+   * ({@link Person#chosen()}): planned from those, without reading them again; read now where the
+   * person came without them.
+   */
+  @Transactional(readOnly = true)
+  public DeliveryPlan plan(Person person, String kind) {
+    Person.Chosen chosen = person.chosen();
+    if (chosen == null) {
+      return plan(person.username(), kind);
+    }
+    return plan(
+        complete(
+            zone(chosen.timeZone(), chosen.directoryTimeZone()),
+            chosen.language(),
+            chosen.quietStart() == null || chosen.quietEnd() == null
+                ? null
+                : new QuietHours(
+                    chosen.quietStart().format(HH_MM), chosen.quietEnd().format(HH_MM)),
+            chosen.kinds() == null ? Map.of() : readKinds(chosen.kinds())),
+        kind);
+  }
+
+  private DeliveryPlan plan(NotificationPreferences preferences, String kind) {
     Instant now = clock.instant();
-    NotificationPreferences preferences = of(username);
     ZoneId zone = ZoneId.of(preferences.timeZone());
     if (MANDATORY.contains(kind)) {
       return new DeliveryPlan(true, now, false, zone);

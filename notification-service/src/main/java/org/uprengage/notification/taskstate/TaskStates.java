@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,16 +34,47 @@ public class TaskStates {
   /**
    * Records the task event as handled (its row in {@code ns_processed_event}, as every handler
    * does) and what it says of the task, unless a later event of the review already did, in one
-   * statement; changes nothing if the event was handled before.
+   * statement; changes nothing if the event was handled before. The same statement also reads
+   * {@code alsoRead} (whatever the event is, new or not), as of the statement's start: what the
+   * handler would otherwise ask for in statements of their own.
    *
-   * @return false for an event handled before (a redelivery)
+   * @return whether the event is new (false for a redelivery), and what was read along
    */
   @Transactional
-  public boolean changedOnce(
-      String eventSource, String eventId, String eventType, TaskChange change) {
+  public Changed changedOnce(
+      String eventSource,
+      String eventId,
+      String eventType,
+      TaskChange change,
+      List<AlsoRead> alsoRead) {
     long sequence = change.sequence() == null ? 0 : change.sequence();
     Timestamp due = change.dueAt() == null ? null : Timestamp.from(change.dueAt());
     Timestamp now = Timestamp.from(clock.instant());
+    StringBuilder columns = new StringBuilder();
+    List<Object> arguments = new ArrayList<>();
+    for (AlsoRead read : alsoRead) {
+      columns.append(", ").append(read.expression());
+      arguments.addAll(read.arguments());
+    }
+    Object[] own = {
+      eventSource,
+      eventId,
+      eventType,
+      now,
+      change.taskId(),
+      change.reviewId(),
+      change.countryTeam(),
+      change.taskKey(),
+      change.taskName(),
+      change.candidateGroups().toArray(String[]::new),
+      change.assignee(),
+      change.state(),
+      sequence,
+      due,
+      due == null ? 0 : sequence,
+      now
+    };
+    arguments.addAll(0, Arrays.asList(own));
     return jdbc.queryForObject(
         """
             WITH first AS (
@@ -61,26 +95,31 @@ public class TaskStates {
                     updated_at = EXCLUDED.updated_at
                 WHERE EXCLUDED.state_sequence >= ns_task.state_sequence
                 RETURNING 1)
-            SELECT count(*) > 0 FROM first
-            """,
-        Boolean.class,
-        eventSource,
-        eventId,
-        eventType,
-        now,
-        change.taskId(),
-        change.reviewId(),
-        change.countryTeam(),
-        change.taskKey(),
-        change.taskName(),
-        change.candidateGroups().toArray(String[]::new),
-        change.assignee(),
-        change.state(),
-        sequence,
-        due,
-        due == null ? 0 : sequence,
-        now);
+            SELECT count(*) > 0%s FROM first
+            """
+            .formatted(columns),
+        (rs, i) -> {
+          List<Object> read = new ArrayList<>();
+          for (int column = 2; column <= alsoRead.size() + 1; column++) {
+            Object value = rs.getObject(column);
+            read.add(value instanceof Array array ? List.of((Object[]) array.getArray()) : value);
+          }
+          return new Changed(rs.getBoolean(1), Collections.unmodifiableList(read));
+        },
+        arguments.toArray());
   }
+
+  /**
+   * A scalar SQL expression (a subquery, say) for {@link #changedOnce} to read along, with its
+   * arguments ({@code ?}) in order.
+   */
+  public record AlsoRead(String expression, List<Object> arguments) {}
+
+  /**
+   * What {@link #changedOnce} answers: whether the event is new, and the values of its {@link
+   * AlsoRead}s in their order (an SQL array as a list; SQL null as null).
+   */
+  public record Changed(boolean first, List<Object> alsoRead) {}
 
   /** A deadline moved: its tasks are due at {@code dueAt}, unless a later event said otherwise. */
   @Transactional

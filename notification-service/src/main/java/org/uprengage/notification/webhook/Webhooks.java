@@ -100,6 +100,24 @@ public class Webhooks {
   }
 
   /**
+   * A scalar subquery that reads the subscriptions' generation, for the first statement of an
+   * event's transaction to read along with what it writes (its answer then goes to {@link
+   * #subscriptionsGenerationRead}): the transaction then asks for it no more. Empty when the
+   * transaction knows it already.
+   */
+  public Optional<String> subscriptionsGenerationQuery() {
+    return active.generationQuery();
+  }
+
+  /**
+   * The subscriptions' generation as read by {@link #subscriptionsGenerationQuery()} in this
+   * transaction, before it wrote to {@code ns_webhook}.
+   */
+  public void subscriptionsGenerationRead(long generation) {
+    active.generationRead(generation);
+  }
+
+  /**
    * Queues the event for every active subscription of its country team (and of its agencies, or of
    * every agency for {@link #REVIEW_WIDE} events) that wants its kind; at most once per
    * subscription and event.
