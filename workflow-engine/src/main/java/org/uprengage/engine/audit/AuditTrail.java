@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.uprengage.engine.outbox.EventOutbox;
 
 /**
  * The audit trail: the domain tells it what a change concerns; it records and reads the rows. The
@@ -22,11 +23,14 @@ public class AuditTrail {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final ObjectProvider<AuditedRequest> requests;
+  private final EventOutbox outbox;
 
-  AuditTrail(JdbcTemplate jdbc, Clock clock, ObjectProvider<AuditedRequest> requests) {
+  AuditTrail(
+      JdbcTemplate jdbc, Clock clock, ObjectProvider<AuditedRequest> requests, EventOutbox outbox) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.requests = requests;
+    this.outbox = outbox;
   }
 
   /**
@@ -40,6 +44,10 @@ public class AuditTrail {
     }
   }
 
+  /**
+   * Writes a row of the trail, in the same statement as the events its change appended ({@link
+   * EventOutbox#writeWith}).
+   */
   void record(
       String actor,
       String action,
@@ -47,7 +55,7 @@ public class AuditTrail {
       UUID reviewId,
       String taskId,
       String remoteAddress) {
-    jdbc.update(
+    outbox.writeWith(
         "INSERT INTO upr_audit (at, actor, action, outcome, review_id, task_id, remote_address) VALUES (?, ?, ?, ?, ?, ?, ?)",
         Timestamp.from(clock.instant()),
         actor,

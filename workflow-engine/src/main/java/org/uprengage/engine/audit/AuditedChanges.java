@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.uprengage.engine.outbox.EventOutbox;
 
 /**
  * Runs the changes the API is asked for, each in one transaction with its row in the audit trail,
@@ -18,27 +19,35 @@ public class AuditedChanges {
   private final TransactionTemplate transactions;
   private final AuditTrail trail;
   private final ObjectProvider<AuditedRequest> requests;
+  private final EventOutbox outbox;
 
   AuditedChanges(
-      TransactionTemplate transactions, AuditTrail trail, ObjectProvider<AuditedRequest> requests) {
+      TransactionTemplate transactions,
+      AuditTrail trail,
+      ObjectProvider<AuditedRequest> requests,
+      EventOutbox outbox) {
     this.transactions = transactions;
     this.trail = trail;
     this.requests = requests;
+    this.outbox = outbox;
   }
 
   /**
    * Runs the change and decides its answer in one transaction, with the audit row of this request,
-   * saying the answer's status, written in it.
+   * saying the answer's status, written in it: in one statement with the events the change appended
+   * to the outbox ({@link EventOutbox#holdingBack}).
    */
   public <T> ResponseEntity<T> commit(Supplier<ResponseEntity<T>> change) {
     AuditedRequest request = requests.getObject();
     ResponseEntity<T> answer =
         transactions.execute(
-            status -> {
-              ResponseEntity<T> decided = change.get();
-              request.recordIn(trail, decided.getStatusCode().value());
-              return decided;
-            });
+            status ->
+                outbox.holdingBack(
+                    () -> {
+                      ResponseEntity<T> decided = change.get();
+                      request.recordIn(trail, decided.getStatusCode().value());
+                      return decided;
+                    }));
     request.markRecorded();
     return answer;
   }

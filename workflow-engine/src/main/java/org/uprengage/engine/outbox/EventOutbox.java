@@ -11,9 +11,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,6 +31,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Appends an event to the outbox in the caller's transaction, an INSERT that takes no lock. Each
  * event of a review gets the next number of that review's sequence from the relay, in the order it
  * publishes them ({@link OutboxRelay}), so consumers can tell order and gaps.
+ *
+ * <p>Inside {@link #holdingBack} (an API change: its work, then its audit row) the events the
+ * transaction appends are held back and written, in the order appended, in the same statement as
+ * the row given to {@link #writeWith}: one statement where there were one per event and one for the
+ * row. They commit, or roll back, with the transaction as before. Anywhere else (a job, a poller, a
+ * transaction of its own begun inside the change) each event is written at once.
  */
 @Component
 public class EventOutbox {
@@ -105,20 +116,114 @@ public class EventOutbox {
       Instant occurredAt,
       ObjectNode data) {
     UUID eventId = UUID.randomUUID();
-    jdbc.update(
-        "INSERT INTO upr_event_outbox (event_id, topic, record_key, numbered, type, subject, occurred_at, payload, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        eventId,
-        topics.name(event.topic()),
-        key,
-        numbered,
-        event.type(),
-        subject,
-        Timestamp.from(occurredAt),
-        toJson(data),
-        trace.currentTraceparent());
+    Object[] row = {
+      eventId,
+      topics.name(event.topic()),
+      key,
+      numbered,
+      event.type(),
+      subject,
+      Timestamp.from(occurredAt),
+      toJson(data),
+      trace.currentTraceparent()
+    };
+    HeldBack held = heldBack();
+    if (held == null) {
+      jdbc.update(INSERT + ROW, row);
+    } else {
+      held.rows.add(row);
+    }
     wakeRelayAfterCommit();
     return eventId;
   }
+
+  private static final String INSERT =
+      "INSERT INTO upr_event_outbox (event_id, topic, record_key, numbered, type, subject,"
+          + " occurred_at, payload, traceparent) VALUES ";
+
+  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /**
+   * Runs {@code work} in the current transaction, holding back the events it appends in this
+   * transaction until {@link #writeWith} writes them with its statement; those still held when
+   * {@code work} ends are written then. Inside another {@code holdingBack}, runs {@code work} as
+   * part of that one; outside a transaction, events are written at once.
+   */
+  public <T> T holdingBack(Supplier<T> work) {
+    if (TransactionSynchronizationManager.hasResource(HELD_BACK)) {
+      return work.get();
+    }
+    HeldBack held = new HeldBack(TransactionSynchronizationManager.getResource(dataSource()));
+    TransactionSynchronizationManager.bindResource(HELD_BACK, held);
+    try {
+      T result = work.get();
+      writeHeld(held, null);
+      return result;
+    } finally {
+      TransactionSynchronizationManager.unbindResource(HELD_BACK);
+    }
+  }
+
+  /**
+   * Runs {@code statement} with its arguments, in the same statement as the INSERT of the events
+   * held back for it (a data-modifying {@code WITH}, which PostgreSQL runs once and to the end
+   * whatever the statement reads of it), or alone where none are held (also outside a transaction).
+   */
+  public void writeWith(String statement, Object... arguments) {
+    HeldBack held = heldBack();
+    if (held == null || held.rows.isEmpty()) {
+      jdbc.update(statement, arguments);
+    } else {
+      writeHeld(held, new Statement(statement, arguments));
+    }
+  }
+
+  /** The held events' INSERT, with {@code statement} (if not null) after it, as one statement. */
+  private void writeHeld(HeldBack held, Statement statement) {
+    if (held.rows.isEmpty()) {
+      return;
+    }
+    List<Object> arguments = new ArrayList<>();
+    held.rows.forEach(row -> arguments.addAll(Arrays.asList(row)));
+    String insert = INSERT + String.join(", ", Collections.nCopies(held.rows.size(), ROW));
+    if (statement == null) {
+      jdbc.update(insert, arguments.toArray());
+    } else {
+      arguments.addAll(Arrays.asList(statement.arguments()));
+      jdbc.update("WITH upr_events AS (" + insert + ") " + statement.sql(), arguments.toArray());
+    }
+    held.rows.clear();
+  }
+
+  /**
+   * The events held back in this transaction, or null where they are written at once: outside
+   * {@link #holdingBack}, or in a transaction other than the one it holds them for (one begun apart
+   * inside it has a connection of its own).
+   */
+  private HeldBack heldBack() {
+    HeldBack held = (HeldBack) TransactionSynchronizationManager.getResource(HELD_BACK);
+    return held != null
+            && held.connection() != null
+            && held.connection() == TransactionSynchronizationManager.getResource(dataSource())
+        ? held
+        : null;
+  }
+
+  private DataSource dataSource() {
+    return jdbc.getDataSource();
+  }
+
+  /** Marks the transaction whose events are held back, and holds them. */
+  private static final Object HELD_BACK = new Object();
+
+  /** Events held back for the transaction on {@code connection}, in the order appended. */
+  private record HeldBack(Object connection, List<Object[]> rows) {
+    HeldBack(Object connection) {
+      this(connection, new ArrayList<>());
+    }
+  }
+
+  private record Statement(String sql, Object[] arguments) {}
 
   /** Publishes right after the commit instead of at the relay's next poll: lower latency. */
   private void wakeRelayAfterCommit() {
@@ -144,6 +249,10 @@ public class EventOutbox {
   /** The events recorded for a review, in the order they were written: its history. */
   @Transactional(readOnly = true)
   public List<RecordedEvent> eventsOf(UUID reviewId) {
+    HeldBack held = heldBack();
+    if (held != null) {
+      writeHeld(held, null);
+    }
     return jdbc.query(
         "SELECT type, occurred_at, payload FROM upr_event_outbox WHERE record_key = ? ORDER BY position",
         (rs, i) ->

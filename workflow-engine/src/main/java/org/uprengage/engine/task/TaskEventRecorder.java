@@ -25,7 +25,7 @@ import org.uprengage.engine.review.ReviewProcess;
 class TaskEventRecorder implements TaskListener {
 
   /** A review's id as a business key carries it (a UUID, as the review's row has it). */
-  private static final Pattern REVIEW_ID =
+  static final Pattern REVIEW_ID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final EventOutbox outbox;

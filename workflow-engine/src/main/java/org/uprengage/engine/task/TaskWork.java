@@ -3,7 +3,6 @@ package org.uprengage.engine.task;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,10 +15,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -48,6 +47,7 @@ import org.uprengage.engine.problem.NotFound;
 import org.uprengage.engine.review.Review;
 import org.uprengage.engine.review.ReviewWorkflow;
 import org.uprengage.engine.security.Caller;
+import org.uprengage.engine.task.TaskLocks.TaskReview;
 
 /**
  * What a person may do with user tasks. A person sees the tasks of their country teams that are
@@ -97,8 +97,11 @@ public class TaskWork {
     this.lists = lists;
   }
 
-  /** The caller's tasks as the filter says, in bounded pages. */
-  @Transactional(readOnly = true)
+  /**
+   * The caller's tasks as the filter says, in bounded pages: one statement (the page, each task's
+   * groups and review, and whether a task follows the page), and a count only when tasks follow the
+   * page or the page is past the last.
+   */
   public TaskPage list(Caller caller, TaskFilter filter, int page, int size) {
     if (page < 0) {
       throw new InvalidInput("page", "must be 0 or more");
@@ -113,26 +116,13 @@ public class TaskWork {
       return new TaskPage(List.of(), page, size, 0);
     }
     TaskListQuery.Found listed = lists.find(caller, filter, page, size);
-    List<Task> found = listed.page();
-    // a page that is not full is the last one: then the total is known without counting
+    List<TaskView> found = listed.page();
+    // a page that no task follows is the last one: then the total is known without counting
     long total =
-        found.size() < size && (!found.isEmpty() || page == 0)
+        !listed.more() && (!found.isEmpty() || page == 0)
             ? (long) page * size + found.size()
             : listed.total().getAsLong();
-    Map<String, Review> byInstance =
-        reviews.byProcessInstance(
-            found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
-    Map<String, List<String>> offered = candidates.of(found.stream().map(Task::getId).toList());
-    List<TaskView> items = new ArrayList<>(found.size());
-    for (Task task : found) {
-      items.add(
-          view(
-              task,
-              offered.getOrDefault(task.getId(), List.of()),
-              byInstance.get(task.getProcessInstanceId()),
-              false));
-    }
-    return new TaskPage(items, page, size, total);
+    return new TaskPage(found, page, size, total);
   }
 
   /** A coordinator (or admin) assigns the task to someone, or to someone else. */
@@ -317,7 +307,7 @@ public class TaskWork {
   @Transactional(readOnly = true)
   public TaskView get(Caller caller, String taskId) {
     Read read = visibleTask(caller, taskId);
-    return view(read, reviewOf(read.task()), true);
+    return view(read, taskReview(reviewOf(read.task())), true);
   }
 
   /** Takes the task; claiming a task one already holds changes nothing. */
@@ -394,6 +384,7 @@ public class TaskWork {
         caller,
         taskId,
         expected,
+        true,
         change -> {
           TaskView asItIs = asItIs(change);
           if (Objects.equals(to, change.task().getAssignee())) {
@@ -425,6 +416,7 @@ public class TaskWork {
         caller,
         taskId,
         expected,
+        false,
         change -> {
           Task task = change.task();
           if (task.getDelegationState() == DelegationState.PENDING) {
@@ -454,7 +446,7 @@ public class TaskWork {
                 form.submit(
                     caller,
                     new TaskForm.TaskContext(
-                        change.review().id(),
+                        change.reviewId(),
                         task.getTaskDefinitionKey(),
                         variablesInCommand(task, form)),
                     formInput);
@@ -476,13 +468,17 @@ public class TaskWork {
    * before.
    */
   private <T> T inOneCommand(
-      Caller caller, String taskId, Integer expected, Function<Change, Supplier<T>> decide) {
+      Caller caller,
+      String taskId,
+      Integer expected,
+      boolean answersWithReview,
+      Function<Change, Supplier<T>> decide) {
     Decided<T> decided =
         engine.execute(
             context -> {
               Supplier<T> act;
               try {
-                act = decide.apply(changeOf(caller, taskId, expected));
+                act = decide.apply(changeOf(caller, taskId, expected, answersWithReview));
               } catch (DomainProblem refused) {
                 return new Decided<>(null, refused);
               }
@@ -502,15 +498,17 @@ public class TaskWork {
    * and its review, which the audit is told the change concerns.
    */
   public TaskChange change(Caller caller, String taskId) {
-    Change change = changeOf(caller, taskId);
-    return new TaskChange(change.task(), change.review());
+    Read read = changeableTask(caller, taskId);
+    Review review = reviewOf(read.task());
+    audits.concerns(review.id(), taskId);
+    return new TaskChange(read.task(), review);
   }
 
   private Change changeOf(Caller caller, String taskId) {
     Read read = changeableTask(caller, taskId);
-    Review review = reviewOf(read.task());
+    TaskReview review = taskReview(reviewOf(read.task()));
     audits.concerns(review.id(), taskId);
-    return new Change(read, review);
+    return new Change(read, review.id(), () -> review);
   }
 
   /**
@@ -518,8 +516,15 @@ public class TaskWork {
    * cache, which the command's own steps then use, and refused if its version is not {@code
    * expected} (any version when null).
    */
-  private Change changeOf(Caller caller, String taskId, Integer expected) {
-    locks.lock(taskId);
+  private Change changeOf(
+      Caller caller, String taskId, Integer expected, boolean answersWithReview) {
+    Optional<TaskReview> readWithLock;
+    if (answersWithReview) {
+      readWithLock = locks.lockReadingReview(taskId);
+    } else {
+      locks.lock(taskId);
+      readWithLock = Optional.empty();
+    }
     Read read;
     try {
       read = visibleTaskInCommand(caller, taskId);
@@ -530,12 +535,49 @@ public class TaskWork {
     if (caller.readOnly()) {
       throw new Forbidden("Viewers see reviews and tasks but do not change them.");
     }
-    Review review = reviewOf(read.task());
+    Supplier<TaskReview> review =
+        memoized(() -> readWithLock.orElseGet(() -> taskReview(reviewOf(read.task()))));
     if (expected != null) {
-      requireVersion(read, () -> review, expected);
+      requireVersion(read, review, expected);
     }
-    audits.concerns(review.id(), taskId);
-    return new Change(read, review);
+    UUID reviewId =
+        readWithLock
+            .map(TaskReview::id)
+            .or(() -> reviewIdOf(read.task()))
+            .orElseGet(() -> review.get().id());
+    audits.concerns(reviewId, taskId);
+    return new Change(read, reviewId, review);
+  }
+
+  /**
+   * The id of the task's review from its process instance's business key (the review's id on the
+   * review's own instance and on each of its stages'), without reading the review: the engine reads
+   * the instance's executions for the change anyway, and the task's execution and the instance come
+   * from that read. Empty for a task outside a process or a key that is no review id.
+   */
+  private static Optional<UUID> reviewIdOf(Task task) {
+    if (task instanceof TaskEntity entity && entity.getExecution() != null) {
+      String key = entity.getExecution().getProcessBusinessKey();
+      if (key != null && TaskEventRecorder.REVIEW_ID.matcher(key).matches()) {
+        return Optional.of(UUID.fromString(key));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code supplier}, asked once at most. */
+  private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
   }
 
   /**
@@ -745,15 +787,20 @@ public class TaskWork {
     return review;
   }
 
+  /** What a task's answer names of the review given. */
+  private static TaskReview taskReview(Review review) {
+    return new TaskReview(review.id(), review.session());
+  }
+
   /** The task as it was when the change began. */
   private TaskView asItIs(Change change) {
-    return view(change.read(), change.review(), false);
+    return view(change.read(), change.review().get(), false);
   }
 
   /** The task as the change left it, read again. */
   private TaskView asItIsNow(Change change) {
     Task now = reload(change.task().getId());
-    return view(now, change.read().candidateGroups(), change.review(), false);
+    return view(now, change.read().candidateGroups(), change.review().get(), false);
   }
 
   /**
@@ -782,11 +829,12 @@ public class TaskWork {
         before.previousRecommendations());
   }
 
-  private TaskView view(Read read, Review review, boolean withForm) {
+  private TaskView view(Read read, TaskReview review, boolean withForm) {
     return view(read.task(), read.candidateGroups(), review, withForm);
   }
 
-  private TaskView view(Task task, List<String> candidateGroups, Review review, boolean withForm) {
+  private TaskView view(
+      Task task, List<String> candidateGroups, TaskReview review, boolean withForm) {
     TaskForm form = forms.get(task.getTaskDefinitionKey());
     TaskForm.TaskContext context =
         withForm && form != null && review != null
@@ -826,14 +874,14 @@ public class TaskWork {
   @Transactional(propagation = Propagation.MANDATORY)
   public void expectVersion(Caller caller, String taskId, int expected) {
     Read read = changeableTask(caller, taskId);
-    requireVersion(read, () -> reviewOf(read.task()), expected);
+    requireVersion(read, () -> taskReview(reviewOf(read.task())), expected);
   }
 
   /**
    * Refuses the change if the task is not at the version expected (409 with the task as it is, of
    * its review).
    */
-  private void requireVersion(Read read, Supplier<Review> review, int expected) {
+  private void requireVersion(Read read, Supplier<TaskReview> review, int expected) {
     Integer version = version(read.task());
     if (version != null && version != expected) {
       throw new Conflict(
@@ -890,8 +938,11 @@ public class TaskWork {
     }
   }
 
-  /** A task the caller is about to change, as read once, and its review. */
-  private record Change(Read read, Review review) {
+  /**
+   * A task the caller is about to change, as read once, the id of its review and the review as an
+   * answer names it (read when first needed, if not read with the task's lock).
+   */
+  private record Change(Read read, UUID reviewId, Supplier<TaskReview> review) {
     Task task() {
       return read.task();
     }

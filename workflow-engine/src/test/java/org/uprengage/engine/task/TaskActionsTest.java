@@ -317,6 +317,80 @@ class TaskActionsTest extends EngineIntegrationTest {
   }
 
   /** The task list of a review as {@code who} asks for it, with the other parameters given. */
+  /**
+   * The list, a claim, a give-back and the refusals of a completion name the task's review and the
+   * WG session it is in at the time: also after the review moved to another session (a claim and a
+   * give-back read the review with the task's lock, a completion only when it is refused), and
+   * every change is audited as concerning the review.
+   */
+  @Test
+  void everyAnswerOfATaskNamesItsReviewAndTheSessionItIsInNow() throws Exception {
+    String team = newCountryTeam();
+    String reviewId = drafting(team);
+    RequestPostProcessor focal = focalUnicef(team);
+    tasks(reviewId, focal, "show", "claimable", "size", "1")
+        .andExpect(jsonPath("$.total").value(1))
+        .andExpect(jsonPath("$.items[0].reviewId").value(reviewId))
+        .andExpect(jsonPath("$.items[0].session").value(42));
+    String draft = taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focal).get(0);
+    complete(draft, "{\"text\":\"Our section\"}", focal)
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.current.reviewId").value(reviewId))
+        .andExpect(jsonPath("$.current.session").value(42));
+    act(draft, "claim", focal)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.reviewId").value(reviewId))
+        .andExpect(jsonPath("$.session").value(42));
+
+    postJson("/api/reviews/" + reviewId + "/move", "{\"session\":54}", coordinator(team))
+        .andExpect(status().isOk());
+
+    act(draft, "unclaim", focal)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.reviewId").value(reviewId))
+        .andExpect(jsonPath("$.session").value(54));
+    act(draft, "claim", focal)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.session").value(54));
+    act(draft, "claim", focal) // already the caller's: answered as it is
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.session").value(54));
+    act(draft, "claim", focalUnicef2(team))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.current.session").value(54));
+    tasks(reviewId, focal, "show", "mine")
+        .andExpect(jsonPath("$.items[0].id").value(draft))
+        .andExpect(jsonPath("$.items[0].session").value(54));
+    mvc.perform(
+            post("/api/tasks/" + draft + "/complete")
+                .with(focal)
+                .header("If-Match", "\"1\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Our section\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.current.reviewId").value(reviewId))
+        .andExpect(jsonPath("$.current.session").value(54));
+    complete(draft, "{\"text\":\"Our section\"}", focal).andExpect(status().isNoContent());
+
+    assertThat(
+            jdbc.queryForList(
+                "SELECT DISTINCT review_id::text FROM upr_audit WHERE task_id = ?"
+                    + " AND outcome < 300",
+                String.class,
+                draft))
+        .containsExactly(reviewId);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM upr_audit WHERE task_id = ? AND outcome < 300",
+                Integer.class,
+                draft))
+        .isEqualTo(5);
+  }
+
+  private static RequestPostProcessor focalUnicef2(String team) {
+    return person("focal-unicef-2", List.of("focal-point"), "UNICEF", List.of(team));
+  }
+
   private ResultActions tasks(String reviewId, RequestPostProcessor who, String... nameValues)
       throws Exception {
     var request = get("/api/tasks").param("reviewId", reviewId).with(who);

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
@@ -26,7 +28,9 @@ import org.uprengage.engine.security.Caller;
  * query did, on the same data: reviews of three country teams at different steps, tasks claimed by
  * focal points and coordinators, offered to agencies and to roles, with and without due dates. For
  * callers of one team and of several, with every {@code show}, each filter and both orders, the
- * same tasks in the same order, page by page, the same total, and the same refusal.
+ * same tasks in the same order, page by page, the same total, and the same refusal; and each task
+ * listed as its own view ({@code GET /api/tasks/{id}}) shows it to the caller, the same in every
+ * list.
  */
 class TaskListQueryTest extends EngineIntegrationTest {
 
@@ -128,6 +132,7 @@ class TaskListQueryTest extends EngineIntegrationTest {
     int compared = 0;
     int severalPages = 0;
     for (Caller caller : callers) {
+      listedAs.clear();
       for (TaskFilter filter : filters) {
         for (int[] pageAndSize : new int[][] {{0, 100}, {0, 2}, {1, 2}, {2, 3}}) {
           int page = pageAndSize[0];
@@ -141,11 +146,44 @@ class TaskListQueryTest extends EngineIntegrationTest {
           }
         }
       }
+      // each task listed as its own view shows it to the caller, but for what only that view has
+      for (TaskView listed : listedAs.values()) {
+        TaskView alone = work.get(caller, listed.id());
+        assertThat(listed)
+            .as("%s, task %s", caller, listed.id())
+            .isEqualTo(
+                new TaskView(
+                    alone.id(),
+                    alone.name(),
+                    alone.taskKey(),
+                    alone.reviewId(),
+                    alone.country(),
+                    alone.session(),
+                    alone.assignee(),
+                    alone.candidateGroups(),
+                    alone.created(),
+                    alone.due(),
+                    alone.followUp(),
+                    alone.owner(),
+                    alone.delegationState(),
+                    alone.version(),
+                    null,
+                    null,
+                    null,
+                    null));
+        viewsCompared++;
+      }
     }
     // not a comparison of empty lists: hundreds of the answers run over several pages
     assertThat(compared).isEqualTo(callers.size() * filters.size() * 4);
     assertThat(severalPages).isGreaterThan(300);
+    assertThat(viewsCompared).isGreaterThanOrEqualTo(open.size());
   }
+
+  /** Each task the caller under test was listed, as first listed (the same in every list). */
+  private final Map<String, TaskView> listedAs = new HashMap<>();
+
+  private int viewsCompared;
 
   private void draftClaimed(String reviewId, RequestPostProcessor focal) throws Exception {
     act(taskIds(reviewId, ReviewProcess.TASK_DRAFT_AGENCY_SECTION, focal).get(0), "claim", focal);
@@ -157,6 +195,10 @@ class TaskListQueryTest extends EngineIntegrationTest {
   private Answer asTheListAnswers(Caller caller, TaskFilter filter, int page, int size) {
     try {
       TaskPage listed = work.list(caller, filter, page, size);
+      for (TaskView item : listed.items()) {
+        TaskView first = listedAs.putIfAbsent(item.id(), item);
+        assertThat(item).as("%s, %s", caller, filter).isEqualTo(first == null ? item : first);
+      }
       return new Answer(listed.items().stream().map(TaskView::id).toList(), listed.total(), null);
     } catch (DomainProblem refused) {
       return refused(refused.getClass().getSimpleName(), refused.getMessage());
