@@ -203,6 +203,9 @@ final class Platform {
   }
 
   private void stop() {
+    // all at once: one after another, their shutdowns can outlast the 30 s Surefire gives a JVM to
+    // exit; once, after failed tests, Surefire killed it and the last two (the web-apis) ran on
+    services.forEach(ServiceProcess::terminate);
     for (ServiceProcess service : services) {
       try {
         service.close();

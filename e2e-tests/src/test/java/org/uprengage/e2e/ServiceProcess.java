@@ -188,10 +188,15 @@ final class ServiceProcess implements AutoCloseable {
         .body();
   }
 
+  /** Asks the service to shut down (SIGTERM) without waiting for it; {@link #close} waits. */
+  void terminate() {
+    process.destroy();
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
   }
