@@ -86,7 +86,7 @@ platform_pid=""; peer_pid=""; heap_pid=""
 stop_all() {
   trap - EXIT INT TERM
   say "stopping..."
-  if [ -n "$heap_pid" ]; then kill "$heap_pid" 2>/dev/null || true; fi
+  if [ -n "$heap_pid" ]; then pkill -P "$heap_pid" 2>/dev/null || true; kill "$heap_pid" 2>/dev/null || true; fi
   for pid in $peer_pid $platform_pid; do kill -TERM -- "-$pid" 2>/dev/null || true; done
   for pid in $peer_pid $platform_pid; do
     for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
@@ -182,16 +182,19 @@ if [ -z "$depths" ]; then
 fi
 # --- heap under the loop (issue 15, part 5) ---
 heap_samples="$out/heap-$stamp.txt"
-sample_heap() { # every 2 s: heap used and committed (MiB) of each service, from its management port
-  while sleep 2; do
-    for service in "${services[@]}"; do
-      read -r name _ management <<< "$service"
-      curl -fs --max-time 2 "http://127.0.0.1:$management/actuator/prometheus" 2>/dev/null \
-        | awk -v n="$name" '/^jvm_memory_used_bytes\{/ && /area="heap"/ { u += $NF }
-            /^jvm_memory_committed_bytes\{/ && /area="heap"/ { c += $NF }
-            END { if (c > 0) printf "%s %.0f %.0f\n", n, u / 1048576, c / 1048576 }' >> "$heap_samples"
-    done
+sample_heap() { # every 2 s: heap used and committed (MiB) of each service, from the JVM's own
+  # performance counters (a shared-memory file) through one jstat per service for the whole run:
+  # nothing runs in the service for it, where a Prometheus scrape of the whole registry every 2 s
+  # cost the services CPU that the peer did not pay
+  for service in "${services[@]}"; do
+    read -r name port _ <<< "$service"
+    jstat -gc "$(port_pid "$port")" 2000 2>/dev/null \
+      | awk -v n="$name" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+          $1 ~ /^[0-9.]+$/ { u = $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]
+            c = $col["S0C"] + $col["S1C"] + $col["EC"] + $col["OC"]
+            if (c > 0) { printf "%s %.0f %.0f\n", n, u / 1024, c / 1024; fflush() } }' >> "$heap_samples" &
   done
+  wait
 }
 measure=("${client[@]}" measure "${common[@]}")
 if [ "$profile" = 1 ]; then measure+=(--profile "$out/jfr-$stamp"); fi
@@ -215,7 +218,7 @@ else
   done
   cat "$out/lists-$stamp.md" > "$out/result-$stamp.md"
 fi
-kill "$heap_pid" 2>/dev/null || true
+pkill -P "$heap_pid" 2>/dev/null || true; kill "$heap_pid" 2>/dev/null || true
 {
   echo
   echo "### Start and heap (the platform's services)"
