@@ -6,8 +6,8 @@
 # deploy/local/run.sh --no-build on it, and the peer (bench/engine-rest-peer) on a database of its
 # own; seeds both; measures (bench client, alternating windows); stops everything; prints the
 # Markdown table, also kept in .local/side-by-side/, with each service's start (Spring's own time,
-# its CPU and RSS once ready) and its heap under the loop (sampled every 2 s from its management
-# port) appended to the kept file.
+# its CPU and RSS once ready) and its heap under the loop (sampled every 2 s by jstat from the
+# JVM's performance counters) appended to the kept file.
 # Loopback only. Ports from UPR_BENCH_PORT_BASE (default 24000): web-api +80, workflow-engine +81,
 # notification-service +82, their management ports +83, +84, +85, peer +90, Kafka +92 and +93,
 # PostgreSQL +432.
