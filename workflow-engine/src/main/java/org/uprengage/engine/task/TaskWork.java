@@ -35,7 +35,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.function.SingletonSupplier;
 import org.uprengage.engine.audit.AuditEntry;
 import org.uprengage.engine.audit.AuditTrail;
 import org.uprengage.engine.people.People;
@@ -537,8 +536,7 @@ public class TaskWork {
       throw new Forbidden("Viewers see reviews and tasks but do not change them.");
     }
     Supplier<TaskReview> review =
-        SingletonSupplier.of(
-            () -> readWithLock.orElseGet(() -> taskReview(reviewOf(read.task()))));
+        memoized(() -> readWithLock.orElseGet(() -> taskReview(reviewOf(read.task()))));
     if (expected != null) {
       requireVersion(read, review, expected);
     }
@@ -565,6 +563,21 @@ public class TaskWork {
       }
     }
     return Optional.empty();
+  }
+
+  /** {@code supplier}, asked once at most. */
+  private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
   }
 
   /**
