@@ -64,6 +64,39 @@ class BackendRelayApiTest extends DemoApiTest {
   }
 
   @Test
+  void aCallersUnsampledTraceGoesOnUnsampled() throws Exception {
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4737";
+    engine.answer(200, "application/json", EMPTY_PAGE);
+    mvc.perform(
+            get("/api/tasks")
+                .header("Authorization", basic("focal-unicef", "demo"))
+                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-00"))
+        .andExpect(status().isOk());
+    assertThat(engine.last().traceparent())
+        .as("the caller decided not to record it: the trace id travels for the logs all the same")
+        .matches("00-" + trace + "-[0-9a-f]{16}-00");
+  }
+
+  @Test
+  void aRequestWithoutATraceStartsOneThatTheEngineContinues() throws Exception {
+    engine.answer(200, "application/json", EMPTY_PAGE);
+    mvc.perform(get("/api/tasks").header("Authorization", basic("focal-unicef", "demo")))
+        .andExpect(status().isOk());
+    String first = engine.last().traceparent();
+    assertThat(first)
+        .as("a trace of web-api's own, sampled (UPR_TRACING_SAMPLING 1.0 by default)")
+        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+
+    engine.answer(200, "application/json", EMPTY_PAGE);
+    mvc.perform(get("/api/tasks").header("Authorization", basic("focal-unicef", "demo")))
+        .andExpect(status().isOk());
+    assertThat(engine.last().traceparent())
+        .as("each request a trace of its own")
+        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+        .doesNotContain(first.substring(3, 35));
+  }
+
+  @Test
   void theTaskListsCallsAreCountedUnderTheirTemplateNotEachAddress() throws Exception {
     engine.answer(200, "application/json", EMPTY_PAGE);
     for (String review : List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString())) {

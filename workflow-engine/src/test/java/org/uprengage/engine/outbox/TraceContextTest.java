@@ -62,6 +62,55 @@ class TraceContextTest extends EngineIntegrationTest {
         .startsWith("00-" + traceId + "-");
   }
 
+  @Test
+  void anUnsampledTraceTravelsToo() throws Exception {
+    String traceId = HexFormat.of().formatHex(randomBytes(16));
+    String callerSpan = HexFormat.of().formatHex(randomBytes(8));
+    String team = newCountryTeam();
+
+    String traced = startReview(team, "00-" + traceId + "-" + callerSpan + "-00");
+    String untraced = startReview(newCountryTeam(), null);
+
+    assertThat(keptTraceparents(traced))
+        .isNotEmpty()
+        .allSatisfy(
+            traceparent ->
+                assertThat(traceparent)
+                    .as("the caller's trace, not sampled, as the caller decided")
+                    .matches("00-" + traceId + "-[0-9a-f]{16}-00"));
+    assertThat(keptTraceparents(untraced))
+        .isNotEmpty()
+        .allSatisfy(
+            traceparent ->
+                assertThat(traceparent)
+                    .as("a trace of the engine's own (UPR_TRACING_SAMPLING 1.0 by default)")
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+                    .doesNotContain(traceId));
+  }
+
+  private String startReview(String team, String traceparent) throws Exception {
+    var request =
+        post("/api/reviews")
+            .with(coordinator(team))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"country\":\"" + team + "\",\"session\":41}");
+    if (traceparent != null) {
+      request.header("traceparent", traceparent);
+    }
+    String body =
+        mvc.perform(request)
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return JsonPath.read(body, "$.id");
+  }
+
+  private List<String> keptTraceparents(String reviewId) {
+    return jdbc.queryForList(
+        "SELECT traceparent FROM upr_event_outbox WHERE record_key = ?", String.class, reviewId);
+  }
+
   private static byte[] randomBytes(int n) {
     byte[] bytes = new byte[n];
     ThreadLocalRandom.current().nextBytes(bytes);
