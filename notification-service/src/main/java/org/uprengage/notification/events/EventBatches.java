@@ -10,9 +10,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Handles the records of one poll in one transaction: each event's dedupe row and what it changes
- * (notifications, e-mails, webhook deliveries, task states) are committed together, and the offsets
- * once after that, so a poll costs one transaction and one offset commit however many events it
- * brings. A poll of one event is handled at once, as before.
+ * (notifications, e-mails, webhook deliveries, task states) are committed together, so a poll costs
+ * one transaction however many events it brings; the container commits the offsets of what was
+ * handled once a second ({@code spring.kafka.listener.ack-mode: time}). A poll of one event is
+ * handled at once, as before.
  *
  * <p>When the record at index {@code i} fails, the transaction is rolled back, the records before
  * {@code i} are handled again in a transaction of their own (they had succeeded, and nothing of
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * infrastructure until the database is back, any other failure after its attempts), and polls the
  * records after it again. So the records of a partition are handled in their order, none is lost,
  * and none notifies twice: a record handled again, here or after a crash before the offsets were
- * committed, finds its dedupe row and changes nothing.
+ * committed (up to a second of them), finds its dedupe row and changes nothing.
  */
 @Component
 class EventBatches {
