@@ -24,7 +24,9 @@
 #                          (SideBySideBenchmark lists; auto_explain, the server's log is kept in the
 #                          logs) and measure the loop; one result file each
 #          --              the rest goes to the client (--tasks 1300 --workers 8 --windows 6
-#                          --window-seconds 15 --warmup-seconds 10)
+#                          --window-seconds 15 --warmup-seconds 10; --warm-claims-seconds N
+#                          first warms each side for N s on claims given back, which use no task
+#                          up: for the depth series, whose platform has served nothing yet)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

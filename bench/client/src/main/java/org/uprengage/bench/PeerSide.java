@@ -63,9 +63,14 @@ final class PeerSide implements Side {
       private int next;
 
       @Override
-      public long[] pair() throws Exception {
+      public void claimAndGiveBack() throws Exception {
         int instance = mine.get(next++ % mine.size());
-        long start = System.nanoTime();
+        String task = claimable(instance);
+        rest.send("POST", "/task/" + task + "/claim", null, claim, 204);
+        rest.send("POST", "/task/" + task + "/unclaim", null, null, 204);
+      }
+
+      private String claimable(int instance) throws Exception {
         JsonNode tasks =
             rest.send(
                 "GET",
@@ -77,11 +82,18 @@ final class PeerSide implements Side {
                 null,
                 null,
                 200);
-        long listed = System.nanoTime();
         if (tasks.size() != 1) {
           throw new IllegalStateException("No task to claim in " + keys.get(instance));
         }
-        String task = tasks.get(0).get("id").asText();
+        return tasks.get(0).get("id").asText();
+      }
+
+      @Override
+      public long[] pair() throws Exception {
+        int instance = mine.get(next++ % mine.size());
+        long start = System.nanoTime();
+        String task = claimable(instance);
+        long listed = System.nanoTime();
         rest.send("POST", "/task/" + task + "/claim", null, claim, 204);
         long claimed = System.nanoTime();
         rest.send("POST", "/task/" + task + "/complete", null, complete, 204);

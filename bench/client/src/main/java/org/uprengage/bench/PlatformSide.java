@@ -157,6 +157,30 @@ final class PlatformSide implements Side {
     String body = "{\"text\":" + JsonHttp.quote(SECTION_TEXT) + "}";
     return new Worker() {
       private int next;
+      private int warmed;
+
+      @Override
+      public void claimAndGiveBack() throws Exception {
+        if (next >= mine.size()) {
+          throw new OutOfTasksException(
+              "Worker " + index + " has done its " + mine.size() + " drafting tasks");
+        }
+        String review = mine.get(next + warmed++ % (mine.size() - next));
+        String task = claimable(review);
+        api.send("POST", "/tasks/" + task + "/claim", token, null, 200);
+        api.send("POST", "/tasks/" + task + "/unclaim", token, null, 200);
+      }
+
+      private String claimable(String review) throws Exception {
+        JsonNode items =
+            api.send("GET", "/tasks?show=claimable&size=1&reviewId=" + review, token, null, 200)
+                .get("items");
+        if (items.size() != 1 || !TASK_DRAFT.equals(items.get(0).get("taskKey").asText())) {
+          throw new IllegalStateException(
+              "No drafting task to claim in review " + review + ": " + items);
+        }
+        return items.get(0).get("id").asText();
+      }
 
       @Override
       public long[] pair() throws Exception {
@@ -166,15 +190,8 @@ final class PlatformSide implements Side {
         }
         String review = mine.get(next++);
         long start = System.nanoTime();
-        JsonNode items =
-            api.send("GET", "/tasks?show=claimable&size=1&reviewId=" + review, token, null, 200)
-                .get("items");
+        String task = claimable(review);
         long listed = System.nanoTime();
-        if (items.size() != 1 || !TASK_DRAFT.equals(items.get(0).get("taskKey").asText())) {
-          throw new IllegalStateException(
-              "No drafting task to claim in review " + review + ": " + items);
-        }
-        String task = items.get(0).get("id").asText();
         api.send("POST", "/tasks/" + task + "/claim", token, null, 200);
         long claimed = System.nanoTime();
         api.send("POST", "/tasks/" + task + "/complete", token, body, 204);

@@ -35,6 +35,14 @@ interface Side {
      * @throws OutOfTasksException when the worker has no task left
      */
     long[] pair() throws Exception;
+
+    /**
+     * One round of warming that uses no task up: lists the claimable task of one of the worker's
+     * items still to do, claims it and gives it back (the JVMs' compilers learn the list, the claim
+     * and a command the engine commits; the depth series' pools are too small to warm up on pairs
+     * alone).
+     */
+    void claimAndGiveBack() throws Exception;
   }
 
   /** The worker's set is used up: seed more tasks or measure for less time. */

@@ -24,9 +24,11 @@ import java.util.concurrent.Future;
  * process) and writes what identifies them to {@code --state}. {@code measure} then runs {@code
  * --workers} workers on each side, each on its own tasks: a pair is list one claimable task, claim
  * it, complete it. Measured windows alternate between the sides (peer first) after a warm-up of
- * each, and the run prints both rates, their ratio, p50/p99 of the cycle and of each step, CPU and
- * memory per process, and per pair the SQL statements, transactions, HTTP calls, Kafka records,
- * process instances and jobs of each side. With {@code --profile DIR} each JVM also runs JDK Flight
+ * each (with {@code --warm-claims-seconds N}, first N seconds of claims given back, which use no
+ * task up: the depth series' pools are too small to warm a JVM that has not served yet), and the
+ * run prints both rates, their ratio, p50/p99 of the cycle and of each step, CPU and memory per
+ * process, and per pair the SQL statements, transactions, HTTP calls, Kafka records, process
+ * instances and jobs of each side. With {@code --profile DIR} each JVM also runs JDK Flight
  * Recorder through the measured windows, summarised at the end.
  */
 public final class SideBySideBenchmark {
@@ -45,7 +47,8 @@ public final class SideBySideBenchmark {
     if (args.length == 0 || !Set.of("seed", "deepen", "lists", "measure").contains(args[0])) {
       System.err.println(
           "usage: SideBySideBenchmark seed|deepen|lists|measure [--tasks 1300] [--depth 1000] [--workers 8] [--windows 6]"
-              + " [--window-seconds 15] [--warmup-seconds 10] [--state FILE] [--profile DIR]"
+              + " [--window-seconds 15] [--warmup-seconds 10] [--warm-claims-seconds 0]"
+              + " [--state FILE] [--profile DIR]"
               + " [--out FILE] [--web-api URL] [--engine URL] [--notifications URL] [--peer URL]"
               + " [--web-api-management URL] [--engine-management URL] [--notifications-management URL]"
               + " [--kafka HOST:PORT] [--db jdbc:postgresql://HOST:PORT/] [--db-user NAME]");
@@ -157,6 +160,7 @@ public final class SideBySideBenchmark {
     int windowCount = intOption("--windows", 6);
     int seconds = intOption("--window-seconds", 15);
     int warmup = intOption("--warmup-seconds", 10);
+    int warmClaims = intOption("--warm-claims-seconds", 0);
     List<String> peerKeys = new ArrayList<>();
     List<String> reviews = new ArrayList<>();
     for (String line : Files.readAllLines(statePath())) {
@@ -178,6 +182,17 @@ public final class SideBySideBenchmark {
         recordings.start();
       }
       for (Side side : loops.keySet()) {
+        if (warmClaims > 0) {
+          System.err.printf(
+              "warming up %s for %d s on claims given back...%n", side.name(), warmClaims);
+          run(
+              loops.get(side),
+              warmClaims,
+              worker -> {
+                worker.claimAndGiveBack();
+                return null;
+              });
+        }
         System.err.printf("warming up %s for %d s...%n", side.name(), warmup);
         run(loops.get(side), warmup);
       }
@@ -307,6 +322,17 @@ public final class SideBySideBenchmark {
    * one under way. The step times of every pair done.
    */
   private static List<long[]> run(List<Side.Worker> workers, int seconds) throws Exception {
+    return run(workers, seconds, Side.Worker::pair);
+  }
+
+  /** A step of a worker's loop: a pair's milliseconds, or null for a step that is not measured. */
+  private interface Step {
+    long[] take(Side.Worker worker) throws Exception;
+  }
+
+  /** Runs {@code step} on every worker at once for {@code seconds}; the steps' answers. */
+  private static List<long[]> run(List<Side.Worker> workers, int seconds, Step step)
+      throws Exception {
     long until = System.nanoTime() + seconds * 1_000_000_000L;
     ExecutorService pool = Executors.newFixedThreadPool(workers.size());
     try {
@@ -317,7 +343,10 @@ public final class SideBySideBenchmark {
                 () -> {
                   List<long[]> pairs = new ArrayList<>();
                   while (System.nanoTime() < until) {
-                    pairs.add(worker.pair());
+                    long[] taken = step.take(worker);
+                    if (taken != null) {
+                      pairs.add(taken);
+                    }
                   }
                   return pairs;
                 }));
