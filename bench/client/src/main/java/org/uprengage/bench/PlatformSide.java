@@ -161,14 +161,18 @@ final class PlatformSide implements Side {
 
       @Override
       public void claimAndGiveBack() throws Exception {
-        if (next >= mine.size()) {
-          throw new OutOfTasksException(
-              "Worker " + index + " has done its " + mine.size() + " drafting tasks");
-        }
+        requireTasksLeft();
         String review = mine.get(next + warmed++ % (mine.size() - next));
         String task = claimable(review);
         api.send("POST", "/tasks/" + task + "/claim", token, null, 200);
         api.send("POST", "/tasks/" + task + "/unclaim", token, null, 200);
+      }
+
+      private void requireTasksLeft() throws OutOfTasksException {
+        if (next >= mine.size()) {
+          throw new OutOfTasksException(
+              "Worker " + index + " has done its " + mine.size() + " drafting tasks");
+        }
       }
 
       private String claimable(String review) throws Exception {
@@ -184,10 +188,7 @@ final class PlatformSide implements Side {
 
       @Override
       public long[] pair() throws Exception {
-        if (next >= mine.size()) {
-          throw new OutOfTasksException(
-              "Worker " + index + " has done its " + mine.size() + " drafting tasks");
-        }
+        requireTasksLeft();
         String review = mine.get(next++);
         long start = System.nanoTime();
         String task = claimable(review);
