@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -84,6 +85,22 @@ final class Browser implements AutoCloseable {
   WebElement waitFor(By by) {
     return new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /**
+   * The page's confirmation ({@code .messages .ok}) once it says {@code expected}. After a click
+   * the page before it may still be shown, with a confirmation of its own ("The task is yours."),
+   * and be replaced while it is read: that one is waited past, not taken for the answer.
+   */
+  String confirmationSaying(String expected) {
+    return new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .withMessage(() -> "no confirmation saying \"" + expected + "\"")
+        .until(
+            page -> {
+              String text = page.findElement(By.cssSelector(".messages .ok")).getText();
+              return text.contains(expected) ? text : null;
+            });
   }
 
   Object script(String script, Object... arguments) {

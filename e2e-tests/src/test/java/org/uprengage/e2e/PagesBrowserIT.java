@@ -85,7 +85,7 @@ class PagesBrowserIT {
       browser.assertAccessible();
       browser.screenshot("task-plan-submission");
       browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
-      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
+      browser.confirmationSaying("Completed");
 
       browser.open("/?show=team");
       browser.waitFor(By.id("work-list"));
@@ -117,7 +117,7 @@ class PagesBrowserIT {
       inbox.assertAccessible();
       inbox.screenshot("task-draft");
       inbox.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
-      assertThat(inbox.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
+      inbox.confirmationSaying("Completed");
     }
     assertThat(openTasks(reviewId)).doesNotContain(draft);
 
@@ -158,7 +158,7 @@ class PagesBrowserIT {
           .click();
       browser.waitFor(By.id("field-text")).sendKeys(UNDP_SECTION);
       browser.driver.findElement(By.xpath("//button[normalize-space()='Terminer']")).click();
-      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Terminée");
+      browser.confirmationSaying("Terminée");
     }
 
     // the coordinator consolidates the sections, reading them on the task's page
@@ -189,18 +189,18 @@ class PagesBrowserIT {
       browser.assertAccessible();
       browser.driver.findElement(By.id("field-text")).sendKeys(ROUND_1);
       browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
-      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
+      browser.confirmationSaying("Completed");
     }
 
     // a head of office sends the first round back with a comment; the other clears it
     try (Browser head = new Browser(webApi).signIn("head-unicef")) {
       decide(head, reviewId, "send-back", SENT_BACK);
-      assertThat(head.waitFor(By.cssSelector(".messages .ok")).getText())
+      assertThat(head.confirmationSaying("You sent the text back."))
           .isEqualTo("You sent the text back.");
     }
     try (Browser head = new Browser(webApi).signIn("head-undp")) {
       decide(head, reviewId, "approve", null);
-      assertThat(head.waitFor(By.cssSelector(".messages .ok")).getText())
+      assertThat(head.confirmationSaying("You approved the text."))
           .isEqualTo("You approved the text.");
     }
 
@@ -219,7 +219,7 @@ class PagesBrowserIT {
       browser.assertAccessible();
       browser.screenshot("task-revise");
       browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
-      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
+      browser.confirmationSaying("Completed");
     }
 
     // the coordinator's second round starts from the first, with what was asked and the revision
@@ -234,7 +234,7 @@ class PagesBrowserIT {
       text.clear();
       text.sendKeys(ROUND_2);
       browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
-      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
+      browser.confirmationSaying("Completed");
     }
 
     try (Browser head = new Browser(webApi).signIn("head-unicef")) {
@@ -247,17 +247,17 @@ class PagesBrowserIT {
       head.assertAccessible();
       head.screenshot("approvals");
       decide(head, reviewId, "approve", null);
-      assertThat(head.waitFor(By.cssSelector(".messages .ok")).getText())
+      assertThat(head.confirmationSaying("You approved the text."))
           .isEqualTo("You approved the text.");
     }
     try (Browser head = new Browser(webApi).signIn("head-undp")) {
       decide(head, reviewId, "approve", null);
-      assertThat(head.waitFor(By.cssSelector(".messages .ok")).getText())
+      assertThat(head.confirmationSaying("You approved the text."))
           .isEqualTo("You approved the text.");
     }
     try (Browser rc = new Browser(webApi).signIn("rc")) {
       decide(rc, reviewId, "approve", null);
-      assertThat(rc.waitFor(By.cssSelector(".messages .ok")).getText())
+      assertThat(rc.confirmationSaying("You approved the text."))
           .isEqualTo("You approved the text.");
     }
 
@@ -283,7 +283,7 @@ class PagesBrowserIT {
       browser.assertAccessible();
       browser.screenshot("task-record-submission");
       browser.driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
-      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Completed");
+      browser.confirmationSaying("Completed");
 
       // the review's page tells the round: both rounds' decisions, and what went to OHCHR
       browser.open("/reviews/" + reviewId);
@@ -396,7 +396,7 @@ class PagesBrowserIT {
       tabTo(
           browser, browser.driver.findElement(By.xpath("//button[normalize-space()='Terminer']")));
       keys(browser, Keys.ENTER);
-      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText()).contains("Terminée");
+      browser.confirmationSaying("Terminée");
     }
     assertThat(openTasks(reviewId)).doesNotContain(draft);
   }
@@ -434,7 +434,7 @@ class PagesBrowserIT {
           .isEqualTo("en");
       try {
         choose(browser, "es");
-        assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText())
+        assertThat(browser.confirmationSaying("Sus preferencias est\u00e1n guardadas."))
             .isEqualTo("Sus preferencias est\u00e1n guardadas.");
         browser.assertAccessible();
         browser.open("/");
@@ -446,7 +446,7 @@ class PagesBrowserIT {
         browser.open("/notifications");
         choose(browser, "");
       }
-      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText())
+      assertThat(browser.confirmationSaying("Your preferences are saved."))
           .isEqualTo("Your preferences are saved.");
     }
   }
@@ -496,7 +496,7 @@ class PagesBrowserIT {
           .findElement(
               By.xpath("//section[@id='session-73']//button[normalize-space()='Save the session']"))
           .click();
-      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText())
+      assertThat(browser.confirmationSaying("The session is saved."))
           .isEqualTo("The session is saved.");
     }
     JsonNode now = admin.get("/api/sessions/73").body();
@@ -525,7 +525,7 @@ class PagesBrowserIT {
           .findElement(By.xpath("//button[normalize-space()='Start the review']"))
           .click();
 
-      assertThat(browser.waitFor(By.cssSelector(".messages .ok")).getText())
+      assertThat(browser.confirmationSaying("The review is started."))
           .isEqualTo("The review is started.");
       assertThat(browser.driver.findElement(By.tagName("h1")).getText()).contains("GHA", "78");
       String reviewId = browser.driver.getCurrentUrl().replaceFirst(".*/reviews/", "");
