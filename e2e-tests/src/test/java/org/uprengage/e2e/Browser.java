@@ -72,13 +72,23 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys("demo");
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    // the sign-in page has a heading too: wait for the page after it, not for any heading
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .withMessage(() -> username + " is still on the sign-in page: " + driver.getCurrentUrl())
+        .until(page -> !page.getCurrentUrl().contains("/login"));
     waitFor(By.cssSelector("main h1"));
-    assertThat(driver.getCurrentUrl()).doesNotContain("/login");
     return this;
   }
 
   Browser open(String path) {
     driver.get(base + path);
+    return this;
+  }
+
+  /** Waits for the page at an address containing {@code part}, after a click that leads there. */
+  Browser waitForAddress(String part) {
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(part));
+    waitFor(By.cssSelector("main h1"));
     return this;
   }
 

@@ -324,7 +324,7 @@ class PagesBrowserIT {
    */
   private static WebElement claimFromMyWork(Browser browser, String taskId) {
     rowOf(browser, taskId).findElement(By.tagName("a")).click();
-    browser.waitFor(By.cssSelector("main h1"));
+    browser.waitForAddress("/tasks/" + taskId);
     // a task given straight to its holder (the engine assigns some) has nothing to claim
     List<WebElement> claim =
         browser.driver.findElements(
