@@ -73,7 +73,7 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.id("password")).sendKeys("demo");
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
     // the sign-in page has a heading too: wait for the page after it, not for any heading
-    new WebDriverWait(driver, Duration.ofSeconds(30))
+    patiently()
         .withMessage(() -> username + " is still on the sign-in page: " + driver.getCurrentUrl())
         .until(page -> !page.getCurrentUrl().contains("/login"));
     waitFor(By.cssSelector("main h1"));
@@ -87,14 +87,13 @@ final class Browser implements AutoCloseable {
 
   /** Waits for the page at an address containing {@code part}, after a click that leads there. */
   Browser waitForAddress(String part) {
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(part));
+    patiently().until(ExpectedConditions.urlContains(part));
     waitFor(By.cssSelector("main h1"));
     return this;
   }
 
   WebElement waitFor(By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(ExpectedConditions.visibilityOfElementLocated(by));
+    return patiently().until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   /**
@@ -103,7 +102,7 @@ final class Browser implements AutoCloseable {
    * and be replaced while it is read: that one is waited past, not taken for the answer.
    */
   String confirmationSaying(String expected) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30))
+    return patiently()
         .ignoring(StaleElementReferenceException.class)
         .withMessage(() -> "no confirmation saying \"" + expected + "\"")
         .until(
@@ -111,6 +110,11 @@ final class Browser implements AutoCloseable {
               String text = page.findElement(By.cssSelector(".messages .ok")).getText();
               return text.contains(expected) ? text : null;
             });
+  }
+
+  /** A wait of up to 30 s, what each step of a walk may take on a busy machine. */
+  private WebDriverWait patiently() {
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
   Object script(String script, Object... arguments) {
