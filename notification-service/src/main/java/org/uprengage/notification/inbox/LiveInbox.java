@@ -1,6 +1,7 @@
 package org.uprengage.notification.inbox;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.Map;
@@ -65,12 +66,27 @@ class LiveInbox implements DisposableBean {
   /** Opens a stream for the person; it ends after the timeout (clients reconnect). */
   SseEmitter open(String username) {
     SseEmitter emitter = new SseEmitter(timeout.toMillis());
+    greet(emitter);
     Stream stream = register(username, emitter);
     emitter.onCompletion(stream::close);
     emitter.onTimeout(stream::close);
     emitter.onError(e -> stream.close());
-    stream.offer(SseEmitter.event().comment("connected"));
     return emitter;
+  }
+
+  /**
+   * A first comment, sent on the request's own thread before the emitter is handed back: Spring
+   * writes it, and the answer's headers with it, while the request is still on its way out through
+   * the security filters, which add theirs. Writers then only add events to an answer already
+   * committed; were a writer's first event to commit it, it and the request's way out could write
+   * the headers at once and corrupt them.
+   */
+  private static void greet(SseEmitter emitter) {
+    try {
+      emitter.send(SseEmitter.event().comment("connected"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // not before the answer exists: the comment is held
+    }
   }
 
   /** Adds the emitter to the person's streams, ending their oldest beyond the cap. */

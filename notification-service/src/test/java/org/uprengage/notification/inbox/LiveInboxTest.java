@@ -11,10 +11,29 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
 import org.uprengage.notification.NotificationIntegrationTest;
 
 class LiveInboxTest extends NotificationIntegrationTest {
+
+  @Test
+  void aStreamIsAnsweredWithAllItsHeadersOnTheRequestsOwnThread() throws Exception {
+    MvcResult live =
+        mvc.perform(
+                get("/api/notifications/stream")
+                    .accept(MediaType.TEXT_EVENT_STREAM)
+                    .with(as("focal-undp", "UNDP", "focal-point")))
+            .andExpect(request().asyncStarted())
+            .andReturn();
+    // committed, with the security filters' headers, before the request's thread left: the
+    // writers that push notifications later never write headers
+    MockHttpServletResponse response = live.getResponse();
+    assertThat(response.isCommitted()).isTrue();
+    assertThat(response.getContentAsString()).startsWith(":connected\n\n");
+    assertThat(response.getContentType()).startsWith("text/event-stream");
+    assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+  }
 
   @Test
   void eachNewInAppNotificationIsPushedToTheRecipientsOpenStreamOnly() throws Exception {

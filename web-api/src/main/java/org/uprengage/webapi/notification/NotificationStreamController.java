@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,7 +80,7 @@ class NotificationStreamController {
   @Operation(
       summary = "Your new in-app notifications, live (server-sent events)",
       description =
-          "Each new notification arrives as an event named notification, its id the notification's id and its data the notification as GET /api/notifications lists it. Comments keep the stream alive; it ends after 30 minutes and clients (EventSource) reconnect. A person has at most 5 streams open: opening another ends their oldest. 503 when the node serves as many streams as it can.",
+          "Each new notification arrives as an event named notification, its id the notification's id and its data the notification as GET /api/notifications lists it. A comment opens the stream at once and others keep it alive; it ends after 30 minutes and clients (EventSource) reconnect. A person has at most 5 streams open: opening another ends their oldest. 503 when the node serves as many streams as it can.",
       responses =
           @ApiResponse(
               responseCode = "200",
@@ -135,6 +136,7 @@ class NotificationStreamController {
       throw problemOf(upstream);
     }
     SseEmitter stream = new SseEmitter(lifetime.toMillis());
+    greet(stream);
     Future<?> relay =
         relays.submit(
             () -> {
@@ -154,6 +156,20 @@ class NotificationStreamController {
     stream.onTimeout(stop);
     stream.onError(e -> stop.run());
     return stream;
+  }
+
+  /**
+   * A first comment, sent before the emitter is handed back: Spring writes it, and the answer's
+   * headers with it, on the request's own thread, while the security filters can still add theirs.
+   * The relay thread then only adds events to an answer already committed; without it, the relay's
+   * first event and the request's way out could write the headers at once and corrupt them.
+   */
+  private static void greet(SseEmitter stream) {
+    try {
+      stream.send(SseEmitter.event().comment("open"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // not before the answer exists: the comment is held
+    }
   }
 
   /** Copies each event as soon as its blank line ends it; comments pass through too. */

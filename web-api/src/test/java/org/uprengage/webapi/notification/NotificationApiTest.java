@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
 import org.uprengage.webapi.DemoApiTest;
 
@@ -46,6 +47,38 @@ class NotificationApiTest extends DemoApiTest {
     assertThat(notifications.last().method()).isEqualTo("PUT");
     assertThat(notifications.last().uri()).isEqualTo("/api/me/notification-preferences");
     assertThat(notifications.last().body()).contains("\"email\":\"digest\"");
+  }
+
+  @Test
+  void aLiveStreamIsAnsweredWithAllItsHeadersBeforeTheRelayWritesAnything() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    notifications.stream(
+        "text/event-stream",
+        "",
+        release,
+        "id:n1\nevent:notification\ndata:{\"id\":\"n1\",\"title\":\"First\"}\n\n");
+    MvcResult live =
+        mvc.perform(
+                get("/api/notifications/stream")
+                    .accept(MediaType.TEXT_EVENT_STREAM)
+                    .header("Authorization", basic("focal-undp", "demo")))
+            .andExpect(request().asyncStarted())
+            .andReturn();
+    try {
+      // the service has sent nothing yet, and still the answer left on the request's own thread,
+      // with the security filters' headers: the relay thread never writes headers
+      MockHttpServletResponse response = live.getResponse();
+      assertThat(response.isCommitted()).isTrue();
+      assertThat(response.getContentAsString()).isEqualTo(":open\n\n");
+      assertThat(response.getContentType()).startsWith("text/event-stream");
+      assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(response.getHeader("Cache-Control")).contains("no-store");
+    } finally {
+      release.countDown();
+    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> live.getResponse().getContentAsString().contains("\"First\""));
   }
 
   @Test
