@@ -19,13 +19,7 @@ class LiveInboxTest extends NotificationIntegrationTest {
 
   @Test
   void aStreamIsAnsweredWithAllItsHeadersOnTheRequestsOwnThread() throws Exception {
-    MvcResult live =
-        mvc.perform(
-                get("/api/notifications/stream")
-                    .accept(MediaType.TEXT_EVENT_STREAM)
-                    .with(as("focal-undp", "UNDP", "focal-point")))
-            .andExpect(request().asyncStarted())
-            .andReturn();
+    MvcResult live = openStream("focal-undp", "UNDP");
     // committed, with the security filters' headers, before the request's thread left: the
     // writers that push notifications later never write headers
     MockHttpServletResponse response = live.getResponse();
@@ -37,20 +31,8 @@ class LiveInboxTest extends NotificationIntegrationTest {
 
   @Test
   void eachNewInAppNotificationIsPushedToTheRecipientsOpenStreamOnly() throws Exception {
-    MvcResult undp =
-        mvc.perform(
-                get("/api/notifications/stream")
-                    .accept(MediaType.TEXT_EVENT_STREAM)
-                    .with(as("focal-undp", "UNDP", "focal-point")))
-            .andExpect(request().asyncStarted())
-            .andReturn();
-    MvcResult unicef =
-        mvc.perform(
-                get("/api/notifications/stream")
-                    .accept(MediaType.TEXT_EVENT_STREAM)
-                    .with(as("focal-unicef", "UNICEF", "focal-point")))
-            .andExpect(request().asyncStarted())
-            .andReturn();
+    MvcResult undp = openStream("focal-undp", "UNDP");
+    MvcResult unicef = openStream("focal-unicef", "UNICEF");
     String taskId = UUID.randomUUID().toString();
     kafka.send(taskCreated(UUID.randomUUID(), taskId, List.of("UNDP"))).get();
 
@@ -71,5 +53,14 @@ class LiveInboxTest extends NotificationIntegrationTest {
             taskId);
     assertThat(stream).contains("id:" + id);
     assertThat(unicef.getResponse().getContentAsString()).doesNotContain(taskId);
+  }
+
+  private MvcResult openStream(String username, String agency) throws Exception {
+    return mvc.perform(
+            get("/api/notifications/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .with(as(username, agency, "focal-point")))
+        .andExpect(request().asyncStarted())
+        .andReturn();
   }
 }

@@ -57,13 +57,7 @@ class NotificationApiTest extends DemoApiTest {
         "",
         release,
         "id:n1\nevent:notification\ndata:{\"id\":\"n1\",\"title\":\"First\"}\n\n");
-    MvcResult live =
-        mvc.perform(
-                get("/api/notifications/stream")
-                    .accept(MediaType.TEXT_EVENT_STREAM)
-                    .header("Authorization", basic("focal-undp", "demo")))
-            .andExpect(request().asyncStarted())
-            .andReturn();
+    MvcResult live = openStream();
     try {
       // the service has sent nothing yet, and still the answer left on the request's own thread,
       // with the security filters' headers: the relay thread never writes headers
@@ -89,13 +83,7 @@ class NotificationApiTest extends DemoApiTest {
         ":connected\n\nid:n1\nevent:notification\ndata:{\"id\":\"n1\",\"title\":\"First\"}\n\n",
         release,
         "id:n2\nevent:notification\ndata:{\"id\":\"n2\",\"title\":\"Second\"}\n\n");
-    MvcResult live =
-        mvc.perform(
-                get("/api/notifications/stream")
-                    .accept(MediaType.TEXT_EVENT_STREAM)
-                    .header("Authorization", basic("focal-undp", "demo")))
-            .andExpect(request().asyncStarted())
-            .andReturn();
+    MvcResult live = openStream();
     try {
       await()
           .atMost(Duration.ofSeconds(10))
@@ -121,5 +109,14 @@ class NotificationApiTest extends DemoApiTest {
                 .accept(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_PROBLEM_JSON)
                 .header("Authorization", basic("focal-undp", "demo")))
         .andExpect(status().isUnauthorized());
+  }
+
+  private MvcResult openStream() throws Exception {
+    return mvc.perform(
+            get("/api/notifications/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .header("Authorization", basic("focal-undp", "demo")))
+        .andExpect(request().asyncStarted())
+        .andReturn();
   }
 }
