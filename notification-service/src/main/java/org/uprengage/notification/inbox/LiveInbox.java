@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,9 +35,13 @@ import org.uprengage.notification.web.Problems;
  * {@code upr.notifications.max-streams} in all (then 503). Pushes never write on the caller's
  * thread (the Kafka consumer's): each stream has its own queue, written by a small pool, so a
  * client that stops reading holds up only its own stream, which is ended once its queue is full.
+ *
+ * <p>When the service begins to stop, before the web server waits for the requests still open, it
+ * ends every stream and opens no more: clients reconnect (EventSource does) to a node still
+ * serving, and the shutdown does not wait out streams that would never end by themselves.
  */
 @Component
-class LiveInbox implements DisposableBean {
+class LiveInbox implements SmartLifecycle, DisposableBean {
 
   static final String EVENT = "notification";
   static final int PER_PERSON = 5;
@@ -46,6 +52,8 @@ class LiveInbox implements DisposableBean {
   private final Duration timeout;
   private final int maxStreams;
   private final ExecutorService writers;
+  private volatile boolean running;
+  private volatile boolean ending;
 
   LiveInbox(
       @Value("${upr.notifications.stream-timeout:30m}") Duration timeout,
@@ -91,6 +99,12 @@ class LiveInbox implements DisposableBean {
 
   /** Adds the emitter to the person's streams, ending their oldest beyond the cap. */
   Stream register(String username, SseEmitter emitter) {
+    if (ending) {
+      throw Problems.problem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "The node is stopping",
+          "This node is stopping and opens no more live streams; reconnect shortly.");
+    }
     if (open.incrementAndGet() > maxStreams) {
       open.decrementAndGet();
       throw Problems.problem(
@@ -112,6 +126,9 @@ class LiveInbox implements DisposableBean {
         });
     if (evicted[0] != null) {
       evicted[0].end();
+    }
+    if (ending) {
+      stream.end(); // the node began to stop meanwhile: the stream ends as it starts
     }
     return stream;
   }
@@ -147,6 +164,26 @@ class LiveInbox implements DisposableBean {
   /** People with open streams. */
   int people() {
     return streams.size();
+  }
+
+  @Override
+  public void start() {
+    ending = false;
+    running = true;
+  }
+
+  /** Ends every open stream and opens no more (see the class's comment). */
+  @Override
+  public void stop() {
+    ending = true;
+    running = false;
+    List<Stream> all = streams.values().stream().flatMap(Deque::stream).toList();
+    all.forEach(Stream::end);
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 
   @Override

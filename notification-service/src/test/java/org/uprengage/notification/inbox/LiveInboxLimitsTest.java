@@ -121,4 +121,29 @@ class LiveInboxLimitsTest {
     assertThat(inbox.people()).isZero();
     assertThat(inbox.openStreams()).isZero();
   }
+
+  @Test
+  void stoppingTheServiceEndsEveryStreamAndOpensNoMoreUntilItStartsAgain() {
+    inbox.start();
+    Client one = new Client(false);
+    Client other = new Client(false);
+    inbox.register("one", one);
+    inbox.register("other", other);
+
+    inbox.stop();
+    assertThat(one.completed).isTrue();
+    assertThat(other.completed).isTrue();
+    assertThat(inbox.openStreams()).isZero();
+    assertThat(inbox.isRunning()).isFalse();
+    assertThatThrownBy(() -> inbox.register("late", new Client(false)))
+        .isInstanceOf(ErrorResponseException.class)
+        .satisfies(
+            e -> assertThat(((ErrorResponseException) e).getStatusCode().value()).isEqualTo(503));
+
+    inbox.start();
+    Client again = new Client(false);
+    inbox.register("late", again);
+    assertThat(again.completed).isFalse();
+    assertThat(inbox.openStreams()).isEqualTo(1);
+  }
 }

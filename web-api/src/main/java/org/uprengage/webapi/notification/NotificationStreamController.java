@@ -18,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,6 +28,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +41,14 @@ import org.uprengage.webapi.web.ApiProblem;
 /**
  * Live updates for the browser: relays the caller's stream of new in-app notifications from
  * notification-service, event by event as each arrives (never buffered), as server-sent events.
+ *
+ * <p>When web-api begins to stop, before the web server waits for the requests still open, it ends
+ * every relayed stream and relays no more: browsers reconnect (EventSource does) to a node still
+ * serving, and the shutdown does not wait out streams that would never end by themselves.
  */
 @RestController
 @Tag(name = "Notifications")
-class NotificationStreamController {
+class NotificationStreamController implements SmartLifecycle {
 
   private final Callers callers;
   private final ServiceUrls urls;
@@ -49,6 +56,9 @@ class NotificationStreamController {
   private final HttpClient http;
   private final Semaphore slots;
   private final ExecutorService relays;
+  private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean running;
+  private volatile boolean ending;
 
   NotificationStreamController(
       Callers callers,
@@ -80,7 +90,7 @@ class NotificationStreamController {
   @Operation(
       summary = "Your new in-app notifications, live (server-sent events)",
       description =
-          "Each new notification arrives as an event named notification, its id the notification's id and its data the notification as GET /api/notifications lists it. A comment opens the stream at once and others keep it alive; it ends after 30 minutes and clients (EventSource) reconnect. A person has at most 5 streams open: opening another ends their oldest. 503 when the node serves as many streams as it can.",
+          "Each new notification arrives as an event named notification, its id the notification's id and its data the notification as GET /api/notifications lists it. A comment opens the stream at once and others keep it alive; it ends after 30 minutes and clients (EventSource) reconnect. A person has at most 5 streams open: opening another ends their oldest. 503 when the node serves as many streams as it can, or is stopping (open streams end then; reconnect).",
       responses =
           @ApiResponse(
               responseCode = "200",
@@ -90,6 +100,9 @@ class NotificationStreamController {
                       mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                       schema = @Schema(type = "string"))))
   SseEmitter stream() {
+    if (ending) {
+      throw ApiProblem.unavailable("This node is stopping; reconnect shortly.", null);
+    }
     if (!slots.tryAcquire()) {
       throw tooMany();
     }
@@ -148,6 +161,7 @@ class NotificationStreamController {
             });
     Runnable stop =
         () -> {
+          open.remove(stream);
           relay.cancel(true);
           close(upstream.body());
           release.run();
@@ -155,6 +169,10 @@ class NotificationStreamController {
     stream.onCompletion(stop);
     stream.onTimeout(stop);
     stream.onError(e -> stop.run());
+    open.add(stream);
+    if (ending) {
+      stream.complete(); // web-api began to stop meanwhile: the stream ends as it starts
+    }
     return stream;
   }
 
@@ -238,6 +256,25 @@ class NotificationStreamController {
   private static ApiProblem unavailable(Exception cause) {
     return ApiProblem.unavailable(
         "The notification service did not answer; try again shortly.", cause);
+  }
+
+  @Override
+  public void start() {
+    ending = false;
+    running = true;
+  }
+
+  /** Ends every relayed stream and relays no more (see the class's comment). */
+  @Override
+  public void stop() {
+    ending = true;
+    running = false;
+    open.forEach(SseEmitter::complete);
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 
   @PreDestroy

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
@@ -18,6 +19,8 @@ import org.uprengage.webapi.DemoApiTest;
 
 /** The inbox, its live stream and the preferences, relayed from notification-service. */
 class NotificationApiTest extends DemoApiTest {
+
+  @Autowired private NotificationStreamController relays;
 
   @Test
   void notificationsComeFromTheNotificationService() throws Exception {
@@ -73,6 +76,26 @@ class NotificationApiTest extends DemoApiTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> live.getResponse().getContentAsString().contains("\"First\""));
+  }
+
+  @Test
+  void stoppingWebApiEndsTheRelayedStreamsAndRelaysNoMore() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    notifications.stream("text/event-stream", ":connected\n\n", release, "");
+    MvcResult live = openStream();
+    try {
+      relays.stop(); // as when the context closes, before the web server waits for open requests
+      live.getAsyncResult(10_000); // ended by web-api, the service's answer still open
+      assertThat(live.getResponse().getContentAsString()).isEqualTo(":open\n\n:connected\n\n");
+      mvc.perform(
+              get("/api/notifications/stream")
+                  .accept(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_PROBLEM_JSON)
+                  .header("Authorization", basic("focal-undp", "demo")))
+          .andExpect(status().isServiceUnavailable());
+    } finally {
+      relays.start();
+      release.countDown();
+    }
   }
 
   @Test
