@@ -140,7 +140,11 @@ class PagesBrowserIT {
       assertThat(browser.driver.findElement(By.cssSelector(".messages .ok")).getText())
           .isEqualTo("La tâche est à vous.");
       // htmx swapped in the row alone, and the keyboard is on what comes next: opening the task
-      assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Ouvrir");
+      // (htmx moves the focus as the swap settles, a moment after the row is in)
+      await("the keyboard on Ouvrir")
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .until(() -> "Ouvrir".equals(browser.driver.switchTo().activeElement().getText()));
       assertThat(
               browser
                   .driver
@@ -584,10 +588,8 @@ class PagesBrowserIT {
       new Select(row.findElement(By.cssSelector("select[name='leadAgency']")))
           .selectByValue("UNICEF");
       row.findElement(By.xpath(".//button[normalize-space()='Assign']")).click();
-      assertThat(
-              recommendationRow(browser, "121.1")
-                  .findElement(By.cssSelector("[role='status']"))
-                  .getText())
+      // the whole page comes back (the old one has the row too, without the status)
+      assertThat(browser.waitFor(recommendationRowPath("121.1", "//*[@role='status']")).getText())
           .isEqualTo("UNICEF leads on it now.");
 
       // and for the ticked ones at once, with what became of each
@@ -631,9 +633,13 @@ class PagesBrowserIT {
 
   /** The row of the review page's recommendation with this paragraph number. */
   private static WebElement recommendationRow(Browser browser, String paragraph) {
-    return browser.waitFor(
-        By.xpath(
-            "//div[@id='recommendation-list']//tr[td[normalize-space()='" + paragraph + "']]"));
+    return browser.waitFor(recommendationRowPath(paragraph, ""));
+  }
+
+  /** The row of the recommendation list for a paragraph, or what {@code within} finds in it. */
+  private static By recommendationRowPath(String paragraph, String within) {
+    return By.xpath(
+        "//div[@id='recommendation-list']//tr[td[normalize-space()='" + paragraph + "']]" + within);
   }
 
   /** Presses Tab until {@code wanted} has the focus (at most 60 times). */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -20,7 +19,9 @@ public final class KafkaRecords {
 
   /**
    * The records with {@code key}, in topic order, once at least {@code count} have arrived or
-   * {@code timeout} has passed (then whatever arrived).
+   * {@code timeout} has passed (then whatever arrived). Reads every partition itself, without a
+   * consumer group: no group to join, so a broker still loading its groups (just restarted, say)
+   * does not eat into the timeout.
    */
   public static List<ConsumerRecord<String, String>> withKey(
       String topic, String key, int count, Duration timeout) {
@@ -30,16 +31,14 @@ public final class KafkaRecords {
             Map.of(
                 "bootstrap.servers",
                 TestInfrastructure.kafkaBootstrapServers(),
-                "group.id",
-                "test-reader-" + UUID.randomUUID(),
-                "auto.offset.reset",
-                "earliest",
                 "enable.auto.commit",
                 "false"),
             new StringDeserializer(),
             new StringDeserializer())) {
-      consumer.subscribe(List.of(topic));
       Instant deadline = Instant.now().plus(timeout);
+      List<TopicPartition> partitions = partitionsOf(consumer, topic, deadline);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
       while (found.size() < count && Instant.now().isBefore(deadline)) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
           if (key.equals(record.key())) {
@@ -49,6 +48,26 @@ public final class KafkaRecords {
       }
     }
     return found;
+  }
+
+  /** The topic's partitions, once the broker knows the topic (none if not by the deadline). */
+  private static List<TopicPartition> partitionsOf(
+      KafkaConsumer<String, String> consumer, String topic, Instant deadline) {
+    while (true) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      if (!partitions.isEmpty() || !Instant.now().isBefore(deadline)) {
+        return partitions;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return partitions;
+      }
+    }
   }
 
   /** How many records the topics hold, all partitions together. */

@@ -84,6 +84,9 @@ class NotificationApiTest extends DemoApiTest {
     notifications.stream("text/event-stream", ":connected\n\n", release, "");
     MvcResult live = openStream();
     try {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> live.getResponse().getContentAsString().contains(":connected"));
       relays.stop(); // as when the context closes, before the web server waits for open requests
       live.getAsyncResult(10_000); // ended by web-api, the service's answer still open
       assertThat(live.getResponse().getContentAsString()).isEqualTo(":open\n\n:connected\n\n");

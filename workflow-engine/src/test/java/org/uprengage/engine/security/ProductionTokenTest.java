@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +28,9 @@ import org.uprengage.testsupport.TestInfrastructure;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({"prod", "test"})
+// its own context on the engine's database and topics: closed after it, so that its outbox relay
+// and deadline watches do not go on competing with the shared context's in later classes
+@DirtiesContext
 class ProductionTokenTest {
 
   static final IdentityProviderStub idp = new IdentityProviderStub();
