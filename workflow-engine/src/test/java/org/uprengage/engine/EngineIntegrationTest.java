@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -68,6 +69,15 @@ public abstract class EngineIntegrationTest {
     registry.add("upr.events.topics.reviews", () -> TestInfrastructure.topic("upr.reviews.v1"));
     registry.add("upr.events.topics.deadlines", () -> TestInfrastructure.topic("upr.deadlines.v1"));
     registry.add("upr.events.topics.people", () -> TestInfrastructure.topic("upr.people.v1"));
+  }
+
+  /**
+   * Camunda's clock (static, one for the whole run) back to the real time after each test, whether
+   * or not the test moved it: firing a job moves it to the job's due time (ReviewWalk).
+   */
+  @AfterEach
+  void camundaClockToTheRealTime() {
+    ClockUtil.reset();
   }
 
   /** Starts a review through the API as {@code who} and returns its id. */
