@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -28,8 +31,10 @@ import org.uprengage.testsupport.TestInfrastructure;
 /**
  * The service's own database refuses every connection while well-formed events arrive on all three
  * topics: each listener pauses and tries again until the database is back, then every event makes
- * exactly its notifications, and nothing is parked.
+ * exactly its notifications, and nothing is parked. The scheduled senders, failing meanwhile, say
+ * so in a line each time.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageTest extends NotificationIntegrationTest {
 
   private static final int EACH = 5;
@@ -38,8 +43,8 @@ class DatabaseOutageTest extends NotificationIntegrationTest {
   @Autowired People people;
 
   @Test
-  void eventsThatArriveWhileTheDatabaseRefusesConnectionsWaitForItAndNoneIsParked()
-      throws Exception {
+  void eventsThatArriveWhileTheDatabaseRefusesConnectionsWaitForItAndNoneIsParked(
+      CapturedOutput output) throws Exception {
     String team = "O" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     Person follower =
         new Person("outage-" + team, "Follower", null, "en", null, List.of("rc"), List.of(team));
@@ -85,6 +90,10 @@ class DatabaseOutageTest extends NotificationIntegrationTest {
           .during(Duration.ofSeconds(8))
           .atMost(Duration.ofSeconds(12))
           .until(() -> deadLetters() == parkedBefore);
+      // the scheduled senders meanwhile: one line each time, not a stack
+      assertThat(output.getOut())
+          .contains("Scheduled work could not reach the database")
+          .doesNotContain("Unexpected error occurred in scheduled task");
     } finally {
       allowConnections(database);
     }
