@@ -7,6 +7,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.uprengage.notification.failures.InfrastructureFailures;
 
 /**
  * Handles the records of one poll in one transaction: each event's dedupe row and what it changes

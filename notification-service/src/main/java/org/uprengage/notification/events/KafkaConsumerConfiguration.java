@@ -22,6 +22,7 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
+import org.uprengage.notification.failures.InfrastructureFailures;
 
 /**
  * What happens when an event cannot be handled. A poison event (unreadable, or against its schema)

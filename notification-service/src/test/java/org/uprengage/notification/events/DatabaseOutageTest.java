@@ -92,7 +92,7 @@ class DatabaseOutageTest extends NotificationIntegrationTest {
           .until(() -> deadLetters() == parkedBefore);
       // the scheduled senders meanwhile: one line each time, not a stack
       assertThat(output.getOut())
-          .contains("Scheduled work could not reach the database")
+          .contains("Scheduled work met a failure of the database")
           .doesNotContain("Unexpected error occurred in scheduled task");
     } finally {
       allowConnections(database);

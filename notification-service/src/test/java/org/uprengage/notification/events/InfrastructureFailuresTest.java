@@ -15,6 +15,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
+import org.uprengage.notification.failures.InfrastructureFailures;
 
 /** Which failures wait for the database to come back, and which may park an event. */
 class InfrastructureFailuresTest {

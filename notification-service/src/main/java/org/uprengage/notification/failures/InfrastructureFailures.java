@@ -1,4 +1,4 @@
-package org.uprengage.notification.events;
+package org.uprengage.notification.failures;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -18,7 +18,7 @@ import org.springframework.transaction.TransactionSystemException;
  * pass once the database is back, so the event is retried until then; only the latter may ever park
  * an event.
  */
-final class InfrastructureFailures {
+public final class InfrastructureFailures {
 
   /**
    * SQLState classes and codes of PostgreSQL that say the database, not the statement, failed:
@@ -36,7 +36,7 @@ final class InfrastructureFailures {
   private InfrastructureFailures() {}
 
   /** Whether {@code failure}, or anything that caused it, is a failure of the infrastructure. */
-  static boolean among(Throwable failure) {
+  public static boolean among(Throwable failure) {
     Throwable cause = failure;
     for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
       if (infrastructure(cause)) {
